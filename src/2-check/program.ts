@@ -1,0 +1,54 @@
+// Check phase driver: parses and checks one workflow and, recursively, every callee it reaches
+// (memoised per file, cycles detected). The pipeline per file is parse → model → rules.
+
+import { parseWorkflow } from '../1-parse/parse.js';
+import { Collector, sortDiagnostics, type Diagnostic } from '../diagnostics/diagnostic.js';
+import { buildModel } from './build-model.js';
+import type { CalleeKind, ProjectHost, SourceFile } from './host.js';
+import type { CheckedWorkflow } from './model.js';
+import { rules } from './rules/index.js';
+import type { CheckOptions } from './rule.js';
+
+export interface CheckResult {
+  /** Null when the file could not be parsed (its diagnostics say why). */
+  workflow: CheckedWorkflow | null;
+  diagnostics: Diagnostic[];
+}
+
+export class Program {
+  private readonly done = new Map<string, CheckResult>();
+  /** Files being checked, outermost first: a callee already on the stack is a cycle. */
+  readonly stack: string[] = [];
+
+  constructor(
+    readonly host: ProjectHost,
+    readonly options: CheckOptions = {},
+  ) {}
+
+  check(source: SourceFile): CheckResult {
+    const cached = this.done.get(source.file);
+    if (cached) return cached;
+    this.stack.push(source.file);
+    const out = new Collector(source.file);
+    const ast = parseWorkflow(source.file, source.text, out);
+    let workflow: CheckedWorkflow | null = null;
+    if (ast) {
+      workflow = buildModel(ast);
+      for (const rule of rules) rule.check({ wf: workflow, source, out, host: this.host, program: this, options: this.options });
+    }
+    this.stack.pop();
+    const result: CheckResult = { workflow, diagnostics: sortDiagnostics(out.diagnostics) };
+    if (workflow) workflow.diagnostics = result.diagnostics;
+    this.done.set(source.file, result);
+    return result;
+  }
+
+  /** Check a callee by normalised name; undefined when it does not resolve. */
+  checkCallee(name: string, as: CalleeKind): { source: SourceFile; result?: CheckResult; cycle?: string[] } | undefined {
+    const source = this.host.resolve(name, as);
+    if (!source) return undefined;
+    const at = this.stack.indexOf(source.file);
+    if (at >= 0) return { source, cycle: [...this.stack.slice(at), source.file] };
+    return { source, result: this.check(source) };
+  }
+}
