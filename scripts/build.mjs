@@ -1,10 +1,13 @@
 // Bundles the CLI into one ESM file (dist/gump.mjs) so a cold `gump` start loads a single module.
+// Writes to a temporary file and renames it, so a process starting meanwhile never sees half a bundle.
 import { build } from 'esbuild';
+import { mkdirSync, renameSync, writeFileSync } from 'node:fs';
 
-await build({
+const result = await build({
   entryPoints: ['src/cli/main.ts'],
   outfile: 'dist/gump.mjs',
   bundle: true,
+  write: false,
   platform: 'node',
   format: 'esm',
   target: 'node20',
@@ -13,3 +16,10 @@ await build({
   banner: { js: "import { createRequire as __gumpCreateRequire } from 'node:module';\nconst require = __gumpCreateRequire(import.meta.url);" },
   logLevel: 'warning',
 });
+
+mkdirSync('dist', { recursive: true });
+for (const file of result.outputFiles) {
+  const tmp = `${file.path}.${process.pid}.tmp`;
+  writeFileSync(tmp, file.contents);
+  renameSync(tmp, file.path);
+}

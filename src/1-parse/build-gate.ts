@@ -3,7 +3,8 @@
 
 import type { Collector } from '../diagnostics/diagnostic.js';
 import { GATE_TYPES, type GateAst, type GateType, type InputAst } from './ast.js';
-import { buildInputValue, describeValue, reportUnknownKey } from './build-values.js';
+import { buildInputValue, describeValue } from './build-values.js';
+import { closest, reportStrayKey } from './key-placement.js';
 import { isMap, isScalar, keyText, type LNode, type LSeq, type Span } from './located.js';
 import { coverageThreshold, schemaArgument } from './schema.js';
 
@@ -24,7 +25,7 @@ export function buildGates(list: LSeq, out: Collector): GateAst[] {
     const raw = readEntry(node, out);
     if (!raw) return;
     if (!(GATE_TYPES as readonly string[]).includes(raw.type)) {
-      out.report('GUMP211', node.span, { type: raw.type, list: GATE_TYPES.join(', ') });
+      out.report('GUMP211', node.span, { value: JSON.stringify(raw.type) }, gateTypeHint(raw.type));
       return;
     }
     const type = raw.type as GateType;
@@ -51,7 +52,7 @@ function readEntry(node: LNode, out: Collector): RawGate | undefined {
     return { type: text.slice(0, colon).trim(), inputs: [], ...(arg === '' ? {} : { arg, argSpan: node.span }) };
   }
   if (!isMap(node)) {
-    out.report('GUMP021', node.span, { value: describeValue(node) }, { message: 'a gate entry is a string or a one-type mapping, not a list' });
+    out.report('GUMP018', node.span, { key: 'gate entry', expected: 'a string or a one-type mapping', value: describeValue(node) });
     return undefined;
   }
   if (node.pairs.length === 0) {
@@ -60,9 +61,10 @@ function readEntry(node: LNode, out: Collector): RawGate | undefined {
   }
   const typeKeys = node.pairs.filter((p) => (GATE_TYPES as readonly string[]).includes(keyText(p)));
   if (typeKeys.length !== 1) {
-    out.report('GUMP021', node.span, {
-      count: typeKeys.length,
-      list: node.pairs.map(keyText).join(', '),
+    out.report('GUMP021', node.span, { count: typeKeys.length, list: node.pairs.map(keyText).join(', ') }, {
+      hint: typeKeys.length === 0
+        ? `a gate mapping needs one gate-type key: ${GATE_TYPES.join(', ')}`
+        : `write one gate type per entry: ${typeKeys.map((p) => `{ ${keyText(p)}: … }`).join(', ')}`,
     });
     return undefined;
   }
@@ -73,12 +75,12 @@ function readEntry(node: LNode, out: Collector): RawGate | undefined {
     if (p === typePair) continue;
     const k = { name: keyText(p), keySpan: p.key.span, value: p.value, place: 'step' as const };
     if (type === 'validate') inputs.push(buildInputValue(k.name, k.keySpan, p.value, out));
-    else reportUnknownKey(k, `${type} gate`, [type], out);
+    else reportStrayKey(k, 'gate', [type], out);
   }
   const v = typePair.value;
   const arg = isScalar(v) && v.value !== null && String(v.value).trim() !== '' ? String(v.value).trim() : undefined;
   if (!isScalar(v)) {
-    out.report('GUMP212', typePair.key.span, { type }, { message: `the argument of ${type} must be a single value, not ${describeValue(v)}` });
+    out.report('GUMP212', node.span, { type }, { hint: `the argument of ${type} is a single value, not ${describeValue(v)}` });
     return undefined;
   }
   return { type, inputs, ...(arg === undefined ? {} : { arg, argSpan: v.span }) };
@@ -110,6 +112,14 @@ function checkArgument(type: GateType, raw: RawGate, node: LNode, out: Collector
     }
   }
   return true;
+}
+
+/** Did-you-mean for an unknown gate type (a typo of a gate type, or a validator reference). */
+function gateTypeHint(type: string): { hint?: string } {
+  const near = closest(type, GATE_TYPES);
+  if (near !== undefined) return { hint: `did you mean "${near}"?` };
+  if (type.includes('/')) return { hint: `a validator gate is written "validate: ${type}"` };
+  return {};
 }
 
 /** Why a glob (§6.2 rules) is malformed, or undefined. */

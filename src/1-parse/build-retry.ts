@@ -3,7 +3,8 @@
 
 import type { Collector } from '../diagnostics/diagnostic.js';
 import type { KeyInfo, RetryAst, RetryCondition } from './ast.js';
-import { buildAgent, buildInputs, checkValue, describeValue, keyInfo, reportUnknownKey, templateOf } from './build-values.js';
+import { buildAgent, buildInputs, checkValue, describeValue, keyInfo, templateOf } from './build-values.js';
+import { reportStrayKey } from './key-placement.js';
 import { isMap, isScalar, type LSeq } from './located.js';
 import { integerAtLeast, RETRY_KEYS, retrySession, retryWorktree } from './schema.js';
 
@@ -18,7 +19,9 @@ export function buildRetry(list: LSeq, out: Collector): RetryAst[] {
       return;
     }
     if (!isMap(node)) {
-      out.report('GUMP018', node.span, { key: 'retry entry', expected: 'a mapping', value: describeValue(node) });
+      const word = isScalar(node) ? String(node.value) : '';
+      out.report('GUMP018', node.span, { key: 'retry entry', expected: 'a mapping', value: describeValue(node) },
+        CONDITIONS.includes(word) ? { hint: `write - ${word}: <value>` } : {});
       return;
     }
     if (node.pairs.length === 0) {
@@ -32,7 +35,7 @@ export function buildRetry(list: LSeq, out: Collector): RetryAst[] {
       else if (RETRY_KEYS.includes(key.name)) {
         entry.overrideKeys.push(key);
         readOverride(entry, key, out);
-      } else reportUnknownKey(key, 'retry entry', RETRY_KEYS, out);
+      } else reportStrayKey(key, 'retry', RETRY_KEYS, out);
     });
     if (entry.conditionKeys.length !== 1) {
       out.report('GUMP219', node.span, {
@@ -52,7 +55,7 @@ function readCondition(key: KeyInfo, out: Collector): RetryCondition | undefined
   const span = key.keySpan;
   switch (key.name) {
     case 'attempt': {
-      const n = checkValue(anyInteger, key, 'GUMP205', out, { expected: 'an integer ≥ 2' });
+      const n = checkValue(anyInteger, key, 'GUMP205', out, { limit: 2 });
       if (!n) return undefined;
       if (n.value < 2) {
         out.report('GUMP226', span, { value: n.value });
@@ -61,13 +64,15 @@ function readCondition(key: KeyInfo, out: Collector): RetryCondition | undefined
       return { kind: 'attempt', value: n.value, span };
     }
     case 'exit': {
-      const n = checkValue(integerAtLeast(1), key, 'GUMP205', out, { expected: 'an integer ≥ 1' });
+      const n = checkValue(integerAtLeast(1), key, 'GUMP205', out, { limit: 1 });
       return n ? { kind: 'exit', value: n.value, span } : undefined;
     }
     case 'not': {
       const v = key.value;
-      if (!isScalar(v) || typeof v.value !== 'string' || !/^gate\.[^.\s]+$/.test(v.value.trim())) {
-        out.report('GUMP216', span, { value: describeValue(v) });
+      if (!isScalar(v) || typeof v.value !== 'string' || !/^gate\.\S+$/.test(v.value.trim())) {
+        const text = isScalar(v) && v.value !== null ? String(v.value).trim() : '';
+        const hint = /^[A-Za-z0-9_-]+$/.test(text) ? `write not: gate.${text}` : undefined;
+        out.report('GUMP216', span, { value: describeValue(v) }, hint === undefined ? {} : { hint });
         return undefined;
       }
       return { kind: 'not', gate: v.value.trim().slice('gate.'.length), span };

@@ -1,10 +1,11 @@
 // Parse phase helpers shared by the AST builders: zod validation of one value reported at its
-// key, templates, agents, input bindings, unknown-key reporting with did-you-mean.
+// key, templates, agents, input bindings.
 
 import type { z } from 'zod';
 import type { Collector } from '../diagnostics/diagnostic.js';
 import type { AgentAst, Field, InputAst, KeyInfo, KeyPlace, TemplateAst } from './ast.js';
 import { isMap, isScalar, keyText, type LMap, type LNode, type LScalar, type Span } from './located.js';
+import { durationMs } from './schema.js';
 import { parseTemplate } from './template.js';
 
 export function keyInfo(map: LMap, index: number, place: KeyPlace): KeyInfo {
@@ -28,6 +29,28 @@ export function checkValue<S extends z.ZodType>(
   }
   return { value: r.data, key };
 }
+
+/** A duration (§2.1) reported as GUMP203 at its key, with a hint fitted to the mistake. */
+export function checkDuration(key: KeyInfo, out: Collector): Field<number> | undefined {
+  const v = key.value;
+  const text = isScalar(v) && v.value !== null ? String(v.value).trim() : undefined;
+  if (text !== undefined && DURATION_TEXT.test(text)) {
+    const ms = durationMs(text);
+    if (ms > 0) return { value: ms, key };
+  }
+  const hint =
+    isScalar(v) && (typeof v.value === 'number' || /^\d+(\.\d+)?$/.test(text ?? ''))
+      ? `add a unit: ${text}s, ${text}m or ${text}h (a bare number is not a duration)`
+      : text !== undefined && DURATION_TEXT.test(text)
+        ? 'a duration must be greater than 0'
+        : text !== undefined && /\s/.test(text)
+          ? `write it without spaces: ${text.replace(/\s+/g, '')}`
+          : 'write one or more <number><unit> groups, units h, m, s, ms: 90s, 30m, 1h30m, 1.5h';
+  out.report('GUMP203', key.keySpan, { key: key.name, value: describeValue(v) }, { hint });
+  return undefined;
+}
+
+const DURATION_TEXT = /^((\d+(\.\d+)?|\.\d+)(h|ms|m|s))+$/;
 
 /** How a value reads in a message: `"yes"`, `3`, `a list`. */
 export function describeValue(node: LNode): string {
@@ -59,8 +82,6 @@ export function unquotedTemplate(node: LNode): string | undefined {
 /** Report GUMP510 for an unquoted template and return it as a template. */
 export function acceptUnquoted(node: LMap, text: string, key: KeyInfo | { name: string; keySpan: Span }, out: Collector): TemplateAst {
   out.report('GUMP510', key.keySpan, { key: key.name, value: text }, {
-    message: `unquoted "${text}" is a YAML mapping; it is read as the template "${text}"`,
-    hint: `quote it: ${key.name}: "${text}"`,
     fix: {
       description: `quote the template: ${key.name}: "${text}"`,
       edits: [{ offset: node.span.offset, endOffset: node.span.endOffset, text: `"${text}"` }],
@@ -118,36 +139,4 @@ export function buildInputs(map: LMap, place: KeyPlace, out: Collector): InputAs
   });
 }
 
-/** GUMP008 with a did-you-mean among `known` (edit distance ≤ 2). */
-export function reportUnknownKey(key: KeyInfo, where: string, known: readonly string[], out: Collector): void {
-  const near = closest(key.name, known);
-  out.report('GUMP008', key.keySpan, { key: key.name, where }, near ? { hint: `did you mean "${near}"?` } : {});
-}
-
-export function closest(word: string, candidates: readonly string[]): string | undefined {
-  let best: string | undefined;
-  let bestD = 3;
-  for (const c of candidates) {
-    const d = editDistance(word, c);
-    if (d < bestD) {
-      best = c;
-      bestD = d;
-    }
-  }
-  return best;
-}
-
-export function editDistance(a: string, b: string): number {
-  if (Math.abs(a.length - b.length) > 2) return 3;
-  const prev = Array.from({ length: b.length + 1 }, (_, j) => j);
-  for (let i = 1; i <= a.length; i++) {
-    let diag = prev[0]!;
-    prev[0] = i;
-    for (let j = 1; j <= b.length; j++) {
-      const tmp = prev[j]!;
-      prev[j] = Math.min(prev[j]! + 1, prev[j - 1]! + 1, diag + (a[i - 1] === b[j - 1] ? 0 : 1));
-      diag = tmp;
-    }
-  }
-  return prev[b.length]!;
-}
+export { closest, editDistance } from './key-placement.js';

@@ -46,7 +46,7 @@ export function deprecatedStepKey(key: KeyInfo, step: LMap, ctx: BuildContext): 
           ? { offset: key.keySpan.offset, endOffset: v.span.endOffset, text: `type: ${mapped}` }
           : undefined;
       out.report('GUMP504', key.keySpan, { value: isScalar(v) ? String(v.value) : '' }, {
-        ...(mapped ? { hint: `write "type: ${mapped}"` } : {}),
+        ...(has('type') ? { hint: 'the step already has type:; delete output:' } : mapped ? { hint: `write "type: ${mapped}"` } : {}),
         ...(edit ? { fix: { description: has('type') ? 'delete "output:" (the step has a type)' : `replace with "type: ${mapped}"`, edits: [edit] } } : {}),
       });
       return;

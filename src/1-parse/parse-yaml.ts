@@ -19,78 +19,129 @@ export interface ParsedYaml {
 export function parseYaml(text: string, out: Collector): ParsedYaml {
   const source = new SourceText(text);
   const fail = (): ParsedYaml => ({ source, root: null });
+  const bad = (reason: string): ParsedYaml => {
+    out.report('GUMP001', FILE_START, { reason });
+    return fail();
+  };
 
   if (text.length > MAX_SOURCE_BYTES) {
-    out.report('GUMP001', FILE_START, {}, {
-      message: `file is too large to be a workflow (${(text.length / 1048576).toFixed(1)} MB; the limit is 2 MB)`,
-    });
-    return fail();
+    return bad(`the file is too large to be a workflow (${(text.length / 1048576).toFixed(1)} MB; the limit is ${MAX_SOURCE_BYTES / 1048576} MB)`);
   }
-  if (text.includes('\u0000')) {
-    out.report('GUMP001', FILE_START, {}, { message: 'file is binary, not YAML text' });
-    return fail();
+  if (looksBinary(text)) {
+    return bad('the file is binary, not YAML text');
   }
 
   let docs: Document.Parsed[];
   try {
     docs = parseAllDocuments(text, { schema: 'core', uniqueKeys: false, prettyErrors: false, strict: true }) as Document.Parsed[];
   } catch (e) {
-    out.report('GUMP001', FILE_START, {}, { message: `YAML could not be parsed: ${(e as Error).message.split('\n')[0]}` });
-    return fail();
+    return bad(e instanceof RangeError ? 'the YAML is nested too deeply' : `the YAML could not be read (${(e as Error).message.split('\n')[0]})`);
   }
   if (!Array.isArray(docs)) docs = [];
 
   const errors = docs.flatMap((d) => d.errors);
   if (errors.length > 0) {
-    explainYamlErrors(source, errors.map((e) => ({ offset: e.pos[0], message: e.message.split('\n')[0] ?? '', code: e.code })), out);
-    return fail();
-  }
-  const withContent = docs.filter((d) => d.contents !== null);
-  if (withContent.length === 0) {
-    out.report('GUMP002', FILE_START);
+    explainYamlErrors(source, errors.map((e) => ({ offset: e.pos[0], endOffset: e.pos[1], message: e.message.split('\n')[0] ?? '', code: e.code })), out);
     return fail();
   }
   if (docs.length > 1) {
     const second = docs[1]!;
-    const at = second.range?.[0] ?? 0;
-    out.report('GUMP003', source.span(at, at), { count: docs.length });
+    const at = documentStart(source, second.range[0]);
+    const marker = text.startsWith('---', at) ? 3 : 0;
+    out.report('GUMP003', source.span(at, Math.min(text.length, at + marker)), { count: docs.length });
     return fail();
   }
-  const doc = docs[0]!;
+  const doc = docs[0];
+  if (!doc || isEmptyDocument(doc)) {
+    out.report('GUMP002', FILE_START);
+    return fail();
+  }
   let root: LNode;
   try {
-    root = convert(doc.contents as YNode, doc, source, out, 0);
+    root = convert(doc.contents as YNode, { doc, source, out, budget: { nodes: MAX_NODES }, aliases: new Map() }, 0);
   } catch (e) {
-    if (e instanceof RangeError) {
-      out.report('GUMP001', FILE_START, {}, { message: 'YAML is nested too deeply' });
+    if (e instanceof ConvertError) {
+      out.report('GUMP001', source.span(e.offset, e.offset), { reason: e.reason });
       return fail();
     }
+    if (e instanceof RangeError) return bad('the YAML is nested too deeply');
     throw e;
   }
   if (root.kind !== 'map') {
-    out.report('GUMP007', root.span, { value: root.kind === 'seq' ? 'a list' : 'a scalar' });
+    out.report('GUMP007', root.span, { value: root.kind === 'seq' ? 'a list' : describeScalar(root) });
     return { source, root: null };
   }
   return { source, root };
 }
 
-const MAX_DEPTH = 200;
+/** NUL bytes, or a head full of control characters or undecodable bytes: not a text file. */
+function looksBinary(text: string): boolean {
+  if (text.includes('\u0000')) return true;
+  const head = text.slice(0, 8192);
+  const odd = head.match(/[\u0001-\u0008\u000e-\u001f\ufffd]/g)?.length ?? 0;
+  return odd > 8 && odd * 20 > head.length;
+}
 
-function convert(node: YNode | null | undefined, doc: Document.Parsed, source: SourceText, out: Collector, depth: number): LNode {
-  if (depth > MAX_DEPTH) throw new RangeError('depth');
+/** Nothing but comments, directives and document markers (a bare `---` is empty too). */
+function isEmptyDocument(doc: Document.Parsed): boolean {
+  const c = doc.contents;
+  if (c === null) return true;
+  return isScalar(c) && c.value === null && (c.range?.[0] ?? 0) === (c.range?.[1] ?? 0) && !c.anchor && !c.tag;
+}
+
+/** Offset of the `---` that opens a document, when the document starts with one. */
+function documentStart(source: SourceText, offset: number): number {
+  const idx = source.text.lastIndexOf('---', offset);
+  return idx >= 0 && source.text.slice(idx + 3, offset).trim().replace(/#.*$/gm, '').trim() === '' ? idx : offset;
+}
+
+function describeScalar(s: LScalar): string {
+  if (s.value === null) return 'null';
+  return typeof s.value === 'string' ? `the text ${JSON.stringify(s.value.length > 40 ? `${s.value.slice(0, 40)}…` : s.value)}` : `the value ${String(s.value)}`;
+}
+
+const MAX_DEPTH = 200;
+/** Nodes built from one file, aliases expanded: stops "billion laughs" alias bombs. */
+const MAX_NODES = 200_000;
+
+interface ConvertContext {
+  doc: Document.Parsed;
+  source: SourceText;
+  out: Collector;
+  budget: { nodes: number };
+  /** Alias → its anchored node (resolving walks the document, so each alias is resolved once). */
+  aliases: Map<YNode, YNode | undefined>;
+}
+
+/** A structural problem that makes the located tree impossible to build (reported as GUMP001). */
+class ConvertError extends Error {
+  constructor(
+    readonly reason: string,
+    readonly offset = 0,
+  ) {
+    super(reason);
+  }
+}
+
+function convert(node: YNode | null | undefined, ctx: ConvertContext, depth: number): LNode {
+  const { doc, source, out } = ctx;
+  if (depth > MAX_DEPTH) throw new ConvertError('the YAML is nested too deeply');
+  if (--ctx.budget.nodes < 0) throw new ConvertError('the YAML expands to too many nodes (aliases repeated too often)');
   if (node && isAlias(node)) {
-    const target = node.resolve(doc);
-    return convert(target as YNode | undefined, doc, source, out, depth + 1);
+    if (!ctx.aliases.has(node)) ctx.aliases.set(node, node.resolve(doc) as YNode | undefined);
+    const target = ctx.aliases.get(node);
+    if (!target) throw new ConvertError(`unknown alias *${node.source}; no anchor &${node.source} comes before it`, node.range?.[0] ?? 0);
+    return convert(target as YNode, ctx, depth + 1);
   }
   if (node && isMap(node)) {
     const [start, , end] = node.range ?? [0, 0, 0];
     const pairs: LPair[] = [];
     const seen = new Set<string>();
     for (const item of node.items) {
-      const key = convertKey(item.key as YNode | null, item, doc, source);
+      const key = convertKey(item.key as YNode | null, source);
       const value = item.value === null || item.value === undefined
         ? nullAfter(key, source)
-        : convert(item.value as YNode, doc, source, out, depth + 1);
+        : convert(item.value as YNode, ctx, depth + 1);
       const text = key.value === null ? '' : String(key.value);
       if (seen.has(text)) {
         out.report('GUMP004', key.span, { key: text });
@@ -104,19 +155,27 @@ function convert(node: YNode | null | undefined, doc: Document.Parsed, source: S
   }
   if (node && isSeq(node)) {
     const [start, , end] = node.range ?? [0, 0, 0];
-    const items = node.items.map((i) => convert(i as YNode, doc, source, out, depth + 1));
+    const items = node.items.map((i) => seqItem(i as YNode | null, ctx, depth));
     return { kind: 'seq', flow: node.flow === true, items, span: source.span(start, trimEnd(source, start, end)) };
   }
   if (node && isScalar(node)) return scalar(node, source);
   return { kind: 'scalar', value: null, style: 'none', span: source.span(0, 0) };
 }
 
-function convertKey(key: YNode | null, item: { value: unknown }, doc: Document.Parsed, source: SourceText): LScalar {
+/** A list entry; an empty one (`-` alone) is a null placed at its `-`. */
+function seqItem(item: YNode | null, ctx: ConvertContext, depth: number): LNode {
+  const node = convert(item, ctx, depth + 1);
+  if (node.kind !== 'scalar' || node.value !== null || node.style !== 'plain' || node.span.offset !== node.span.endOffset) return node;
+  const text = ctx.source.text;
+  let i = node.span.offset - 1;
+  while (i >= 0 && (text[i] === ' ' || text[i] === '\t')) i--;
+  return text[i] === '-' ? { ...node, span: ctx.source.span(i, i + 1) } : node;
+}
+
+function convertKey(key: YNode | null, source: SourceText): LScalar {
   if (key && isScalar(key)) return scalar(key, source);
   // Complex keys (maps or lists as keys) are not part of the language: keep their text.
   const range = key?.range ?? [0, 0, 0];
-  void item;
-  void doc;
   return { kind: 'scalar', value: source.text.slice(range[0], range[1]), style: 'plain', span: source.span(range[0], range[1]) };
 }
 

@@ -1,54 +1,61 @@
 // Parse phase: turns `yaml` syntax errors into diagnostics. Recognises the two invalid forms the
 // gump documentation prints (GUMP005 `session: from: x`, GUMP006 over-indented validator inputs)
-// and offers the exact corrected text; anything else is GUMP001.
+// and offers the exact corrected text; any other error is GUMP001 (yaml-syntax-error.ts).
 
 import type { Collector } from '../diagnostics/diagnostic.js';
 import type { SourceText } from './source-map.js';
+import { explainSyntaxError, type YamlError } from './yaml-syntax-error.js';
 
-export interface YamlError {
-  offset: number;
-  message: string;
-  code: string;
-}
+export type { YamlError } from './yaml-syntax-error.js';
 
-const SESSION_FROM = /^(\s*(?:-\s+)?)session:\s+from:\s*(\S.*?)\s*$/;
-const VALIDATE_ENTRY = /^(\s*)-(\s+)validate:\s*\S/;
+/** `session: from: <x>` with optional `- ` markers and a trailing comment. */
+const SESSION_FROM = /^(\s*(?:-\s+)*)session:[ \t]+from:[ \t]*([^\s#](?:[^#]*?[^\s#])?)([ \t]+#.*)?[ \t]*$/;
+/** A `- validate: <ref>` list entry (also nested, `- - validate:`). */
+const VALIDATE_ENTRY = /^(\s*(?:-\s+)*)-(\s+)validate:\s*[^\s#]/;
 
 export function explainYamlErrors(source: SourceText, errors: YamlError[], out: Collector): void {
   const explained = new Set<number>();
+  const errorLines = new Set(errors.map((e) => source.pos(e.offset).line));
 
   for (let n = 1; n <= source.lineCount; n++) {
     const m = SESSION_FROM.exec(source.lineText(n));
-    if (!m || !errors.some((e) => source.pos(e.offset).line === n)) continue;
-    reportSessionFrom(source, n, m[1]!, m[2]!, out);
+    if (!m || !errorLines.has(n)) continue;
+    reportSessionFrom(source, n, m[1]!, m[2]!, m[3] ?? '', out);
     explained.add(n);
   }
 
   for (let n = 1; n <= source.lineCount; n++) {
+    if (explained.has(n)) continue;
     const block = overIndentedBlock(source, n);
     if (!block) continue;
     const lines = [n, ...block.lines];
-    if (!errors.some((e) => lines.includes(source.pos(e.offset).line))) continue;
+    if (!lines.some((l) => errorLines.has(l))) continue;
     reportOverIndented(source, n, block, out);
     for (const l of lines) explained.add(l);
+    n = block.lines[block.lines.length - 1]!;
   }
 
-  const rest = errors.filter((e) => !explained.has(source.pos(e.offset).line));
-  if (rest.length > 0) {
-    const first = rest.reduce((a, b) => (b.offset < a.offset ? b : a));
-    const at = source.span(first.offset, first.offset);
-    out.report('GUMP001', at, { message: yamlMessage(first) }, { message: yamlMessage(first), hint: yamlHint(source, at.line) });
+  const rest = errors.filter((e) => !explained.has(source.pos(e.offset).line)).sort((a, b) => a.offset - b.offset);
+  if (rest.length === 0) return;
+  const { span, reason, hint } = explainSafely(source, rest[0]!, rest);
+  out.report('GUMP001', span, { reason }, hint === undefined ? {} : { hint });
+}
+
+function explainSafely(source: SourceText, first: YamlError, all: YamlError[]): ReturnType<typeof explainSyntaxError> {
+  try {
+    return explainSyntaxError(source, first, all);
+  } catch {
+    // The explanation re-reads the text; on pathological input keep the library's own words.
+    return { span: source.span(first.offset, first.offset), reason: first.message.split('\n')[0] ?? 'invalid YAML' };
   }
 }
 
-function reportSessionFrom(source: SourceText, line: number, lead: string, target: string, out: Collector): void {
+function reportSessionFrom(source: SourceText, line: number, lead: string, target: string, comment: string, out: Collector): void {
   const text = source.lineText(line);
-  const lineOffset = offsetOfLine(source, line);
-  const corrected = `${lead}session: { from: ${target} }`;
+  const lineOffset = source.lineOffset(line);
+  const corrected = `${lead}session: { from: ${target} }${comment}`;
   const col = lead.length;
-  out.report('GUMP005', source.span(lineOffset + col, lineOffset + text.length), { value: target }, {
-    message: `"session: from: ${target}" is not valid YAML; write "session: { from: ${target} }"`,
-    hint: `the mapping needs braces (or its own indented line): ${corrected.trim()}`,
+  out.report('GUMP005', source.span(lineOffset + col, lineOffset + col + 'session'.length), { value: target, expected: corrected }, {
     fix: {
       description: `write ${corrected.trim()}`,
       edits: [{ offset: lineOffset, endOffset: lineOffset + text.length, text: corrected }],
@@ -59,62 +66,49 @@ function reportSessionFrom(source: SourceText, line: number, lead: string, targe
 interface IndentBlock {
   /** Column (0-based) of `validate`. */
   column: number;
-  /** Over-indented lines following the entry (1-based). */
+  /** Lines following the entry that belong to it (1-based), all indented deeper than its `-`. */
   lines: number[];
-  /** Indentation of the first over-indented line. */
+  /** Indentation of the first of those lines. */
   indent: number;
 }
 
+/** The lines after a `- validate: <ref>` entry when the first one is not at the column of `validate`. */
 function overIndentedBlock(source: SourceText, line: number): IndentBlock | undefined {
   const m = VALIDATE_ENTRY.exec(source.lineText(line));
   if (!m) return undefined;
-  const column = m[1]!.length + 1 + m[2]!.length;
+  const dash = m[1]!.length;
+  const column = dash + 1 + m[2]!.length;
   const lines: number[] = [];
   let indent = -1;
   for (let n = line + 1; n <= source.lineCount; n++) {
     const t = source.lineText(n);
     if (t.trim() === '') break;
     const ind = t.length - t.trimStart().length;
-    if (ind <= column) break;
+    if (ind <= dash) break;
     if (indent < 0) indent = ind;
     lines.push(n);
   }
-  return lines.length > 0 ? { column, lines, indent } : undefined;
+  return lines.length > 0 && indent !== column ? { column, lines, indent } : undefined;
 }
 
 function reportOverIndented(source: SourceText, entryLine: number, block: IndentBlock, out: Collector): void {
   const delta = block.indent - block.column;
   const first = block.lines[0]!;
   const last = block.lines[block.lines.length - 1]!;
-  const from = offsetOfLine(source, first);
-  const to = offsetOfLine(source, last) + source.lineText(last).length;
-  const fixed = block.lines.map((n) => dedent(source.lineText(n), delta));
-  const shown = [source.lineText(entryLine), ...fixed].join('\n');
-  out.report('GUMP006', source.span(from + block.indent, from + source.lineText(first).length), {}, {
-    message: `validator inputs are indented deeper than "validate:"; they are sibling keys at its column:\n${shown}`,
-    hint: `re-indent the inputs to column ${block.column + 1}, the column of "validate"`,
-    fix: { description: `re-indent to:\n${shown}`, edits: [{ offset: from, endOffset: to, text: fixed.join('\n') }] },
+  const from = source.lineOffset(first);
+  const to = source.lineOffset(last) + source.lineText(last).length;
+  const eol = source.text.slice(from, to).includes('\r\n') ? '\r\n' : '\n';
+  const fixed = block.lines.map((n) => reindent(source.lineText(n), delta));
+  const expected = [source.lineText(entryLine), ...fixed].join('\n');
+  const firstText = source.lineText(first);
+  out.report('GUMP006', source.span(from + block.indent, from + firstText.length), { expected, column: block.column + 1 }, {
+    fix: { description: `re-indent the validator inputs to column ${block.column + 1}, the column of "validate"`, edits: [{ offset: from, endOffset: to, text: fixed.join(eol) }] },
   });
 }
 
-function dedent(line: string, delta: number): string {
+/** Shift a line left by `delta` columns (right when negative), never cutting into its text. */
+function reindent(line: string, delta: number): string {
   const ind = line.length - line.trimStart().length;
-  return line.slice(Math.min(delta, ind));
-}
-
-function offsetOfLine(source: SourceText, line: number): number {
-  return source.lineOffset(line);
-}
-
-function yamlMessage(e: YamlError): string {
-  const m = e.message.replace(/ at line \d+, column \d+.*$/, '').trim();
-  return m.length > 0 ? m.charAt(0).toLowerCase() + m.slice(1) : 'invalid YAML';
-}
-
-function yamlHint(source: SourceText, line: number): string | undefined {
-  const t = source.lineText(line);
-  if (/^\s*\t/.test(t)) return 'YAML indentation must use spaces, not tabs';
-  if (/:\s*\{[^}]*$/.test(t)) return 'a flow mapping opened with "{" must close on the same line or be quoted';
-  if (/^\s*[\w-]+:\s+[^"'\s][^#]*:\s/.test(t)) return 'quote a value that contains ": " (e.g. "bash: make test")';
-  return undefined;
+  const next = Math.max(0, ind - delta);
+  return ' '.repeat(next) + line.trimStart();
 }

@@ -121,8 +121,8 @@ steps:
     code: 'GUMP005',
     slug: 'inline-session-from',
     severity: 'error',
-    message: '"session: from: {value}" is not valid YAML; write "session: { from: {value} }"',
-    hint: 'use flow braces: session: { from: <step> }',
+    message: '"session: from: {value}" is not valid YAML; write the line as:\n{expected}',
+    hint: 'a mapping nested on one line needs braces: session: { from: {value} }',
     fixable: true,
     explain:
       'The one-line form `session: from: <step>` is invalid YAML (a mapping nested in a compact mapping). ' +
@@ -161,7 +161,7 @@ steps:
     slug: 'validator-inputs-overindented',
     severity: 'error',
     message: 'validator inputs are indented deeper than "validate:"; write them as:\n{expected}',
-    hint: 'inputs are sibling keys of validate:, at the same column',
+    hint: 'validator inputs are sibling keys of validate:, at its column ({column})',
     fixable: true,
     explain:
       'Lines indented deeper than a preceding `- validate: <ref>` gate entry make the YAML invalid. ' +
@@ -245,7 +245,7 @@ steps:
     code: 'GUMP009',
     slug: 'misplaced-key',
     severity: 'error',
-    message: '"{key}" is not allowed under {where}',
+    message: '"{key}" is not allowed in {where}',
     hint: 'name, type, gate, retry, each, parallel, steps and with go on the step; agent, guard and hitl under run:; prompt, context, worktree and session under get:',
     fixable: false,
     explain:
@@ -591,6 +591,11 @@ steps:
     files: {
       'gump.toml': `[error_context]
 max_error_chars = "lots"
+`,
+    },
+    rightFiles: {
+      'gump.toml': `[error_context]
+max_error_chars = 4000
 `,
     },
   },

@@ -180,7 +180,7 @@ steps:
     code: 'GUMP207',
     slug: 'invalid-session',
     severity: 'error',
-    message: 'invalid session {value}',
+    message: '"session" must be new or { from: <step> }, not {value}',
     hint: 'use session: new or session: { from: <step> }',
     fixable: false,
     explain:
@@ -314,7 +314,7 @@ steps:
     code: 'GUMP211',
     slug: 'unknown-gate-type',
     severity: 'error',
-    message: 'unknown gate type "{type}"',
+    message: 'unknown gate type {value}',
     hint: 'gate types: compile, test, lint, coverage, tests_found, schema, touched, untouched, bash, validate',
     fixable: false,
     explain:
@@ -600,7 +600,7 @@ steps:
     slug: 'invalid-prompt',
     severity: 'error',
     message: 'prompt must be a string or { file: <path> }',
-    hint: 'quote a prompt that starts with a brace',
+    hint: 'write a string (quote it when it starts with { or [) or { file: <path> }',
     fixable: false,
     explain:
       'A prompt is a template string or `{file: <path>}` (§4.3). An unquoted `prompt: {spec}` is a YAML mapping, not a template, ' +
@@ -627,7 +627,7 @@ steps:
     slug: 'prompt-file-not-found',
     severity: 'error',
     message: 'prompt file "{value}" not found',
-    hint: 'the path is relative to the workflow file\'s folder; built-in workflows must inline their prompts',
+    hint: 'the path is relative to the folder of the workflow file',
     fixable: false,
     explain:
       'A `prompt: {file: <path>}` names a file that does not exist next to the workflow, or is used in a built-in workflow, which has no folder (§4.3). ' +

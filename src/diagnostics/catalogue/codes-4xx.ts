@@ -164,7 +164,7 @@ steps:
     code: 'GUMP404',
     slug: 'job-id-collision',
     severity: 'error',
-    message: 'steps {list} map to the same {target} job id',
+    message: 'steps {list} map to the same {target} job id "{id}"',
     hint: 'rename one of the steps',
     fixable: false,
     explain:
@@ -198,7 +198,7 @@ steps:
     code: 'GUMP405',
     slug: 'too-many-inputs',
     severity: 'error',
-    message: 'the workflow has {count} inputs; {target} allows {limit}',
+    message: 'the pipeline needs {count} inputs (the workflow\'s inputs, spec and the stub-mode switch); {target} allows {limit}',
     hint: 'move settings into the spec file, or bind them with with: in a wrapping workflow',
     fixable: false,
     explain:

@@ -311,8 +311,8 @@ steps:
     code: 'GUMP510',
     slug: 'unquoted-template',
     severity: 'warning',
-    message: 'unquoted template in "{key}" is read as a mapping',
-    hint: 'quote it: "{…}"',
+    message: 'unquoted {value} in "{key}" is a YAML mapping; it is read as the template "{value}"',
+    hint: 'quote it: {key}: "{value}"',
     fixable: true,
     explain:
       'An unquoted `agent: {x.agent}` (or an input value such as `target: {x.output}`) is a YAML flow mapping with one key and a null value. ' +
@@ -770,6 +770,11 @@ steps:
     files: {
       'gump.toml': `[validation]
 test_command = "npm test"
+`,
+    },
+    rightFiles: {
+      'gump.toml': `[validation]
+test_cmd = "npm test"
 `,
     },
   },

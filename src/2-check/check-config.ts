@@ -1,0 +1,193 @@
+// Check phase: gump.toml (language.md §22) → typed configuration + GUMP020 (unparsable, or a known
+// key of the wrong type), GUMP203 (`[validation] timeout`) and GUMP523 (unknown key, warning).
+// Diagnostics sit on the offending key, found by config-keys.ts.
+
+import { parse as parseToml } from 'smol-toml';
+import { closest } from '../1-parse/build-values.js';
+import type { Span } from '../1-parse/located.js';
+import { duration } from '../1-parse/schema.js';
+import { FILE_START, SourceText } from '../1-parse/source-map.js';
+import { Collector, type Diagnostic } from '../diagnostics/diagnostic.js';
+import { locateTomlKeys, pathId, type KeyPositions } from './config-keys.js';
+import type { SourceFile } from './host.js';
+
+export interface GumpConfig {
+  validation: { compile_cmd?: string; test_cmd?: string; lint_cmd?: string; coverage_cmd?: string; timeout?: string; timeoutMs?: number };
+  error_context: { max_error_chars?: number; max_diff_chars?: number; stdout_tail_chars?: number };
+  models: Record<string, string>;
+  prices: Record<string, Price>;
+}
+
+export interface Price {
+  input?: number;
+  output?: number;
+  cache_read?: number;
+  cache_write?: number;
+}
+
+type Table = Record<string, unknown>;
+
+const ROOT_KEYS = ['validation', 'error_context', 'models', 'prices', 'default_agent', 'log_level', 'display', 'analytics', 'update'];
+const COMMAND_KEYS = ['compile_cmd', 'test_cmd', 'lint_cmd', 'coverage_cmd'] as const;
+const VALIDATION_KEYS = [...COMMAND_KEYS, 'timeout'];
+const ERROR_CONTEXT_KEYS = ['max_error_chars', 'max_diff_chars', 'stdout_tail_chars'] as const;
+const PRICE_KEYS = ['input', 'output', 'cache_read', 'cache_write'] as const;
+
+export function checkConfig(file: SourceFile): { config: GumpConfig; diagnostics: Diagnostic[] } {
+  const out = new Collector(file.file);
+  const config: GumpConfig = { validation: {}, error_context: {}, models: {}, prices: {} };
+  const source = new SourceText(file.text);
+  let data: Table;
+  try {
+    data = parseToml(file.text) as Table;
+  } catch (e) {
+    const err = e as { line?: number; column?: number; message?: string };
+    const line = err.line ?? 0;
+    const offset = source.lineOffset(line) + Math.max(0, (err.column ?? 1) - 1);
+    out.report('GUMP020', line > 0 ? source.span(offset, offset) : FILE_START, { reason: String(err.message ?? e).split('\n')[0]! }, {
+      message: `gump.toml cannot be parsed: ${String(err.message ?? e).split('\n')[0]}`,
+    });
+    return { config, diagnostics: out.diagnostics };
+  }
+  new ConfigChecker(out, source, locateTomlKeys(file.text)).root(data, config);
+  return { config, diagnostics: out.diagnostics };
+}
+
+class ConfigChecker {
+  constructor(
+    readonly out: Collector,
+    readonly source: SourceText,
+    readonly keys: KeyPositions,
+  ) {}
+
+  root(data: Table, config: GumpConfig): void {
+    for (const [key, value] of Object.entries(data)) {
+      const path = [key];
+      switch (key) {
+        case 'validation':
+          this.table(path, value, VALIDATION_KEYS, (k, v) => this.validation(k, v, config));
+          break;
+        case 'error_context':
+          this.table(path, value, ERROR_CONTEXT_KEYS, (k, v) => {
+            const n = this.expect([key, k], v, 'an integer ≥ 0', (x) => typeof x === 'number' && Number.isInteger(x) && x >= 0);
+            if (n !== undefined) config.error_context[k as (typeof ERROR_CONTEXT_KEYS)[number]] = n as number;
+          });
+          break;
+        case 'models':
+          this.table(path, value, undefined, (k, v) => {
+            const s = this.expect([key, k], v, 'a model name (string)', (x) => typeof x === 'string');
+            if (s !== undefined) config.models[k] = s as string;
+          });
+          break;
+        case 'prices':
+          this.table(path, value, undefined, (model, v) => {
+            const price: Price = {};
+            const ok = this.table([key, model], v, PRICE_KEYS, (k, p) => {
+              const n = this.expect([key, model, k], p, 'a number ≥ 0 (USD per million tokens)', (x) => typeof x === 'number' && x >= 0);
+              if (n !== undefined) price[k as (typeof PRICE_KEYS)[number]] = n as number;
+            });
+            if (ok) config.prices[model] = price;
+          });
+          break;
+        case 'default_agent':
+        case 'log_level':
+          this.expect(path, value, 'a string', (x) => typeof x === 'string');
+          break;
+        case 'display':
+        case 'analytics':
+        case 'update':
+          this.table(path, value, undefined, () => undefined);
+          break;
+        default:
+          this.unknown(path, ROOT_KEYS);
+      }
+    }
+  }
+
+  private validation(key: string, value: unknown, config: GumpConfig): void {
+    if (key === 'timeout') {
+      const d = typeof value === 'string' ? duration.safeParse(value) : undefined;
+      if (d?.success) {
+        config.validation.timeout = value as string;
+        config.validation.timeoutMs = d.data;
+      } else this.out.report('GUMP203', this.at(['validation', key]), { key: '[validation] timeout', value: describe(value) });
+      return;
+    }
+    const s = this.expect(['validation', key], value, 'a command (string)', (x) => typeof x === 'string');
+    if (s !== undefined) config.validation[key as (typeof COMMAND_KEYS)[number]] = s as string;
+  }
+
+  /** A table whose keys are checked against `known` (undefined: any key); false when not a table. */
+  private table(path: string[], value: unknown, known: readonly string[] | undefined, each: (key: string, value: unknown) => void): boolean {
+    if (!isTable(value)) {
+      this.wrongType(path, 'a table', value);
+      return false;
+    }
+    for (const [k, v] of Object.entries(value)) {
+      if (known && !known.includes(k)) this.unknown([...path, k], known);
+      else each(k, v);
+    }
+    return true;
+  }
+
+  private expect(path: string[], value: unknown, expected: string, ok: (v: unknown) => boolean): unknown {
+    if (ok(value)) return value;
+    this.wrongType(path, expected, value);
+    return undefined;
+  }
+
+  private wrongType(path: string[], expected: string, value: unknown): void {
+    const reason = `${label(path)} must be ${expected}, not ${describe(value)}`;
+    this.out.report('GUMP020', this.at(path), { reason });
+  }
+
+  private unknown(path: string[], known: readonly string[]): void {
+    const key = path[path.length - 1]!;
+    const where = path.length === 1 ? 'gump.toml' : `[${path.slice(0, -1).map(segment).join('.')}]`;
+    const near = suggestKey(key, known);
+    this.out.report('GUMP523', this.at(path), { key, where }, {
+      hint: near === undefined ? `known keys: ${known.join(', ')}` : `did you mean "${near}"?`,
+    });
+  }
+
+  /** The key's span; a missing position falls back to the nearest enclosing key, then line 1. */
+  private at(path: string[]): Span {
+    for (let n = path.length; n > 0; n--) {
+      const pos = this.keys.get(pathId(path.slice(0, n)));
+      if (pos) return this.source.span(pos.offset, pos.endOffset);
+    }
+    return FILE_START;
+  }
+}
+
+/** Did-you-mean for config keys: edit distance ≤ 2, else the only key sharing a prefix or first word. */
+export function suggestKey(word: string, known: readonly string[]): string | undefined {
+  const near = closest(word, known);
+  if (near !== undefined) return near;
+  const only = (list: readonly string[]): string | undefined => (list.length === 1 ? list[0] : undefined);
+  const prefixed = known.filter((k) => k.startsWith(word) || word.startsWith(k));
+  const first = word.split('_')[0]!;
+  return only(prefixed) ?? only(known.filter((k) => k.split('_')[0] === first));
+}
+
+function isTable(v: unknown): v is Table {
+  return typeof v === 'object' && v !== null && !Array.isArray(v) && !(v instanceof Date);
+}
+
+function segment(s: string): string {
+  return /^[A-Za-z0-9_-]+$/.test(s) ? s : JSON.stringify(s);
+}
+
+/** `[error_context] max_error_chars`, `[prices."gpt-5.4"] input`, `default_agent`. */
+function label(path: string[]): string {
+  if (path.length === 1) return path[0]!;
+  return `[${path.slice(0, -1).map(segment).join('.')}] ${path[path.length - 1]}`;
+}
+
+function describe(v: unknown): string {
+  if (typeof v === 'string') return JSON.stringify(v);
+  if (v instanceof Date) return 'a date';
+  if (Array.isArray(v)) return 'an array';
+  if (isTable(v)) return 'a table';
+  return String(v);
+}

@@ -1,0 +1,58 @@
+// `gump check <file...> [--format text|json|github] [--target github|gitlab] [--root dir]`:
+// exit 0 when no errors (warnings allowed), 1 when any error, 2 on usage or I/O errors.
+
+import { dirname } from 'node:path';
+import { checkFiles } from '../compile.js';
+import type { Diagnostic } from '../diagnostics/diagnostic.js';
+import { render, type Format, type Sources } from '../diagnostics/render.js';
+import { findProjectRoot, NodeHost } from '../project/node-host.js';
+import { oneOf, parseArgs, UsageError } from './args.js';
+import type { Command } from './commands.js';
+import { loadFiles } from './load-files.js';
+
+const HELP = `usage: gump check <file...> [--format text|json|github] [--target github|gitlab] [--root <dir>]
+
+Checks workflows against the gump language (and their callees, recursively).
+Warnings do not change the exit status; "checked clean" means no error and no warning.
+Exit status: 0 no errors, 1 errors, 2 usage or I/O error (e.g. a missing file).
+
+Options:
+  --format text|json|github  output format (default text); json prints
+                             {"diagnostics":[{code, slug, severity, message, file, line, column,
+                             endLine, endColumn, hint?, fix?}]} with 1-based positions
+  --target github|gitlab     also report the limits of that CI target (4xx)
+  --root <dir>               project root (default: nearest folder with .gump/, gump.toml or .git)
+`;
+
+export const checkCommand: Command = {
+  summary: 'check workflows and print diagnostics',
+  run(argv) {
+    const args = parseArgs(argv, ['format', 'target', 'root'], ['help']);
+    if (args.flags.has('help')) {
+      process.stdout.write(HELP);
+      return 0;
+    }
+    const format = oneOf<Format>('format', args.flags.get('format'), ['text', 'json', 'github'], 'text');
+    const targetFlag = args.flags.get('target');
+    const target = targetFlag === undefined ? undefined : oneOf('target', targetFlag, ['github', 'gitlab'] as const, 'github');
+    if (args.positionals.length === 0) throw new UsageError('name at least one workflow file');
+    const root = args.flags.get('root');
+    const host = new NodeHost(typeof root === 'string' ? root : findProjectRoot(dirname(args.positionals[0]!)));
+    const loaded = loadFiles(host, args.positionals);
+    const readable = loaded.filter((f) => !f.refused);
+    const { results, configDiagnostics } = checkFiles(host, readable.map((f) => f.source), target ? { target } : {});
+    const byFile = new Map(readable.map((f, i) => [f, results[i]!.diagnostics]));
+    const all: Diagnostic[] = [...configDiagnostics, ...loaded.flatMap((f) => (f.refused ? [f.refused] : byFile.get(f)!))];
+    const sources: Sources = host.sources();
+    process.stdout.write(render(all, format, sources));
+    if (format === 'text') process.stdout.write(summary(all, loaded.length));
+    return all.some((d) => d.severity === 'error') ? 1 : 0;
+  },
+};
+
+export function summary(all: Diagnostic[], fileCount: number): string {
+  const errors = all.filter((d) => d.severity === 'error').length;
+  const warnings = all.filter((d) => d.severity === 'warning').length;
+  if (errors === 0 && warnings === 0) return `${fileCount === 1 ? 'checked clean' : `${fileCount} files checked clean`}\n`;
+  return `${errors} error${errors === 1 ? '' : 's'}, ${warnings} warning${warnings === 1 ? '' : 's'}\n`;
+}

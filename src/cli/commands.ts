@@ -1,0 +1,39 @@
+// The CLI's command table: name → runner and one help line. Each command lives in its own file.
+
+import { checkCommand } from './check-command.js';
+import { compileCommand } from './compile-command.js';
+import { explainCommand } from './explain-command.js';
+import { fixCommand } from './fix-command.js';
+import { listCommand } from './list-command.js';
+import { schemaCommand } from './schema-command.js';
+import { showCommand } from './show-command.js';
+
+export interface Command {
+  summary: string;
+  run(argv: string[]): Promise<number> | number;
+}
+
+export const commands: Record<string, Command> = {
+  check: checkCommand,
+  compile: compileCommand,
+  fix: fixCommand,
+  explain: explainCommand,
+  list: listCommand,
+  show: showCommand,
+  schema: schemaCommand,
+};
+
+export function usage(): string {
+  const names = Object.keys(commands);
+  const width = Math.max(...names.map((n) => n.length));
+  return [
+    'gump — compile agent workflows into CI pipelines',
+    '',
+    'usage: gump <command> [options]',
+    '',
+    ...names.map((n) => `  ${n.padEnd(width)}  ${commands[n]!.summary}`),
+    '',
+    'Run "gump <command> --help" for a command\'s options, "gump --version" for the version.',
+    '',
+  ].join('\n');
+}
