@@ -1,11 +1,10 @@
-// Bundles the CLI into one ESM file (dist/gump.mjs) so a cold `gump` start loads a single module.
-// Writes to a temporary file and renames it, so a process starting meanwhile never sees half a bundle.
+// Bundles the CLI (dist/gump.mjs) and the runtime (dist/gump-runtime.mjs), each one ESM file, so a
+// cold start loads a single module and CI jobs run the runtime with `node` and no `npm install`.
+// Writes to temporary files and renames them, so a process starting meanwhile never sees half a bundle.
 import { build } from 'esbuild';
 import { mkdirSync, renameSync, writeFileSync } from 'node:fs';
 
-const result = await build({
-  entryPoints: ['src/cli/main.ts'],
-  outfile: 'dist/gump.mjs',
+const common = {
   bundle: true,
   write: false,
   platform: 'node',
@@ -15,10 +14,15 @@ const result = await build({
   // Some dependencies call require(); give the ESM bundle one.
   banner: { js: "import { createRequire as __gumpCreateRequire } from 'node:module';\nconst require = __gumpCreateRequire(import.meta.url);" },
   logLevel: 'warning',
-});
+};
+
+const results = await Promise.all([
+  build({ ...common, entryPoints: ['src/cli/main.ts'], outfile: 'dist/gump.mjs' }),
+  build({ ...common, entryPoints: ['runtime/main.ts'], outfile: 'dist/gump-runtime.mjs' }),
+]);
 
 mkdirSync('dist', { recursive: true });
-for (const file of result.outputFiles) {
+for (const file of results.flatMap((r) => r.outputFiles)) {
   const tmp = `${file.path}.${process.pid}.tmp`;
   writeFileSync(tmp, file.contents);
   renameSync(tmp, file.path);

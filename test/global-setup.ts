@@ -17,6 +17,7 @@ declare module 'vitest' {
 
 const ROOT = join(import.meta.dirname, '..');
 const BUNDLE = join(ROOT, 'dist', 'gump.mjs');
+const RUNTIME_BUNDLE = join(ROOT, 'dist', 'gump-runtime.mjs');
 
 export default function setup(project: TestProject): void {
   try {
@@ -30,9 +31,9 @@ export default function setup(project: TestProject): void {
 
 /** The bundle exists and is newer than every input of the build. */
 function isFresh(): boolean {
-  if (!existsSync(BUNDLE)) return false;
-  const built = statSync(BUNDLE).mtimeMs;
-  const inputs = [join(ROOT, 'package.json'), join(ROOT, 'package-lock.json'), join(ROOT, 'scripts', 'build.mjs'), ...walk(join(ROOT, 'src'))];
+  if (!existsSync(BUNDLE) || !existsSync(RUNTIME_BUNDLE)) return false;
+  const built = Math.min(statSync(BUNDLE).mtimeMs, statSync(RUNTIME_BUNDLE).mtimeMs);
+  const inputs = [join(ROOT, 'package.json'), join(ROOT, 'package-lock.json'), join(ROOT, 'scripts', 'build.mjs'), ...['src', 'runtime', 'protocol', 'library'].flatMap((d) => walk(join(ROOT, d)))];
   return inputs.every((f) => !existsSync(f) || statSync(f).mtimeMs <= built);
 }
 

@@ -7,9 +7,17 @@ import fc from 'fast-check';
 import { describe, it } from 'vitest';
 import { checkCase, loadBases, mutationCase, yamlishCase, type Case } from './helpers/generate.js';
 
-const TOTAL_RUNS = Number(process.env.GUMP_PROPERTY_RUNS ?? 10_000);
-const SEED = Number(process.env.GUMP_PROPERTY_SEED ?? 20_261_121);
+const TOTAL_RUNS = envInteger('GUMP_PROPERTY_RUNS', 10_000);
+const SEED = envInteger('GUMP_PROPERTY_SEED', 20_261_121);
 const TIMEOUT_MS = Math.max(120_000, TOTAL_RUNS * 30);
+
+function envInteger(name: string, fallback: number): number {
+  const raw = process.env[name];
+  if (raw === undefined || raw === '') return fallback;
+  const n = Number(raw);
+  if (!Number.isInteger(n)) throw new Error(`${name} must be an integer, got "${raw}"`);
+  return n;
+}
 
 function holds(c: Case): void {
   const problems = checkCase(c);

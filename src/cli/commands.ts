@@ -2,6 +2,10 @@
 
 import { checkCommand } from './check-command.js';
 import { compileCommand } from './compile-command.js';
+import { applyCommand } from './apply-command.js';
+import { approveCommand, rejectCommand } from './approve-command.js';
+import { reportCommand } from './report-command.js';
+import { runCommand } from './run-command.js';
 import { explainCommand } from './explain-command.js';
 import { fixCommand } from './fix-command.js';
 import { listCommand } from './list-command.js';
@@ -16,6 +20,11 @@ export interface Command {
 export const commands: Record<string, Command> = {
   check: checkCommand,
   compile: compileCommand,
+  run: runCommand,
+  report: reportCommand,
+  apply: applyCommand,
+  approve: approveCommand,
+  reject: rejectCommand,
   fix: fixCommand,
   explain: explainCommand,
   list: listCommand,

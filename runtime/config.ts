@@ -1,0 +1,125 @@
+// Runtime configuration: `<worktree>/gump.toml` (language.md §22) → RuntimeConfig with defaults.
+// The compiler already diagnosed the file (GUMP020/203/523); here a broken file or a known key of
+// the wrong type is a one-line ConfigError (fatal before the first step); unknown keys are ignored.
+
+import { existsSync, readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { parse as parseToml } from 'smol-toml';
+
+export interface Price {
+  input?: number;
+  output?: number;
+  cache_read?: number;
+  cache_write?: number;
+}
+
+export interface RuntimeConfig {
+  validation: { compile_cmd?: string; test_cmd?: string; lint_cmd?: string; coverage_cmd?: string; timeoutMs: number };
+  errorContext: { maxErrorChars: number; maxDiffChars: number; stdoutTailChars: number };
+  models: Record<string, string>;
+  prices: Record<string, Price>;
+}
+
+export class ConfigError extends Error {
+  override readonly name = 'ConfigError';
+}
+
+export const DEFAULT_GATE_TIMEOUT_MS = 10 * 60_000;
+
+export function defaultRuntimeConfig(): RuntimeConfig {
+  return {
+    validation: { timeoutMs: DEFAULT_GATE_TIMEOUT_MS },
+    errorContext: { maxErrorChars: 2000, maxDiffChars: 3000, stdoutTailChars: 2000 },
+    models: {},
+    prices: {},
+  };
+}
+
+export function readRuntimeConfig(worktree: string): RuntimeConfig {
+  const file = join(worktree, 'gump.toml');
+  if (!existsSync(file)) return defaultRuntimeConfig();
+  let text: string;
+  try {
+    text = readFileSync(file, 'utf8');
+  } catch (e) {
+    throw new ConfigError(`gump.toml cannot be read: ${firstLine(e)}`);
+  }
+  return parseRuntimeConfig(text);
+}
+
+/** Parses gump.toml text; throws ConfigError with a one-line message. */
+export function parseRuntimeConfig(text: string): RuntimeConfig {
+  let data: Table;
+  try {
+    data = parseToml(text) as Table;
+  } catch (e) {
+    throw new ConfigError(`gump.toml cannot be parsed: ${firstLine(e)}`);
+  }
+  const config = defaultRuntimeConfig();
+  const validation = table(data, 'validation');
+  for (const key of ['compile_cmd', 'test_cmd', 'lint_cmd', 'coverage_cmd'] as const) {
+    const v = validation[key];
+    if (v === undefined) continue;
+    if (typeof v !== 'string') throw wrongType(`[validation] ${key}`, 'a command (string)', v);
+    config.validation[key] = v;
+  }
+  if (validation.timeout !== undefined) {
+    const ms = typeof validation.timeout === 'string' ? parseDurationMs(validation.timeout) : undefined;
+    if (ms === undefined) throw wrongType('[validation] timeout', 'a duration such as 90s, 10m or 1h30m', validation.timeout);
+    config.validation.timeoutMs = ms;
+  }
+  const errorContext = table(data, 'error_context');
+  const counts = { max_error_chars: 'maxErrorChars', max_diff_chars: 'maxDiffChars', stdout_tail_chars: 'stdoutTailChars' } as const;
+  for (const [key, field] of Object.entries(counts)) {
+    const v = errorContext[key];
+    if (v === undefined) continue;
+    if (typeof v !== 'number' || !Number.isInteger(v) || v < 0) throw wrongType(`[error_context] ${key}`, 'an integer ≥ 0', v);
+    config.errorContext[field] = v;
+  }
+  for (const [alias, model] of Object.entries(table(data, 'models'))) {
+    if (typeof model !== 'string') throw wrongType(`[models] ${alias}`, 'a model name (string)', model);
+    config.models[alias] = model;
+  }
+  for (const [model, value] of Object.entries(table(data, 'prices'))) {
+    const entry = table({ [model]: value }, model, `[prices."${model}"]`);
+    const price: Price = {};
+    for (const key of ['input', 'output', 'cache_read', 'cache_write'] as const) {
+      const v = entry[key];
+      if (v === undefined) continue;
+      if (typeof v !== 'number' || v < 0) throw wrongType(`[prices."${model}"] ${key}`, 'a number ≥ 0 (USD per million tokens)', v);
+      price[key] = v;
+    }
+    config.prices[model] = price;
+  }
+  return config;
+}
+
+const DURATION = /^(?:(?:\d+(?:\.\d+)?|\.\d+)(?:h|ms|m|s))+$/;
+const UNIT_MS: Record<string, number> = { h: 3_600_000, m: 60_000, s: 1000, ms: 1 };
+
+/** `90s`, `10m`, `1h30m`, `1.5h`, `500ms` → milliseconds; undefined when malformed or zero. */
+export function parseDurationMs(text: string): number | undefined {
+  if (!DURATION.test(text)) return undefined;
+  let total = 0;
+  for (const m of text.matchAll(/(\d+(?:\.\d+)?|\.\d+)(ms|h|m|s)/g)) total += Number(m[1]) * UNIT_MS[m[2]!]!;
+  return total > 0 ? Math.round(total) : undefined;
+}
+
+type Table = Record<string, unknown>;
+
+function table(data: Table, key: string, label = `[${key}]`): Table {
+  const v = data[key];
+  if (v === undefined) return {};
+  if (typeof v !== 'object' || v === null || Array.isArray(v) || v instanceof Date) throw wrongType(label, 'a table', v);
+  return v as Table;
+}
+
+function wrongType(label: string, expected: string, value: unknown): ConfigError {
+  const shown = typeof value === 'string' ? JSON.stringify(value) : Array.isArray(value) ? 'an array' : value instanceof Date ? 'a date' : typeof value === 'object' ? 'a table' : String(value);
+  return new ConfigError(`gump.toml: ${label} must be ${expected}, not ${shown}`);
+}
+
+function firstLine(e: unknown): string {
+  const message = e instanceof Error ? e.message : String(e);
+  return message.split('\n')[0]!.trim();
+}

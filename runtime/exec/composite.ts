@@ -1,0 +1,256 @@
+// Executor: composite and gate-only steps (language.md §6, §7.1, §8.6, §9.5): splits (sequential
+// and parallel tasks, group-retry passes, merge), parallel groups, workflow calls, and callee frames
+// (calls, validators, GET workflows) with their own state prefix, inputs and limits.
+
+import { join } from 'node:path';
+import type { AgentStep, Binding, CallStep, GateOnlyStep, GroupStep, PlanStep, PlanWorkflow } from '../../protocol/plan.js';
+import { checkResultOf, gateStateKeys } from '../gates/state-keys.js';
+import { changedFiles } from '../git/changes.js';
+import { addBranchWorktree, applyBranches, headCommit, removeWorktree } from '../git/worktree.js';
+import { stepRecord } from '../state/run-state.js';
+import { runAtomic } from './atomic.js';
+import { branchScopes, scopeFor } from './budget.js';
+import { fullPath, type AttemptView, type Frame, type Task } from './frame.js';
+import { fatal, PASS, type Outcome } from './services.js';
+import type { Executor } from './executor.js';
+
+export async function runGateOnly(ex: Executor, frame: Frame, step: GateOnlyStep): Promise<Outcome> {
+  const svc = ex.svc;
+  const path = fullPath(frame, step.path);
+  const rec = stepRecord(svc.state, path);
+  if (rec.status === 'pass') return skipped(ex, path);
+  rec.status = 'running';
+  rec.attempt = rec.attemptBase + 1;
+  svc.ledger.emit('step.started', { step: path, kind: 'gate-only' });
+  const files = await changedFiles(frame.cwd, frame.diffBase);
+  const results = await ex.evaluate(frame, step.gates, {
+    path,
+    stepType: 'gate-only',
+    outDir: join(frame.cwd, '.gump', 'out'),
+    changedFiles: files,
+    attempt: 1,
+    view: { path, attempt: 1, error: '', diff: '' },
+  });
+  for (const r of results) svc.ledger.emit('gate.finished', { step: path, attempt: 1, gate: r.name, status: r.status, durationMs: r.durationMs });
+  const v = svc.state.values;
+  Object.assign(v, gateStateKeys(path, results));
+  const result = checkResultOf(results);
+  v[`${path}.check_result`] = result;
+  v[`${path}.attempt`] = '1';
+  v[`${path}.retries`] = '0';
+  svc.trace.line(path, 'gate', results.map((r) => `${r.name} ${r.status === 'fail' ? '✗' : '✓'}`).join('  '));
+  const failed = results.filter((r) => r.status === 'fail');
+  svc.ledger.emit('attempt.finished', { step: path, attempt: 1, status: failed.length === 0 ? 'pass' : 'fail', ...(failed.length > 0 ? { error: failed.map((r) => r.error ?? r.name).join('\n---\n') } : {}) });
+  return finish(ex, path, failed.length === 0 ? PASS : fatal(`step ${path}: ${failed.map((r) => r.error ?? r.name).join('\n---\n')}`));
+}
+
+export async function runSplit(ex: Executor, frame: Frame, step: AgentStep): Promise<Outcome> {
+  const svc = ex.svc;
+  const path = fullPath(frame, step.path);
+  const planner = await runAtomic(ex, frame, step);
+  if (planner.status !== 'pass') return planner;
+  const split = (svc.state.splits[path] ??= { tasks: [], pass: 0, branchHeads: {} });
+  if (svc.state.values[`${path}.status`] === 'pass' && split.pass > 0 && allPassed(ex, frame, step, split.tasks)) return PASS;
+  if (split.pass === 0) {
+    svc.ledger.emit('split.planned', { step: path, tasks: split.tasks.map((t) => t.name) });
+    svc.trace.line(path, 'planned', `${split.tasks.length} task${split.tasks.length === 1 ? '' : 's'}`);
+    if (split.tasks.length === 0) svc.trace.warn(`${path}: the plan is empty; no task to run`);
+  }
+  const passes = step.retry.exit;
+  let outcome: Outcome = PASS;
+  while (split.pass < passes) {
+    split.pass++;
+    svc.save();
+    outcome = step.parallel ? await parallelTasks(ex, frame, step, path) : await sequentialTasks(ex, frame, step);
+    if (outcome.status === 'waiting' || outcome.status === 'aborted') return outcome;
+    if (outcome.status === 'pass' || outcome.message.startsWith('parallel merge conflict')) break;
+    if (split.pass < passes) svc.trace.line(path, 'retry', `task pass ${split.pass + 1} of ${passes}`);
+  }
+  svc.state.values[`${path}.status`] = outcome.status === 'pass' ? 'pass' : 'fatal';
+  svc.save();
+  return outcome;
+}
+
+function taskFrame(frame: Frame, task: Task): Frame {
+  return { ...frame, task };
+}
+
+function allPassed(ex: Executor, frame: Frame, step: AgentStep, tasks: Task[]): boolean {
+  return tasks.every((t) => taskPassed(ex, taskFrame(frame, t), step.each ?? []));
+}
+
+function taskPassed(ex: Executor, frame: Frame, steps: PlanStep[]): boolean {
+  return steps.every((s) => ex.svc.state.steps[fullPath(frame, s.path)]?.status === 'pass');
+}
+
+async function sequentialTasks(ex: Executor, frame: Frame, step: AgentStep): Promise<Outcome> {
+  const svc = ex.svc;
+  const path = fullPath(frame, step.path);
+  for (const task of svc.state.splits[path]!.tasks) {
+    const tf = taskFrame(frame, task);
+    if (taskPassed(ex, tf, step.each ?? [])) continue;
+    svc.ledger.emit('task.started', { step: path, task: task.name });
+    svc.trace.line(`${path}/${task.name}`, 'task', task.description.split('\n')[0]);
+    const outcome = await ex.runSteps(tf, step.each ?? []);
+    svc.ledger.emit('task.finished', { step: path, task: task.name, status: outcome.status });
+    if (outcome.status !== 'pass') return outcome;
+  }
+  return PASS;
+}
+
+async function parallelTasks(ex: Executor, frame: Frame, step: AgentStep, path: string): Promise<Outcome> {
+  const svc = ex.svc;
+  const split = svc.state.splits[path]!;
+  split.base ??= await headCommit(frame.cwd);
+  const pending = split.tasks.filter((t) => !taskPassed(ex, taskFrame(frame, t), step.each ?? []));
+  const budgets = branchScopes(frame.budgets, Math.max(1, pending.length), svc);
+  const branches = await Promise.all(
+    pending.map(async (task) => {
+      const dir = join(svc.runDir, 'branches', path.replace(/\//g, '__'), task.name);
+      await addBranchWorktree(frame.cwd, dir, split.branchHeads[task.name] ?? split.base!);
+      svc.ledger.emit('task.started', { step: path, task: task.name, parallel: true });
+      const outcome = await ex.runSteps({ ...frame, task, cwd: dir, diffBase: split.base!, budgets, branch: task.name }, step.each ?? []);
+      split.branchHeads[task.name] = await headCommit(dir);
+      await removeWorktree(frame.cwd, dir);
+      svc.ledger.emit('task.finished', { step: path, task: task.name, status: outcome.status });
+      svc.save();
+      return { task, outcome };
+    }),
+  );
+  const failed = split.tasks.map((t) => branches.find((b) => b.task === t)).find((b) => b && b.outcome.status !== 'pass');
+  if (failed) return failed.outcome;
+  return mergeBranches(ex, frame, path, split.base!, split.tasks.map((t) => ({ name: t.name, head: split.branchHeads[t.name] ?? split.base! })));
+}
+
+async function mergeBranches(ex: Executor, frame: Frame, path: string, base: string, heads: { name: string; head: string }[]): Promise<Outcome> {
+  const svc = ex.svc;
+  const merged = await applyBranches(frame.cwd, base, heads, `[gump] merge:${path} branches:${heads.map((h) => h.name).join(',')}`);
+  if (!merged.ok) {
+    const list = merged.conflicts.map((c) => `${c.file} (${c.branches.join(', ')})`).join('; ');
+    svc.ledger.emit('merge.finished', { step: path, status: 'conflict', conflicts: merged.conflicts });
+    return fatal(`parallel merge conflict in ${path}: ${list}`);
+  }
+  svc.ledger.emit('merge.finished', { step: path, status: 'pass', commit: merged.commit });
+  svc.trace.line(path, 'merge', `${heads.length} branch${heads.length === 1 ? '' : 'es'} merged`);
+  return PASS;
+}
+
+export async function runGroup(ex: Executor, frame: Frame, step: GroupStep): Promise<Outcome> {
+  const svc = ex.svc;
+  const path = fullPath(frame, step.path);
+  const rec = stepRecord(svc.state, path);
+  if (rec.status === 'pass') return skipped(ex, path);
+  rec.status = 'running';
+  svc.ledger.emit('step.started', { step: path, kind: 'group' });
+  const split = (svc.state.splits[path] ??= { tasks: [], pass: 0, branchHeads: {} });
+  split.base ??= await headCommit(frame.cwd);
+  let outcome: Outcome = PASS;
+  while (split.pass < step.passes) {
+    split.pass++;
+    const pending = step.steps.filter((c) => svc.state.steps[fullPath(frame, c.path)]?.status !== 'pass' || split.branchHeads[c.name] === undefined);
+    const budgets = branchScopes(frame.budgets, Math.max(1, pending.length), svc);
+    const runs = await Promise.all(
+      pending.map(async (child) => {
+        const dir = join(svc.runDir, 'branches', path.replace(/\//g, '__'), child.name);
+        await addBranchWorktree(frame.cwd, dir, split.branchHeads[child.name] ?? split.base!);
+        const o = await ex.runStep({ ...frame, cwd: dir, diffBase: split.base!, budgets, branch: child.name }, child);
+        split.branchHeads[child.name] = await headCommit(dir);
+        await removeWorktree(frame.cwd, dir);
+        svc.save();
+        return { child, o };
+      }),
+    );
+    const failed = step.steps.map((c) => runs.find((r) => r.child === c)).find((r) => r && r.o.status !== 'pass');
+    if (!failed) {
+      outcome = await mergeBranches(ex, frame, path, split.base!, step.steps.map((c) => ({ name: c.name, head: split.branchHeads[c.name] ?? split.base! })));
+      break;
+    }
+    outcome = failed.o;
+    if (outcome.status === 'waiting' || outcome.status === 'aborted') return outcome;
+  }
+  return finish(ex, path, outcome);
+}
+
+export async function runCall(ex: Executor, frame: Frame, step: CallStep): Promise<Outcome> {
+  const svc = ex.svc;
+  const path = fullPath(frame, step.path);
+  const rec = stepRecord(svc.state, path);
+  if (rec.status === 'pass') return skipped(ex, path);
+  rec.status = 'running';
+  svc.ledger.emit('step.started', { step: path, kind: 'call', workflow: step.workflow });
+  const wf = svc.plan.workflows[step.workflow];
+  if (!wf) return finish(ex, path, fatal(`step ${path}: workflow ${step.workflow} is missing from the plan`));
+  const before = { ...svc.state.spend };
+  const outcome = await runCallee(ex, frame, path, wf, step.inputs, { path, attempt: 1, error: '', diff: '' }, { keepState: true });
+  const v = svc.state.values;
+  v[`${path}.cost`] = String(Math.round((svc.state.spend.cost - before.cost) * 1e6) / 1e6);
+  v[`${path}.tokens_in`] = String(svc.state.spend.tokensIn - before.tokensIn);
+  v[`${path}.tokens_out`] = String(svc.state.spend.tokensOut - before.tokensOut);
+  return finish(ex, path, outcome.status === 'fatal' ? fatal(`step ${path}: workflow call failed: ${outcome.message}`) : outcome);
+}
+
+/**
+ * Run a callee workflow in a frame of its own (§7.1): state under `prefix`, inputs bound by the
+ * caller (rendered in the caller's context), unbound `spec`/`diff` from the caller, own limits.
+ * Validators and GET workflows run afresh at every use (`keepState` false clears their state).
+ */
+export async function runCallee(
+  ex: Executor,
+  frame: Frame,
+  prefix: string,
+  wf: PlanWorkflow,
+  inputs: Binding[],
+  view: AttemptView,
+  opts: { keepState?: boolean } = {},
+): Promise<Outcome> {
+  const svc = ex.svc;
+  if (!opts.keepState) clearPrefix(ex, prefix);
+  const bound = ex.renderBindings(frame, inputs, view);
+  const calleeInputs: Record<string, string> = {};
+  for (const name of wf.inputs) {
+    if (name in bound) calleeInputs[name] = bound[name]!;
+    else if (name !== 'spec' && name !== 'diff' && name in frame.inputs) calleeInputs[name] = frame.inputs[name]!;
+  }
+  for (const [name, value] of Object.entries(bound)) if (!(name in calleeInputs)) calleeInputs[name] = value;
+  const callee: Frame = {
+    wf,
+    prefix,
+    inputs: calleeInputs,
+    spec: 'spec' in bound ? bound.spec! : frame.spec,
+    ...(wf.validatorShaped && !('diff' in bound) ? { callerDiff: view.diff } : {}),
+    cwd: frame.cwd,
+    diffBase: frame.diffBase,
+    budgets: [...frame.budgets, scopeFor(prefix, wf.limits, svc)],
+    ...(frame.branch !== undefined ? { branch: frame.branch } : {}),
+  };
+  delete (callee as { task?: Task }).task;
+  return ex.runSteps(callee, wf.steps);
+}
+
+function clearPrefix(ex: Executor, prefix: string): void {
+  const s = ex.svc.state;
+  const under = (k: string): boolean => k.startsWith(`${prefix}/`) || k.startsWith(`${prefix}.`);
+  for (const k of Object.keys(s.values)) if (under(k)) delete s.values[k];
+  for (const k of Object.keys(s.steps)) if (under(k)) delete s.steps[k];
+  for (const k of Object.keys(s.prev)) if (under(k)) delete s.prev[k];
+  for (const k of Object.keys(s.splits)) if (under(k)) delete s.splits[k];
+}
+
+function skipped(ex: Executor, path: string): Outcome {
+  ex.svc.ledger.emit('step.skipped', { step: path });
+  return PASS;
+}
+
+function finish(ex: Executor, path: string, outcome: Outcome): Outcome {
+  const svc = ex.svc;
+  if (outcome.status === 'waiting') return outcome;
+  const rec = stepRecord(svc.state, path);
+  const status = outcome.status === 'pass' ? 'pass' : outcome.status === 'aborted' ? 'aborted' : 'fatal';
+  rec.status = status;
+  svc.state.values[`${path}.status`] = status;
+  svc.ledger.emit('step.finished', { step: path, status, ...(outcome.status === 'fatal' ? { message: outcome.message } : {}) });
+  if (status !== 'pass') svc.trace.line(path, status, outcome.status === 'fatal' ? outcome.message.split('\n')[0] : undefined);
+  else svc.trace.line(path, 'pass');
+  svc.save();
+  return outcome;
+}

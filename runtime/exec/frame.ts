@@ -1,0 +1,97 @@
+// Executor: a frame is one running workflow instance (the root, a callee, a validator, a GET
+// workflow) with its state prefix, inputs, current task and worktree. Templates render here.
+
+import type { PlanWorkflow, StateRef } from '../../protocol/plan.js';
+import type { RenderScope } from '../render.js';
+import type { RunState } from '../state/run-state.js';
+
+export interface Task {
+  name: string;
+  description: string;
+  files: string[];
+}
+
+export interface BudgetScope {
+  label: string;
+  maxBudget?: number;
+  maxTokens?: number;
+  /** Spend of the run when the scope started. */
+  costAtStart: number;
+  tokensAtStart: number;
+  /** Absolute deadline (ms since epoch, approval waits added back by the caller). */
+  deadline?: number;
+}
+
+export interface Frame {
+  wf: PlanWorkflow;
+  /** State path prefix of this workflow instance (`decompose/t1/converge/gate/review`), '' at the root. */
+  prefix: string;
+  /** Input values bound for this frame (the root: pipeline inputs). */
+  inputs: Record<string, string>;
+  /** Reserved names explicitly bound by the caller shadow their meaning (§7.2). */
+  spec: string;
+  /** `{diff}` of the caller for a validator-shaped callee that does not bind it (§7.1). */
+  callerDiff?: string;
+  task?: Task;
+  /** The split whose task is running: `*` in state paths stands for this task. */
+  cwd: string;
+  /** Base for gate-only diffs (§8.3): the run base, or the branch base in a parallel branch. */
+  diffBase: string;
+  budgets: BudgetScope[];
+  /** Parallel branch label, for blast radius and trace. */
+  branch?: string;
+}
+
+/** Full state path of a step of this frame, `*` replaced by the current task. */
+export function fullPath(frame: Frame, path: string): string {
+  const p = frame.task ? path.split('/').map((s) => (s === '*' ? frame.task!.name : s)).join('/') : path;
+  return frame.prefix === '' ? p : `${frame.prefix}/${p}`;
+}
+
+export function stateKeyOf(frame: Frame, key: StateRef): string {
+  return `${fullPath(frame, key.path.join('/'))}.${key.field}`;
+}
+
+export interface AttemptView {
+  /** Full path of the step. */
+  path: string;
+  attempt: number;
+  error: string;
+  /** Previous attempt's diff (prompt and retry contexts) or this attempt's (gate context). */
+  diff: string;
+}
+
+export function renderScope(state: RunState, frame: Frame, view: AttemptView): RenderScope {
+  const prev = state.prev[view.path] ?? {};
+  return {
+    reserved(name) {
+      switch (name) {
+        case 'spec':
+          return frame.spec;
+        case 'attempt':
+          return String(view.attempt);
+        case 'error':
+          return view.error;
+        case 'diff':
+          return view.diff;
+        case 'output':
+          return prev.output ?? '';
+      }
+    },
+    input(name) {
+      if (name in frame.inputs) return frame.inputs[name]!;
+      if (name === 'diff' && frame.callerDiff !== undefined) return frame.callerDiff;
+      return '';
+    },
+    task(field) {
+      if (!frame.task) return '';
+      return field === 'files' ? frame.task.files.join(', ') : frame.task[field];
+    },
+    prev(field) {
+      return prev[field] ?? '';
+    },
+    state(key) {
+      return state.values[stateKeyOf(frame, key)] ?? '';
+    },
+  };
+}

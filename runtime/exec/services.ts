@@ -1,0 +1,48 @@
+// Executor services: everything a running step needs besides its frame — the plan, the state and
+// how to persist it, the ledger, the trace printer, configuration, and how agents are started.
+
+import type { Plan } from '../../protocol/plan.js';
+import type { RuntimeConfig } from '../config.js';
+import type { Ledger } from '../state/ledger.js';
+import type { RunState } from '../state/run-state.js';
+
+export interface Trace {
+  line(step: string, what: string, detail?: string): void;
+  warn(message: string): void;
+}
+
+export interface Services {
+  plan: Plan;
+  state: RunState;
+  /** Persist the state (after every lifecycle transition). */
+  save(): void;
+  ledger: Ledger;
+  trace: Trace;
+  config: RuntimeConfig;
+  /** The run worktree (repository root of the run branch). */
+  worktree: string;
+  /** `.gump/run` of the run: agent homes, raw streams, parallel branch worktrees. */
+  runDir: string;
+  /** Stub mode (§21): every agent but `pass` is played by the stub. */
+  stub: boolean;
+  /** Stub script path (absolute), when stub mode or a stub agent is used. */
+  stubScript: string;
+  /** Absolute path of the runtime entry file (the stub runs as `node <entry> __stub …`). */
+  runtimeEntry: string;
+  env: Record<string, string | undefined>;
+  now(): number;
+  /** Grace between SIGTERM and SIGKILL for agents (tests shorten it). */
+  graceMs?: number;
+}
+
+export type Outcome =
+  | { status: 'pass' }
+  | { status: 'fatal'; message: string }
+  | { status: 'aborted'; message: string }
+  | { status: 'waiting'; step: string };
+
+export const PASS: Outcome = { status: 'pass' };
+
+export function fatal(message: string): Outcome {
+  return { status: 'fatal', message };
+}

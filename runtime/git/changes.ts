@@ -1,0 +1,58 @@
+// What changed since a commit, for blast radius, no_write, touched/untouched and `{diff}`
+// (language.md §6.2, §8.3, §11, §14). Owned paths (§22) never appear. The real index is never
+// written: the working-tree diff stages into a throwaway copy of it (GIT_INDEX_FILE).
+import { copyFile, mkdtemp, rm } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import { join, resolve } from 'node:path';
+import { git } from './git.js';
+import { isOwnedPath, OWNED_PATHSPEC_EXCLUDES } from './owned-paths.js';
+
+const OWNED = ['--', '.', ...OWNED_PATHSPEC_EXCLUDES];
+
+/** Flags making `git diff` text independent of the user's diff configuration. */
+const DIFF_FLAGS = ['--no-color', '--no-ext-diff', '--no-textconv', '--no-relative', '-M', '--src-prefix=a/', '--dst-prefix=b/'];
+
+/**
+ * Repository-relative paths changed between commit `from` and HEAD, sorted, owned paths excluded.
+ * With includeWorktree, between `from` and the working tree instead (committed, uncommitted and
+ * untracked non-ignored files: the net change). A rename counts as both paths (old and new).
+ */
+export async function changedFiles(cwd: string, from: string, opts: { includeWorktree?: boolean } = {}): Promise<string[]> {
+  const names = ['diff', '--name-only', '-z', '--no-renames', '--no-ext-diff', '--no-relative'];
+  const lists = opts.includeWorktree
+    ? await Promise.all([
+        git(cwd, [...names, from, ...OWNED]),
+        git(cwd, ['ls-files', '--others', '--exclude-standard', '-z', ...OWNED]),
+      ])
+    : [await git(cwd, [...names, from, 'HEAD', ...OWNED])];
+  const files = new Set(lists.flatMap((r) => splitNul(r.stdout)));
+  return [...files].filter((f) => !isOwnedPath(f)).sort(compareCodeUnits);
+}
+
+/**
+ * Unified diff from commit `from` to commit `to`, or to the working tree (untracked non-ignored
+ * files included) when `to` is undefined. Owned paths excluded; renames detected (-M).
+ */
+export async function diff(cwd: string, from: string, to?: string): Promise<string> {
+  if (to !== undefined) return (await git(cwd, ['diff', ...DIFF_FLAGS, from, to, ...OWNED])).stdout;
+  const dir = await mkdtemp(join(tmpdir(), 'gump-index-'));
+  try {
+    const index = join(dir, 'index');
+    const real = resolve(cwd, (await git(cwd, ['rev-parse', '--git-path', 'index'])).stdout.trim());
+    await copyFile(real, index).catch(() => undefined); // no index yet: git starts an empty one
+    const env = { GIT_INDEX_FILE: index };
+    await git(cwd, ['add', '-A', ...OWNED], { env });
+    return (await git(cwd, ['diff', '--cached', ...DIFF_FLAGS, from, ...OWNED], { env })).stdout;
+  } finally {
+    await rm(dir, { recursive: true, force: true });
+  }
+}
+
+export function splitNul(text: string): string[] {
+  return text.split('\0').filter((s) => s !== '');
+}
+
+/** Locale-independent order (git's own path order for ASCII names). */
+export function compareCodeUnits(a: string, b: string): number {
+  return a < b ? -1 : a > b ? 1 : 0;
+}

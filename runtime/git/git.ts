@@ -1,0 +1,94 @@
+// The one place the runtime starts git: execFile (no shell), C locale, no prompts, no pager,
+// inherited repository-selecting variables scrubbed so `cwd` alone picks the repository.
+// Failures become a one-line GitError (the command and git's stderr) unless allowFail is set.
+import { execFile, type ExecFileException } from 'node:child_process';
+import { existsSync } from 'node:fs';
+
+export interface GitOptions {
+  /** Written to git's stdin (stdin is closed otherwise). */
+  input?: string | Buffer;
+  /** Extra environment (wins over the inherited one). */
+  env?: Record<string, string>;
+  /** Return a non-zero exit as a result instead of throwing. */
+  allowFail?: boolean;
+}
+
+export interface GitResult {
+  stdout: string;
+  stderr: string;
+  code: number;
+}
+
+export class GitError extends Error {
+  constructor(
+    message: string,
+    readonly args: readonly string[],
+    readonly code: number,
+    readonly stderr: string,
+  ) {
+    super(message);
+    this.name = 'GitError';
+  }
+}
+
+const MAX_BUFFER = 1024 * 1024 * 1024;
+
+/** Inherited variables that would point git at another repository, index or pathspec mode. */
+const SCRUBBED = [
+  'GIT_DIR',
+  'GIT_WORK_TREE',
+  'GIT_INDEX_FILE',
+  'GIT_PREFIX',
+  'GIT_COMMON_DIR',
+  'GIT_OBJECT_DIRECTORY',
+  'GIT_LITERAL_PATHSPECS',
+  'GIT_GLOB_PATHSPECS',
+  'GIT_NOGLOB_PATHSPECS',
+  'GIT_ICASE_PATHSPECS',
+];
+
+export function git(cwd: string, args: readonly string[], opts: GitOptions = {}): Promise<GitResult> {
+  const env: Record<string, string | undefined> = { ...process.env };
+  for (const k of SCRUBBED) delete env[k];
+  Object.assign(env, { GIT_TERMINAL_PROMPT: '0', GIT_PAGER: 'cat', PAGER: 'cat', LC_ALL: 'C' }, opts.env);
+  const fullArgs = ['--no-pager', ...args];
+  return new Promise((resolve, reject) => {
+    const child = execFile('git', fullArgs, { cwd, env, maxBuffer: MAX_BUFFER, encoding: 'utf8' }, (err, stdout, stderr) => {
+      if (err === null) return resolve({ stdout, stderr, code: 0 });
+      const code = typeof err.code === 'number' ? err.code : -1;
+      if (code === -1) return reject(new GitError(spawnMessage(cwd, args, err), args, code, stderr));
+      if (opts.allowFail) return resolve({ stdout, stderr, code });
+      reject(new GitError(failureMessage(args, code, stderr), args, code, stderr));
+    });
+    child.stdin?.on('error', () => undefined); // git may exit before reading all input
+    child.stdin?.end(opts.input);
+  });
+}
+
+/** `-c` options giving runtime commits an identity: "gump <gump@localhost>" unless overridden by env. */
+export function runtimeIdentityArgs(env: NodeJS.ProcessEnv = process.env): string[] {
+  const name = env.GUMP_GIT_NAME || 'gump';
+  const email = env.GUMP_GIT_EMAIL || 'gump@localhost';
+  return ['-c', `user.name=${name}`, '-c', `user.email=${email}`, '-c', 'commit.gpgsign=false'];
+}
+
+function commandText(args: readonly string[]): string {
+  const text = `git ${args.join(' ')}`;
+  return text.length > 200 ? `${text.slice(0, 197)}...` : text;
+}
+
+function oneLine(text: string): string {
+  return text.trim().split(/\s*\n\s*/).join(' | ');
+}
+
+function failureMessage(args: readonly string[], code: number, stderr: string): string {
+  const detail = oneLine(stderr);
+  return `${commandText(args)} failed (exit ${code})${detail ? `: ${detail}` : ''}`;
+}
+
+function spawnMessage(cwd: string, args: readonly string[], err: ExecFileException): string {
+  if (err.code === 'ENOENT' && !existsSync(cwd)) return `${commandText(args)} failed: directory ${cwd} does not exist`;
+  if (err.code === 'ENOENT') return `${commandText(args)} failed: git is not installed or not on PATH`;
+  if (err.code === 'ERR_CHILD_PROCESS_STDIO_MAXBUFFER') return `${commandText(args)} failed: output too large`;
+  return `${commandText(args)} failed: ${oneLine(err.message)}`;
+}

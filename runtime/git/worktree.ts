@@ -1,0 +1,39 @@
+// Worktrees of a run (language.md §1 run branch, §6.3 parallel branches, §9.1/§11 reset): create
+// the run branch and branch worktrees, read HEAD, hard-reset keeping runtime-owned paths.
+// Also the entry point of the git layer: re-exports snapshots, change listing and the merge.
+import { existsSync } from 'node:fs';
+import { git } from './git.js';
+import { OWNED_CLEAN_EXCLUDES } from './owned-paths.js';
+
+export { snapshot } from './snapshot.js';
+export { changedFiles, diff } from './changes.js';
+export { applyBranches, type ApplyResult, type MergeConflict } from './merge.js';
+
+/** `git worktree add -b <branch> <dir> <base>`; fails (GitError) when the branch already exists. */
+export async function createRunBranch(repo: string, opts: { branch: string; base: string; dir: string }): Promise<void> {
+  await git(repo, ['worktree', 'add', '--quiet', '-b', opts.branch, opts.dir, opts.base]);
+}
+
+/** A detached worktree at `commit`, for one parallel branch (§6.3, §6.4). */
+export async function addBranchWorktree(repo: string, dir: string, commit: string): Promise<void> {
+  await git(repo, ['worktree', 'add', '--quiet', '--detach', dir, commit]);
+}
+
+/** Removes a worktree even with untracked files in it; a vanished directory is pruned instead. */
+export async function removeWorktree(repo: string, dir: string): Promise<void> {
+  if (existsSync(dir)) await git(repo, ['worktree', 'remove', '--force', '--force', dir]);
+  else await git(repo, ['worktree', 'prune']);
+}
+
+export async function headCommit(cwd: string): Promise<string> {
+  return (await git(cwd, ['rev-parse', '--verify', 'HEAD^{commit}'])).stdout.trim();
+}
+
+/**
+ * §9.1 `worktree: reset` and §11 guard trips: `git reset --hard <commit>`, then delete untracked,
+ * non-ignored files and directories except the runtime-owned paths.
+ */
+export async function resetTo(cwd: string, commit: string): Promise<void> {
+  await git(cwd, ['reset', '--quiet', '--hard', commit]);
+  await git(cwd, ['clean', '-f', '-d', '--quiet', ...OWNED_CLEAN_EXCLUDES.flatMap((e) => ['-e', e])]);
+}

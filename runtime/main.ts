@@ -1,0 +1,28 @@
+// The runtime's command line (the one file CI jobs run: `node gump-runtime.mjs <command>`):
+//   run      --worktree <dir>                    run the whole plan from its current state
+//   unit     --worktree <dir> --unit <json> [--boundary <dir>]   run one job unit (restore, run, save)
+//   approve | reject --worktree <dir>            decide the pending approval point
+//   report   --worktree <dir> [--format text|json|markdown]
+//   __stub   <json>                              the stub agent process (language.md §21)
+// Exit: 0 pass (or unit done), 1 fatal, 3 waiting for approval, 4 aborted, 2 usage/infrastructure.
+
+import { stubCommand } from './stub/entry.js';
+import { executeCommand } from './run/commands.js';
+
+export const EXIT = { pass: 0, fatal: 1, usage: 2, waiting: 3, aborted: 4 } as const;
+
+async function main(argv: string[]): Promise<number> {
+  const [command, ...rest] = argv;
+  if (command === '__stub') return stubCommand(rest);
+  return executeCommand(command, rest, process.argv[1] ?? '');
+}
+
+main(process.argv.slice(2)).then(
+  (code) => {
+    process.exitCode = code;
+  },
+  (e: unknown) => {
+    process.stderr.write(`gump-runtime: ${(e as Error)?.message ?? String(e)}\n`);
+    process.exitCode = 2;
+  },
+);

@@ -1,0 +1,65 @@
+// Runtime commands behind main.ts, also called in-process by `gump run`: each opens the run from
+// its directory, does one thing, and maps the outcome to an exit code.
+
+import { resolve } from 'node:path';
+import type { Outcome } from '../exec/services.js';
+import { decide } from './approval.js';
+import { restoreBoundary, saveBoundary } from './boundary.js';
+import { runAll, runUnit, type Unit } from './driver.js';
+import { openRun } from './open.js';
+import { buildReport, renderReport } from './report.js';
+import { readLedger } from '../state/ledger.js';
+import { runPaths } from './layout.js';
+import { createTrace } from './trace.js';
+
+export function exitCodeOf(o: Outcome): number {
+  return o.status === 'pass' ? 0 : o.status === 'waiting' ? 3 : o.status === 'aborted' ? 4 : 1;
+}
+
+function flag(argv: string[], name: string): string | undefined {
+  const i = argv.indexOf(`--${name}`);
+  return i >= 0 ? argv[i + 1] : undefined;
+}
+
+export async function executeCommand(command: string | undefined, argv: string[], entry: string): Promise<number> {
+  const worktree = resolve(flag(argv, 'worktree') ?? '.');
+  const trace = createTrace((s) => process.stdout.write(s));
+  const open = () => openRun(worktree, { trace, runtimeEntry: resolve(entry) });
+  switch (command) {
+    case 'run': {
+      const svc = open();
+      svc.ledger.emit('run.resumed', { runId: svc.state.runId });
+      return exitCodeOf(await runAll(svc));
+    }
+    case 'unit': {
+      const unit = JSON.parse(flag(argv, 'unit') ?? 'null') as Unit;
+      const boundary = flag(argv, 'boundary');
+      if (boundary) {
+        const pre = openRun(worktree, { trace, runtimeEntry: resolve(entry) }).state;
+        await restoreBoundary(worktree, resolve(boundary), pre.branch);
+      }
+      const svc = open();
+      const outcome = await runUnit(svc, unit);
+      if (boundary) await saveBoundary(worktree, resolve(boundary), svc.state.branch, svc.state.base);
+      return exitCodeOf(outcome);
+    }
+    case 'approve':
+    case 'reject': {
+      const problem = decide(open(), command);
+      if (problem) {
+        process.stderr.write(`gump-runtime: ${problem}\n`);
+        return 2;
+      }
+      return 0;
+    }
+    case 'report': {
+      const svc = open();
+      const format = (flag(argv, 'format') ?? 'text') as 'text' | 'json' | 'markdown';
+      process.stdout.write(renderReport(buildReport(svc.state, readLedger(runPaths(worktree).ledger)), format));
+      return 0;
+    }
+    default:
+      process.stderr.write(`gump-runtime: unknown command ${JSON.stringify(command)}\n`);
+      return 2;
+  }
+}

@@ -1,0 +1,147 @@
+// Runtime state of one run (language.md §15, design.md "state between jobs"): the flat state map,
+// prev snapshots, per-step retry bookkeeping, spend, and where the run stands. One JSON file,
+// written atomically after every lifecycle transition so any process can continue the run.
+
+import { mkdirSync, readFileSync, renameSync, writeFileSync } from 'node:fs';
+import { dirname } from 'node:path';
+
+export const STATE_VERSION = 1;
+
+export type RunStatus = 'running' | 'waiting' | 'pass' | 'fatal' | 'aborted';
+
+export interface Spend {
+  cost: number;
+  tokensIn: number;
+  tokensOut: number;
+}
+
+/** Sticky retry overrides (§9.2). */
+export interface Sticky {
+  /** Index of the retry entry whose `agent` is active (rendered at each attempt). */
+  agentEntry?: number;
+  session?: 'new';
+  worktree?: 'reset' | 'keep';
+  /** Index of the retry entry whose prompt is active. */
+  promptEntry?: number;
+}
+
+export interface StepRecord {
+  status: 'running' | 'pass' | 'fatal' | 'aborted';
+  /** Number of the latest attempt started (0 before the first). */
+  attempt: number;
+  /** Attempts are numbered from here in the current group-retry pass (§9.5). */
+  attemptBase: number;
+  sticky: Sticky;
+  /** Commit before each attempt, by attempt number. */
+  preCommit: Record<string, string>;
+  /** Commit before the first attempt (blast radius, §6.2). */
+  firstCommit?: string;
+  /** Effective agent of each attempt. */
+  agents: Record<string, string>;
+  /** Where the current attempt stands, for resuming after an approval point or a crash. */
+  phase?: 'failed' | 'waiting-before-gate' | 'waiting-after-gate' | 'waiting-after-failure' | 'approved-before-gate' | 'approved-after-gate';
+  /** Failure text of the latest failed attempt (its `{error}` for the next). */
+  error?: string;
+  message?: string;
+}
+
+export interface SplitRecord {
+  tasks: { name: string; description: string; files: string[] }[];
+  pass: number;
+  /** Branch heads of passed parallel tasks (§9.5: they keep their results). */
+  branchHeads: Record<string, string>;
+  base?: string;
+}
+
+export interface Waiting {
+  step: string;
+  point: 'before_gate' | 'after_gate';
+  attempt: number;
+  since: string;
+}
+
+export interface RunState {
+  version: typeof STATE_VERSION;
+  runId: string;
+  status: RunStatus;
+  message?: string;
+  /** Repository-relative plan path and its hash (the runtime refuses a different plan). */
+  plan: { path: string; sha256: string };
+  base: string;
+  branch: string;
+  spec: { path: string; text: string };
+  inputs: Record<string, string>;
+  /** The flat state map (§15.1): `<path>.<field>` → string. */
+  values: Record<string, string>;
+  /** prev snapshots (§15.3): step path → its keys from the previous attempt (without the prefix). */
+  prev: Record<string, Record<string, string>>;
+  steps: Record<string, StepRecord>;
+  splits: Record<string, SplitRecord>;
+  /** Stub invocation count per step path (§21: spans retries and passes). */
+  stubCalls: Record<string, number>;
+  spend: Spend;
+  startedAt: string;
+  /** Time spent waiting for approvals (excluded from max_timeout, §12). */
+  waitedMs: number;
+  waiting?: Waiting;
+  /** Which step the run is in, for the trace and reports. */
+  current?: string;
+  /** Started in stub mode (`gump run --stub`, §21): every later process keeps it. */
+  stub?: boolean;
+}
+
+export function newRunState(init: Pick<RunState, 'runId' | 'plan' | 'base' | 'branch' | 'spec' | 'inputs' | 'startedAt'>): RunState {
+  return {
+    version: STATE_VERSION,
+    status: 'running',
+    values: {},
+    prev: {},
+    steps: {},
+    splits: {},
+    stubCalls: {},
+    spend: { cost: 0, tokensIn: 0, tokensOut: 0 },
+    waitedMs: 0,
+    ...init,
+  };
+}
+
+export class StateError extends Error {}
+
+export function loadState(file: string): RunState {
+  let data: unknown;
+  try {
+    data = JSON.parse(readFileSync(file, 'utf8'));
+  } catch (e) {
+    throw new StateError(`cannot read run state ${file}: ${(e as Error).message}`);
+  }
+  const s = data as RunState;
+  if (!s || s.version !== STATE_VERSION || typeof s.values !== 'object') throw new StateError(`run state ${file} is not a gump run state (version ${STATE_VERSION})`);
+  return s;
+}
+
+export function saveState(file: string, state: RunState): void {
+  mkdirSync(dirname(file), { recursive: true });
+  const tmp = `${file}.${process.pid}.tmp`;
+  writeFileSync(tmp, `${JSON.stringify(state, null, 2)}\n`);
+  renameSync(tmp, file);
+}
+
+export function stepRecord(state: RunState, path: string): StepRecord {
+  let r = state.steps[path];
+  if (!r) state.steps[path] = r = { status: 'running', attempt: 0, attemptBase: 0, sticky: {}, preCommit: {}, agents: {} };
+  return r;
+}
+
+/** All keys under `<path>.` without the prefix (for prev snapshots). */
+export function keysOf(state: RunState, path: string): Record<string, string> {
+  const prefix = `${path}.`;
+  const out: Record<string, string> = {};
+  for (const [k, v] of Object.entries(state.values)) if (k.startsWith(prefix)) out[k.slice(prefix.length)] = v;
+  return out;
+}
+
+/** Remove the keys of one step (before a fresh attempt writes its own). */
+export function clearKeys(state: RunState, path: string, keep: (field: string) => boolean = () => false): void {
+  const prefix = `${path}.`;
+  for (const k of Object.keys(state.values)) if (k.startsWith(prefix) && !keep(k.slice(prefix.length))) delete state.values[k];
+}

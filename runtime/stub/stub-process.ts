@@ -1,0 +1,79 @@
+// The body of the stub "CLI" (language.md §21), run in its own process by the stub adapter:
+// init event, file operations, turn events paced over `delay`, `.gump/out/` files, stdout/stderr
+// text, the final result event, then the scripted exit status. Returns the exit status.
+import { resolve } from 'node:path';
+import { setTimeout as sleep } from 'node:timers/promises';
+import { applyFileOps, EXIT_BAD_SCRIPT, writeOutFiles } from './file-ops.js';
+import { selectResponse } from './match.js';
+import { loadStubScript, StubScriptError } from './script.js';
+import { initLine, resultLine, spreadUsage, turnLine } from './stream.js';
+import type { StubScript } from './types.js';
+
+export interface StubIO {
+  stdout(text: string): Promise<void>;
+  stderr(text: string): Promise<void>;
+}
+
+export interface RunStubOptions {
+  /** The agent's working directory (file operations are relative to it). */
+  cwd: string;
+  scriptPath: string;
+  stepPath: string;
+  /** The effective agent name rules' `agent:` filters compare with. */
+  agent: string;
+  /** 1-based invocation number of this step path (retries and group-retry passes included). */
+  invocation: number;
+  /** `stub-<step-path>-<n>`; replaced by `resumeId` when a session is resumed. */
+  sessionId: string;
+  resumeId?: string;
+  /** Where typed outputs go: `<cwd>/.gump/out` for agent steps. */
+  outDir: string;
+  /** Output streams (default: this process's stdout and stderr). */
+  io?: StubIO;
+}
+
+export async function runStub(o: RunStubOptions): Promise<number> {
+  const io = o.io ?? processIO();
+  const fail = async (code: number, message: string) => {
+    await io.stderr(`gump stub: ${message}\n`);
+    return code;
+  };
+  let script: StubScript;
+  try {
+    script = loadStubScript(resolve(o.cwd, o.scriptPath));
+  } catch (e) {
+    return fail(EXIT_BAD_SCRIPT, e instanceof StubScriptError ? e.message : `cannot load the stub script: ${(e as Error).message}`);
+  }
+  const { response } = selectResponse(script, o.stepPath, o.agent, o.invocation);
+  const sessionId = o.resumeId ?? o.sessionId;
+  await io.stdout(initLine({ sessionId, agent: o.agent, stepPath: o.stepPath, invocation: o.invocation, resumed: o.resumeId !== undefined }));
+
+  const ops = applyFileOps(o.cwd, response);
+  if (!ops.ok) return fail(ops.exitCode, ops.message);
+
+  const shares = spreadUsage(response);
+  const pause = response.delayMs / shares.length;
+  for (const [i, share] of shares.entries()) {
+    if (pause > 0) await sleep(pause);
+    await io.stdout(turnLine(i + 1, shares.length, share));
+  }
+
+  const out = writeOutFiles(o.outDir, response);
+  if (!out.ok) return fail(out.exitCode, out.message);
+
+  if (response.stdout !== undefined && response.stdout !== '') {
+    await io.stdout(response.stdout.endsWith('\n') ? response.stdout : `${response.stdout}\n`);
+  }
+  if (response.stderr !== undefined && response.stderr !== '') await io.stderr(response.stderr);
+  await io.stdout(resultLine({ sessionId, response }));
+  return response.exitCode;
+}
+
+/** Writes that resolve once the chunk is handed to the OS, so events keep their pace and order. */
+export function processIO(): StubIO {
+  const write = (s: NodeJS.WriteStream) => (text: string) =>
+    new Promise<void>((done) => {
+      s.write(text, () => done());
+    });
+  return { stdout: write(process.stdout), stderr: write(process.stderr) };
+}

@@ -1,0 +1,34 @@
+// `gump apply [<run-id>]`: merges a passed run's branch into the current branch. Refuses on a
+// dirty working tree or a run that did not pass; never touches anything else.
+
+import { LocalRunError, git, pickRun, readState, repoRoot, runWorktree } from '../local/runs.js';
+import { parseArgs } from './args.js';
+import type { Command } from './commands.js';
+
+export const applyCommand: Command = {
+  summary: 'merge a passed run into the current branch',
+  run(argv) {
+    const args = parseArgs(argv, [], ['help']);
+    if (args.flags.has('help')) {
+      process.stdout.write('usage: gump apply [<run-id>]\n');
+      return 0;
+    }
+    try {
+      const repo = repoRoot(process.cwd());
+      const id = pickRun(repo, args.positionals[0]);
+      const state = readState(runWorktree(repo, id));
+      if (state.status !== 'pass') throw new LocalRunError(`run ${id} has status ${state.status}; only a passed run can be applied`);
+      const dirty = git(repo, ['status', '--porcelain', '--untracked-files=no']);
+      if (dirty !== '') throw new LocalRunError(`your working tree has uncommitted changes; commit or stash them first:\n${dirty}`);
+      git(repo, ['merge', '--no-edit', '--no-ff', '-m', `Merge gump run ${id}`, state.branch]);
+      process.stdout.write(`merged ${state.branch} into ${git(repo, ['rev-parse', '--abbrev-ref', 'HEAD'])}\n`);
+      return 0;
+    } catch (e) {
+      if (e instanceof LocalRunError) {
+        process.stderr.write(`gump apply: ${e.message}\n`);
+        return e.message.includes('merge') && e.message.includes('failed') ? 1 : 2;
+      }
+      throw e;
+    }
+  },
+};

@@ -1,0 +1,47 @@
+// `gump approve <run-id>` / `gump reject <run-id>`: decide the approval point a local run waits at
+// (language.md §12). Approve continues the run at once; reject ends it `aborted`.
+
+import { decide } from '../../runtime/run/approval.js';
+import { openRun } from '../../runtime/run/open.js';
+import { createTrace } from '../../runtime/run/trace.js';
+import { executeRun } from '../local/execute.js';
+import { LocalRunError, pickRun, repoRoot, runtimeBundle, runWorktree } from '../local/runs.js';
+import { printSummary } from '../local/summary.js';
+import { parseArgs } from './args.js';
+import type { Command } from './commands.js';
+
+function decisionCommand(decision: 'approve' | 'reject'): Command {
+  return {
+    summary: decision === 'approve' ? 'approve the pending approval point of a run and continue it' : 'reject the pending approval point of a run (aborts it)',
+    async run(argv) {
+      const args = parseArgs(argv, [], ['help', 'isolate-steps']);
+      if (args.flags.has('help')) {
+        process.stdout.write(`usage: gump ${decision} [<run-id>]\n`);
+        return 0;
+      }
+      const write = (s: string): void => void process.stdout.write(s);
+      try {
+        const repo = repoRoot(process.cwd());
+        const worktree = runWorktree(repo, pickRun(repo, args.positionals[0]));
+        const problem = decide(openRun(worktree, { trace: createTrace(write), runtimeEntry: runtimeBundle() }), decision);
+        if (problem) throw new LocalRunError(problem);
+        if (decision === 'reject') {
+          printSummary(worktree, write);
+          return 4;
+        }
+        const code = await executeRun(worktree, { isolate: args.flags.has('isolate-steps'), write });
+        printSummary(worktree, write);
+        return code;
+      } catch (e) {
+        if (e instanceof LocalRunError) {
+          process.stderr.write(`gump ${decision}: ${e.message}\n`);
+          return 2;
+        }
+        throw e;
+      }
+    },
+  };
+}
+
+export const approveCommand = decisionCommand('approve');
+export const rejectCommand = decisionCommand('reject');

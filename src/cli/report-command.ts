@@ -1,0 +1,34 @@
+// `gump report [<run-id>] [--format text|json|markdown]`: the report of a local run (default: the
+// latest): per step and attempt agent, turns, tokens, cost and its source, duration, gates.
+
+import { readLedger } from '../../runtime/state/ledger.js';
+import { loadState } from '../../runtime/state/run-state.js';
+import { buildReport, renderReport } from '../../runtime/run/report.js';
+import { runPaths } from '../../runtime/run/layout.js';
+import { LocalRunError, pickRun, repoRoot, runWorktree } from '../local/runs.js';
+import { oneOf, parseArgs } from './args.js';
+import type { Command } from './commands.js';
+
+export const reportCommand: Command = {
+  summary: 'print the report of a local run',
+  run(argv) {
+    const args = parseArgs(argv, ['format'], ['help']);
+    if (args.flags.has('help')) {
+      process.stdout.write('usage: gump report [<run-id>] [--format text|json|markdown]\n');
+      return 0;
+    }
+    const format = oneOf('format', args.flags.get('format'), ['text', 'json', 'markdown'] as const, 'text');
+    try {
+      const repo = repoRoot(process.cwd());
+      const paths = runPaths(runWorktree(repo, pickRun(repo, args.positionals[0])));
+      process.stdout.write(renderReport(buildReport(loadState(paths.state), readLedger(paths.ledger)), format));
+      return 0;
+    } catch (e) {
+      if (e instanceof LocalRunError) {
+        process.stderr.write(`gump report: ${e.message}\n`);
+        return 2;
+      }
+      throw e;
+    }
+  },
+};

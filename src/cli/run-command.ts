@@ -1,0 +1,81 @@
+// `gump run <workflow> --spec <file> [--stub] [--isolate-steps] [--input name=value]...`
+// `gump run --resume [<id>]`: runs a workflow locally on branch gump/run-<id> in its own worktree
+// (your branch and working tree untouched), with a live trace and a final summary.
+
+import { existsSync } from 'node:fs';
+import { resolve } from 'node:path';
+import { checkFiles } from '../compile.js';
+import { render } from '../diagnostics/render.js';
+import { lowerPlan, serialisePlan } from '../3-lower/lower.js';
+import { NodeHost } from '../project/node-host.js';
+import { executeRun } from '../local/execute.js';
+import { LocalRunError, pickRun, repoRoot, runWorktree } from '../local/runs.js';
+import { startRun } from '../local/start-run.js';
+import { printSummary } from '../local/summary.js';
+import { parseArgs, UsageError } from './args.js';
+import type { Command } from './commands.js';
+
+const HELP = `usage: gump run <workflow> --spec <file> [--stub] [--isolate-steps] [--input name=value]...
+       gump run --resume [<run-id>] [--isolate-steps]
+
+Runs a workflow on a new branch gump/run-<id>, in a worktree of its own; your branch and working
+tree are never touched. <workflow> is a file or a name (.gump/workflows/<name>.yaml, then the
+built-in library). --stub plays every agent with the scripted stub (.gump/stub.yaml or
+GUMP_STUB_SCRIPT). --isolate-steps runs every step and task in a fresh runtime process.
+Exit status: 0 pass, 1 fatal, 3 waiting for approval (gump approve/reject <id>), 4 aborted, 2 error.
+`;
+
+export const runCommand: Command = {
+  summary: 'run a workflow locally on a run branch',
+  async run(argv) {
+    const inputs: Record<string, string> = {};
+    const rest: string[] = [];
+    for (let i = 0; i < argv.length; i++) {
+      if (argv[i] === '--input') {
+        const kv = argv[++i] ?? '';
+        const eq = kv.indexOf('=');
+        if (eq <= 0) throw new UsageError('--input takes name=value');
+        inputs[kv.slice(0, eq)] = kv.slice(eq + 1);
+      } else rest.push(argv[i]!);
+    }
+    const args = parseArgs(rest, ['spec'], ['stub', 'isolate-steps', 'resume', 'help']);
+    if (args.flags.has('help')) {
+      process.stdout.write(HELP);
+      return 0;
+    }
+    const write = (s: string): void => void process.stdout.write(s);
+    try {
+      const repo = repoRoot(process.cwd());
+      const isolate = args.flags.has('isolate-steps');
+      if (args.flags.has('resume')) {
+        const id = pickRun(repo, args.positionals[0]);
+        write(`resuming run ${id}\n`);
+        const code = await executeRun(runWorktree(repo, id), { isolate, write });
+        printSummary(runWorktree(repo, id), write);
+        return code;
+      }
+      const [workflow] = args.positionals;
+      const spec = args.flags.get('spec');
+      if (!workflow || typeof spec !== 'string') throw new UsageError('name a workflow and --spec <file>');
+      const host = new NodeHost(repo, repo);
+      const source = existsSync(resolve(workflow)) ? host.load(resolve(workflow)) : host.resolve(workflow.replace(/^workflows\//, ''), 'workflow');
+      if (!source) throw new UsageError(`no workflow "${workflow}" (not a file, not in .gump/workflows/, not built in)`);
+      const { results, configDiagnostics } = checkFiles(host, [source]);
+      const diagnostics = [...configDiagnostics, ...results[0]!.diagnostics];
+      if (diagnostics.length > 0) write(render(diagnostics, 'text', host.sources()));
+      if (diagnostics.some((d) => d.severity === 'error')) return 1;
+      const plan = lowerPlan(results[0]!.workflow!, source, host, source.file);
+      const run = await startRun({ repo, plan, planText: serialisePlan(plan), planPath: source.file, specFile: resolve(spec), inputs, stub: args.flags.has('stub') });
+      write(`run ${run.id} on branch ${run.branch}\n`);
+      const code = await executeRun(run.worktree, { isolate, write });
+      printSummary(run.worktree, write);
+      return code;
+    } catch (e) {
+      if (e instanceof LocalRunError) {
+        process.stderr.write(`gump run: ${e.message}\n`);
+        return 2;
+      }
+      throw e;
+    }
+  },
+};

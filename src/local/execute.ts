@@ -1,0 +1,60 @@
+// Drives a local run: in-process (the default), or with `--isolate-steps` one fresh runtime process
+// per job unit (each top-level step; a sequential split's planner and each task apart), restoring
+// from and saving to a boundary directory exactly as CI jobs do, so nothing lives only in memory.
+
+import { spawnSync } from 'node:child_process';
+import { dirname, join } from 'node:path';
+import type { AgentStep } from '../../protocol/plan.js';
+import { saveBoundary } from '../../runtime/run/boundary.js';
+import { runAll, rootSteps, type Unit } from '../../runtime/run/driver.js';
+import { openRun } from '../../runtime/run/open.js';
+import { createTrace } from '../../runtime/run/trace.js';
+import { exitCodeOf } from '../../runtime/run/commands.js';
+import { runtimeBundle } from './runs.js';
+
+export interface ExecuteOptions {
+  isolate: boolean;
+  write: (s: string) => void;
+  env?: Record<string, string | undefined>;
+}
+
+/** Exit code: 0 pass, 1 fatal, 3 waiting, 4 aborted. */
+export async function executeRun(worktree: string, o: ExecuteOptions): Promise<number> {
+  const trace = createTrace(o.write);
+  const entry = runtimeBundle();
+  const svc = openRun(worktree, { trace, runtimeEntry: entry, ...(o.env ? { env: o.env } : {}) });
+  if (svc.state.status === 'aborted' || svc.state.status === 'fatal') svc.state.status = 'running';
+  if (!o.isolate) return exitCodeOf(await runAll(svc));
+  const boundary = join(dirname(worktree), 'boundary');
+  await saveBoundary(worktree, boundary, svc.state.branch, svc.state.base);
+  for (;;) {
+    const current = openRun(worktree, { trace, runtimeEntry: entry, ...(o.env ? { env: o.env } : {}) });
+    const unit = nextUnit(current);
+    if (!unit) return exitCodeOf(await runAll(current));
+    const r = spawnSync(process.execPath, [entry, 'unit', '--worktree', worktree, '--unit', JSON.stringify(unit), '--boundary', boundary], {
+      stdio: ['ignore', 'pipe', 'pipe'],
+      env: { ...process.env, ...(o.env ?? {}) } as NodeJS.ProcessEnv,
+      maxBuffer: 64 * 1024 * 1024,
+    });
+    o.write(r.stdout.toString());
+    if (r.stderr.length > 0) o.write(r.stderr.toString());
+    if (r.status !== 0) return r.status ?? 2;
+  }
+}
+
+/** The next job unit to run, or undefined when every top-level step has passed. */
+export function nextUnit(svc: ReturnType<typeof openRun>): Unit | undefined {
+  const steps = rootSteps(svc);
+  for (const [index, step] of steps.entries()) {
+    if (svc.state.steps[step.path]?.status === 'pass' && svc.state.values[`${step.path}.status`] === 'pass') continue;
+    if (step.kind === 'agent' && step.type === 'split' && !step.parallel) {
+      if (svc.state.steps[step.path]?.status !== 'pass') return { kind: 'planner', index };
+      const split = svc.state.splits[step.path];
+      const each = (step as AgentStep).each ?? [];
+      const pending = split?.tasks.find((t) => !each.every((s) => svc.state.steps[s.path.replace('*', t.name)]?.status === 'pass'));
+      if (pending && (split?.pass ?? 0) === 0) return { kind: 'task', index, task: pending.name };
+    }
+    return { kind: 'step', index };
+  }
+  return undefined;
+}

@@ -1,0 +1,79 @@
+// Local runs (gump run and friends): where runs live (`<git common dir>/gump/runs/<id>/worktree`,
+// outside the user's working tree), how they are found, and the repository facts they need.
+
+import { execFileSync } from 'node:child_process';
+import { existsSync, readdirSync, readFileSync } from 'node:fs';
+import { dirname, isAbsolute, join, resolve } from 'node:path';
+import { fileURLToPath } from 'node:url';
+
+export class LocalRunError extends Error {}
+
+export function git(cwd: string, args: string[]): string {
+  try {
+    return execFileSync('git', args, { cwd, encoding: 'utf8', stdio: ['ignore', 'pipe', 'pipe'], env: { ...process.env, LC_ALL: 'C', GIT_TERMINAL_PROMPT: '0' } }).trim();
+  } catch (e) {
+    const err = e as { stderr?: string };
+    throw new LocalRunError(`git ${args.join(' ')} failed: ${(err.stderr ?? String(e)).trim().split('\n')[0]}`);
+  }
+}
+
+export function repoRoot(cwd: string): string {
+  try {
+    return git(cwd, ['rev-parse', '--show-toplevel']);
+  } catch {
+    throw new LocalRunError(`${cwd} is not inside a git repository: gump run works on a branch of your repository`);
+  }
+}
+
+export function runsDir(repo: string): string {
+  const common = git(repo, ['rev-parse', '--git-common-dir']);
+  return join(isAbsolute(common) ? common : resolve(repo, common), 'gump', 'runs');
+}
+
+export function runWorktree(repo: string, id: string): string {
+  return join(runsDir(repo), id, 'worktree');
+}
+
+/** Runs of this repository, oldest first (ids sort by start time). */
+export function listRuns(repo: string): string[] {
+  const dir = runsDir(repo);
+  if (!existsSync(dir)) return [];
+  return readdirSync(dir)
+    .filter((id) => existsSync(join(dir, id, 'worktree', '.gump', 'run', 'state.json')))
+    .sort();
+}
+
+/** The run named by the user, or the latest one. */
+export function pickRun(repo: string, id: string | undefined): string {
+  const runs = listRuns(repo);
+  if (id !== undefined) {
+    const found = runs.find((r) => r === id || r === id.replace(/^gump\/run-/, ''));
+    if (!found) throw new LocalRunError(`no run "${id}" in this repository${runs.length > 0 ? ` (runs: ${runs.slice(-5).join(', ')})` : ''}`);
+    return found;
+  }
+  const last = runs[runs.length - 1];
+  if (!last) throw new LocalRunError('no gump run in this repository yet: start one with gump run <workflow> --spec <file>');
+  return last;
+}
+
+export function newRunId(now: Date = new Date()): string {
+  const p = (n: number, w = 2): string => String(n).padStart(w, '0');
+  const stamp = `${now.getUTCFullYear()}${p(now.getUTCMonth() + 1)}${p(now.getUTCDate())}-${p(now.getUTCHours())}${p(now.getUTCMinutes())}${p(now.getUTCSeconds())}`;
+  return `${stamp}-${Math.floor(Math.random() * 0xffff).toString(16).padStart(4, '0')}`;
+}
+
+/** The runtime bundle next to the CLI bundle (dist/gump-runtime.mjs). */
+export function runtimeBundle(): string {
+  let dir = dirname(fileURLToPath(import.meta.url));
+  for (let i = 0; i < 5; i++) {
+    const candidate = join(dir, 'dist', 'gump-runtime.mjs');
+    if (existsSync(candidate)) return candidate;
+    if (existsSync(join(dir, 'gump-runtime.mjs'))) return join(dir, 'gump-runtime.mjs');
+    dir = dirname(dir);
+  }
+  throw new LocalRunError('the runtime bundle dist/gump-runtime.mjs is missing: run npm run build');
+}
+
+export function readState(worktree: string): { status: string; branch: string; runId: string } {
+  return JSON.parse(readFileSync(join(worktree, '.gump', 'run', 'state.json'), 'utf8')) as { status: string; branch: string; runId: string };
+}

@@ -1,0 +1,5 @@
+// Test entry for the stub process: bundled with esbuild (helpers.ts) and run as
+// `node <bundle> __stub <json>`, as the runtime bundle's main will dispatch `__stub`.
+import { stubMain } from '../../../runtime/stub/entry.js';
+
+if (process.argv[2] === '__stub') void stubMain(process.argv.slice(3));
