@@ -4,6 +4,7 @@
 
 import { randomUUID } from 'node:crypto';
 import { join } from 'node:path';
+import { PRICES, type ModelPrice } from '../../protocol/models.js';
 import type { Guard } from '../../protocol/plan.js';
 import { cliProviderOf, adapterFor } from '../agents/registry.js';
 import { startAgent, type RunResult } from '../agents/spawn.js';
@@ -87,7 +88,7 @@ export async function callAgent(svc: Services, call: AgentCall): Promise<AgentCa
     request: invocationRequest,
     rawLogFile: call.rawLogFile,
     ...(svc.graceMs !== undefined ? { graceMs: svc.graceMs } : {}),
-    cost: { prices: svc.config.prices as never },
+    cost: { prices: priceTable(svc) },
     onEvent(ev, live, handle) {
       if (trip || runLimit) return;
       if (ev.kind === 'usage' && ev.turn) turns++;
@@ -116,6 +117,13 @@ export async function callAgent(svc: Services, call: AgentCall): Promise<AgentCa
     return { metrics, failure: `agent ${call.agent} failed (exit ${metrics.exitCode ?? 'signal'}): ${why}` };
   }
   return { metrics };
+}
+
+/** The built-in price table with gump.toml `[prices]` merged over it (§17.2: overrides or extends). */
+function priceTable(svc: Services): Record<string, ModelPrice> {
+  const out: Record<string, ModelPrice> = { ...PRICES };
+  for (const [model, p] of Object.entries(svc.config.prices)) out[model] = { ...(PRICES[model] ?? { input: 0, output: 0, cache_read: 0, cache_write: 0 }), ...p };
+  return out;
 }
 
 function minDefined(a: number | undefined, b: number | undefined): number | undefined {

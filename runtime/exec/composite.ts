@@ -54,9 +54,14 @@ export async function runSplit(ex: Executor, frame: Frame, step: AgentStep): Pro
   if (split.pass === 0) {
     svc.ledger.emit('split.planned', { step: path, tasks: split.tasks.map((t) => t.name) });
     svc.trace.line(path, 'planned', `${split.tasks.length} task${split.tasks.length === 1 ? '' : 's'}`);
-    if (split.tasks.length === 0) svc.trace.warn(`${path}: the plan is empty; no task to run`);
+    if (split.tasks.length === 0) {
+      svc.trace.warn(`${path}: the plan is empty; no task to run`);
+      svc.ledger.emit('warning', { step: path, message: 'the plan is empty; no task to run' });
+    }
   }
   const passes = step.retry.exit;
+  // Resumed after the task phase failed: a fresh round of passes (like a fatal atomic step's attempts).
+  if (split.pass >= passes) split.pass = 0;
   let outcome: Outcome = PASS;
   while (split.pass < passes) {
     split.pass++;
@@ -67,6 +72,8 @@ export async function runSplit(ex: Executor, frame: Frame, step: AgentStep): Pro
     if (split.pass < passes) svc.trace.line(path, 'retry', `task pass ${split.pass + 1} of ${passes}`);
   }
   svc.state.values[`${path}.status`] = outcome.status === 'pass' ? 'pass' : 'fatal';
+  // The split's status covers the task phase (§15.2): a failed task phase ends the split fatal.
+  if (outcome.status === 'fatal') svc.ledger.emit('step.finished', { step: path, status: 'fatal', message: outcome.message });
   svc.save();
   return outcome;
 }
@@ -222,8 +229,10 @@ export async function runCallee(
     diffBase: frame.diffBase,
     budgets: [...frame.budgets, scopeFor(prefix, wf.limits, svc)],
     ...(frame.branch !== undefined ? { branch: frame.branch } : {}),
+    // The blast radius covers every step inside the task, at any depth (§6.2); a callee's own
+    // paths never hold `*` (no split inside a task, GUMP401).
+    ...(frame.task !== undefined ? { task: frame.task } : {}),
   };
-  delete (callee as { task?: Task }).task;
   return ex.runSteps(callee, wf.steps);
 }
 

@@ -5,6 +5,7 @@
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import type { AgentStep } from '../../protocol/plan.js';
+import { childEnv } from '../agents/auth-env.js';
 import { runShell } from '../gates/shell.js';
 import { render } from '../render.js';
 import { renderScope, type Frame } from './frame.js';
@@ -29,7 +30,7 @@ export async function buildContext(svc: Services, frame: Frame, step: AgentStep,
       if (text.length > LARGE_FILE_CHARS) warn(svc, path, `context file ${rel} is ${text.length} characters long`);
       out.push({ title: rel, text });
     } else {
-      const r = await runShell(entry.command, { cwd: frame.cwd, env: stringEnv(svc.env), timeoutMs: BASH_TIMEOUT_MS });
+      const r = await runShell(entry.command, { cwd: frame.cwd, env: childEnv(svc.env, {}), timeoutMs: BASH_TIMEOUT_MS });
       if (r.timedOut || r.code !== 0) {
         warn(svc, path, `context command "${entry.command}" ${r.timedOut ? 'timed out' : `failed (exit ${r.code})`}; entry dropped`);
         continue;

@@ -10,7 +10,7 @@ import { callAgent, type AgentCall, type AgentCallResult } from './agent-call.js
 import { runAtomic } from './atomic.js';
 import { runCall, runGateOnly, runGroup, runSplit, runCallee } from './composite.js';
 import { fullPath, renderScope, type AttemptView, type Frame } from './frame.js';
-import { stringEnv } from './context-entries.js';
+import { childEnv } from '../agents/auth-env.js';
 import { PASS, type Outcome, type Services } from './services.js';
 
 export interface GateRun {
@@ -58,13 +58,13 @@ export class Executor {
   }
 
   evaluate(frame: Frame, gates: Gate[], run: GateRun): Promise<GateResult[]> {
-    const env = {
-      ...stringEnv(this.svc.env),
+    // Agent API keys and CI tokens never reach gates (design.md, security posture).
+    const env = childEnv(this.svc.env, {
       GUMP_RUN_ID: this.svc.state.runId,
       GUMP_STEP_PATH: run.path,
       GUMP_ATTEMPT: String(run.attempt),
       GUMP_TASK_NAME: frame.task?.name ?? '',
-    };
+    });
     return evaluateGates(gates, {
       worktree: frame.cwd,
       stepType: run.stepType,

@@ -11,6 +11,7 @@ import { buildReport, renderReport } from './report.js';
 import { readLedger } from '../state/ledger.js';
 import { runPaths } from './layout.js';
 import { createTrace } from './trace.js';
+import { userFacingMessage } from './errors.js';
 
 export function exitCodeOf(o: Outcome): number {
   return o.status === 'pass' ? 0 : o.status === 'waiting' ? 3 : o.status === 'aborted' ? 4 : 1;
@@ -22,6 +23,17 @@ function flag(argv: string[], name: string): string | undefined {
 }
 
 export async function executeCommand(command: string | undefined, argv: string[], entry: string): Promise<number> {
+  try {
+    return await dispatch(command, argv, entry);
+  } catch (e) {
+    const message = userFacingMessage(e);
+    if (message === undefined) throw e;
+    process.stderr.write(`gump-runtime: ${message}\n`);
+    return 2;
+  }
+}
+
+async function dispatch(command: string | undefined, argv: string[], entry: string): Promise<number> {
   const worktree = resolve(flag(argv, 'worktree') ?? '.');
   const trace = createTrace((s) => process.stdout.write(s));
   const open = () => openRun(worktree, { trace, runtimeEntry: resolve(entry) });

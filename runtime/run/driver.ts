@@ -8,6 +8,7 @@ import type { Frame } from '../exec/frame.js';
 import { runAtomic } from '../exec/atomic.js';
 import type { Outcome, Services } from '../exec/services.js';
 import { writeReport } from './report.js';
+import { loadStubScript, StubScriptError } from '../stub/script.js';
 
 export function rootFrame(svc: Services): Frame {
   const wf = svc.plan.workflows[svc.plan.root]!;
@@ -25,8 +26,22 @@ export function rootFrame(svc: Services): Frame {
 /** A job unit: what one CI job (or one isolated process) runs. */
 export type Unit = { kind: 'step'; index: number } | { kind: 'planner'; index: number } | { kind: 'task'; index: number; task: string };
 
+/** Checks before the first step: a malformed stub script is fatal (language.md §21). */
+function preflight(svc: Services): Outcome | undefined {
+  if (!svc.stub) return undefined;
+  try {
+    loadStubScript(svc.stubScript);
+  } catch (e) {
+    if (e instanceof StubScriptError) return { status: 'fatal', message: e.message };
+    throw e;
+  }
+  return undefined;
+}
+
 /** Run the whole root workflow from its current state. */
 export async function runAll(svc: Services): Promise<Outcome> {
+  const bad = preflight(svc);
+  if (bad) return settle(svc, bad);
   const ex = new Executor(svc);
   const outcome = await ex.runSteps(rootFrame(svc), rootSteps(svc));
   return settle(svc, outcome);
@@ -34,6 +49,8 @@ export async function runAll(svc: Services): Promise<Outcome> {
 
 /** Run one unit; the run status is settled only when the unit ends the run. */
 export async function runUnit(svc: Services, unit: Unit): Promise<Outcome> {
+  const bad = preflight(svc);
+  if (bad) return settle(svc, bad);
   const ex = new Executor(svc);
   const frame = rootFrame(svc);
   const step = rootSteps(svc)[unit.index];

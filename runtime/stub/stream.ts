@@ -34,8 +34,10 @@ export function initLine(o: { sessionId: string; agent: string; stepPath: string
   return json({ type: 'init', session_id: o.sessionId, agent: o.agent, step: o.stepPath, invocation: o.invocation, resumed: o.resumed });
 }
 
-export function turnLine(turn: number, of: number, share: TurnShare): string {
-  return json({ type: 'turn', turn, of, tokens: wireTokens(share.tokens), ...(share.cost !== undefined ? { cost: share.cost } : {}) });
+/** `elapsedMs`: time since the stub started (informational: shows the pacing in raw logs). */
+export function turnLine(turn: number, of: number, share: TurnShare, elapsedMs: number): string {
+  const cost = share.cost !== undefined ? { cost: share.cost } : {};
+  return json({ type: 'turn', turn, of, tokens: wireTokens(share.tokens), ...cost, elapsed_ms: Math.round(elapsedMs) });
 }
 
 export function resultLine(o: { sessionId: string; response: StubResponse }): string {

@@ -33,6 +33,7 @@ export interface RunStubOptions {
 }
 
 export async function runStub(o: RunStubOptions): Promise<number> {
+  const started = Date.now();
   const io = o.io ?? processIO();
   const fail = async (code: number, message: string) => {
     await io.stderr(`gump stub: ${message}\n`);
@@ -55,7 +56,7 @@ export async function runStub(o: RunStubOptions): Promise<number> {
   const pause = response.delayMs / shares.length;
   for (const [i, share] of shares.entries()) {
     if (pause > 0) await sleep(pause);
-    await io.stdout(turnLine(i + 1, shares.length, share));
+    await io.stdout(turnLine(i + 1, shares.length, share, Date.now() - started));
   }
 
   const out = writeOutFiles(o.outDir, response);

@@ -1,6 +1,7 @@
 // `gump apply [<run-id>]`: merges a passed run's branch into the current branch. Refuses on a
 // dirty working tree or a run that did not pass; never touches anything else.
 
+import { userFacingMessage } from '../../runtime/run/errors.js';
 import { LocalRunError, git, pickRun, readState, repoRoot, runWorktree } from '../local/runs.js';
 import { parseArgs } from './args.js';
 import type { Command } from './commands.js';
@@ -24,9 +25,10 @@ export const applyCommand: Command = {
       process.stdout.write(`merged ${state.branch} into ${git(repo, ['rev-parse', '--abbrev-ref', 'HEAD'])}\n`);
       return 0;
     } catch (e) {
-      if (e instanceof LocalRunError) {
-        process.stderr.write(`gump apply: ${e.message}\n`);
-        return e.message.includes('merge') && e.message.includes('failed') ? 1 : 2;
+      const message = e instanceof LocalRunError ? e.message : userFacingMessage(e);
+      if (message !== undefined) {
+        process.stderr.write(`gump apply: ${message}\n`);
+        return message.includes('git merge') ? 1 : 2;
       }
       throw e;
     }

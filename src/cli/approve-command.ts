@@ -5,6 +5,7 @@ import { decide } from '../../runtime/run/approval.js';
 import { openRun } from '../../runtime/run/open.js';
 import { createTrace } from '../../runtime/run/trace.js';
 import { executeRun } from '../local/execute.js';
+import { userFacingMessage } from '../../runtime/run/errors.js';
 import { LocalRunError, pickRun, repoRoot, runtimeBundle, runWorktree } from '../local/runs.js';
 import { printSummary } from '../local/summary.js';
 import { parseArgs } from './args.js';
@@ -33,8 +34,9 @@ function decisionCommand(decision: 'approve' | 'reject'): Command {
         printSummary(worktree, write);
         return code;
       } catch (e) {
-        if (e instanceof LocalRunError) {
-          process.stderr.write(`gump ${decision}: ${e.message}\n`);
+        const message = e instanceof LocalRunError ? e.message : userFacingMessage(e);
+      if (message !== undefined) {
+          process.stderr.write(`gump ${decision}: ${message}\n`);
           return 2;
         }
         throw e;

@@ -11,12 +11,13 @@ import { findProjectRoot, NodeHost } from '../project/node-host.js';
 import { oneOf, parseArgs, UsageError } from './args.js';
 import type { Command } from './commands.js';
 import { loadFiles } from './load-files.js';
+import { runtimeBundle } from '../local/runs.js';
 import { writeFileAtomic } from './write-file-atomic.js';
 
 const HELP = `usage: gump compile [<workflow>...] [--target plan] [--check] [--root <dir>]
 
 Checks each workflow and writes its compiled plan (.gump/compiled/<name>.plan.json), the file the
-gump runtime executes. Without files, compiles every workflow in .gump/workflows/.
+gump runtime executes, and the runtime itself (.gump/runtime/gump-runtime.mjs). Without files, compiles every workflow in .gump/workflows/.
   --target plan   the output to produce (plan is the only target so far)
   --check         write nothing; exit 1 when a generated file is missing or differs
 Exit status: 0 ok, 1 errors (or stale files with --check), 2 usage or I/O error.
@@ -63,6 +64,19 @@ export const compileCommand: Command = {
       writeFileAtomic(out, text);
       process.stdout.write(`wrote ${shown}\n`);
     });
+    // The runtime the plans run with (design.md): one self-contained file, no npm install in jobs.
+    const runtimeOut = join(root, '.gump', 'runtime', 'gump-runtime.mjs');
+    const runtimeText = readFileSync(runtimeBundle(), 'utf8');
+    if (args.flags.has('check')) {
+      if (!existsSync(runtimeOut) || readFileSync(runtimeOut, 'utf8') !== runtimeText) {
+        stale++;
+        process.stdout.write('stale: .gump/runtime/gump-runtime.mjs (run gump compile)\n');
+      }
+    } else {
+      mkdirSync(dirname(runtimeOut), { recursive: true });
+      writeFileAtomic(runtimeOut, runtimeText);
+      process.stdout.write('wrote .gump/runtime/gump-runtime.mjs\n');
+    }
     return stale > 0 ? 1 : 0;
   },
 };

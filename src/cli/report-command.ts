@@ -5,6 +5,7 @@ import { readLedger } from '../../runtime/state/ledger.js';
 import { loadState } from '../../runtime/state/run-state.js';
 import { buildReport, renderReport } from '../../runtime/run/report.js';
 import { runPaths } from '../../runtime/run/layout.js';
+import { userFacingMessage } from '../../runtime/run/errors.js';
 import { LocalRunError, pickRun, repoRoot, runWorktree } from '../local/runs.js';
 import { oneOf, parseArgs } from './args.js';
 import type { Command } from './commands.js';
@@ -24,8 +25,9 @@ export const reportCommand: Command = {
       process.stdout.write(renderReport(buildReport(loadState(paths.state), readLedger(paths.ledger)), format));
       return 0;
     } catch (e) {
-      if (e instanceof LocalRunError) {
-        process.stderr.write(`gump report: ${e.message}\n`);
+      const message = e instanceof LocalRunError ? e.message : userFacingMessage(e);
+      if (message !== undefined) {
+        process.stderr.write(`gump report: ${message}\n`);
         return 2;
       }
       throw e;

@@ -9,6 +9,7 @@ import { render } from '../diagnostics/render.js';
 import { lowerPlan, serialisePlan } from '../3-lower/lower.js';
 import { NodeHost } from '../project/node-host.js';
 import { executeRun } from '../local/execute.js';
+import { userFacingMessage } from '../../runtime/run/errors.js';
 import { LocalRunError, pickRun, repoRoot, runWorktree } from '../local/runs.js';
 import { startRun } from '../local/start-run.js';
 import { printSummary } from '../local/summary.js';
@@ -71,8 +72,9 @@ export const runCommand: Command = {
       printSummary(run.worktree, write);
       return code;
     } catch (e) {
-      if (e instanceof LocalRunError) {
-        process.stderr.write(`gump run: ${e.message}\n`);
+      const message = e instanceof LocalRunError ? e.message : userFacingMessage(e);
+      if (message !== undefined) {
+        process.stderr.write(`gump run: ${message}\n`);
         return 2;
       }
       throw e;

@@ -30,7 +30,8 @@ export async function executeRun(worktree: string, o: ExecuteOptions): Promise<n
   for (;;) {
     const current = openRun(worktree, { trace, runtimeEntry: entry, ...(o.env ? { env: o.env } : {}) });
     const unit = nextUnit(current);
-    if (!unit) return exitCodeOf(await runAll(current));
+    // The last unit settled the run (run.finished is in the ledger): nothing is left to run.
+    if (!unit) return current.state.status === 'pass' ? 0 : exitCodeOf(await runAll(current));
     const r = spawnSync(process.execPath, [entry, 'unit', '--worktree', worktree, '--unit', JSON.stringify(unit), '--boundary', boundary], {
       stdio: ['ignore', 'pipe', 'pipe'],
       env: { ...process.env, ...(o.env ?? {}) } as NodeJS.ProcessEnv,

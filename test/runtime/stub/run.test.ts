@@ -171,26 +171,27 @@ rules:
 describe('pacing, timeout and abort', () => {
   it('spreads the delay over the turns', async () => {
     sb.setScript('version: 1\nrules:\n  - match: impl\n    turns: 3\n    delay: 300ms\n');
-    const { p, events } = run(request('impl'));
-    const r = await p;
-    const t0 = events.find((e) => e.ev.kind === 'init')!.at;
-    const turns = events.filter((e) => e.ev.kind === 'usage').map((e) => e.at - t0);
-    expect(turns).toHaveLength(3);
-    expect(turns[0]).toBeGreaterThanOrEqual(80);
-    expect(turns[1]! - turns[0]!).toBeGreaterThanOrEqual(80);
-    expect(turns[2]).toBeGreaterThanOrEqual(280);
-    expect(r.durationMs).toBeGreaterThanOrEqual(300);
+    const rawLogFile = join(sb.root, 'raw.jsonl');
+    const r = await run(request('impl'), { rawLogFile }).p;
+    expect(r).toMatchObject({ isError: false, numTurns: 3 });
+    expect(r.durationMs).toBeGreaterThanOrEqual(300); // measured by the runner
+    const lines = readFileSync(rawLogFile, 'utf8').trim().split('\n').map((l) => JSON.parse((JSON.parse(l) as { line: string }).line) as { type: string; elapsed_ms?: number });
+    expect(lines.map((l) => l.type)).toEqual(['init', 'turn', 'turn', 'turn', 'result']);
+    const at = lines.filter((l) => l.type === 'turn').map((l) => l.elapsed_ms!); // as the stub paced them
+    expect(at[0]).toBeGreaterThanOrEqual(95);
+    expect(at[1]! - at[0]!).toBeGreaterThanOrEqual(95);
+    expect(at[2]! - at[1]!).toBeGreaterThanOrEqual(95);
   });
 
   it('the runner timeout stops the stub mid-turns: files already changed, no outputs', async () => {
-    sb.setScript('version: 1\nrules:\n  - match: impl\n    write: { a.txt: "A" }\n    plan: []\n    turns: 10\n    delay: 3s\n');
+    sb.setScript('version: 1\nrules:\n  - match: impl\n    write: { a.txt: "A" }\n    plan: []\n    turns: 20\n    delay: 4s\n');
     const t0 = Date.now();
-    const { p } = run(request('impl', { timeoutMs: 800 }));
+    const { p } = run(request('impl', { timeoutMs: 1500 }));
     const r = await p;
-    expect(Date.now() - t0).toBeLessThan(2500);
-    expect(r).toMatchObject({ timedOut: true, isError: true, errorMessage: 'agent timed out after 800 ms', sessionId: 'stub-impl-1' });
+    expect(Date.now() - t0).toBeLessThan(3500);
+    expect(r).toMatchObject({ timedOut: true, isError: true, errorMessage: 'agent timed out after 1500 ms', sessionId: 'stub-impl-1' });
     expect(r.numTurns).toBeGreaterThanOrEqual(1);
-    expect(r.numTurns).toBeLessThan(10);
+    expect(r.numTurns).toBeLessThan(20);
     expect(read('a.txt')).toBe('A');
     expect(existsSync(join(sb.cwd, '.gump/out/plan.json'))).toBe(false);
   });
@@ -206,9 +207,12 @@ describe('pacing, timeout and abort', () => {
       },
     });
     const r = await h.done;
-    expect(r).toMatchObject({ isError: true, aborted: 'guard max_turns', numTurns: 3, tokens: { input: 300 }, costSource: 'reported' });
-    expect(r.costUsd).toBeCloseTo(0.3, 12);
-    expect(r.durationMs).toBeLessThan(1800);
+    expect(r).toMatchObject({ isError: true, aborted: 'guard max_turns', compat: true, costSource: 'reported' }); // no result event
+    const turns = r.numTurns!;
+    expect(turns).toBeGreaterThanOrEqual(3); // a line already in the pipe may still be counted
+    expect(turns).toBeLessThan(10);
+    expect(r.tokens.input).toBe(100 * turns);
+    expect(r.costUsd).toBeCloseTo(0.1 * turns, 12);
     expect(read('a.txt')).toBe('A');
   });
 });

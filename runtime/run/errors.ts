@@ -1,0 +1,15 @@
+// Errors the user can act on (bad gump.toml, broken plan or state, malformed stub script, a git
+// failure): shown as one line, never as a stack trace.
+
+import { ConfigError } from '../config.js';
+import { GitError } from '../git/git.js';
+import { StateError } from '../state/run-state.js';
+import { StubScriptError } from '../stub/script.js';
+import { PlanError } from './plan-file.js';
+
+export function userFacingMessage(e: unknown): string | undefined {
+  if (e instanceof ConfigError) return `gump.toml: ${e.message}`;
+  if (e instanceof PlanError || e instanceof StateError || e instanceof StubScriptError) return e.message;
+  if (e instanceof GitError) return `git failed: ${e.message}`;
+  return undefined;
+}
