@@ -4,6 +4,8 @@
 //   approve | reject --worktree <dir>            decide the pending approval point
 //   report   --worktree <dir> [--format text|json|markdown]
 //   __stub   <json>                              the stub agent process (language.md §21)
+// run and unit refuse a plan compiled from another version of its workflow file (design.md) unless
+// given --skip-source-check (`gump run` compiles from the working tree itself).
 // Exit: 0 pass (or unit done), 1 fatal, 3 waiting for approval, 4 aborted, 2 usage/infrastructure.
 
 import { stubCommand } from './stub/entry.js';

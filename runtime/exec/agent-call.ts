@@ -113,7 +113,8 @@ export async function callAgent(svc: Services, call: AgentCall): Promise<AgentCa
   if (metrics.limitHit === 'budget') return { metrics, trip: { guard: 'max_budget', reason: 'the agent stopped on its budget limit' } };
   if (metrics.failure) return { metrics, failure: metrics.failure };
   if (metrics.isError || (metrics.exitCode !== null && metrics.exitCode !== 0)) {
-    const why = metrics.errorMessage ?? (metrics.stderrTail.trim().split('\n').slice(-5).join('\n') || 'no error output');
+    // The runner's generic message repeats the exit code this message already gives.
+    const why = metrics.errorMessage?.replace(/^agent exited with code (?:-?\d+|null)(?:: )?/, '') || metrics.stderrTail.trim().split('\n').slice(-5).join('\n') || 'no error output';
     return { metrics, failure: `agent ${call.agent} failed (exit ${metrics.exitCode ?? 'signal'}): ${why}` };
   }
   return { metrics };

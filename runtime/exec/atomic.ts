@@ -33,19 +33,28 @@ export async function runAtomic(ex: Executor, frame: Frame, step: AgentStep): Pr
     } else if (rec.phase?.startsWith('waiting')) {
       return { status: 'waiting', step: path };
     } else {
-      if (done >= 1 && rec.phase !== 'failed') rec.error ??= 'the runtime stopped during this attempt';
+      // Attempt `done` neither passed nor failed: the runtime stopped during it (killed, crashed).
+      // Not the agent's failure (§9.4): it runs again from its pre-attempt commit, like a re-run job.
+      const interrupted = done >= 1 && rec.phase !== 'failed';
       rec.phase = undefined;
-      if (done >= n) return finishFatal(ex, path, rec, `all ${n} attempt${n === 1 ? '' : 's'} failed; last error: ${firstLine(rec.error ?? '')}`);
+      if (interrupted) await redoInterrupted(ex, frame, path, rec, done);
+      else if (done >= n) return finishFatal(ex, path, rec, `all ${n} attempt${n === 1 ? '' : 's'} failed; last error: ${firstLine(rec.error ?? '')}`);
       const limit = exceeded(frame.budgets, svc);
       if (limit) return finishFatal(ex, path, rec, limit);
-      if (done >= 1) await prepareRetry(ex, frame, step, path, rec, done + 1, failedGatesOf(svc, path));
-      rec.attempt++;
+      if (!interrupted) {
+        if (done >= 1) await prepareRetry(ex, frame, step, path, rec, done + 1, failedGatesOf(svc, path));
+        rec.attempt++;
+      }
       svc.save();
-      result = await runAttempt(ex, frame, step, path, rec, done + 1, {});
+      result = await runAttempt(ex, frame, step, path, rec, interrupted ? done : done + 1, {});
     }
     const k = rec.attempt - rec.attemptBase;
     if (result.status === 'waiting') return { status: 'waiting', step: path };
-    if (result.status === 'fatal') return finishFatal(ex, path, rec, result.error);
+    if (result.status === 'fatal') {
+      // A run limit or GET failure ends the attempt too: the report shows it finished, not running.
+      svc.ledger.emit('attempt.finished', { step: path, attempt: k, status: 'fatal', error: result.error });
+      return finishFatal(ex, path, rec, result.error);
+    }
     if (result.status === 'pass') {
       rec.status = 'pass';
       rec.phase = undefined;
@@ -80,6 +89,8 @@ function failedGatesOf(svc: Services, path: string): Set<string> {
 async function prepareRetry(ex: Executor, frame: Frame, step: AgentStep, path: string, rec: StepRecord, k: number, failedGates: Set<string>): Promise<void> {
   const svc = ex.svc;
   const prevAgent = rec.agents[String(rec.attemptBase + k - 1)] ?? '';
+  // prev first: retry `validate` inputs and the retry agent render `{gate.*}`/`{prev.*}` of attempt k−1.
+  svc.state.prev[path] = keysOf(svc.state, path);
   const sticky = await nextSticky(step, rec.sticky, {
     k,
     failedGates,
@@ -103,7 +114,6 @@ async function prepareRetry(ex: Executor, frame: Frame, step: AgentStep, path: s
     note = `agent changed (${prevAgent} → ${effective}), new session`;
   }
   rec.sticky = sticky;
-  svc.state.prev[path] = keysOf(svc.state, path);
   svc.ledger.emit('retry.decided', { step: path, attempt: k, agent: effective, sticky: { ...sticky }, ...(note ? { note } : {}) });
   svc.trace.line(path, 'retry', `attempt ${k}${sticky.promptEntry !== undefined ? ' — prompt override' : ''}${note ? ` — ${note}` : ''}`);
   if (sticky.worktree === 'reset') {
@@ -111,6 +121,14 @@ async function prepareRetry(ex: Executor, frame: Frame, step: AgentStep, path: s
     if (pre) await resetTo(frame.cwd, pre);
   }
   svc.save();
+}
+
+/** Close the interrupted attempt k in the ledger and put the worktree back where it started. */
+async function redoInterrupted(ex: Executor, frame: Frame, path: string, rec: StepRecord, k: number): Promise<void> {
+  const pre = rec.preCommit[String(rec.attemptBase + k)];
+  if (pre) await resetTo(frame.cwd, pre);
+  ex.svc.ledger.emit('attempt.finished', { step: path, attempt: k, status: 'interrupted', error: 'the runtime stopped during this attempt' });
+  ex.svc.trace.line(path, 'resume', `attempt ${k} was interrupted; running it again`);
 }
 
 /** A step met again after it failed (resume, group retry): attempts count from 1 again (§9.5). */

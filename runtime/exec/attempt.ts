@@ -2,7 +2,8 @@
 // prompt and agent, session, context file, RUN under guards, snapshot and state fields, checks
 // (no_write, blast radius, output contract, verdict), before_gate approval, gates, decision.
 
-import { mkdirSync, rmSync } from 'node:fs';
+import { cpSync, mkdirSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { PROVIDER_INFO, type Provider } from '../../protocol/models.js';
 import type { AgentStep } from '../../protocol/plan.js';
@@ -17,6 +18,7 @@ import { headCommit, resetTo } from '../git/worktree.js';
 import { render } from '../render.js';
 import { clearKeys, type StepRecord } from '../state/run-state.js';
 import { callAgent, providerOf } from './agent-call.js';
+import { exceeded, recordSpend } from './budget.js';
 import { buildContext } from './context-entries.js';
 import { placeContextFile, promptMarkers, readIfExists, renderContextFile, type RetrySection } from './context-file.js';
 import { fullPath, renderScope, stateKeyOf, type Frame } from './frame.js';
@@ -70,8 +72,11 @@ export async function runAttempt(
   rec.agents[global] = agent;
   const declared = ex.effectiveAgent(render(step.agent, scope));
   const failures: string[] = [];
+  let unreadStream = false;
 
-  const agentCwd = step.worktree === 'none' ? join(svc.runDir, 'tmp', `${path.replace(/\//g, '__')}-${global}`) : frame.cwd;
+  // worktree: none (§13): an empty folder outside the repository, so nothing above it leads back to
+  // the project; its path is stable per run, step and attempt (CLIs key sessions by cwd).
+  const agentCwd = step.worktree === 'none' ? join(tmpdir(), `gump-${svc.state.runId}`, `${path.replace(/\//g, '__')}-${global}`) : frame.cwd;
   const outDir = join(agentCwd, '.gump', 'out');
   rmSync(outDir, { recursive: true, force: true });
   mkdirSync(outDir, { recursive: true });
@@ -88,11 +93,14 @@ export async function runAttempt(
         return tripped(ex, path, k, `guard ${run.trip.guard} triggered: ${run.trip.reason}`);
       }
       if (run.failure) failures.push(run.failure);
+      unreadStream = run.compat === true;
     }
   }
 
   // Collect (§1.1 phase 4): output, snapshot, state fields.
   const output = step.type === 'code' ? undefined : validateOutput(step.type, outDir);
+  // The gates read the typed output from the run directory: it survives a job boundary (§12 before_gate).
+  if (step.type !== 'code') cpSync(outDir, keptOutDir(svc.runDir, path, global), { recursive: true });
   const taskName = frame.task?.name ?? '-';
   await snapshot(frame.cwd, `[gump] step:${step.name} task:${taskName} attempt:${k}`);
   const files = await changedFiles(frame.cwd, preCommit);
@@ -113,6 +121,9 @@ export async function runAttempt(
   v[`${path}.output`] = outputText === '' && attemptDiff !== '' ? attemptDiff : outputText;
   if (step.type === 'split' && output?.ok) ex.recordPlan(path, output.value as { name: string; description?: string; files?: string[] }[]);
 
+  // agents.md §2.11: no final event in the stream, so judged by exit code plus the diff; a code step
+  // whose agent left nothing readable and changed nothing failed.
+  if (unreadStream && step.type === 'code' && files.length === 0) failures.push(`agent ${agent} ended without a final event and changed nothing: its output stream was not understood (raw stream under .gump/run/streams/)`);
   // Checks (§1.1 phase 5).
   if (step.noWrite && !step.pass && files.length > 0) {
     await resetTo(frame.cwd, preCommit);
@@ -138,6 +149,8 @@ interface AgentPhase {
   fatal?: string;
   trip?: { guard: string; reason: string };
   failure?: string;
+  /** No final event in the agent's stream (agents.md §2.11 compat mode). */
+  compat?: boolean;
 }
 
 async function runAgentPhase(
@@ -190,6 +203,7 @@ async function runAgentPhase(
     svc.state.spend.cost += cost;
     svc.state.spend.tokensIn += m.tokens.input;
     svc.state.spend.tokensOut += m.tokens.output;
+    recordSpend(frame.budgets, { cost, tokensIn: m.tokens.input, tokensOut: m.tokens.output });
     Object.assign(v, {
       [`${path}.session_id`]: m.sessionId ?? '',
       [`${path}.duration`]: String(m.durationMs),
@@ -219,10 +233,13 @@ async function runAgentPhase(
     });
   }
   svc.save();
-  if (result.runLimit) return { fatal: result.runLimit };
+  // Run limits are checked after every attempt too (§17.1): a cost reported only at the end counts.
+  const overrun = result.runLimit ?? exceeded(frame.budgets, svc);
+  if (overrun) return { fatal: overrun };
   if (result.trip) return { trip: result.trip };
   if (result.failure) return { failure: result.failure };
-  return {};
+  if (m?.compat) svc.trace.warn(`${path}: no final event in the agent's stream; judging the attempt by its exit code and diff`);
+  return m?.compat ? { compat: true } : {};
 }
 
 /** §10 and §9.2: which session the attempt resumes, if any. */
@@ -232,14 +249,13 @@ function chooseSession(ex: Executor, frame: Frame, step: AgentStep, path: string
     if (step.session.kind !== 'from') return undefined;
     const id = svc.state.values[stateKeyOf(frame, step.session.step)];
     const fromAgent = svc.state.values[stateKeyOf(frame, { ...step.session.step, field: 'agent' })] ?? '';
-    if (!id) {
-      svc.trace.warn(`${path}: no session recorded for ${step.session.step.path.join('/')}; starting a fresh session`);
+    const fresh = (message: string): undefined => {
+      svc.trace.warn(`${path}: ${message}`);
+      svc.ledger.emit('warning', { step: path, message });
       return undefined;
-    }
-    if (providerOf(fromAgent) !== providerOf(agent)) {
-      svc.trace.warn(`${path}: session of ${fromAgent} cannot be resumed by ${agent} (another provider); starting a fresh session`);
-      return undefined;
-    }
+    };
+    if (!id) return fresh(`no session recorded for ${step.session.step.path.join('/')}; starting a fresh session`);
+    if (providerOf(fromAgent) !== providerOf(agent)) return fresh(`session of ${fromAgent} cannot be resumed by ${agent} (another provider); starting a fresh session`);
     return id;
   }
   if (rec.sticky.session === 'new') return undefined;
@@ -275,7 +291,7 @@ async function gateAndDecide(ex: Executor, frame: Frame, step: AgentStep, path: 
     results = await ex.evaluate(frame, step.gates, {
       path,
       stepType: step.type,
-      outDir: join(step.worktree === 'none' ? join(svc.runDir, 'tmp', `${path.replace(/\//g, '__')}-${rec.attemptBase + k}`) : frame.cwd, '.gump', 'out'),
+      outDir: keptOutDir(svc.runDir, path, String(rec.attemptBase + k)),
       changedFiles: files,
       attempt: k,
       view: { path, attempt: k, error: '', diff: attemptDiff },
@@ -318,6 +334,11 @@ function failAttempt(ex: Executor, path: string, k: number, messages: string[], 
   ex.svc.trace.line(path, 'fail', error.split('\n')[0]);
   ex.svc.save();
   return { status: 'fail', error, failedGates, gatesRan };
+}
+
+/** Copy of an attempt's `.gump/out/` kept in the run directory (carried across job boundaries). */
+function keptOutDir(runDir: string, path: string, global: string): string {
+  return join(runDir, 'out', `${path.replace(/\//g, '__')}.${global}`);
 }
 
 function round(n: number): number {

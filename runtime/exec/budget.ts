@@ -2,38 +2,50 @@
 // and after every attempt and live while an agent runs. Comparisons are strict (spend > limit).
 
 import type { Limits } from '../../protocol/plan.js';
+import type { Spend } from '../state/run-state.js';
 import type { BudgetScope } from './frame.js';
 import type { Services } from './services.js';
 
-export function scopeFor(label: string, limits: Limits, svc: Services, share = 1): BudgetScope {
-  const s = svc.state.spend;
-  const scope: BudgetScope = { label, costAtStart: s.cost, tokensAtStart: s.tokensIn + s.tokensOut };
-  if (limits.maxBudget !== undefined) scope.maxBudget = limits.maxBudget * share;
-  if (limits.maxTokens !== undefined) scope.maxTokens = Math.floor(limits.maxTokens * share);
+/** A scope for a workflow's own limits; `spent` seeds it (the root: the run's spend so far). */
+export function scopeFor(label: string, limits: Limits, svc: Services, spent: Spend = { cost: 0, tokensIn: 0, tokensOut: 0 }): BudgetScope {
+  const scope: BudgetScope = { label, spent: { ...spent } };
+  if (limits.maxBudget !== undefined) scope.maxBudget = limits.maxBudget;
+  if (limits.maxTokens !== undefined) scope.maxTokens = limits.maxTokens;
   if (limits.maxTimeoutMs !== undefined) scope.deadline = Date.parse(svc.state.startedAt) + limits.maxTimeoutMs;
   return scope;
 }
 
-/** A parallel branch's share of what remains of each enclosing scope (§17.1). */
-export function branchScopes(scopes: BudgetScope[], n: number, svc: Services): BudgetScope[] {
-  const s = svc.state.spend;
-  return scopes.map((b) => {
-    const spentCost = s.cost - b.costAtStart;
-    const spentTokens = s.tokensIn + s.tokensOut - b.tokensAtStart;
-    const share: BudgetScope = { ...b, costAtStart: s.cost, tokensAtStart: s.tokensIn + s.tokensOut };
-    if (b.maxBudget !== undefined) share.maxBudget = Math.max(0, b.maxBudget - spentCost) / n;
-    if (b.maxTokens !== undefined) share.maxTokens = Math.max(0, b.maxTokens - spentTokens) / n;
-    return share;
-  });
+/**
+ * One parallel branch's shares (§17.1): 1/n of what remains of each enclosing budget and token
+ * limit, as extra scopes counting only this branch's spend (the enclosing scopes stay in force).
+ */
+export function branchScopes(scopes: BudgetScope[], n: number, branch: string): BudgetScope[] {
+  const shares: BudgetScope[] = [];
+  for (const b of scopes) {
+    if (b.maxBudget === undefined && b.maxTokens === undefined) continue;
+    const share: BudgetScope = { label: `${b.label} (branch ${branch}, 1/${n} share)`, spent: { cost: 0, tokensIn: 0, tokensOut: 0 } };
+    if (b.maxBudget !== undefined) share.maxBudget = Math.max(0, b.maxBudget - b.spent.cost) / n;
+    if (b.maxTokens !== undefined) share.maxTokens = Math.max(0, b.maxTokens - b.spent.tokensIn - b.spent.tokensOut) / n;
+    shares.push(share);
+  }
+  return shares;
+}
+
+/** Add an attempt's spend to every scope it ran in. */
+export function recordSpend(scopes: BudgetScope[], spend: Spend): void {
+  for (const b of scopes) {
+    b.spent.cost += spend.cost;
+    b.spent.tokensIn += spend.tokensIn;
+    b.spent.tokensOut += spend.tokensOut;
+  }
 }
 
 /** The first exceeded limit, as the fatal message, given extra live spend not yet recorded. */
 export function exceeded(scopes: BudgetScope[], svc: Services, liveCost = 0, liveTokens = 0): string | undefined {
-  const s = svc.state.spend;
   const now = svc.now() - svc.state.waitedMs;
   for (const b of scopes) {
-    const cost = s.cost + liveCost - b.costAtStart;
-    const tokens = s.tokensIn + s.tokensOut + liveTokens - b.tokensAtStart;
+    const cost = b.spent.cost + liveCost;
+    const tokens = b.spent.tokensIn + b.spent.tokensOut + liveTokens;
     if (b.maxBudget !== undefined && cost > b.maxBudget + 1e-9) return `budget_exceeded: ${b.label} spent $${cost.toFixed(4)} of $${b.maxBudget.toFixed(2)}`;
     if (b.maxTokens !== undefined && tokens > b.maxTokens) return `tokens_exceeded: ${b.label} used ${tokens} tokens of ${b.maxTokens}`;
     if (b.deadline !== undefined && now > b.deadline) return `timeout: ${b.label} passed its max_timeout`;

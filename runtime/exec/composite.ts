@@ -6,11 +6,11 @@ import { join } from 'node:path';
 import type { AgentStep, Binding, CallStep, GateOnlyStep, GroupStep, PlanStep, PlanWorkflow } from '../../protocol/plan.js';
 import { checkResultOf, gateStateKeys } from '../gates/state-keys.js';
 import { changedFiles } from '../git/changes.js';
-import { addBranchWorktree, applyBranches, headCommit, removeWorktree } from '../git/worktree.js';
+import { addBranchWorktree, applyBranches, headCommit, leftoverHead, removeWorktree } from '../git/worktree.js';
 import { stepRecord } from '../state/run-state.js';
 import { runAtomic } from './atomic.js';
 import { branchScopes, scopeFor } from './budget.js';
-import { fullPath, type AttemptView, type Frame, type Task } from './frame.js';
+import { fullPath, type AttemptView, type BudgetScope, type Frame, type Task } from './frame.js';
 import { fatal, PASS, type Outcome } from './services.js';
 import type { Executor } from './executor.js';
 
@@ -51,14 +51,7 @@ export async function runSplit(ex: Executor, frame: Frame, step: AgentStep): Pro
   if (planner.status !== 'pass') return planner;
   const split = (svc.state.splits[path] ??= { tasks: [], pass: 0, branchHeads: {} });
   if (svc.state.values[`${path}.status`] === 'pass' && split.pass > 0 && allPassed(ex, frame, step, split.tasks)) return PASS;
-  if (split.pass === 0) {
-    svc.ledger.emit('split.planned', { step: path, tasks: split.tasks.map((t) => t.name) });
-    svc.trace.line(path, 'planned', `${split.tasks.length} task${split.tasks.length === 1 ? '' : 's'}`);
-    if (split.tasks.length === 0) {
-      svc.trace.warn(`${path}: the plan is empty; no task to run`);
-      svc.ledger.emit('warning', { step: path, message: 'the plan is empty; no task to run' });
-    }
-  }
+  if (split.pass === 0) announcePlan(ex, path);
   const passes = step.retry.exit;
   // Resumed after the task phase failed: a fresh round of passes (like a fatal atomic step's attempts).
   if (split.pass >= passes) split.pass = 0;
@@ -71,6 +64,24 @@ export async function runSplit(ex: Executor, frame: Frame, step: AgentStep): Pro
     if (outcome.status === 'pass' || outcome.message.startsWith('parallel merge conflict')) break;
     if (split.pass < passes) svc.trace.line(path, 'retry', `task pass ${split.pass + 1} of ${passes}`);
   }
+  return endTaskPhase(ex, path, outcome);
+}
+
+/** The planner passed and its plan is recorded: announce the tasks (once per split). */
+export function announcePlan(ex: Executor, path: string): void {
+  const svc = ex.svc;
+  const split = svc.state.splits[path] ?? { tasks: [] };
+  svc.ledger.emit('split.planned', { step: path, tasks: split.tasks.map((t) => t.name) });
+  svc.trace.line(path, 'planned', `${split.tasks.length} task${split.tasks.length === 1 ? '' : 's'}`);
+  if (split.tasks.length === 0) {
+    svc.trace.warn(`${path}: the plan is empty; no task to run`);
+    svc.ledger.emit('warning', { step: path, message: 'the plan is empty; no task to run' });
+  }
+}
+
+/** The task phase of a split ended (all passes, or one task job that ends the run). */
+export function endTaskPhase(ex: Executor, path: string, outcome: Outcome): Outcome {
+  const svc = ex.svc;
   svc.state.values[`${path}.status`] = outcome.status === 'pass' ? 'pass' : 'fatal';
   // The split's status covers the task phase (§15.2): a failed task phase ends the split fatal.
   if (outcome.status === 'fatal') svc.ledger.emit('step.finished', { step: path, status: 'fatal', message: outcome.message });
@@ -94,30 +105,42 @@ async function sequentialTasks(ex: Executor, frame: Frame, step: AgentStep): Pro
   const svc = ex.svc;
   const path = fullPath(frame, step.path);
   for (const task of svc.state.splits[path]!.tasks) {
-    const tf = taskFrame(frame, task);
-    if (taskPassed(ex, tf, step.each ?? [])) continue;
-    svc.ledger.emit('task.started', { step: path, task: task.name });
-    svc.trace.line(`${path}/${task.name}`, 'task', task.description.split('\n')[0]);
-    const outcome = await ex.runSteps(tf, step.each ?? []);
-    svc.ledger.emit('task.finished', { step: path, task: task.name, status: outcome.status });
+    if (taskPassed(ex, taskFrame(frame, task), step.each ?? [])) continue;
+    const outcome = await runTask(ex, frame, step, task);
     if (outcome.status !== 'pass') return outcome;
   }
   return PASS;
+}
+
+/** One task of a sequential split (also one CI job / isolated unit of its own). */
+export async function runTask(ex: Executor, frame: Frame, step: AgentStep, task: Task): Promise<Outcome> {
+  const svc = ex.svc;
+  const path = fullPath(frame, step.path);
+  svc.ledger.emit('task.started', { step: path, task: task.name });
+  svc.trace.line(`${path}/${task.name}`, 'task', task.description.split('\n')[0]);
+  const outcome = await ex.runSteps(taskFrame(frame, task), step.each ?? []);
+  svc.ledger.emit('task.finished', { step: path, task: task.name, status: outcome.status });
+  return outcome;
 }
 
 async function parallelTasks(ex: Executor, frame: Frame, step: AgentStep, path: string): Promise<Outcome> {
   const svc = ex.svc;
   const split = svc.state.splits[path]!;
   split.base ??= await headCommit(frame.cwd);
-  const pending = split.tasks.filter((t) => !taskPassed(ex, taskFrame(frame, t), step.each ?? []));
-  const budgets = branchScopes(frame.budgets, Math.max(1, pending.length), svc);
+  // A passed task without a recorded head (the runtime was killed before saving it) runs again: its
+  // steps are skipped and its head is read back from the worktree it left behind.
+  const pending = split.tasks.filter((t) => !taskPassed(ex, taskFrame(frame, t), step.each ?? []) || split.branchHeads[t.name] === undefined);
+  // Shares are fixed at fan-out (§17.1): each branch counts only its own spend against its share.
+  const shares = pending.map((t) => [...frame.budgets, ...branchScopes(frame.budgets, pending.length, t.name)]);
   const branches = await Promise.all(
-    pending.map(async (task) => {
+    pending.map(async (task, i) => {
+      const budgets = shares[i]!;
       const dir = join(svc.runDir, 'branches', path.replace(/\//g, '__'), task.name);
-      await addBranchWorktree(frame.cwd, dir, split.branchHeads[task.name] ?? split.base!);
+      await addBranchWorktree(frame.cwd, dir, (await leftoverHead(dir)) ?? split.branchHeads[task.name] ?? split.base!);
       svc.ledger.emit('task.started', { step: path, task: task.name, parallel: true });
       const outcome = await ex.runSteps({ ...frame, task, cwd: dir, diffBase: split.base!, budgets, branch: task.name }, step.each ?? []);
       split.branchHeads[task.name] = await headCommit(dir);
+      svc.save(); // before the worktree, the only other copy of the branch head, goes away
       await removeWorktree(frame.cwd, dir);
       svc.ledger.emit('task.finished', { step: path, task: task.name, status: outcome.status });
       svc.save();
@@ -151,17 +174,21 @@ export async function runGroup(ex: Executor, frame: Frame, step: GroupStep): Pro
   svc.ledger.emit('step.started', { step: path, kind: 'group' });
   const split = (svc.state.splits[path] ??= { tasks: [], pass: 0, branchHeads: {} });
   split.base ??= await headCommit(frame.cwd);
+  // Resumed after the group failed: a fresh round of passes (passed children keep their results).
+  if (split.pass >= step.passes) split.pass = 0;
   let outcome: Outcome = PASS;
   while (split.pass < step.passes) {
     split.pass++;
     const pending = step.steps.filter((c) => svc.state.steps[fullPath(frame, c.path)]?.status !== 'pass' || split.branchHeads[c.name] === undefined);
-    const budgets = branchScopes(frame.budgets, Math.max(1, pending.length), svc);
+    const shares = pending.map((c) => [...frame.budgets, ...branchScopes(frame.budgets, pending.length, c.name)]);
     const runs = await Promise.all(
-      pending.map(async (child) => {
+      pending.map(async (child, i) => {
+        const budgets = shares[i]!;
         const dir = join(svc.runDir, 'branches', path.replace(/\//g, '__'), child.name);
-        await addBranchWorktree(frame.cwd, dir, split.branchHeads[child.name] ?? split.base!);
+        await addBranchWorktree(frame.cwd, dir, (await leftoverHead(dir)) ?? split.branchHeads[child.name] ?? split.base!);
         const o = await ex.runStep({ ...frame, cwd: dir, diffBase: split.base!, budgets, branch: child.name }, child);
         split.branchHeads[child.name] = await headCommit(dir);
+        svc.save(); // before the worktree, the only other copy of the branch head, goes away
         await removeWorktree(frame.cwd, dir);
         svc.save();
         return { child, o };
@@ -187,12 +214,13 @@ export async function runCall(ex: Executor, frame: Frame, step: CallStep): Promi
   svc.ledger.emit('step.started', { step: path, kind: 'call', workflow: step.workflow });
   const wf = svc.plan.workflows[step.workflow];
   if (!wf) return finish(ex, path, fatal(`step ${path}: workflow ${step.workflow} is missing from the plan`));
-  const before = { ...svc.state.spend };
-  const outcome = await runCallee(ex, frame, path, wf, step.inputs, { path, attempt: 1, error: '', diff: '' }, { keepState: true });
+  // The callee's own scope counts only its spend (not a concurrent sibling's in a parallel group).
+  const scope = scopeFor(path, wf.limits, svc);
+  const outcome = await runCallee(ex, frame, path, wf, step.inputs, { path, attempt: 1, error: '', diff: '' }, { keepState: true, scope });
   const v = svc.state.values;
-  v[`${path}.cost`] = String(Math.round((svc.state.spend.cost - before.cost) * 1e6) / 1e6);
-  v[`${path}.tokens_in`] = String(svc.state.spend.tokensIn - before.tokensIn);
-  v[`${path}.tokens_out`] = String(svc.state.spend.tokensOut - before.tokensOut);
+  v[`${path}.cost`] = String(Math.round(scope.spent.cost * 1e6) / 1e6);
+  v[`${path}.tokens_in`] = String(scope.spent.tokensIn);
+  v[`${path}.tokens_out`] = String(scope.spent.tokensOut);
   return finish(ex, path, outcome.status === 'fatal' ? fatal(`step ${path}: workflow call failed: ${outcome.message}`) : outcome);
 }
 
@@ -208,7 +236,7 @@ export async function runCallee(
   wf: PlanWorkflow,
   inputs: Binding[],
   view: AttemptView,
-  opts: { keepState?: boolean } = {},
+  opts: { keepState?: boolean; scope?: BudgetScope } = {},
 ): Promise<Outcome> {
   const svc = ex.svc;
   if (!opts.keepState) clearPrefix(ex, prefix);
@@ -227,7 +255,7 @@ export async function runCallee(
     ...(wf.validatorShaped && !('diff' in bound) ? { callerDiff: view.diff } : {}),
     cwd: frame.cwd,
     diffBase: frame.diffBase,
-    budgets: [...frame.budgets, scopeFor(prefix, wf.limits, svc)],
+    budgets: [...frame.budgets, opts.scope ?? scopeFor(prefix, wf.limits, svc)],
     ...(frame.branch !== undefined ? { branch: frame.branch } : {}),
     // The blast radius covers every step inside the task, at any depth (§6.2); a callee's own
     // paths never hold `*` (no split inside a task, GUMP401).

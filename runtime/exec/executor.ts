@@ -73,7 +73,10 @@ export class Executor {
       env,
       config: this.svc.config,
       runValidator: (gate) => this.runValidator(frame, `${run.path}/gate/${gate.name}`, gate.workflow, gate.inputs, run.view),
-      log: (w) => this.svc.trace.warn(`${run.path}: ${w}`),
+      log: (w) => {
+        this.svc.trace.warn(`${run.path}: ${w}`);
+        this.svc.ledger.emit('warning', { step: run.path, attempt: run.attempt, message: w });
+      },
     });
   }
 

@@ -3,7 +3,7 @@
 
 import type { PlanWorkflow, StateRef } from '../../protocol/plan.js';
 import type { RenderScope } from '../render.js';
-import type { RunState } from '../state/run-state.js';
+import type { RunState, Spend } from '../state/run-state.js';
 
 export interface Task {
   name: string;
@@ -15,9 +15,12 @@ export interface BudgetScope {
   label: string;
   maxBudget?: number;
   maxTokens?: number;
-  /** Spend of the run when the scope started. */
-  costAtStart: number;
-  tokensAtStart: number;
+  /**
+   * What this scope has spent. One object per scope instance, shared by every frame running in
+   * it; `recordSpend` adds each attempt's spend to every enclosing scope, so concurrent parallel
+   * branches never count each other's spend (against their shares, or in a call's cost).
+   */
+  spent: Spend;
   /** Absolute deadline (ms since epoch, approval waits added back by the caller). */
   deadline?: number;
 }

@@ -1,7 +1,8 @@
 // Worktrees of a run (language.md §1 run branch, §6.3 parallel branches, §9.1/§11 reset): create
 // the run branch and branch worktrees, read HEAD, hard-reset keeping runtime-owned paths.
 // Also the entry point of the git layer: re-exports snapshots, change listing and the merge.
-import { existsSync } from 'node:fs';
+import { existsSync, rmSync } from 'node:fs';
+import { join } from 'node:path';
 import { git } from './git.js';
 import { OWNED_CLEAN_EXCLUDES } from './owned-paths.js';
 
@@ -16,6 +17,11 @@ export async function createRunBranch(repo: string, opts: { branch: string; base
 
 /** A detached worktree at `commit`, for one parallel branch (§6.3, §6.4). */
 export async function addBranchWorktree(repo: string, dir: string, commit: string): Promise<void> {
+  // Left behind by a runtime that was killed mid-branch (resume): start the branch afresh.
+  if (existsSync(dir)) {
+    rmSync(dir, { recursive: true, force: true });
+    await git(repo, ['worktree', 'prune']);
+  }
   await git(repo, ['worktree', 'add', '--quiet', '--detach', dir, commit]);
 }
 
@@ -23,6 +29,16 @@ export async function addBranchWorktree(repo: string, dir: string, commit: strin
 export async function removeWorktree(repo: string, dir: string): Promise<void> {
   if (existsSync(dir)) await git(repo, ['worktree', 'remove', '--force', '--force', dir]);
   else await git(repo, ['worktree', 'prune']);
+}
+
+/** HEAD of a branch worktree a killed runtime left behind (it holds the branch's latest commits). */
+export async function leftoverHead(dir: string): Promise<string | undefined> {
+  if (!existsSync(join(dir, '.git'))) return undefined;
+  try {
+    return await headCommit(dir);
+  } catch {
+    return undefined;
+  }
 }
 
 export async function headCommit(cwd: string): Promise<string> {

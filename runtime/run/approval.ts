@@ -12,7 +12,9 @@ export function decide(svc: Services, decision: Decision, by = 'local user'): st
   const w = s.waiting;
   if (!w || (s.status !== 'waiting' && s.status !== 'aborted')) return `run ${s.runId} is not waiting for an approval (status ${s.status})`;
   const rec = stepRecord(s, w.step);
-  if (s.status === 'waiting') s.waitedMs += Math.max(0, svc.now() - Date.parse(w.since));
+  // Waiting counts from `since` to now; a reject restarts the clock, so a resumed wait is not counted twice.
+  s.waitedMs += Math.max(0, svc.now() - Date.parse(w.since));
+  w.since = new Date(svc.now()).toISOString();
   svc.ledger.emit('approval.decided', { step: w.step, attempt: w.attempt, point: w.point, decision, by });
   if (decision === 'reject') {
     s.status = 'aborted';

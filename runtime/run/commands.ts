@@ -2,11 +2,12 @@
 // its directory, does one thing, and maps the outcome to an exit code.
 
 import { resolve } from 'node:path';
-import type { Outcome } from '../exec/services.js';
+import type { Outcome, Services } from '../exec/services.js';
 import { decide } from './approval.js';
 import { restoreBoundary, saveBoundary } from './boundary.js';
 import { runAll, runUnit, type Unit } from './driver.js';
 import { openRun } from './open.js';
+import { planSourceProblem } from './plan-source.js';
 import { buildReport, renderReport } from './report.js';
 import { readLedger } from '../state/ledger.js';
 import { runPaths } from './layout.js';
@@ -33,6 +34,17 @@ export async function executeCommand(command: string | undefined, argv: string[]
   }
 }
 
+/**
+ * A plan compiled from another version of its workflow is refused (design.md). `gump run` compiles
+ * from the user's working tree, which may differ from the commit, and says so with the flag.
+ */
+function refused(svc: Services, argv: string[]): boolean {
+  if (argv.includes('--skip-source-check')) return false;
+  const problem = planSourceProblem(svc.worktree, svc.plan, svc.state);
+  if (problem) process.stderr.write(`gump-runtime: ${problem}\n`);
+  return problem !== undefined;
+}
+
 async function dispatch(command: string | undefined, argv: string[], entry: string): Promise<number> {
   const worktree = resolve(flag(argv, 'worktree') ?? '.');
   const trace = createTrace((s) => process.stdout.write(s));
@@ -40,6 +52,7 @@ async function dispatch(command: string | undefined, argv: string[], entry: stri
   switch (command) {
     case 'run': {
       const svc = open();
+      if (refused(svc, argv)) return 2;
       svc.ledger.emit('run.resumed', { runId: svc.state.runId });
       return exitCodeOf(await runAll(svc));
     }
@@ -51,6 +64,7 @@ async function dispatch(command: string | undefined, argv: string[], entry: stri
         await restoreBoundary(worktree, resolve(boundary), pre.branch);
       }
       const svc = open();
+      if (refused(svc, argv)) return 2;
       const outcome = await runUnit(svc, unit);
       if (boundary) await saveBoundary(worktree, resolve(boundary), svc.state.branch, svc.state.base);
       return exitCodeOf(outcome);

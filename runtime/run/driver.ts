@@ -4,6 +4,7 @@
 import type { AgentStep, PlanStep } from '../../protocol/plan.js';
 import { scopeFor } from '../exec/budget.js';
 import { Executor } from '../exec/executor.js';
+import { announcePlan, endTaskPhase, runTask } from '../exec/composite.js';
 import type { Frame } from '../exec/frame.js';
 import { runAtomic } from '../exec/atomic.js';
 import type { Outcome, Services } from '../exec/services.js';
@@ -19,7 +20,8 @@ export function rootFrame(svc: Services): Frame {
     spec: svc.state.spec.text,
     cwd: svc.worktree,
     diffBase: svc.state.base,
-    budgets: [scopeFor('run', wf.limits, svc)],
+    // The run's limits count everything spent since the run started, across jobs and resumes.
+    budgets: [scopeFor('run', wf.limits, svc, svc.state.spend)],
   };
 }
 
@@ -56,17 +58,27 @@ export async function runUnit(svc: Services, unit: Unit): Promise<Outcome> {
   const step = rootSteps(svc)[unit.index];
   if (!step) throw new Error(`no root step #${unit.index}`);
   let outcome: Outcome;
-  if (unit.kind === 'planner') outcome = await runAtomic(ex, frame, step as AgentStep);
-  else if (unit.kind === 'task') {
+  if (unit.kind === 'planner') {
+    outcome = await runAtomic(ex, frame, step as AgentStep);
+    const split = svc.state.splits[step.path];
+    if (outcome.status === 'pass' && split && split.pass === 0) {
+      // As runSplit does after its planner: announce the plan, the first task pass begins.
+      announcePlan(ex, step.path);
+      split.pass = 1;
+    }
+  } else if (unit.kind === 'task') {
     const split = svc.state.splits[step.path];
     const task = split?.tasks.find((t) => t.name === unit.task);
-    if (!task) throw new Error(`split ${step.path} has no task ${unit.task}`);
-    outcome = await ex.runSteps({ ...frame, task }, (step as AgentStep).each ?? []);
-    if (outcome.status === 'fatal' && (step as AgentStep).retry.exit > 1) {
-      // Group retry (§9.5): this was the first task pass; the split's own unit runs the next ones.
-      split!.pass = 1;
-      svc.save();
-      return { status: 'pass' };
+    if (!split || !task) throw new Error(`split ${step.path} has no task ${unit.task}`);
+    split.pass = Math.max(split.pass, 1);
+    outcome = await runTask(ex, frame, step as AgentStep, task);
+    if (outcome.status === 'fatal') {
+      // Group retry (§9.5): the split's own unit runs the next passes; else the split ends fatal.
+      if (split.pass < (step as AgentStep).retry.exit) {
+        svc.save();
+        return { status: 'pass' };
+      }
+      outcome = endTaskPhase(ex, step.path, outcome);
     }
   } else outcome = await ex.runStep(frame, step);
   if (outcome.status !== 'pass' || (unit.kind === 'step' && unit.index === rootSteps(svc).length - 1)) return settle(svc, outcome);

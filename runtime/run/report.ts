@@ -50,9 +50,11 @@ export function buildReport(state: RunState, events: LedgerEvent[]): RunReport {
     if (!s) steps.set(path, (s = { step: path, status: state.steps[path]?.status ?? 'running', attempts: [] }));
     return s;
   };
-  const attemptOf = (path: string, n: number): AttemptReport => {
+  // Attempt numbers restart at 1 in a group-retry pass or a resume (§9.5): an `attempt.started`
+  // opens a new entry, later events of that number go to the latest one.
+  const attemptOf = (path: string, n: number, fresh = false): AttemptReport => {
     const s = stepOf(path);
-    let a = s.attempts.find((x) => x.attempt === n);
+    let a = fresh ? undefined : [...s.attempts].reverse().find((x) => x.attempt === n);
     if (!a) s.attempts.push((a = { attempt: n, status: 'running', turns: 0, tokensIn: 0, tokensOut: 0, cacheRead: 0, cacheWrite: 0, cost: 0, durationMs: 0, gates: [] }));
     return a;
   };
@@ -65,7 +67,7 @@ export function buildReport(state: RunState, events: LedgerEvent[]): RunReport {
         if (path) stepOf(path);
         break;
       case 'attempt.started':
-        if (path) attemptOf(path, n);
+        if (path) attemptOf(path, n, true);
         break;
       case 'agent.finished':
         if (path) {

@@ -32,7 +32,7 @@ export async function executeRun(worktree: string, o: ExecuteOptions): Promise<n
     const unit = nextUnit(current);
     // The last unit settled the run (run.finished is in the ledger): nothing is left to run.
     if (!unit) return current.state.status === 'pass' ? 0 : exitCodeOf(await runAll(current));
-    const r = spawnSync(process.execPath, [entry, 'unit', '--worktree', worktree, '--unit', JSON.stringify(unit), '--boundary', boundary], {
+    const r = spawnSync(process.execPath, [entry, 'unit', '--worktree', worktree, '--unit', JSON.stringify(unit), '--boundary', boundary, '--skip-source-check'], {
       stdio: ['ignore', 'pipe', 'pipe'],
       env: { ...process.env, ...(o.env ?? {}) } as NodeJS.ProcessEnv,
       maxBuffer: 64 * 1024 * 1024,
@@ -47,14 +47,20 @@ export async function executeRun(worktree: string, o: ExecuteOptions): Promise<n
 export function nextUnit(svc: ReturnType<typeof openRun>): Unit | undefined {
   const steps = rootSteps(svc);
   for (const [index, step] of steps.entries()) {
-    if (svc.state.steps[step.path]?.status === 'pass' && svc.state.values[`${step.path}.status`] === 'pass') continue;
     if (step.kind === 'agent' && step.type === 'split' && !step.parallel) {
+      // The planner's status is the split's until the task phase ends: look at the tasks.
       if (svc.state.steps[step.path]?.status !== 'pass') return { kind: 'planner', index };
       const split = svc.state.splits[step.path];
       const each = (step as AgentStep).each ?? [];
-      const pending = split?.tasks.find((t) => !each.every((s) => svc.state.steps[s.path.replace('*', t.name)]?.status === 'pass'));
-      if (pending && (split?.pass ?? 0) === 0) return { kind: 'task', index, task: pending.name };
+      const status = (t: { name: string }, s: { path: string }): string | undefined => svc.state.steps[s.path.replace('*', t.name)]?.status;
+      const pending = (split?.tasks ?? []).filter((t) => !each.every((s) => status(t, s) === 'pass'));
+      if (pending.length === 0 && (split?.pass ?? 0) > 0) continue;
+      // First task pass: one unit per task; after a failed task, the split's unit runs the next passes.
+      const failed = pending.some((t) => each.some((s) => status(t, s) === 'fatal'));
+      if (pending[0] && (split?.pass ?? 0) <= 1 && !failed) return { kind: 'task', index, task: pending[0].name };
+      return { kind: 'step', index };
     }
+    if (svc.state.steps[step.path]?.status === 'pass' && svc.state.values[`${step.path}.status`] === 'pass') continue;
     return { kind: 'step', index };
   }
   return undefined;

@@ -2,8 +2,8 @@
 // in stub mode on a scratch copy of fixtures/stub/project, in-process or with every job unit in a
 // fresh runtime process (`--isolate-steps`), and reduce a run to what must not depend on the mode.
 
-import { execFileSync } from 'node:child_process';
-import { readdirSync, readFileSync, statSync } from 'node:fs';
+import { execFile, execFileSync } from 'node:child_process';
+import { existsSync, readdirSync, readFileSync, statSync } from 'node:fs';
 import { join, relative, sep } from 'node:path';
 import { expect } from 'vitest';
 import { lowerPlan, serialisePlan } from '../../../src/3-lower/lower.js';
@@ -30,9 +30,25 @@ export function readTree(dir: string): Record<string, string> {
   return out;
 }
 
-/** The demo project plus a workflow's own stub script (`fixtures/stub/<name>.yaml`). */
-export function projectFiles(stubName: string, extra: Record<string, string> = {}): Record<string, string> {
-  return { ...readTree(join(STUB_FIXTURES, 'project')), '.gump/stub.yaml': readFileSync(join(STUB_FIXTURES, `${stubName}.yaml`), 'utf8'), ...extra };
+/** Gate commands from gump.toml (§8.4) instead of package.json: the same checks without npm. */
+export const FAST_GATES: Record<string, string> = {
+  'gump.toml': '[validation]\ncompile_cmd = "node scripts/check.js build"\ntest_cmd = "node scripts/check.js test"\nlint_cmd = "node scripts/check.js lint"\n',
+};
+
+/** The demo project (`fixtures/stub/project`) with extra or replaced files. */
+export function demoProject(extra: Record<string, string> = {}): Record<string, string> {
+  return { ...readTree(join(STUB_FIXTURES, 'project')), ...extra };
+}
+
+/** The demo project, a workflow's own project files (`fixtures/stub/<name>/`, optional) and its stub script (`fixtures/stub/<name>.yaml`). */
+export function projectFiles(name: string, extra: Record<string, string> = {}): Record<string, string> {
+  const own = join(STUB_FIXTURES, name);
+  return {
+    ...readTree(join(STUB_FIXTURES, 'project')),
+    ...(existsSync(own) ? readTree(own) : {}),
+    '.gump/stub.yaml': readFileSync(join(STUB_FIXTURES, `${name}.yaml`), 'utf8'),
+    ...extra,
+  };
 }
 
 export interface LibraryRun {
@@ -42,6 +58,8 @@ export interface LibraryRun {
   isolate?: boolean;
   env?: Record<string, string>;
   inputs?: Record<string, string>;
+  /** Stub mode (`--stub`, default true); off, the agents' real CLIs are looked up on PATH. */
+  stub?: boolean;
 }
 
 /** A fresh repository holding `files`, then one run of the workflow to its end (or first stop). */
@@ -51,6 +69,14 @@ export async function runLibrary(o: LibraryRun): Promise<ScenarioResult> {
 }
 
 export async function startInRepo(repo: string, o: LibraryRun): Promise<ScenarioResult> {
+  const run = await prepareRun(repo, o);
+  let output = '';
+  const code = await executeRun(run.worktree, { isolate: o.isolate ?? false, write: (t) => void (output += t), env: { ...process.env, ...(o.env ?? {}) } });
+  return inspect(repo, run.worktree, run.id, code, output);
+}
+
+/** Compile the workflow and create the run (branch, worktree, state) without running a step. */
+export async function prepareRun(repo: string, o: LibraryRun): Promise<{ id: string; worktree: string; branch: string }> {
   const host = new NodeHost(repo, repo);
   const source = host.resolve(o.workflow, 'workflow');
   if (!source) throw new Error(`no workflow ${o.workflow}`);
@@ -58,10 +84,7 @@ export async function startInRepo(repo: string, o: LibraryRun): Promise<Scenario
   const errors = results[0]!.diagnostics.filter((d) => d.severity === 'error');
   if (errors.length > 0 || !results[0]!.workflow) throw new Error(`workflow ${o.workflow} has errors:\n${errors.map(headline).join('\n')}`);
   const plan = lowerPlan(results[0]!.workflow, source, host, source.file);
-  const run = await startRun({ repo, plan, planText: serialisePlan(plan), planPath: source.file, specFile: join(repo, 'spec.md'), inputs: o.inputs ?? {}, stub: true });
-  let output = '';
-  const code = await executeRun(run.worktree, { isolate: o.isolate ?? false, write: (t) => void (output += t), env: { ...process.env, ...(o.env ?? {}) } });
-  return inspect(repo, run.worktree, run.id, code, output);
+  return startRun({ repo, plan, planText: serialisePlan(plan), planPath: source.file, specFile: join(repo, 'spec.md'), inputs: o.inputs ?? {}, stub: o.stub ?? true });
 }
 
 /** What an isolated run must reproduce exactly: final tree, step statuses, ledger outcome. */
@@ -75,6 +98,9 @@ export interface RunOutcome {
   values: Record<string, string>;
   /** `event step status` of step.finished / attempt.finished / run.finished, in ledger order. */
   ledger: string[];
+  /** Every ledger event as `event step attempt`, in ledger order, but the job-entry markers (a job
+   * re-entering a split skips its passed planner: `step.skipped`; `run.resumed`). */
+  events: string[];
 }
 
 const OUTCOME_EVENTS = new Set(['step.finished', 'attempt.finished', 'run.finished']);
@@ -90,6 +116,7 @@ export function outcomeOf(r: ScenarioResult): RunOutcome {
     steps,
     values: Object.fromEntries(Object.entries(r.state.values).filter(([k]) => !k.endsWith('.duration')).sort(([a], [b]) => a.localeCompare(b))),
     ledger: r.ledger.filter((e) => OUTCOME_EVENTS.has(e.event)).map((e) => `${e.event} ${e.step ?? '-'} ${String(e.status ?? '')}`),
+    events: r.ledger.filter((e) => e.event !== 'step.skipped' && e.event !== 'run.resumed').map((e) => `${e.event} ${e.step ?? '-'} ${e.attempt ?? '-'}`),
   };
 }
 
@@ -116,6 +143,7 @@ export async function runBothWays(o: Omit<LibraryRun, 'isolate'>, opts: { parall
     expect([...b.commits].sort()).toEqual([...a.commits].sort());
   } else {
     expect(b.ledger).toEqual(a.ledger);
+    expect(b.events).toEqual(a.events);
     expect(b.commits).toEqual(a.commits);
   }
   return { normal, isolated };
@@ -124,4 +152,29 @@ export async function runBothWays(o: Omit<LibraryRun, 'isolate'>, opts: { parall
 /** `git` in a directory, trimmed output. */
 export function gitIn(cwd: string, ...args: string[]): string {
   return execFileSync('git', args, { cwd, encoding: 'utf8' }).trim();
+}
+
+export const ROOT = join(import.meta.dirname, '..', '..', '..');
+export const GUMP_BIN = join(ROOT, 'bin', 'gump.mjs');
+export const RUNTIME_BUNDLE = join(ROOT, 'dist', 'gump-runtime.mjs');
+
+export interface Cli {
+  code: number;
+  stdout: string;
+  stderr: string;
+}
+
+/** `node <script> args…` in `cwd` (the CLI or the runtime bundle), without a shell. */
+export function node(cwd: string, script: string, args: string[], env: Record<string, string> = {}): Promise<Cli> {
+  return new Promise((resolvePromise) => {
+    execFile(process.execPath, [script, ...args], { cwd, env: { ...process.env, ...env }, encoding: 'utf8', maxBuffer: 32 * 1024 * 1024 }, (error, stdout, stderr) => {
+      const code = error ? (typeof (error as { code?: unknown }).code === 'number' ? (error as { code: number }).code : 1) : 0;
+      resolvePromise({ code, stdout, stderr });
+    });
+  });
+}
+
+/** `gump <args…>` in `cwd`. */
+export function gump(cwd: string, ...args: string[]): Promise<Cli> {
+  return node(cwd, GUMP_BIN, args);
 }

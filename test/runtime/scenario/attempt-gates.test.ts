@@ -61,7 +61,7 @@ steps:
     expect(r.commits).toEqual(['[gump] step:impl task:- attempt:1']);
   });
 
-  it('`{error}` of attempt 2 is the failure text of attempt 1 (prompt override, so no retry section)', async () => {
+  it('`{error}` and `{diff}` of attempt 2 describe attempt 1 (prompt override, so no retry section)', async () => {
     const r = await runScenario({
       workflow: `name: gates
 steps:
@@ -71,7 +71,7 @@ steps:
     prompt: "Implement"
     gate: ["bash: test \\"$GUMP_ATTEMPT\\" = 2 || { echo first >&2; exit 1; }", "bash: test \\"$GUMP_ATTEMPT\\" = 2 || { echo second >&2; exit 1; }"]
     retry:
-      - { attempt: 2, prompt: "Fix this: {error} (attempt {attempt})" }
+      - { attempt: 2, prompt: "Fix this: {error} (attempt {attempt})\\nLast diff: {diff}" }
       - exit: 2
 `,
       stub: `version: 1
@@ -79,7 +79,10 @@ rules:
   - match: impl
     attempts:
       - write: { "a.txt": "one\\n" }
-      - replace: [ { file: AGENTS.md, find: "Fix this: gate bash_0 failed (exit 1)\\nfirst\\n---\\ngate bash_1 failed (exit 1)\\nsecond (attempt 2)", with: "" } ]
+      - replace:
+          - { file: AGENTS.md, find: "Fix this: gate bash_0 failed (exit 1)\\nfirst\\n---\\ngate bash_1 failed (exit 1)\\nsecond (attempt 2)", with: "" }
+          - { file: AGENTS.md, find: "Last diff: diff --git a/a.txt b/a.txt", with: "" }
+          - { file: AGENTS.md, find: "+one", with: "" }
         write: { "a.txt": "two\\n" }
 `,
     });
@@ -125,6 +128,60 @@ steps:
     expect(r.state.values['top.gate.bash_1']).toBe('true');
     expect(r.state.values['top.attempt']).toBe('2');
     // Nothing changed and runtime-owned paths are never committed.
+    expect(r.commits).toEqual([]);
+  });
+});
+
+describe('§8.2 optional gates', () => {
+  it('lint without a resolvable command is skipped with a warning and counts as passed', async () => {
+    const r = await runScenario({
+      workflow: 'name: g\nsteps:\n  - name: impl\n    type: code\n    agent: claude-sonnet\n    prompt: "Go"\n    gate: [lint, compile]\n',
+      files: { 'package.json': JSON.stringify({ name: 'demo', scripts: { build: 'node -e 0', test: 'node -e 0' } }) },
+      stub: 'version: 1\nrules:\n  - match: impl\n    write: { "a.txt": "a\\n" }\n',
+    });
+    expect(r.code).toBe(0);
+    expect(r.events('gate.finished', 'impl').map((e) => [e.gate, e.status])).toEqual([
+      ['lint', 'skipped'],
+      ['compile', 'pass'],
+    ]);
+    const v = r.state.values;
+    expect(v['impl.gate.lint']).toBe('true');
+    expect(v['impl.gate.lint.error']).toBeUndefined();
+    expect(v['impl.check_result']).toBe('pass');
+    expect(r.output).toMatch(/warning: impl: .*lint/);
+    expect(r.events('warning', 'impl').map((e) => e.message)).toEqual([expect.stringContaining('lint')]);
+    expect(r.commits).toEqual(['[gump] step:impl task:- attempt:1']);
+  });
+});
+
+describe('§8.3 gate limits from gump.toml', () => {
+  it('shell gates time out after `[validation] timeout`; error context keeps the stdout tail and is capped', async () => {
+    const r = await runScenario({
+      workflow: `name: cfg
+steps:
+  - name: impl
+    type: code
+    agent: claude-sonnet
+    prompt: "Implement"
+    gate: ["bash: sleep 5", "bash: for i in $(seq 1 200); do echo line-$i; done; exit 1", test]
+`,
+      files: {
+        'gump.toml': '[validation]\ntimeout = "1s"\ntest_cmd = "node -e \\"process.stderr.write(\'E\'.repeat(500)); process.exit(1)\\""\n\n[error_context]\nmax_error_chars = 120\nstdout_tail_chars = 20\n',
+      },
+      stub: 'version: 1\nrules: []\n',
+    });
+    expect(r.code).toBe(1);
+    const v = r.state.values;
+    expect(v['impl.gate.bash_0']).toBe('false');
+    expect(v['impl.gate.bash_0.error']).toMatch(/^gate bash_0 failed \(timed out after 1s\)/);
+    expect(v['impl.gate.bash_1.error']).toBe('gate bash_1 failed (exit 1)\n8\nline-199\nline-200');
+    const testErr = v['impl.gate.test.error']!;
+    expect(testErr.length).toBe(120);
+    expect(testErr.startsWith('gate test failed (exit 1)\nEEE')).toBe(true);
+    expect(testErr).toContain('\n[... truncated ...]\n');
+    expect(testErr.endsWith('EEE')).toBe(true);
+    expect(r.events('gate.finished', 'impl').map((e) => e.status)).toEqual(['fail', 'fail', 'fail']);
+    expect((r.events('gate.finished', 'impl')[0]!.durationMs as number)).toBeLessThan(4000);
     expect(r.commits).toEqual([]);
   });
 });

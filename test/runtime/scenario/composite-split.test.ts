@@ -97,8 +97,9 @@ ${PLAN}  - match: "decompose/t1/impl"
     expect(probes(r, 'decompose/t2/impl')).toEqual(['probe/t2|Second part|src/**']);
   });
 
-  it('stops the run at a fatal task: later tasks never start and the split is fatal', async () => {
+  it.each([false, true])('stops the run at a fatal task: later tasks never start and the split is fatal (isolate %s)', async (isolate) => {
     const r = await runScenario({
+      isolate,
       workflow: SPLIT,
       stub: `version: 1
 rules:
