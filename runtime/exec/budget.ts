@@ -6,12 +6,17 @@ import type { Spend } from '../state/run-state.js';
 import type { BudgetScope } from './frame.js';
 import type { Services } from './services.js';
 
-/** A scope for a workflow's own limits; `spent` seeds it (the root: the run's spend so far). */
-export function scopeFor(label: string, limits: Limits, svc: Services, spent: Spend = { cost: 0, tokensIn: 0, tokensOut: 0 }): BudgetScope {
-  const scope: BudgetScope = { label, spent: { ...spent } };
+/**
+ * A scope for a workflow's own limits. The root passes the run's spend so far and the run start; a
+ * callee starts empty and now (§7.1: its limits apply inside the callee, its timeout from the call).
+ * Times are on the clock that excludes approval waits (see `exceeded`).
+ */
+export function scopeFor(label: string, limits: Limits, svc: Services, root?: { spent: Spend; startMs: number }): BudgetScope {
+  const scope: BudgetScope = { label, spent: { ...(root?.spent ?? { cost: 0, tokensIn: 0, tokensOut: 0 }) } };
+  const startMs = root?.startMs ?? svc.now() - svc.state.waitedMs;
   if (limits.maxBudget !== undefined) scope.maxBudget = limits.maxBudget;
   if (limits.maxTokens !== undefined) scope.maxTokens = limits.maxTokens;
-  if (limits.maxTimeoutMs !== undefined) scope.deadline = Date.parse(svc.state.startedAt) + limits.maxTimeoutMs;
+  if (limits.maxTimeoutMs !== undefined) scope.deadline = startMs + limits.maxTimeoutMs;
   return scope;
 }
 

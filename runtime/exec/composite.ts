@@ -132,16 +132,17 @@ async function parallelTasks(ex: Executor, frame: Frame, step: AgentStep, path: 
   const pending = split.tasks.filter((t) => !taskPassed(ex, taskFrame(frame, t), step.each ?? []) || split.branchHeads[t.name] === undefined);
   // Shares are fixed at fan-out (§17.1): each branch counts only its own spend against its share.
   const shares = pending.map((t) => [...frame.budgets, ...branchScopes(frame.budgets, pending.length, t.name)]);
+  const serial = serialiser();
   const branches = await Promise.all(
     pending.map(async (task, i) => {
       const budgets = shares[i]!;
       const dir = join(svc.runDir, 'branches', path.replace(/\//g, '__'), task.name);
-      await addBranchWorktree(frame.cwd, dir, (await leftoverHead(dir)) ?? split.branchHeads[task.name] ?? split.base!);
+      await serial(async () => addBranchWorktree(frame.cwd, dir, (await leftoverHead(dir)) ?? split.branchHeads[task.name] ?? split.base!));
       svc.ledger.emit('task.started', { step: path, task: task.name, parallel: true });
       const outcome = await ex.runSteps({ ...frame, task, cwd: dir, diffBase: split.base!, budgets, branch: task.name }, step.each ?? []);
       split.branchHeads[task.name] = await headCommit(dir);
       svc.save(); // before the worktree, the only other copy of the branch head, goes away
-      await removeWorktree(frame.cwd, dir);
+      await serial(() => removeWorktree(frame.cwd, dir));
       svc.ledger.emit('task.finished', { step: path, task: task.name, status: outcome.status });
       svc.save();
       return { task, outcome };
@@ -150,6 +151,19 @@ async function parallelTasks(ex: Executor, frame: Frame, step: AgentStep, path: 
   const failed = split.tasks.map((t) => branches.find((b) => b.task === t)).find((b) => b && b.outcome.status !== 'pass');
   if (failed) return failed.outcome;
   return mergeBranches(ex, frame, path, split.base!, split.tasks.map((t) => ({ name: t.name, head: split.branchHeads[t.name] ?? split.base! })));
+}
+
+/**
+ * Runs the branches' `git worktree add`/`remove` one at a time: concurrent calls race on the shared
+ * `.git/worktrees/` admin files ("failed to read …/commondir"). One per fan-out, no global state.
+ */
+function serialiser(): <T>(op: () => Promise<T>) => Promise<T> {
+  let tail: Promise<unknown> = Promise.resolve();
+  return <T>(op: () => Promise<T>): Promise<T> => {
+    const run = tail.then(op, op);
+    tail = run.catch(() => undefined);
+    return run;
+  };
 }
 
 async function mergeBranches(ex: Executor, frame: Frame, path: string, base: string, heads: { name: string; head: string }[]): Promise<Outcome> {
@@ -181,15 +195,16 @@ export async function runGroup(ex: Executor, frame: Frame, step: GroupStep): Pro
     split.pass++;
     const pending = step.steps.filter((c) => svc.state.steps[fullPath(frame, c.path)]?.status !== 'pass' || split.branchHeads[c.name] === undefined);
     const shares = pending.map((c) => [...frame.budgets, ...branchScopes(frame.budgets, pending.length, c.name)]);
+    const serial = serialiser();
     const runs = await Promise.all(
       pending.map(async (child, i) => {
         const budgets = shares[i]!;
         const dir = join(svc.runDir, 'branches', path.replace(/\//g, '__'), child.name);
-        await addBranchWorktree(frame.cwd, dir, (await leftoverHead(dir)) ?? split.branchHeads[child.name] ?? split.base!);
+        await serial(async () => addBranchWorktree(frame.cwd, dir, (await leftoverHead(dir)) ?? split.branchHeads[child.name] ?? split.base!));
         const o = await ex.runStep({ ...frame, cwd: dir, diffBase: split.base!, budgets, branch: child.name }, child);
         split.branchHeads[child.name] = await headCommit(dir);
         svc.save(); // before the worktree, the only other copy of the branch head, goes away
-        await removeWorktree(frame.cwd, dir);
+        await serial(() => removeWorktree(frame.cwd, dir));
         svc.save();
         return { child, o };
       }),

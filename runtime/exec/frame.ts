@@ -21,7 +21,7 @@ export interface BudgetScope {
    * branches never count each other's spend (against their shares, or in a call's cost).
    */
   spent: Spend;
-  /** Absolute deadline (ms since epoch, approval waits added back by the caller). */
+  /** Deadline in ms since epoch on the clock that excludes approval waits (`now − waitedMs`). */
   deadline?: number;
 }
 

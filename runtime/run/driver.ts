@@ -21,7 +21,7 @@ export function rootFrame(svc: Services): Frame {
     cwd: svc.worktree,
     diffBase: svc.state.base,
     // The run's limits count everything spent since the run started, across jobs and resumes.
-    budgets: [scopeFor('run', wf.limits, svc, svc.state.spend)],
+    budgets: [scopeFor('run', wf.limits, svc, { spent: svc.state.spend, startMs: Date.parse(svc.state.startedAt) })],
   };
 }
 

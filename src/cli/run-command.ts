@@ -51,7 +51,7 @@ export const runCommand: Command = {
       if (args.flags.has('resume')) {
         const id = pickRun(repo, args.positionals[0]);
         write(`resuming run ${id}\n`);
-        const code = await executeRun(runWorktree(repo, id), { isolate, write });
+        const code = await executeRun(runWorktree(repo, id), { isolate, write, resumed: true });
         printSummary(runWorktree(repo, id), write);
         return code;
       }

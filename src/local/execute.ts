@@ -16,6 +16,8 @@ export interface ExecuteOptions {
   isolate: boolean;
   write: (s: string) => void;
   env?: Record<string, string | undefined>;
+  /** `gump run --resume`: recorded in the ledger. */
+  resumed?: boolean;
 }
 
 /** Exit code: 0 pass, 1 fatal, 3 waiting, 4 aborted. */
@@ -23,6 +25,7 @@ export async function executeRun(worktree: string, o: ExecuteOptions): Promise<n
   const trace = createTrace(o.write);
   const entry = runtimeBundle();
   const svc = openRun(worktree, { trace, runtimeEntry: entry, ...(o.env ? { env: o.env } : {}) });
+  if (o.resumed) svc.ledger.emit('run.resumed', { runId: svc.state.runId, from: svc.state.status });
   if (svc.state.status === 'aborted' || svc.state.status === 'fatal') svc.state.status = 'running';
   if (!o.isolate) return exitCodeOf(await runAll(svc));
   const boundary = join(dirname(worktree), 'boundary');

@@ -268,4 +268,46 @@ rules:
     expect(r.state.values['both/setup.tokens_out']).toBe('3');
     expect(probes(r, 'after')).toEqual(['probe/from-callee']);
   });
+
+  it('measures a callee\'s max_timeout from the call\'s start, and enforces it inside the callee', async () => {
+    const r = await runScenario({
+      workflow: `name: caller
+steps:
+  - name: slow
+    type: code
+    agent: claude-sonnet
+    prompt: "Slow"
+    gate: ["bash: sleep 1.2"]
+  - name: quick
+    workflow: timed
+  - name: stuck
+    workflow: timed
+`,
+      files: {
+        '.gump/workflows/timed.yaml': `name: timed
+max_timeout: 1s
+steps:
+  - { name: work, type: code, agent: claude-haiku, prompt: "Work" }
+`,
+      },
+      stub: `version: 1
+rules:
+  - match: quick/work
+    write: { "quick.txt": "q\\n" }
+    delay: 200ms
+  - match: stuck/work
+    write: { "stuck.txt": "s\\n" }
+    turns: 4
+    delay: 5s
+`,
+    });
+    expect(r.code).toBe(1);
+    // quick started 1.2 s into the run but had its own second.
+    expect(r.state.values['quick.status']).toBe('pass');
+    expect(r.state.values['quick/work.status']).toBe('pass');
+    expect(r.state.message).toMatch(/^step stuck: workflow call failed: step stuck\/work: timeout: /);
+    expect(Number(r.events('agent.finished', 'stuck/work')[0]!.durationMs)).toBeLessThan(3000);
+    expect(r.state.values['stuck.status']).toBe('fatal');
+    expect(r.commits).toEqual(['[gump] step:work task:- attempt:1']);
+  });
 });
