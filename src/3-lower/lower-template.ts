@@ -78,5 +78,10 @@ export function stateKey(target: Bindable, fields: string[]): StateRef {
 /** `state.<step>.<field…>` reads the callee's own key below the call path (§7.1, §15.1). */
 function calleeState(path: string[], fields: string[]): StateRef {
   if (fields[0] === 'state' && fields.length >= 3) return { path: [...path, fields[1]!], field: fields.slice(2).join('.') };
+  // `retry_validator.<name>.state.<step>.<field>` (§15.2): the last run of a retry validator, kept
+  // by the runtime below `<step>/retry/<name>/`.
+  if (fields[0] === 'retry_validator' && fields[2] === 'state' && fields.length >= 5) {
+    return { path: [...path, 'retry', fields[1]!, fields[3]!], field: fields.slice(4).join('.') };
+  }
   return { path, field: fields.join('.') };
 }

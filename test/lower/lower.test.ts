@@ -110,3 +110,33 @@ describe('gump compile --target plan', () => {
     expect(code).toBe(1);
   });
 });
+
+describe('lowering retry validator state', () => {
+  it('maps `{impl.retry_validator.<name>.state.<step>.<field>}` to the key the runtime writes', () => {
+    const plan = lower(
+      [
+        'name: r',
+        'steps:',
+        '  - name: impl',
+        '    type: code',
+        '    agent: claude-haiku',
+        '    prompt: "Implement"',
+        '    gate: [compile]',
+        '    retry:',
+        '      - validate: validators/check',
+        '        agent: claude-sonnet',
+        '      - exit: 2',
+        '  - name: after',
+        '    type: code',
+        '    agent: claude-haiku',
+        '    prompt: "Saw {impl.retry_validator.check.state.verdict.comments}"',
+        '',
+      ].join('\n'),
+      { '.gump/validators/check.yaml': 'name: check\nsteps:\n  - name: verdict\n    type: validate\n    agent: claude-haiku\n    prompt: "Judge {diff}"\n' },
+    );
+    const after = plan.workflows[plan.root]!.steps[1] as AgentStep;
+    expect(after.prompt.parts.filter((p) => typeof p !== 'string')).toEqual([
+      { ref: 'impl.retry_validator.check.state.verdict.comments', kind: 'state', key: { path: ['impl', 'retry', 'check', 'verdict'], field: 'comments' } },
+    ]);
+  });
+});
