@@ -3,6 +3,8 @@
 //   unit     --worktree <dir> --unit <json> [--boundary <dir>]   run one job unit (restore, run, save)
 //   approve | reject --worktree <dir>            decide the pending approval point
 //   report   --worktree <dir> [--format text|json|markdown]
+//   tasks    --worktree <dir> --split <path>    a planned split's task list as JSON (CI fan-out)
+//   publish  --worktree <dir> [--remote origin] [--body <file>] [--dry-run]   push gump/run-<id> only
 //   __stub   <json>                              the stub agent process (language.md §21)
 // run and unit refuse a plan compiled from another version of its workflow file (design.md) unless
 // given --skip-source-check (`gump run` compiles from the working tree itself).

@@ -13,6 +13,7 @@ import { readLedger } from '../state/ledger.js';
 import { runPaths } from './layout.js';
 import { createTrace } from './trace.js';
 import { userFacingMessage } from './errors.js';
+import { publish } from './publish.js';
 
 export function exitCodeOf(o: Outcome): number {
   return o.status === 'pass' ? 0 : o.status === 'waiting' ? 3 : o.status === 'aborted' ? 4 : 1;
@@ -68,6 +69,24 @@ async function dispatch(command: string | undefined, argv: string[], entry: stri
       const outcome = await runUnit(svc, unit);
       if (boundary) await saveBoundary(worktree, resolve(boundary), svc.state.branch, svc.state.base);
       return exitCodeOf(outcome);
+    }
+    case 'tasks': {
+      // The planner's task list, for a CI matrix (fan-out): a JSON array of {name, description, files}.
+      const svc = open();
+      const split = flag(argv, 'split') ?? '';
+      const rec = svc.state.splits[split];
+      if (!rec || svc.state.steps[split]?.status !== 'pass') {
+        process.stderr.write(`gump-runtime: split "${split}" has not planned yet\n`);
+        return 2;
+      }
+      process.stdout.write(`${JSON.stringify(rec.tasks)}\n`);
+      return 0;
+    }
+    case 'publish': {
+      const body = flag(argv, 'body');
+      const result = await publish(open(), { remote: flag(argv, 'remote') ?? 'origin', ...(body ? { bodyFile: resolve(body) } : {}), dryRun: argv.includes('--dry-run') });
+      (result.ok ? process.stdout : process.stderr).write(`${result.ok ? '' : 'gump-runtime: '}${result.message}\n`);
+      return result.ok ? 0 : 1;
     }
     case 'approve':
     case 'reject': {

@@ -8,6 +8,7 @@ export type LedgerEventName =
   | 'run.started'
   | 'run.resumed'
   | 'run.finished'
+  | 'run.published'
   | 'step.started'
   | 'step.skipped'
   | 'step.finished'
