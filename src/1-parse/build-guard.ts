@@ -6,7 +6,7 @@ import type { GuardAst, KeyInfo } from './ast.js';
 import { checkDuration, checkValue, keyInfo } from './build-values.js';
 import { reportStrayKey } from './key-placement.js';
 import type { LMap } from './located.js';
-import { boolean, GUARD_KEYS, integerAtLeast, positiveNumber } from './schema.js';
+import { boolean, GUARD_KEYS, positiveInteger, positiveNumber } from './schema.js';
 
 export function buildGuard(guardKey: KeyInfo, map: LMap, out: Collector): GuardAst {
   const guard: GuardAst = { span: map.span };
@@ -16,12 +16,12 @@ export function buildGuard(guardKey: KeyInfo, map: LMap, out: Collector): GuardA
     const k = keyInfo(map, i, guardKey.place);
     switch (k.name) {
       case 'max_turns': {
-        const f = checkValue(integerAtLeast(1), k, 'GUMP205', out, { limit: 1 });
+        const f = checkValue(positiveInteger, k, 'GUMP205', out, { limit: 1 });
         if (f) guard.maxTurns = f;
         return;
       }
       case 'max_tokens': {
-        const f = checkValue(integerAtLeast(1), k, 'GUMP205', out, { limit: 1 });
+        const f = checkValue(positiveInteger, k, 'GUMP205', out, { limit: 1 });
         if (f) guard.maxTokens = f;
         return;
       }

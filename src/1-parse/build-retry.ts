@@ -6,7 +6,7 @@ import type { KeyInfo, RetryAst, RetryCondition } from './ast.js';
 import { buildAgent, buildInputs, checkValue, describeValue, keyInfo, templateOf } from './build-values.js';
 import { reportStrayKey } from './key-placement.js';
 import { isMap, isScalar, type LSeq } from './located.js';
-import { integerAtLeast, RETRY_KEYS, retrySession, retryWorktree } from './schema.js';
+import { integerAtLeast, positiveInteger, RETRY_KEYS, retrySession, retryWorktree } from './schema.js';
 
 const CONDITIONS = ['attempt', 'not', 'validate', 'exit'];
 const anyInteger = integerAtLeast(Number.MIN_SAFE_INTEGER);
@@ -64,7 +64,7 @@ function readCondition(key: KeyInfo, out: Collector): RetryCondition | undefined
       return { kind: 'attempt', value: n.value, span };
     }
     case 'exit': {
-      const n = checkValue(integerAtLeast(1), key, 'GUMP205', out, { limit: 1 });
+      const n = checkValue(positiveInteger, key, 'GUMP205', out, { limit: 1 });
       return n ? { kind: 'exit', value: n.value, span } : undefined;
     }
     case 'not': {

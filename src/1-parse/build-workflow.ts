@@ -8,7 +8,7 @@ import { checkDuration, checkValue, describeValue, keyInfo } from './build-value
 import { DEPRECATED_ROOT_KEYS, deprecatedRootKey } from './deprecations.js';
 import { reportStrayKey } from './key-placement.js';
 import { isScalar, type LMap } from './located.js';
-import { integerAtLeast, positiveNumber, ROOT_KEYS } from './schema.js';
+import { positiveInteger, positiveNumber, ROOT_KEYS } from './schema.js';
 import { FILE_START, type SourceText } from './source-map.js';
 
 export function buildWorkflow(file: string, root: LMap, source: SourceText, out: Collector): WorkflowAst {
@@ -35,7 +35,7 @@ export function buildWorkflow(file: string, root: LMap, source: SourceText, out:
         break;
       }
       case 'max_tokens': {
-        const f = checkValue(integerAtLeast(1), key, 'GUMP205', out, { limit: 1 });
+        const f = checkValue(positiveInteger, key, 'GUMP205', out, { limit: 1 });
         if (f) wf.maxTokens = f;
         break;
       }

@@ -14,6 +14,9 @@ export const positiveNumber = numberLike.pipe(z.number().gt(0)).describe('number
 /** An integer ≥ min; `3.0` is accepted, `2.5` is not (§2.1). */
 export const integerAtLeast = (min: number) => numberLike.pipe(z.number().int().min(min));
 
+/** A positive integer (`max_turns`, `max_tokens`, `exit`), built once: zod schemas are costly to create. */
+export const positiveInteger = integerAtLeast(1);
+
 export const duration = z
   .string()
   .regex(DURATION, 'duration such as 90s, 30m, 1h30m')
