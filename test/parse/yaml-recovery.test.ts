@@ -1,7 +1,7 @@
 // GUMP005 (`session: from: x`) and GUMP006 (over-indented validator inputs): detection, location,
 // the corrected text in the message, and the fix; the documentation seeds exactly as users copy them.
 
-import { readFileSync } from 'node:fs';
+import { existsSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { checkText, codesAt } from '../helpers/check.js';
@@ -25,18 +25,26 @@ function firstListing(page: string): string {
   return `${lines.slice(start, end + 1).join('\n')}\n`;
 }
 
-const seed = (name: string): string => readFileSync(join(SEEDS, name), 'utf8');
+/** The seed listings, committed verbatim in fixtures/seeds/ (the pages live in ../shared/seeds/). */
+const FIXTURE_SEEDS = join(import.meta.dirname, '..', '..', 'fixtures', 'seeds');
+const implementSpec = (): string => readFileSync(join(FIXTURE_SEEDS, 'implement-spec.yaml'), 'utf8');
+const splitEach = (): string => firstListing(readFileSync(join(FIXTURE_SEEDS, 'split-each.yaml'), 'utf8'));
 
 describe('documentation seeds', () => {
+  it.runIf(existsSync(SEEDS))('the committed seed listings are exactly what the pages print', () => {
+    expect(implementSpec()).toBe(fencedYaml(readFileSync(join(SEEDS, 'implement-spec-page.txt'), 'utf8')));
+    expect(splitEach()).toBe(firstListing(readFileSync(join(SEEDS, 'split-each-parallel-page.txt'), 'utf8')));
+  });
+
   it('implement-spec: GUMP006 at line 31 and GUMP005 at line 51, nothing else', () => {
-    const text = fencedYaml(seed('implement-spec-page.txt'));
+    const text = implementSpec();
     const diags = checkText(text);
     expect(codesAt(diags)).toEqual(['GUMP006@31:15', 'GUMP005@51:11']);
     expect(unfilled(diags)).toEqual([]);
   });
 
   it('implement-spec: applying both fixes gives YAML without syntax errors', () => {
-    const text = fencedYaml(seed('implement-spec-page.txt'));
+    const text = implementSpec();
     const { diags } = parse(text);
     const fixed = applyFix(applyFix(text, only(diags, 'GUMP005').fix), only(diags, 'GUMP006').fix);
     const after = parseCodes(fixed);
@@ -46,7 +54,7 @@ describe('documentation seeds', () => {
   });
 
   it('split/each page: GUMP005 at line 26, nothing else', () => {
-    const text = firstListing(seed('split-each-parallel-page.txt'));
+    const text = splitEach();
     expect(text.split('\n')[25]).toBe('          session: from: impl');
     expect(codesAt(checkText(text))).toEqual(['GUMP005@26:11']);
   });
