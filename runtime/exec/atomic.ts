@@ -21,7 +21,13 @@ export async function runAtomic(ex: Executor, frame: Frame, step: AgentStep): Pr
     svc.ledger.emit('step.skipped', { step: path });
     return PASS;
   }
-  if (rec.status !== 'running') restartRecord(rec);
+  if (rec.status !== 'running') {
+    // §9.5: a step re-run by a group-retry pass (or a resume) keeps its session.
+    const id = svc.state.values[`${path}.session_id`];
+    const agent = svc.state.values[`${path}.agent`];
+    restartRecord(rec);
+    if (id && agent) rec.carriedSession = { id, agent };
+  }
   const n = step.retry.exit;
   if (rec.attempt === rec.attemptBase) svc.ledger.emit('step.started', { step: path, kind: step.pass ? 'pass' : step.type });
   svc.state.current = path;
@@ -139,6 +145,7 @@ function restartRecord(rec: StepRecord): void {
   rec.phase = undefined;
   delete rec.error;
   delete rec.firstCommit;
+  delete rec.carriedSession;
 }
 
 function finishFatal(ex: Executor, path: string, rec: StepRecord, message: string): Outcome {

@@ -101,6 +101,8 @@ export async function runAttempt(
   const output = step.type === 'code' ? undefined : validateOutput(step.type, outDir);
   // The gates read the typed output from the run directory: it survives a job boundary (§12 before_gate).
   if (step.type !== 'code') cpSync(outDir, keptOutDir(svc.runDir, path, global), { recursive: true });
+  // The empty folder of a `worktree: none` step is thrown away once its output is kept (§13).
+  if (step.worktree === 'none') rmSync(agentCwd, { recursive: true, force: true });
   const taskName = frame.task?.name ?? '-';
   await snapshot(frame.cwd, `[gump] step:${step.name} task:${taskName} attempt:${k}`);
   const files = await changedFiles(frame.cwd, preCommit);
@@ -246,6 +248,8 @@ async function runAgentPhase(
 function chooseSession(ex: Executor, frame: Frame, step: AgentStep, path: string, rec: StepRecord, k: number, agent: string): string | undefined {
   const svc = ex.svc;
   if (k === 1) {
+    const carried = rec.carriedSession;
+    if (carried && providerOf(carried.agent) === providerOf(agent)) return carried.id;
     if (step.session.kind !== 'from') return undefined;
     const id = svc.state.values[stateKeyOf(frame, step.session.step)];
     const fromAgent = svc.state.values[stateKeyOf(frame, { ...step.session.step, field: 'agent' })] ?? '';

@@ -43,6 +43,8 @@ export interface StepRecord {
   /** Failure text of the latest failed attempt (its `{error}` for the next). */
   error?: string;
   message?: string;
+  /** The session the step ended its previous pass with (§9.5: sessions are kept across passes). */
+  carriedSession?: { id: string; agent: string };
 }
 
 export interface SplitRecord {

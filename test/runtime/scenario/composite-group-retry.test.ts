@@ -63,6 +63,8 @@ ${PLAN3}  - match: "decompose/*/impl"
     expect(r.events('step.skipped').map((e) => e.step).filter((p) => p !== 'decompose')).toEqual(['decompose/t2/impl']);
     // Attempt counters restart at 1 in the new pass.
     expect(r.events('attempt.started', 'decompose/t2/check').map((e) => e.attempt)).toEqual([1, 1]);
+    // Sessions are kept: the re-run step resumes the session it ended the first pass with.
+    expect(r.events('agent.finished', 'decompose/t2/check').map((e) => e.session)).toEqual(['stub-decompose/t2/check-1', 'stub-decompose/t2/check-1']);
     const v = r.state.values;
     expect(v['decompose/t2/check.status']).toBe('pass');
     expect(v['decompose/t2/check.attempt']).toBe('1');

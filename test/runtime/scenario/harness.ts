@@ -3,9 +3,10 @@
 // as `gump run --stub` does; the result exposes the run branch, state, ledger and report.
 
 import { execFileSync } from 'node:child_process';
-import { mkdirSync, mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
+import { mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { dirname, join } from 'node:path';
+import { afterAll } from 'vitest';
 import { checkFiles } from '../../../src/compile.js';
 import { lowerPlan, serialisePlan } from '../../../src/3-lower/lower.js';
 import { executeRun } from '../../../src/local/execute.js';
@@ -47,8 +48,15 @@ export interface ScenarioResult {
   git(...args: string[]): string;
 }
 
+/** Scratch repositories of this test file, removed when it ends. */
+const created: string[] = [];
+afterAll(() => {
+  for (const dir of created) rmSync(dir, { recursive: true, force: true });
+});
+
 export function makeRepo(files: Record<string, string>): string {
   const repo = mkdtempSync(join(tmpdir(), 'gump-scn-'));
+  created.push(repo);
   const all: Record<string, string> = { 'package.json': DEFAULT_PACKAGE, 'spec.md': '# Spec\nBuild the thing.\n', ...files };
   for (const [path, text] of Object.entries(all)) {
     mkdirSync(dirname(join(repo, path)), { recursive: true });
