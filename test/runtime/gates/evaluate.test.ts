@@ -54,12 +54,14 @@ describe('test', () => {
     });
   });
 
-  it('(compat) passes Go exit 1 with "no packages to test", not a real Go failure', async () => {
+  it('(compat) passes Go exit 1 with "no packages to test" / "no test files", not other Go failures', async () => {
     p = makeProject({ 'go.mod': 'module m\n' });
     p.program('go', 'echo "no packages to test" >&2; exit 1');
     const ctx = context(p, { env: { PATH: withBin(p) } });
     expect((await evaluateGates([{ name: 'test', type: 'test' }], ctx))[0]).toMatchObject({ status: 'pass' });
-    p.program('go', 'echo "?   m/a [no test files]"; echo "FAIL m/b 0.1s"; exit 1');
+    p.program('go', 'echo "?   m/a [no test files]"; exit 1');
+    expect((await evaluateGates([{ name: 'test', type: 'test' }], ctx))[0]).toMatchObject({ status: 'pass' });
+    p.program('go', 'echo "--- FAIL: TestX"; echo "FAIL m/b 0.1s"; exit 1');
     expect((await evaluateGates([{ name: 'test', type: 'test' }], ctx))[0]).toMatchObject({ status: 'fail' });
   });
 
