@@ -4,17 +4,20 @@
 
 import { knownProvider, priceFor, PROVIDER_INFO } from '../../../../protocol/models.js';
 import type { Rule } from '../../rule.js';
+import { projectPrices } from './project-prices.js';
 import { isAgentKind, literalAgents } from './step-facts.js';
 
 export const estimatedCost: Rule = {
   name: 'estimated-cost',
-  check({ wf, out }) {
+  check({ wf, out, host }) {
+    let prices: ReturnType<typeof projectPrices> | undefined;
     for (const s of wf.steps) {
       if (!isAgentKind(s.kind)) continue;
       if (!wf.ast.maxBudget && !s.ast.guard?.value.maxBudget) continue;
       for (const { agent, key } of literalAgents(s.ast)) {
         const provider = knownProvider(agent.name);
-        if (!provider || PROVIDER_INFO[provider].cost !== 'estimated' || !priceFor(agent.name)) continue;
+        prices ??= projectPrices(host);
+        if (!provider || PROVIDER_INFO[provider].cost !== 'estimated' || !priceFor(agent.name, prices)) continue;
         out.report('GUMP519', key.keySpan, { provider });
       }
     }
