@@ -7,7 +7,7 @@ import type { AgentStep, Binding, CallStep, GateOnlyStep, GroupStep, PlanStep, P
 import { checkResultOf, gateStateKeys } from '../gates/state-keys.js';
 import { changedFiles } from '../git/changes.js';
 import { addBranchWorktree, applyBranches, headCommit, leftoverHead, removeWorktree } from '../git/worktree.js';
-import { stepRecord } from '../state/run-state.js';
+import { stepRecord, type SplitRecord } from '../state/run-state.js';
 import { runAtomic } from './atomic.js';
 import { branchScopes, scopeFor } from './budget.js';
 import { fullPath, type AttemptView, type BudgetScope, type Frame, type Task } from './frame.js';
@@ -130,27 +130,49 @@ async function parallelTasks(ex: Executor, frame: Frame, step: AgentStep, path: 
   // A passed task without a recorded head (the runtime was killed before saving it) runs again: its
   // steps are skipped and its head is read back from the worktree it left behind.
   const pending = split.tasks.filter((t) => !taskPassed(ex, taskFrame(frame, t), step.each ?? []) || split.branchHeads[t.name] === undefined);
-  // Shares are fixed at fan-out (§17.1): each branch counts only its own spend against its share.
-  const shares = pending.map((t) => [...frame.budgets, ...branchScopes(frame.budgets, pending.length, t.name)]);
-  const serial = serialiser();
-  const branches = await Promise.all(
-    pending.map(async (task, i) => {
-      const budgets = shares[i]!;
-      const dir = join(svc.runDir, 'branches', path.replace(/\//g, '__'), task.name);
-      await serial(async () => addBranchWorktree(frame.cwd, dir, (await leftoverHead(dir)) ?? split.branchHeads[task.name] ?? split.base!));
+  const outcomes = await fanOut(ex, frame, path, split, pending.map((task) => ({
+    name: task.name,
+    run: async (branchFrame) => {
       svc.ledger.emit('task.started', { step: path, task: task.name, parallel: true });
-      const outcome = await ex.runSteps({ ...frame, task, cwd: dir, diffBase: split.base!, budgets, branch: task.name }, step.each ?? []);
-      split.branchHeads[task.name] = await headCommit(dir);
-      svc.save(); // before the worktree, the only other copy of the branch head, goes away
-      await serial(() => removeWorktree(frame.cwd, dir));
+      const outcome = await ex.runSteps({ ...branchFrame, task }, step.each ?? []);
       svc.ledger.emit('task.finished', { step: path, task: task.name, status: outcome.status });
+      return outcome;
+    },
+  })));
+  const failed = split.tasks.map((t) => outcomes.get(t.name)).find((o) => o && o.status !== 'pass');
+  if (failed) return failed;
+  return mergeBranches(ex, frame, path, split.base!, split.tasks.map((t) => ({ name: t.name, head: split.branchHeads[t.name] ?? split.base! })));
+}
+
+/** One parallel branch (§6.3, §6.4): a name and what runs in its worktree. */
+interface Branch {
+  name: string;
+  run(frame: Frame): Promise<Outcome>;
+}
+
+/**
+ * Runs branches concurrently, each in a worktree of its own created from the branch's last head (a
+ * re-run branch continues from it) or the shared base, with a fixed 1/n share of the budgets
+ * (§17.1: each branch counts only its own spend). Records every branch head before its worktree,
+ * the only other copy, goes away. A leftover worktree (a killed run) gives its head back.
+ */
+async function fanOut(ex: Executor, frame: Frame, path: string, split: SplitRecord, branches: Branch[]): Promise<Map<string, Outcome>> {
+  const svc = ex.svc;
+  const shares = branches.map((b) => [...frame.budgets, ...branchScopes(frame.budgets, branches.length, b.name)]);
+  const serial = serialiser();
+  const results = await Promise.all(
+    branches.map(async (b, i) => {
+      const dir = join(svc.runDir, 'branches', path.replace(/\//g, '__'), b.name);
+      await serial(async () => addBranchWorktree(frame.cwd, dir, (await leftoverHead(dir)) ?? split.branchHeads[b.name] ?? split.base!));
+      const outcome = await b.run({ ...frame, cwd: dir, diffBase: split.base!, budgets: shares[i]!, branch: b.name });
+      split.branchHeads[b.name] = await headCommit(dir);
       svc.save();
-      return { task, outcome };
+      await serial(() => removeWorktree(frame.cwd, dir));
+      svc.save();
+      return [b.name, outcome] as const;
     }),
   );
-  const failed = split.tasks.map((t) => branches.find((b) => b.task === t)).find((b) => b && b.outcome.status !== 'pass');
-  if (failed) return failed.outcome;
-  return mergeBranches(ex, frame, path, split.base!, split.tasks.map((t) => ({ name: t.name, head: split.branchHeads[t.name] ?? split.base! })));
+  return new Map(results);
 }
 
 /**
@@ -194,27 +216,13 @@ export async function runGroup(ex: Executor, frame: Frame, step: GroupStep): Pro
   while (split.pass < step.passes) {
     split.pass++;
     const pending = step.steps.filter((c) => svc.state.steps[fullPath(frame, c.path)]?.status !== 'pass' || split.branchHeads[c.name] === undefined);
-    const shares = pending.map((c) => [...frame.budgets, ...branchScopes(frame.budgets, pending.length, c.name)]);
-    const serial = serialiser();
-    const runs = await Promise.all(
-      pending.map(async (child, i) => {
-        const budgets = shares[i]!;
-        const dir = join(svc.runDir, 'branches', path.replace(/\//g, '__'), child.name);
-        await serial(async () => addBranchWorktree(frame.cwd, dir, (await leftoverHead(dir)) ?? split.branchHeads[child.name] ?? split.base!));
-        const o = await ex.runStep({ ...frame, cwd: dir, diffBase: split.base!, budgets, branch: child.name }, child);
-        split.branchHeads[child.name] = await headCommit(dir);
-        svc.save(); // before the worktree, the only other copy of the branch head, goes away
-        await serial(() => removeWorktree(frame.cwd, dir));
-        svc.save();
-        return { child, o };
-      }),
-    );
-    const failed = step.steps.map((c) => runs.find((r) => r.child === c)).find((r) => r && r.o.status !== 'pass');
+    const outcomes = await fanOut(ex, frame, path, split, pending.map((child) => ({ name: child.name, run: (branchFrame) => ex.runStep(branchFrame, child) })));
+    const failed = step.steps.map((c) => outcomes.get(c.name)).find((o) => o && o.status !== 'pass');
     if (!failed) {
       outcome = await mergeBranches(ex, frame, path, split.base!, step.steps.map((c) => ({ name: c.name, head: split.branchHeads[c.name] ?? split.base! })));
       break;
     }
-    outcome = failed.o;
+    outcome = failed;
     if (outcome.status === 'waiting' || outcome.status === 'aborted') return outcome;
   }
   return finish(ex, path, outcome);
