@@ -5,6 +5,7 @@
 import { existsSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { parse as parseToml } from 'smol-toml';
+import { durationMs } from '../protocol/duration.js';
 
 export interface Price {
   input?: number;
@@ -94,15 +95,11 @@ export function parseRuntimeConfig(text: string): RuntimeConfig {
   return config;
 }
 
-const DURATION = /^(?:(?:\d+(?:\.\d+)?|\.\d+)(?:h|ms|m|s))+$/;
-const UNIT_MS: Record<string, number> = { h: 3_600_000, m: 60_000, s: 1000, ms: 1 };
 
 /** `90s`, `10m`, `1h30m`, `1.5h`, `500ms` → milliseconds; undefined when malformed or zero. */
 export function parseDurationMs(text: string): number | undefined {
-  if (!DURATION.test(text)) return undefined;
-  let total = 0;
-  for (const m of text.matchAll(/(\d+(?:\.\d+)?|\.\d+)(ms|h|m|s)/g)) total += Number(m[1]) * UNIT_MS[m[2]!]!;
-  return total > 0 ? Math.round(total) : undefined;
+  const ms = durationMs(text);
+  return ms !== undefined && ms > 0 ? Math.round(ms) : undefined;
 }
 
 type Table = Record<string, unknown>;

@@ -3,6 +3,7 @@
 // carries one line naming the file, the YAML line, the rule index and the problem.
 import { readFileSync } from 'node:fs';
 import { LineCounter, parseDocument, type Document } from 'yaml';
+import { durationMs as parseDuration } from '../../protocol/duration.js';
 import { globProblem } from './match.js';
 import type { FileText, StubReplace, StubResponse, StubRule, StubScript, StubTokens } from './types.js';
 import { defaultResponse } from './types.js';
@@ -226,15 +227,10 @@ export function relPathProblem(p: string): string | undefined {
   return undefined;
 }
 
-const DURATION = /^((\d+(\.\d+)?|\.\d+)(h|ms|m|s))+$/;
-
 /** Milliseconds of a duration (language.md §2.1: `90s`, `1h30m`, `1.5h`, total > 0), or undefined. */
 export function durationMs(s: string): number | undefined {
-  if (!DURATION.test(s)) return undefined;
-  const unit: Record<string, number> = { h: 3_600_000, m: 60_000, s: 1000, ms: 1 };
-  let total = 0;
-  for (const m of s.matchAll(/(\d+(?:\.\d+)?|\.\d+)(ms|h|m|s)/g)) total += Number(m[1]) * unit[m[2]!]!;
-  return total > 0 ? total : undefined;
+  const ms = parseDuration(s);
+  return ms !== undefined && ms > 0 ? ms : undefined;
 }
 
 function formatPath(path: Path): string {

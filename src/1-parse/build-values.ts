@@ -5,7 +5,7 @@ import type { z } from 'zod';
 import type { Collector } from '../diagnostics/diagnostic.js';
 import type { AgentAst, Field, InputAst, KeyInfo, KeyPlace, TemplateAst } from './ast.js';
 import { isMap, isScalar, keyText, type LMap, type LNode, type LScalar, type Span } from './located.js';
-import { durationMs } from './schema.js';
+import { durationMs } from '../../protocol/duration.js';
 import { parseTemplate } from './template.js';
 
 export function keyInfo(map: LMap, index: number, place: KeyPlace): KeyInfo {
@@ -34,14 +34,12 @@ export function checkValue<S extends z.ZodType>(
 export function checkDuration(key: KeyInfo, out: Collector): Field<number> | undefined {
   const v = key.value;
   const text = isScalar(v) && v.value !== null ? String(v.value).trim() : undefined;
-  if (text !== undefined && DURATION_TEXT.test(text)) {
-    const ms = durationMs(text);
-    if (ms > 0) return { value: ms, key };
-  }
+  const ms = text === undefined ? undefined : durationMs(text);
+  if (ms !== undefined && ms > 0) return { value: ms, key };
   const hint =
     isScalar(v) && (typeof v.value === 'number' || /^\d+(\.\d+)?$/.test(text ?? ''))
       ? `add a unit: ${text}s, ${text}m or ${text}h (a bare number is not a duration)`
-      : text !== undefined && DURATION_TEXT.test(text)
+      : ms !== undefined
         ? 'a duration must be greater than 0'
         : text !== undefined && /\s/.test(text)
           ? `write it without spaces: ${text.replace(/\s+/g, '')}`
@@ -49,8 +47,6 @@ export function checkDuration(key: KeyInfo, out: Collector): Field<number> | und
   out.report('GUMP203', key.keySpan, { key: key.name, value: describeValue(v) }, { hint });
   return undefined;
 }
-
-const DURATION_TEXT = /^((\d+(\.\d+)?|\.\d+)(h|ms|m|s))+$/;
 
 /** How a value reads in a message: `"yes"`, `3`, `a list`. */
 export function describeValue(node: LNode): string {

@@ -2,9 +2,9 @@
 // shape builder validates every value with these; `gump schema` derives the JSON Schema from them.
 
 import { z } from 'zod';
+import { DURATION_PATTERN, durationMs } from '../../protocol/duration.js';
 
 const NUMERIC = /^\s*-?(\d+(\.\d*)?|\.\d+)([eE][-+]?\d+)?\s*$/;
-const DURATION = /^(\d+(\.\d+)?|\.\d+)(h|ms|m|s)((\d+(\.\d+)?|\.\d+)(h|ms|m|s))*$/;
 
 /** A number, or a quoted numeric string (compat, §2.1). */
 const numberLike = z.union([z.number(), z.string().regex(NUMERIC)]).transform((v) => (typeof v === 'number' ? v : Number(v)));
@@ -19,18 +19,10 @@ export const positiveInteger = integerAtLeast(1);
 
 export const duration = z
   .string()
-  .regex(DURATION, 'duration such as 90s, 30m, 1h30m')
-  .transform((s) => durationMs(s))
+  .regex(DURATION_PATTERN, 'duration such as 90s, 30m, 1h30m')
+  .transform((s) => durationMs(s) ?? 0)
   .pipe(z.number().gt(0))
   .describe('duration: 90s, 30m, 1h30m, 1.5h');
-
-/** Milliseconds of a duration string already known to match the grammar. */
-export function durationMs(s: string): number {
-  const unit: Record<string, number> = { h: 3_600_000, m: 60_000, s: 1000, ms: 1 };
-  let total = 0;
-  for (const m of s.matchAll(/(\d+(?:\.\d+)?|\.\d+)(ms|h|m|s)/g)) total += Number(m[1]) * unit[m[2]!]!;
-  return total;
-}
 
 export const stepName = z.string().regex(/^[A-Za-z_][A-Za-z0-9_-]*$/);
 export const RESERVED_STEP_NAMES = ['spec', 'attempt', 'error', 'diff', 'output', 'task', 'prev', 'gate', 'steps', 'item'] as const;
