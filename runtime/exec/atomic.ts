@@ -102,7 +102,7 @@ async function prepareRetry(ex: Executor, frame: Frame, step: AgentStep, path: s
     failedGates,
     validatorPasses: async (entry) => {
       if (entry.when.kind !== 'validate') return false;
-      const verdict = await ex.runValidator(frame, `${path}/retry/${validatorName(entry.when.workflow)}`, entry.when.workflow, entry.when.inputs, {
+      const verdict = await ex.runValidator(frame, `${path}/retry/${entry.when.name}`, entry.when.workflow, entry.when.inputs, {
         path,
         attempt: k - 1,
         error: rec.error ?? '',
@@ -164,13 +164,6 @@ export function writeEndKeys(svc: Services, path: string, rec: StepRecord, statu
   svc.state.values[`${path}.status`] = status;
   svc.state.values[`${path}.attempt`] = String(k);
   svc.state.values[`${path}.retries`] = String(Math.max(0, k - 1));
-}
-
-/** Gate name of a validator (§7.2): last path segment, text after its last `-`. */
-export function validatorName(ref: string): string {
-  const base = ref.replace(/^builtin:/, '').replace(/\.ya?ml$/, '').split('/').pop() ?? '';
-  const dash = base.lastIndexOf('-');
-  return dash > 0 ? base.slice(dash + 1) : base;
 }
 
 function firstLine(s: string): string {

@@ -18,7 +18,7 @@ import { render } from '../render.js';
 import { clearKeys, type StepRecord } from '../state/run-state.js';
 import { providerOf } from './agent-call.js';
 import { runAgentPhase } from './agent-phase.js';
-import { fullPath, renderScope, type Frame } from './frame.js';
+import { renderScope, type Frame } from './frame.js';
 import type { Executor } from './executor.js';
 
 export type AttemptResult =
@@ -48,7 +48,7 @@ export async function runAttempt(
 
   const preCommit = await headCommit(frame.cwd);
   rec.preCommit[global] = preCommit;
-  if (k === 1 || rec.firstCommit === undefined) rec.firstCommit ??= preCommit;
+  rec.firstCommit ??= preCommit;
   const prevDiff = k > 1 ? (svc.state.prev[path]?.diff ?? '') : '';
   const error = k > 1 ? (rec.error ?? '') : '';
   clearKeys(svc.state, path);
@@ -141,15 +141,29 @@ export async function runAttempt(
     await ex.waitForApproval(path, 'before_gate', k);
     return { status: 'waiting' };
   }
-  return gateAndDecide(ex, frame, step, path, rec, k, preCommit);
+  return gateAndDecide(ex, frame, step, path, rec, k, preCommit, { files, diff: attemptDiff });
 }
 
-async function gateAndDecide(ex: Executor, frame: Frame, step: AgentStep, path: string, rec: StepRecord, k: number, preCommit: string): Promise<AttemptResult> {
+/**
+ * The GATE and decide phases (§1.1 7–8). `changes` are the attempt's files and diff when the gates
+ * follow the collect phase directly; after an approval point they are read again, because commits a
+ * reviewer pushed while the run waited are part of what the gates evaluate (§12).
+ */
+async function gateAndDecide(
+  ex: Executor,
+  frame: Frame,
+  step: AgentStep,
+  path: string,
+  rec: StepRecord,
+  k: number,
+  preCommit: string,
+  changes?: { files: string[]; diff: string },
+): Promise<AttemptResult> {
   const svc = ex.svc;
   let results: GateResult[] = [];
   if (step.gates.length > 0) {
-    const files = await changedFiles(frame.cwd, preCommit);
-    const attemptDiff = await diff(frame.cwd, preCommit, 'HEAD');
+    const files = changes?.files ?? (await changedFiles(frame.cwd, preCommit));
+    const attemptDiff = changes?.diff ?? (await diff(frame.cwd, preCommit, 'HEAD'));
     results = await ex.evaluate(frame, step.gates, {
       path,
       stepType: step.type,
@@ -202,6 +216,3 @@ function failAttempt(ex: Executor, path: string, k: number, messages: string[], 
 function keptOutDir(runDir: string, path: string, global: string): string {
   return join(runDir, 'out', `${path.replace(/\//g, '__')}.${global}`);
 }
-
-
-export { fullPath };

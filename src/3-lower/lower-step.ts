@@ -2,6 +2,7 @@
 // §9, §11–§13): effective worktree and no_write, HITL point, gates, retry, session source.
 
 import type { GateAst, InputAst, RetryAst } from '../1-parse/ast.js';
+import { validatorGateName } from '../1-parse/build-gate.js';
 import type { StepInfo } from '../2-check/model.js';
 import { lookupName, pseudoStepName } from '../2-check/scope-lookup.js';
 import type { TemplateSite } from '../2-check/template-sites.js';
@@ -132,7 +133,7 @@ function lowerRetry(
     const when: RetryEntry['when'] =
       c.kind === 'attempt' ? { kind: 'attempt', n: c.value }
       : c.kind === 'not' ? { kind: 'not', gate: c.gate }
-      : { kind: 'validate', workflow: lw.calleeId(c.ref.ref, 'validator'), inputs: bindings(r.with?.value ?? [], 'retry-with') };
+      : { kind: 'validate', workflow: lw.calleeId(c.ref.ref, 'validator'), name: validatorGateName(c.ref.ref), inputs: bindings(r.with?.value ?? [], 'retry-with') };
     const entry: RetryEntry = { when };
     const agent = r.agent?.value;
     if (agent) entry.agent = agent.kind === 'template' ? lw.lowerTemplate(step, site('retry-agent', r)!) : literalTemplate(agent.name);
