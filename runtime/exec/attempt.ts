@@ -10,7 +10,6 @@ import type { AgentStep } from '../../protocol/plan.js';
 import { compileGlob } from '../glob.js';
 import type { GateResult } from '../gates/evaluate.js';
 import { validateOutput } from '../gates/output-contract.js';
-import { checkResultOf, gateStateKeys } from '../gates/state-keys.js';
 import { changedFiles, diff } from '../git/changes.js';
 import { snapshot } from '../git/snapshot.js';
 import { headCommit, resetTo } from '../git/worktree.js';
@@ -173,12 +172,7 @@ async function gateAndDecide(
       view: { path, attempt: k, error: '', diff: attemptDiff },
     });
   }
-  for (const r of results) svc.ledger.emit('gate.finished', { step: path, attempt: k, gate: r.name, status: r.status, durationMs: r.durationMs });
-  Object.assign(svc.state.values, gateStateKeys(path, results, { stepType: step.type }));
-  svc.state.values[`${path}.check_result`] = checkResultOf(results);
-  const failed = results.filter((r) => r.status === 'fail');
-  if (results.length > 0) svc.trace.line(path, 'gate', results.map((r) => `${r.name} ${r.status === 'fail' ? '✗' : '✓'}`).join('  '));
-  svc.save();
+  const failed = ex.recordGates(path, k, results, step.type);
   if (failed.length > 0) return failAttempt(ex, path, k, failed.map((r) => r.error ?? `gate ${r.name} failed`), new Set(failed.map((r) => r.name)), true);
   return finishPass(ex, step, path, rec, k, false);
 }

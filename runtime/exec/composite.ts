@@ -4,7 +4,6 @@
 
 import { join } from 'node:path';
 import type { AgentStep, Binding, CallStep, GateOnlyStep, GroupStep, PlanStep, PlanWorkflow } from '../../protocol/plan.js';
-import { checkResultOf, gateStateKeys } from '../gates/state-keys.js';
 import { changedFiles } from '../git/changes.js';
 import { addBranchWorktree, applyBranches, headCommit, leftoverHead, removeWorktree } from '../git/worktree.js';
 import { stepRecord, type SplitRecord } from '../state/run-state.js';
@@ -31,17 +30,12 @@ export async function runGateOnly(ex: Executor, frame: Frame, step: GateOnlyStep
     attempt: 1,
     view: { path, attempt: 1, error: '', diff: '' },
   });
-  for (const r of results) svc.ledger.emit('gate.finished', { step: path, attempt: 1, gate: r.name, status: r.status, durationMs: r.durationMs });
-  const v = svc.state.values;
-  Object.assign(v, gateStateKeys(path, results));
-  const result = checkResultOf(results);
-  v[`${path}.check_result`] = result;
-  v[`${path}.attempt`] = '1';
-  v[`${path}.retries`] = '0';
-  svc.trace.line(path, 'gate', results.map((r) => `${r.name} ${r.status === 'fail' ? '✗' : '✓'}`).join('  '));
-  const failed = results.filter((r) => r.status === 'fail');
-  svc.ledger.emit('attempt.finished', { step: path, attempt: 1, status: failed.length === 0 ? 'pass' : 'fail', ...(failed.length > 0 ? { error: failed.map((r) => r.error ?? r.name).join('\n---\n') } : {}) });
-  return finish(ex, path, failed.length === 0 ? PASS : fatal(`step ${path}: ${failed.map((r) => r.error ?? r.name).join('\n---\n')}`));
+  svc.state.values[`${path}.attempt`] = '1';
+  svc.state.values[`${path}.retries`] = '0';
+  const failed = ex.recordGates(path, 1, results, 'gate-only');
+  const error = failed.map((r) => r.error ?? r.name).join('\n---\n');
+  svc.ledger.emit('attempt.finished', { step: path, attempt: 1, status: failed.length === 0 ? 'pass' : 'fail', ...(failed.length > 0 ? { error } : {}) });
+  return finish(ex, path, failed.length === 0 ? PASS : fatal(`step ${path}: ${error}`));
 }
 
 export async function runSplit(ex: Executor, frame: Frame, step: AgentStep): Promise<Outcome> {

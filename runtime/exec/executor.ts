@@ -5,6 +5,7 @@
 import type { AgentStep, Binding, Gate, PlanStep } from '../../protocol/plan.js';
 import { applyAgentOverride } from '../agents/registry.js';
 import { evaluateGates, type GateResult, type GateStepType } from '../gates/evaluate.js';
+import { checkResultOf, gateStateKeys } from '../gates/state-keys.js';
 import { render } from '../render.js';
 import { callAgent, type AgentCall, type AgentCallResult } from './agent-call.js';
 import { runAtomic } from './atomic.js';
@@ -78,6 +79,20 @@ export class Executor {
         this.svc.ledger.emit('warning', { step: run.path, attempt: run.attempt, message: w });
       },
     });
+  }
+
+  /**
+   * Record gate results wherever a step ran its gates: one `gate.finished` event each, the state keys
+   * of §8.5 and `check_result`, and the trace line. Returns the failed entries.
+   */
+  recordGates(path: string, attempt: number, results: GateResult[], stepType: GateStepType): GateResult[] {
+    const svc = this.svc;
+    for (const r of results) svc.ledger.emit('gate.finished', { step: path, attempt, gate: r.name, status: r.status, durationMs: r.durationMs });
+    Object.assign(svc.state.values, gateStateKeys(path, results, { stepType }));
+    svc.state.values[`${path}.check_result`] = checkResultOf(results);
+    if (results.length > 0) svc.trace.line(path, 'gate', results.map((r) => `${r.name} ${r.status === 'fail' ? '✗' : '✓'}`).join('  '));
+    svc.save();
+    return results.filter((r) => r.status === 'fail');
   }
 
   /** Run a validator (gate or retry condition) and read its verdict (§7.2). */
