@@ -8,6 +8,7 @@ import { join, relative } from 'node:path';
 import { saveBundle, restoreBundle } from '../git/bundle.js';
 import { git } from '../git/git.js';
 import { resetTo } from '../git/worktree.js';
+import { loadState } from '../state/run-state.js';
 import { runPaths } from './layout.js';
 
 /** Never carried between jobs (agents.md §2.6): credentials and live databases. */
@@ -31,10 +32,14 @@ export async function saveBoundary(worktree: string, dir: string, branch: string
   });
 }
 
-/** Restore into a checkout of the run branch (or of the base): the branch head, then the run directory. */
-export async function restoreBoundary(worktree: string, dir: string, branch: string): Promise<string> {
+/**
+ * Restore into a checkout of the run branch or of the base (a fresh CI job has no run directory
+ * yet): the branch named by the boundary's own state, then the run directory.
+ */
+export async function restoreBoundary(worktree: string, dir: string): Promise<string> {
   const bundle = join(dir, 'run.bundle');
   if (!existsSync(bundle)) throw new Error(`no run bundle in ${dir}`);
+  const branch = loadState(join(dir, 'run', 'state.json')).branch;
   const temp = `gump-restore/${process.pid}`;
   const head = await restoreBundle(worktree, bundle, temp);
   const current = (await git(worktree, ['rev-parse', '--abbrev-ref', 'HEAD'])).stdout.trim();

@@ -60,10 +60,7 @@ async function dispatch(command: string | undefined, argv: string[], entry: stri
     case 'unit': {
       const unit = JSON.parse(flag(argv, 'unit') ?? 'null') as Unit;
       const boundary = flag(argv, 'boundary');
-      if (boundary) {
-        const pre = openRun(worktree, { trace, runtimeEntry: resolve(entry) }).state;
-        await restoreBoundary(worktree, resolve(boundary), pre.branch);
-      }
+      if (boundary) await restoreBoundary(worktree, resolve(boundary));
       const svc = open();
       if (refused(svc, argv)) return 2;
       const outcome = await runUnit(svc, unit);

@@ -24,14 +24,15 @@ export interface ExecuteOptions {
 export async function executeRun(worktree: string, o: ExecuteOptions): Promise<number> {
   const trace = createTrace(o.write);
   const entry = runtimeBundle();
-  const svc = openRun(worktree, { trace, runtimeEntry: entry, ...(o.env ? { env: o.env } : {}) });
+  const opening = { trace, runtimeEntry: entry, ...(o.env ? { env: o.env } : {}) };
+  const svc = openRun(worktree, opening);
   if (o.resumed) svc.ledger.emit('run.resumed', { runId: svc.state.runId, from: svc.state.status });
   if (svc.state.status === 'aborted' || svc.state.status === 'fatal') svc.state.status = 'running';
   if (!o.isolate) return exitCodeOf(await runAll(svc));
   const boundary = join(dirname(worktree), 'boundary');
   await saveBoundary(worktree, boundary, svc.state.branch, svc.state.base);
   for (;;) {
-    const current = openRun(worktree, { trace, runtimeEntry: entry, ...(o.env ? { env: o.env } : {}) });
+    const current = openRun(worktree, opening);
     const unit = nextUnit(current);
     // The last unit settled the run (run.finished is in the ledger): nothing is left to run.
     if (!unit) return current.state.status === 'pass' ? 0 : exitCodeOf(await runAll(current));
