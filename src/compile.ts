@@ -4,7 +4,6 @@
 import { Program, type CheckResult } from './2-check/program.js';
 import type { ProjectHost, SourceFile } from './2-check/host.js';
 import type { CheckOptions } from './2-check/rule.js';
-import { checkConfig } from './2-check/check-config.js';
 import type { Diagnostic } from './diagnostics/diagnostic.js';
 
 export interface CheckFilesResult {
@@ -16,7 +15,6 @@ export interface CheckFilesResult {
 /** Check workflow files of one project: each with its callees, plus the project's gump.toml. */
 export function checkFiles(host: ProjectHost, files: SourceFile[], options: CheckOptions = {}): CheckFilesResult {
   const program = new Program(host, options);
-  const config = host.config();
-  const configDiagnostics = config ? checkConfig(config).diagnostics : [];
+  const configDiagnostics = program.config()?.diagnostics ?? [];
   return { results: files.map((f) => program.check(f)), configDiagnostics };
 }

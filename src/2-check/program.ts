@@ -4,6 +4,7 @@
 import { parseWorkflow } from '../1-parse/parse.js';
 import { Collector, sortDiagnostics, type Diagnostic } from '../diagnostics/diagnostic.js';
 import { buildModel } from './build-model.js';
+import { checkConfig, type GumpConfig } from './check-config.js';
 import type { CalleeKind, ProjectHost, SourceFile } from './host.js';
 import type { CheckedWorkflow } from './model.js';
 import { rules } from './rules/index.js';
@@ -17,6 +18,7 @@ export interface CheckResult {
 
 export class Program {
   private readonly done = new Map<string, CheckResult>();
+  private configResult: { config: GumpConfig; diagnostics: Diagnostic[] } | null | undefined;
   /** Files being checked, outermost first: a callee already on the stack is a cycle. */
   readonly stack: string[] = [];
 
@@ -24,6 +26,15 @@ export class Program {
     readonly host: ProjectHost,
     readonly options: CheckOptions = {},
   ) {}
+
+  /** The project's gump.toml, read and checked once per program; null when there is none. */
+  config(): { config: GumpConfig; diagnostics: Diagnostic[] } | null {
+    if (this.configResult === undefined) {
+      const file = this.host.config();
+      this.configResult = file ? checkConfig(file) : null;
+    }
+    return this.configResult;
+  }
 
   check(source: SourceFile): CheckResult {
     const cached = this.done.get(source.file);
