@@ -5,6 +5,7 @@
 import { randomUUID } from 'node:crypto';
 import { join } from 'node:path';
 import { PRICES, type ModelPrice } from '../../protocol/models.js';
+import { splitAgentName } from '../../protocol/models.js';
 import type { Guard } from '../../protocol/plan.js';
 import { cliProviderOf, adapterFor } from '../agents/registry.js';
 import { startAgent, type RunResult } from '../agents/spawn.js';
@@ -35,9 +36,9 @@ export interface AgentCallResult {
   runLimit?: string;
 }
 
+/** The provider of an agent name (§18.1): the text before the first `-`. */
 export function providerOf(agent: string): string {
-  const dash = agent.indexOf('-');
-  return dash < 0 ? agent : agent.slice(0, dash);
+  return splitAgentName(agent).provider;
 }
 
 function usesStub(svc: Services, agent: string): boolean {

@@ -6,6 +6,7 @@ import type { Collector } from '../diagnostics/diagnostic.js';
 import type { AgentAst, Field, InputAst, KeyInfo, KeyPlace, TemplateAst } from './ast.js';
 import { isMap, isScalar, keyText, type LMap, type LNode, type LScalar, type Span } from './located.js';
 import { durationMs } from '../../protocol/duration.js';
+import { splitAgentName } from '../../protocol/models.js';
 import { parseTemplate } from './template.js';
 
 export function keyInfo(map: LMap, index: number, place: KeyPlace): KeyInfo {
@@ -103,9 +104,8 @@ export function buildAgent(key: KeyInfo, out: Collector): Field<AgentAst> | unde
   const tpl = templateOf(node, text);
   if (tpl.placeholders.length > 0) return { key, value: { kind: 'template', template: tpl, span: node.span } };
   const name = text;
-  const dash = name.indexOf('-');
-  const provider = dash < 0 ? name : name.slice(0, dash);
-  if (/\s/.test(name) || (dash >= 0 && dash === name.length - 1) || provider === '') {
+  const { provider, suffix } = splitAgentName(name);
+  if (/\s/.test(name) || suffix === '' || provider === '') {
     out.report('GUMP210', key.keySpan, { value: JSON.stringify(name), key: key.name });
     return undefined;
   }
