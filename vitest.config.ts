@@ -7,5 +7,7 @@ export default defineConfig({
     globalSetup: ['test/global-setup.ts'],
     testTimeout: 60_000,
     pool: 'forks',
+    // GitHub's parser libraries import JSON without import attributes: let Vite load them.
+    server: { deps: { inline: ['@actions/workflow-parser', '@actions/expressions'] } },
   },
 });

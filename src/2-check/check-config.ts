@@ -16,6 +16,22 @@ export interface GumpConfig {
   error_context: { max_error_chars?: number; max_diff_chars?: number; stdout_tail_chars?: number };
   models: Record<string, string>;
   prices: Record<string, Price>;
+  /** `[ci]`: options of the generated pipelines (targets/ci/options.ts). */
+  ci: CiConfig;
+}
+
+export interface CiConfig {
+  targets?: Array<'github' | 'gitlab'>;
+  task_slots?: number;
+  max_parallel?: number;
+  approval?: 'environment' | 'dispatch';
+  environment?: string;
+  node_version?: string;
+  runs_on?: string;
+  retention_days?: number;
+  attempt_minutes?: number;
+  /** Agent CLI version overrides: provider → exact version. */
+  pins: Record<string, string>;
 }
 
 export interface Price {
@@ -27,15 +43,18 @@ export interface Price {
 
 type Table = Record<string, unknown>;
 
-const ROOT_KEYS = ['validation', 'error_context', 'models', 'prices', 'default_agent', 'log_level', 'display', 'analytics', 'update'];
+const ROOT_KEYS = ['validation', 'error_context', 'models', 'prices', 'ci', 'default_agent', 'log_level', 'display', 'analytics', 'update'];
 const COMMAND_KEYS = ['compile_cmd', 'test_cmd', 'lint_cmd', 'coverage_cmd'] as const;
 const VALIDATION_KEYS = [...COMMAND_KEYS, 'timeout'];
 const ERROR_CONTEXT_KEYS = ['max_error_chars', 'max_diff_chars', 'stdout_tail_chars'] as const;
 const PRICE_KEYS = ['input', 'output', 'cache_read', 'cache_write'] as const;
+const CI_KEYS = ['targets', 'task_slots', 'max_parallel', 'approval', 'environment', 'node_version', 'runs_on', 'retention_days', 'attempt_minutes', 'pins'];
+const CI_PROVIDERS = ['claude', 'codex', 'gemini', 'qwen', 'opencode'];
+const int = (min: number, max: number) => (x: unknown) => typeof x === 'number' && Number.isInteger(x) && x >= min && x <= max;
 
 export function checkConfig(file: SourceFile): { config: GumpConfig; diagnostics: Diagnostic[] } {
   const out = new Collector(file.file);
-  const config: GumpConfig = { validation: {}, error_context: {}, models: {}, prices: {} };
+  const config: GumpConfig = { validation: {}, error_context: {}, models: {}, prices: {}, ci: { pins: {} } };
   const source = new SourceText(file.text);
   let data: Table;
   try {
@@ -89,6 +108,9 @@ class ConfigChecker {
             if (ok) config.prices[model] = price;
           });
           break;
+        case 'ci':
+          this.table(path, value, CI_KEYS, (k, v) => this.ci(k, v, config));
+          break;
         case 'default_agent':
         case 'log_level':
           this.expect(path, value, 'a string', (x) => typeof x === 'string');
@@ -101,6 +123,43 @@ class ConfigChecker {
         default:
           this.unknown(path, ROOT_KEYS);
       }
+    }
+  }
+
+  private ci(key: string, value: unknown, config: GumpConfig): void {
+    const ci = config.ci;
+    const at = ['ci', key];
+    switch (key) {
+      case 'targets': {
+        const ok = (x: unknown) => Array.isArray(x) && x.every((t) => t === 'github' || t === 'gitlab');
+        if (this.expect(at, value, 'a list of "github" and "gitlab"', ok) !== undefined) ci.targets = [...new Set(value as Array<'github' | 'gitlab'>)];
+        return;
+      }
+      case 'task_slots':
+        if (this.expect(at, value, 'an integer from 1 to 100', int(1, 100)) !== undefined) ci.task_slots = value as number;
+        return;
+      case 'max_parallel':
+        if (this.expect(at, value, 'an integer from 1 to 256', int(1, 256)) !== undefined) ci.max_parallel = value as number;
+        return;
+      case 'retention_days':
+        if (this.expect(at, value, 'an integer from 1 to 90', int(1, 90)) !== undefined) ci.retention_days = value as number;
+        return;
+      case 'attempt_minutes':
+        if (this.expect(at, value, 'an integer from 1 to 360', int(1, 360)) !== undefined) ci.attempt_minutes = value as number;
+        return;
+      case 'approval':
+        if (this.expect(at, value, '"environment" or "dispatch"', (x) => x === 'environment' || x === 'dispatch') !== undefined) ci.approval = value as 'environment' | 'dispatch';
+        return;
+      case 'environment':
+      case 'node_version':
+      case 'runs_on':
+        if (this.expect(at, value, 'a non-empty string', (x) => typeof x === 'string' && x.trim() !== '') !== undefined) ci[key] = value as string;
+        return;
+      case 'pins':
+        this.table(at, value, CI_PROVIDERS, (p, v) => {
+          if (this.expect([...at, p], v, 'an exact version such as "1.2.3"', (x) => typeof x === 'string' && /^\d+\.\d+\.\d+([-+][0-9A-Za-z.-]+)?$/.test(x)) !== undefined) ci.pins[p] = v as string;
+        });
+        return;
     }
   }
 

@@ -1,85 +1,112 @@
-// `gump compile [<workflow>...] [--target plan] [--check] [--root dir]`: checks each workflow
-// (default: every file of .gump/workflows/) and writes its compiled plan to
-// .gump/compiled/<name>.plan.json. `--check` writes nothing and exits 1 when a file is stale.
+// `gump compile [<workflow>...] [--target plan|github]... [--check] [--root dir]`: checks each
+// workflow (names — project, then built-in — or files; default: every file of .gump/workflows/)
+// and writes its plan, its pipelines for the targets (flag, else gump.toml `[ci] targets`, else
+// plan only), the runtime, the shared CI files and the `.gitattributes` block marking them all
+// generated. `--check` writes nothing and exits 1 when a file is stale.
 
 import { existsSync, mkdirSync, readdirSync, readFileSync } from 'node:fs';
-import { basename, dirname, join, relative, resolve, sep } from 'node:path';
-import { checkFiles } from '../compile.js';
+import { dirname, join, relative, resolve, sep } from 'node:path';
+import { compile } from '../compile.js';
+import { Program } from '../2-check/program.js';
 import { render } from '../diagnostics/render.js';
-import { lowerPlan, serialisePlan } from '../3-lower/lower.js';
 import { findProjectRoot, NodeHost } from '../project/node-host.js';
-import { oneOf, parseArgs, UsageError } from './args.js';
+import { RUNTIME_PATH } from '../../protocol/runtime-cli.js';
+import type { Target } from '../../targets/ci/limits.js';
+import { parseArgs, UsageError } from './args.js';
 import type { Command } from './commands.js';
 import { loadFiles } from './load-files.js';
 import { runtimeBundle } from '../local/runs.js';
 import { writeFileAtomic } from './write-file-atomic.js';
+import { withGitattributes } from './gitattributes.js';
 
-const HELP = `usage: gump compile [<workflow>...] [--target plan] [--check] [--root <dir>]
+const HELP = `usage: gump compile [<workflow>...] [--target plan|github] [--check] [--root <dir>]
 
-Checks each workflow and writes its compiled plan (.gump/compiled/<name>.plan.json), the file the
-gump runtime executes, and the runtime itself (.gump/runtime/gump-runtime.mjs). Without files, compiles every workflow in .gump/workflows/.
-  --target plan   the output to produce (plan is the only target so far)
-  --check         write nothing; exit 1 when a generated file is missing or differs
+Checks each workflow and writes what runs it: the compiled plan (.gump/compiled/<name>.plan.json),
+the runtime (.gump/runtime/gump-runtime.mjs) and, per target, the pipeline:
+  github   .github/workflows/gump-<name>.yml and .github/actions/gump/action.yml
+<workflow> is a file or a name (.gump/workflows/<name>.yaml, then the built-in library); without
+one, every workflow in .gump/workflows/. Targets come from --target (repeatable, or a comma list),
+else gump.toml [ci] targets, else the plan alone. Generated files are marked linguist-generated in
+.gitattributes.
+  --check   write nothing; exit 1 when a generated file is missing or differs
 Exit status: 0 ok, 1 errors (or stale files with --check), 2 usage or I/O error.
 `;
 
+const TARGETS = ['plan', 'github'] as const;
+
 export const compileCommand: Command = {
-  summary: 'check workflows and write their compiled plans',
+  summary: 'check workflows and write their plans and CI pipelines',
   run(argv) {
-    const args = parseArgs(argv, ['target', 'root'], ['check', 'help']);
+    const targetFlags: string[] = [];
+    const rest: string[] = [];
+    for (let i = 0; i < argv.length; i++) {
+      const a = argv[i]!;
+      if (a === '--target') targetFlags.push(argv[++i] ?? '');
+      else if (a.startsWith('--target=')) targetFlags.push(a.slice('--target='.length));
+      else rest.push(a);
+    }
+    const args = parseArgs(rest, ['root'], ['check', 'help']);
     if (args.flags.has('help')) {
       process.stdout.write(HELP);
       return 0;
     }
-    oneOf('target', args.flags.get('target'), ['plan'] as const, 'plan');
     const rootFlag = args.flags.get('root');
-    const root = resolve(typeof rootFlag === 'string' ? rootFlag : findProjectRoot(args.positionals[0] ? dirname(args.positionals[0]) : '.'));
-    const paths = args.positionals.length > 0 ? args.positionals.map((p) => relative(root, resolve(p)).split(sep).join('/')) : projectWorkflows(root);
-    if (paths.length === 0) throw new UsageError('no workflow to compile: name files or add .gump/workflows/<name>.yaml');
-    // Display paths relative to the project root: plans must not depend on the caller's cwd.
+    const root = resolve(typeof rootFlag === 'string' ? rootFlag : findProjectRoot('.'));
+    if (!existsSync(root)) throw new UsageError(`--root ${root} does not exist`);
+    // Display paths relative to the project root: output must not depend on the caller's cwd.
     const host = new NodeHost(root, root);
-    const loaded = loadFiles(host, paths);
-    const { results, configDiagnostics } = checkFiles(host, loaded.map((f) => f.source));
-    const diagnostics = [...configDiagnostics, ...results.flatMap((r) => r.diagnostics)];
-    process.stdout.write(render(diagnostics, 'text', host.sources()));
-    if (diagnostics.some((d) => d.severity === 'error')) {
+    const sources = args.positionals.length > 0 ? args.positionals.map((p) => sourceOf(host, root, p)) : loadFiles(host, projectWorkflows(root)).map((f) => f.source);
+    if (sources.length === 0) throw new UsageError('no workflow to compile: name workflows or files, or add .gump/workflows/<name>.yaml');
+    const targets = pickTargets(targetFlags, host);
+    const result = compile(host, sources, targets);
+    process.stdout.write(render(result.diagnostics, 'text', host.sources()));
+    if (result.diagnostics.some((d) => d.severity === 'error')) {
       process.stderr.write('gump compile: errors found; nothing written\n');
       return 1;
     }
-    let stale = 0;
-    results.forEach((result, i) => {
-      const file = loaded[i]!;
-      const plan = lowerPlan(result.workflow!, file.source, host, file.source.file);
-      const out = join(root, '.gump', 'compiled', `${basename(file.source.file).replace(/\.ya?ml$/, '')}.plan.json`);
-      const text = serialisePlan(plan);
-      const shown = relative(root, out).split(sep).join('/');
-      if (args.flags.has('check')) {
-        if (!existsSync(out) || readFileSync(out, 'utf8') !== text) {
-          stale++;
-          process.stdout.write(`stale: ${shown} (run gump compile)\n`);
-        }
-        return;
-      }
-      mkdirSync(dirname(out), { recursive: true });
-      writeFileAtomic(out, text);
-      process.stdout.write(`wrote ${shown}\n`);
-    });
+    const files = [...result.workflows.flatMap((w) => w.files), ...result.shared];
     // The runtime the plans run with (design.md): one self-contained file, no npm install in jobs.
-    const runtimeOut = join(root, '.gump', 'runtime', 'gump-runtime.mjs');
-    const runtimeText = readFileSync(runtimeBundle(), 'utf8');
-    if (args.flags.has('check')) {
-      if (!existsSync(runtimeOut) || readFileSync(runtimeOut, 'utf8') !== runtimeText) {
-        stale++;
-        process.stdout.write('stale: .gump/runtime/gump-runtime.mjs (run gump compile)\n');
+    files.push({ path: RUNTIME_PATH, text: readFileSync(runtimeBundle(), 'utf8') });
+    const attributes = join(root, '.gitattributes');
+    const current = existsSync(attributes) ? readFileSync(attributes, 'utf8') : undefined;
+    const wanted = withGitattributes(current, targets);
+    if (wanted !== current) files.push({ path: '.gitattributes', text: wanted });
+    let stale = 0;
+    let written = 0;
+    for (const f of files) {
+      const out = join(root, f.path);
+      if (args.flags.has('check')) {
+        if (!existsSync(out) || readFileSync(out, 'utf8') !== f.text) {
+          stale++;
+          process.stdout.write(`stale: ${f.path} (run: npx gump compile${targets.map((t) => ` --target ${t}`).join("")}, then commit)\n`);
+        }
+        continue;
       }
-    } else {
-      mkdirSync(dirname(runtimeOut), { recursive: true });
-      writeFileAtomic(runtimeOut, runtimeText);
-      process.stdout.write('wrote .gump/runtime/gump-runtime.mjs\n');
+      if (existsSync(out) && readFileSync(out, 'utf8') === f.text) continue;
+      mkdirSync(dirname(out), { recursive: true });
+      writeFileAtomic(out, f.text);
+      written++;
+      process.stdout.write(`wrote ${f.path}\n`);
     }
+    if (!args.flags.has('check') && written === 0) process.stdout.write(`${files.length} file${files.length === 1 ? '' : 's'} up to date\n`);
     return stale > 0 ? 1 : 0;
   },
 };
+
+/** A workflow file, or a name: `.gump/workflows/<name>.yaml`, then the built-in library. */
+function sourceOf(host: NodeHost, root: string, arg: string) {
+  if (existsSync(resolve(arg))) return loadFiles(host, [relative(root, resolve(arg)).split(sep).join('/')])[0]!.source;
+  const source = host.resolve(arg.replace(/^workflows\//, '').replace(/\.ya?ml$/, ''), 'workflow');
+  if (!source) throw new UsageError(`no workflow "${arg}" (not a file, not in .gump/workflows/, not built in)`);
+  return source;
+}
+
+function pickTargets(flags: string[], host: NodeHost): Target[] {
+  const named = flags.flatMap((f) => f.split(',')).map((t) => t.trim()).filter((t) => t !== '');
+  for (const t of named) if (!(TARGETS as readonly string[]).includes(t)) throw new UsageError(`--target must be one of ${TARGETS.join(', ')}, not "${t}"`);
+  const chosen = named.length > 0 ? named : (new Program(host, {}).config()?.config.ci.targets ?? []);
+  return [...new Set(chosen.filter((t): t is Target => t === 'github' || t === 'gitlab'))].sort();
+}
 
 function projectWorkflows(root: string): string[] {
   const dir = join(root, '.gump', 'workflows');

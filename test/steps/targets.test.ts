@@ -126,6 +126,33 @@ steps:
     expect(only(yaml, {}, 'github')).toEqual(['GUMP404@8:5', 'GUMP404@12:5']);
     expect(jobId('review/arch', 'github')).toBe('review-arch');
   });
+  it('reports a step named like a job the target adds for another step or for the run', () => {
+    const added = `name: w
+steps:
+  - name: plan
+    type: split
+    parallel: true
+    agent: claude-opus
+    prompt: "Plan {spec}"
+    each:
+      - name: q
+        gate: [compile]
+  - name: plan-merge
+    gate: [compile]
+  - name: seq
+    type: split
+    agent: claude-opus
+    prompt: "Plan {spec}"
+    each:
+      - name: q
+        gate: [compile]
+  - name: seq-task-3
+    gate: [compile]
+  - name: gump-report
+    gate: [compile]
+`;
+    expect(only(added, {}, 'github')).toEqual(['GUMP404@11:5', 'GUMP404@20:5', 'GUMP404@22:5']);
+  });
   it('is silent without a target and on GitLab (names verbatim)', () => {
     expect(only(yaml)).toEqual([]);
     expect(only(yaml, {}, 'gitlab')).toEqual([]);
@@ -142,10 +169,10 @@ steps:
     prompt: "Do {spec} ${inputs(n)}"
     gate: [compile]
 `;
-  it('counts spec and the stub-mode input against GitHub\u2019s 25', () => {
-    expect(only(yaml(23), {}, 'github')).toEqual([]);
-    expect(only(yaml(24), {}, 'github')).toEqual(['GUMP405@1:1']);
-    expect(only(yaml(24))).toEqual([]);
+  it('counts spec and the inputs gump adds (stub, resume, decision) against GitHub\u2019s 25', () => {
+    expect(only(yaml(21), {}, 'github')).toEqual([]);
+    expect(only(yaml(22), {}, 'github')).toEqual(['GUMP405@1:1']);
+    expect(only(yaml(22))).toEqual([]);
   });
 });
 

@@ -1,22 +1,41 @@
-// GUMP404 (language.md §19.5, target only): two steps with a static path (outside any task) whose
-// job ids are equal after sanitising (`jobId`); the later step is reported at its start. Checked
-// for the workflow being compiled, not for its callees (their steps run inside the caller's jobs).
+// GUMP404 (language.md §19.5, target only): two jobs of the generated pipeline would share an id
+// — two static steps whose job ids are equal after sanitising (`jobId`), or a step whose id equals
+// one the target adds for another step (a split's `<id>-task-3`, `<id>-merge`, …) or for the run
+// (`gump-publish`, `gump-report`). The later step is reported at its start. Checked for the
+// workflow being compiled, not for its callees (their steps run inside the caller's jobs).
 
 import type { Rule } from '../../rule.js';
-import { staticSteps } from './static-steps.js';
-import { jobId, TARGET_LIMITS } from './target-limits.js';
+import type { StepInfo } from '../../model.js';
+import { DEFAULT_CI_OPTIONS } from '../../../../targets/ci/options.js';
+import { RUN_JOBS, stepJobIds, TARGET_LIMITS, type StepShape } from './target-limits.js';
 
 export const jobIdCollision: Rule = {
   name: 'job-id-collision',
   check({ wf, out, options, program }) {
     const target = options.target;
     if (!target || program.stack.length > 1) return;
-    const first = new Map<string, string>();
-    for (const s of staticSteps(wf)) {
-      const id = jobId(s.path, target);
-      const earlier = first.get(id);
-      if (earlier === undefined) first.set(id, s.path);
-      else out.report('GUMP404', s.ast.span, { list: `"${earlier}" and "${s.path}"`, target: TARGET_LIMITS[target].title, id });
+    const slots = program.config()?.config.ci.task_slots ?? DEFAULT_CI_OPTIONS.taskSlots;
+    // GitHub compares job ids case-insensitively; GitLab job names are case-sensitive.
+    const keyOf = (id: string): string => (target === 'github' ? id.toLowerCase() : id);
+    const first = new Map<string, string>(Object.values(RUN_JOBS).map((id) => [keyOf(id), `the run job "${id}"`]));
+    for (const s of wf.root.steps) {
+      if (s.name === undefined) continue;
+      const children = s.child?.steps.map((c) => c.name ?? '') ?? [];
+      for (const id of stepJobIds(s.path, shapeOf(s), target, { slots, children })) {
+        const key = keyOf(id);
+        const earlier = first.get(key);
+        if (earlier === undefined) first.set(key, `"${s.path}"`);
+        else if (earlier !== `"${s.path}"`) {
+          out.report('GUMP404', s.ast.span, { list: `${earlier} and "${s.path}"`, target: TARGET_LIMITS[target].title, id });
+          break;
+        }
+      }
     }
   },
 };
+
+function shapeOf(s: StepInfo): StepShape {
+  if (s.kind === 'split') return s.ast.parallel?.value === true ? 'parallel-split' : 'sequential-split';
+  if (s.kind === 'group') return 'parallel-group';
+  return 'single';
+}
