@@ -8,6 +8,7 @@ import { reportCommand } from './report-command.js';
 import { runCommand } from './run-command.js';
 import { explainCommand } from './explain-command.js';
 import { fixCommand } from './fix-command.js';
+import { graphCommand } from './graph-command.js';
 import { listCommand } from './list-command.js';
 import { schemaCommand } from './schema-command.js';
 import { showCommand } from './show-command.js';
@@ -20,6 +21,7 @@ export interface Command {
 export const commands: Record<string, Command> = {
   check: checkCommand,
   compile: compileCommand,
+  graph: graphCommand,
   run: runCommand,
   report: reportCommand,
   apply: applyCommand,

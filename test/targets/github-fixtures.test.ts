@@ -6,6 +6,11 @@
 import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import { describe, expect, it } from 'vitest';
+import { buildGraph } from '../../targets/ci/build-graph.js';
+import { renderMermaid } from '../../targets/ci/mermaid.js';
+import { ciOptions } from '../../src/compile.js';
+import { MemoryHost } from '../../src/project/memory-host.js';
+import { Program } from '../../src/2-check/program.js';
 import { compileCase, FIXTURES, targetCases } from './fixture-project.js';
 
 const UPDATE = process.env.GUMP_UPDATE_FIXTURES === '1';
@@ -29,6 +34,9 @@ describe('GitHub target golden fixtures', () => {
       expect(workflow!.path).toMatch(/^\.github\/workflows\/gump-[a-z0-9-]+\.yml$/);
       golden(join(c.dir, 'expected', 'plan.json'), plan!.text);
       golden(join(c.dir, 'expected', 'github.yml'), workflow!.text);
+      // `gump graph --target github`: the same job graph, drawn.
+      const options = ciOptions(new Program(new MemoryHost(c.files), {}).config()?.config);
+      golden(join(c.dir, 'expected', 'github.mmd'), renderMermaid(buildGraph(result.workflows[0]!.plan!, options, 'github')));
     });
   }
   it('the composite action every job calls', () => {

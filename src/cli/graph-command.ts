@@ -1,0 +1,52 @@
+// `gump graph <workflow> [--target github]`: the CI job graph of a workflow as a Mermaid
+// flowchart — the jobs the target emits, their needs and approval points — without writing files.
+
+import { existsSync } from 'node:fs';
+import { relative, resolve, sep } from 'node:path';
+import { ciOptions, compile, workflowName } from '../compile.js';
+import { Program } from '../2-check/program.js';
+import { render } from '../diagnostics/render.js';
+import { findProjectRoot, NodeHost } from '../project/node-host.js';
+import { buildGraph } from '../../targets/ci/build-graph.js';
+import { renderMermaid } from '../../targets/ci/mermaid.js';
+import { oneOf, parseArgs, UsageError } from './args.js';
+import type { Command } from './commands.js';
+import { loadFiles } from './load-files.js';
+
+const HELP = `usage: gump graph <workflow> [--target github] [--root <dir>]
+
+Prints the CI job graph of a workflow as a Mermaid flowchart: one node per job (a matrix of
+parallel tasks is one node, approval jobs are hexagons), one edge per need. <workflow> is a file or
+a name (.gump/workflows/<name>.yaml, then the built-in library).
+Exit status: 0 ok, 1 errors in the workflow, 2 usage or I/O error.
+`;
+
+export const graphCommand: Command = {
+  summary: 'print the CI job graph of a workflow (Mermaid)',
+  run(argv) {
+    const args = parseArgs(argv, ['target', 'root'], ['help']);
+    if (args.flags.has('help')) {
+      process.stdout.write(HELP);
+      return 0;
+    }
+    const target = oneOf('target', args.flags.get('target'), ['github'] as const, 'github');
+    const [workflow] = args.positionals;
+    if (!workflow || args.positionals.length > 1) throw new UsageError('name one workflow');
+    const rootFlag = args.flags.get('root');
+    const root = resolve(typeof rootFlag === 'string' ? rootFlag : findProjectRoot('.'));
+    const host = new NodeHost(root, root);
+    const source = existsSync(resolve(workflow))
+      ? loadFiles(host, [relative(root, resolve(workflow)).split(sep).join('/')])[0]!.source
+      : host.resolve(workflow.replace(/\.ya?ml$/, ''), 'workflow');
+    if (!source) throw new UsageError(`no workflow "${workflow}" (not a file, not in .gump/workflows/, not built in)`);
+    const result = compile(host, [source], [target]);
+    const plan = result.workflows[0]?.plan;
+    if (!plan) {
+      process.stderr.write(render(result.diagnostics, 'text', host.sources()));
+      return 1;
+    }
+    const graph = buildGraph(plan, ciOptions(new Program(host, {}).config()?.config), target);
+    process.stdout.write(`%% gump graph ${workflowName(source.file)} --target ${target}\n${renderMermaid(graph)}`);
+    return 0;
+  },
+};
