@@ -4,9 +4,8 @@
 
 import { existsSync } from 'node:fs';
 import { resolve } from 'node:path';
-import { checkFiles } from '../compile.js';
+import { compile } from '../compile.js';
 import { render } from '../diagnostics/render.js';
-import { lowerPlan, serialisePlan } from '../3-lower/lower.js';
 import { NodeHost } from '../project/node-host.js';
 import { executeRun } from '../local/execute.js';
 import { userFacingMessage } from '../../runtime/run/errors.js';
@@ -61,12 +60,12 @@ export const runCommand: Command = {
       const host = new NodeHost(repo, repo);
       const source = existsSync(resolve(workflow)) ? host.load(resolve(workflow)) : host.resolve(workflow.replace(/^workflows\//, ''), 'workflow');
       if (!source) throw new UsageError(`no workflow "${workflow}" (not a file, not in .gump/workflows/, not built in)`);
-      const { results, configDiagnostics } = checkFiles(host, [source]);
-      const diagnostics = [...configDiagnostics, ...results[0]!.diagnostics];
-      if (diagnostics.length > 0) write(render(diagnostics, 'text', host.sources()));
-      if (diagnostics.some((d) => d.severity === 'error')) return 1;
-      const plan = lowerPlan(results[0]!.workflow!, source, host, source.file);
-      const run = await startRun({ repo, plan, planText: serialisePlan(plan), planPath: source.file, specFile: resolve(spec), inputs, stub: args.flags.has('stub') });
+      const compiled = compile(host, [source]);
+      if (compiled.diagnostics.length > 0) write(render(compiled.diagnostics, 'text', host.sources()));
+      const plan = compiled.workflows[0]?.plan;
+      if (!plan || compiled.diagnostics.some((d) => d.severity === 'error')) return 1;
+      const planText = compiled.workflows[0]!.files[0]!.text;
+      const run = await startRun({ repo, plan, planText, planPath: source.file, specFile: resolve(spec), inputs, stub: args.flags.has('stub') });
       write(`run ${run.id} on branch ${run.branch}\n`);
       const code = await executeRun(run.worktree, { isolate, write });
       printSummary(run.worktree, write);

@@ -190,6 +190,11 @@ steps:
     expect(only(yaml, {}, 'github')).toEqual(['GUMP406@6:9']);
     expect(only(yaml, {}, 'gitlab')).toEqual([]);
   });
+  it('counts the jobs the target adds: a split whose task slots would be too long', () => {
+    const name = 'y'.repeat(92);
+    expect(only(`name: w\nsteps:\n${split(name, '  ')}`, {}, 'github')).toEqual(['GUMP406@3:5']);
+    expect(only(`name: w\nsteps:\n${split('y'.repeat(91), '  ')}`, {}, 'github')).toEqual([]);
+  });
 });
 
 describe('GUMP407 job time limit (target only)', () => {
