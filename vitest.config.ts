@@ -1,13 +1,20 @@
 import { defineConfig } from 'vitest/config';
 
+/** End-to-end suites: whole runs through the runtime, the GitHub executor, real agent CLIs. */
+const SLOW = ['test/runtime/e2e/**/*.test.ts', 'test/e2e/**/*.test.ts', 'test/agents-real/**/*.test.ts'];
+
 export default defineConfig({
   test: {
-    include: ['test/**/*.test.ts'],
     // Builds dist/gump.mjs once for the CLI tests (test/cli/), which run it as a child process.
     globalSetup: ['test/global-setup.ts'],
     testTimeout: 60_000,
     pool: 'forks',
     // GitHub's parser libraries import JSON without import attributes: let Vite load them.
     server: { deps: { inline: ['@actions/workflow-parser', '@actions/expressions'] } },
+    // `npm test` runs both; `npm run test:fast` only the first, while iterating.
+    projects: [
+      { extends: true, test: { name: 'fast', include: ['test/**/*.test.ts'], exclude: SLOW } },
+      { extends: true, test: { name: 'e2e', include: SLOW, testTimeout: 180_000 } },
+    ],
   },
 });
