@@ -7,5 +7,8 @@ export default defineConfig({
     globalSetup: ['test/global-setup.ts'],
     testTimeout: 60_000,
     pool: 'forks',
+    // @actions/workflow-parser imports its JSON schemas without import attributes, which Node refuses;
+    // inlined, Vite transforms those imports (the GitHub executor under test/gha/ parses with it).
+    server: { deps: { inline: ['@actions/workflow-parser'] } },
   },
 });
