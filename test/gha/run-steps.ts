@@ -91,7 +91,9 @@ export async function runSteps(specs: StepSpec[], scope: StepScope): Promise<boo
         recordStep(scope, spec, record);
         continue;
       }
-      continueOnError = truthy(evaluateToken(spec.step['continue-on-error'] as TemplateToken | undefined ?? tokenAt(spec.raw, 'continue-on-error'), expressionScope(scope, baseEnv)));
+      const converted = spec.step['continue-on-error'];
+      continueOnError =
+        typeof converted === 'boolean' ? converted : truthy(evaluateToken(converted ?? tokenAt(spec.raw, 'continue-on-error'), expressionScope(scope, baseEnv)));
       job.log.info(`##[step] ${name}`);
       const stepEnv = evaluateStringMap('env' in spec.step ? spec.step.env : undefined, expressionScope(scope, baseEnv));
       const env = { ...baseEnv, ...stepEnv };
