@@ -23,12 +23,13 @@ export async function checkout(call: ActionCall): Promise<Record<string, string>
   git('remote', 'add', 'origin', `file://${resolve(job.run.repoDir)}`);
   const shallow = depth > 0 ? [`--depth=${depth}`] : [];
   const target = resolveRef(job.run.repoDir, ref === '' ? job.run.ref : ref, ref === '' ? job.run.sha : undefined);
-  const refspecs = depth === 0 ? ['+refs/heads/*:refs/remotes/origin/*', '+refs/tags/*:refs/tags/*'] : [];
-  if (target.branch !== undefined) refspecs.push(`+${target.sha}:refs/remotes/origin/${target.branch}`);
-  else if (target.tag !== undefined) refspecs.push(`+refs/tags/${target.tag}:refs/tags/${target.tag}`);
-  else refspecs.push(target.sha);
+  let refspecs: string[];
+  if (depth === 0) refspecs = ['+refs/heads/*:refs/remotes/origin/*', '+refs/tags/*:refs/tags/*'];
+  else if (target.branch !== undefined) refspecs = [`+${target.sha}:refs/remotes/origin/${target.branch}`];
+  else if (target.tag !== undefined) refspecs = [`+refs/tags/${target.tag}:refs/tags/${target.tag}`];
+  else refspecs = [target.sha];
   git('-c', 'protocol.version=2', 'fetch', '-q', '--no-tags', ...shallow, 'origin', ...refspecs);
-  if (target.branch !== undefined) git('checkout', '-q', '--force', '-B', target.branch, `refs/remotes/origin/${target.branch}`);
+  if (target.branch !== undefined) git('checkout', '-q', '--force', '-B', target.branch, target.sha);
   else git('checkout', '-q', '--force', '--detach', target.sha);
   const head = git('rev-parse', 'HEAD');
   job.log.info(`checkout (emulated): ${target.branch ?? target.tag ?? target.sha} at ${head} into ${dir}${depth > 0 ? ` (depth ${depth})` : ' (full history)'}`);
