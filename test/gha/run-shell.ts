@@ -63,14 +63,18 @@ export function runShell(run: ShellRun): Promise<ShellResult> {
     const streams = [child.stdout, child.stderr].map(
       (s) => new Promise<void>((done) => createInterface({ input: s }).on('line', (l) => run.log.output(l)).on('close', done)),
     );
-    let exitCode = 1;
+    let settled = false;
+    const settle = (exitCode: number, drained: Promise<unknown>) => {
+      if (settled) return;
+      settled = true;
+      clearTimeout(timer);
+      void drained.then(() => resolvePromise({ exitCode: timedOut ? 1 : exitCode, timedOut }));
+    };
+    // A shell that cannot start (missing program or working directory) fails the step.
     child.on('error', (e) => {
       run.log.error(`${cmd}: ${e.message}`);
+      settle(127, Promise.resolve());
     });
-    child.on('close', (code) => {
-      exitCode = code ?? 1;
-      clearTimeout(timer);
-      void Promise.all(streams).then(() => resolvePromise({ exitCode: timedOut ? 1 : exitCode, timedOut }));
-    });
+    child.on('close', (code) => settle(code ?? 1, Promise.all(streams)));
   });
 }
