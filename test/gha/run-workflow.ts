@@ -46,8 +46,10 @@ export interface RunWorkflowResult {
   /** Job id, or `id (matrix values)` for legs → conclusion (as in jobs.json). */
   jobs: Record<string, string>;
   details: JobRun[];
-  /** Every `uses:` ref met, composite actions' nested ones included. */
+  /** Every `uses:` ref met while running, composite actions' nested ones included. */
   uses: UsesRecord[];
+  /** Every step `uses:` written in the workflow file, whether its job ran or not. */
+  declaredUses: UsesRecord[];
   pulls: PullRequest[];
   requests: RecordedRequest[];
   out: string;
@@ -152,6 +154,9 @@ export async function runWorkflow(options: RunWorkflowOptions): Promise<RunWorkf
     jobs: conclusions,
     details,
     uses: run.uses,
+    declaredUses: parsed.template.jobs.flatMap((j) =>
+      j.type === 'job' ? j.steps.flatMap((s) => ('uses' in s ? [{ job: j.id.value, uses: s.uses.value }] : [])) : [],
+    ),
     pulls: api.pulls(),
     requests: api.requests,
     out,
