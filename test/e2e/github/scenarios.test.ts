@@ -1,0 +1,104 @@
+// The GitHub target's run-time mapping, end to end through the test executor (stub mode): each
+// sequential task in its own job, a retry with escalation inside one job, a parallel conflict,
+// approvals approved and rejected (environment) and continued by dispatch, and a failed job
+// re-run that resumes. Where a local run can say what should happen, the outcome is compared.
+
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { FAST_GATES, projectFiles, startInRepo } from '../../runtime/e2e/library-run.js';
+import { dispatch, expectSameAsLocal, git, githubRepo, publishedTree } from './harness.js';
+
+const FIXTURES = join(import.meta.dirname, '..', '..', '..', 'fixtures', 'e2e-github');
+
+function scenario(name: string): Record<string, string> {
+  return {
+    [`.gump/workflows/${name}.yaml`]: readFileSync(join(FIXTURES, `${name}.yaml`), 'utf8'),
+    '.gump/stub.yaml': readFileSync(join(FIXTURES, `${name}.stub.yaml`), 'utf8'),
+  };
+}
+
+const agents = (run: { ledger: Array<Record<string, unknown>> }, step: string) => run.ledger.filter((e) => e.event === 'agent.finished' && e.step === step).map((e) => e.agent);
+
+describe('GitHub target end to end (stub mode, test executor)', () => {
+  it('runs each task of a sequential split in its own job, in plan order, unused slots skipped', async () => {
+    const repo = await githubRepo('simple', projectFiles('simple', FAST_GATES));
+    const run = await dispatch(repo, 'simple');
+    expect(run.result.conclusion, run.out).toBe('success');
+    expect(run.result.jobs).toMatchObject({ decompose: 'success', 'decompose-task-1': 'success', 'decompose-task-2': 'success', 'decompose-task-3': 'skipped', 'decompose-task-16': 'skipped', 'decompose-end': 'success', quality: 'success', 'gump-publish': 'success', 'gump-report': 'success' });
+    // Each task job ran its own task only (the attempt trace names the step path).
+    expect(run.jobLog('decompose-task-1')).toContain('decompose/add-math/code');
+    expect(run.jobLog('decompose-task-1')).not.toContain('decompose/add-stats/code');
+    expect(run.jobLog('decompose-task-2')).toContain('decompose/add-stats/code');
+    expect(run.jobLog('decompose-task-2')).not.toContain('[decompose/add-math/code]');
+  });
+
+  it('retries with escalation inside one job: haiku, then opus in a new session', async () => {
+    const repo = await githubRepo('escalate', scenario('escalate'));
+    const run = await dispatch(repo, 'escalate');
+    expect(run.result.jobs).toMatchObject({ impl: 'success', 'gump-publish': 'success' });
+    expect(agents(run, 'impl')).toEqual(['claude-haiku', 'claude-opus']);
+    expectSameAsLocal(run, await startInRepo(repo, { workflow: 'escalate', files: {} }));
+  });
+
+  it('a parallel conflict: both task jobs pass, the merge job fails, nothing merged or published', async () => {
+    const repo = await githubRepo('conflict', scenario('conflict'));
+    const run = await dispatch(repo, 'conflict');
+    expect(run.result.conclusion).toBe('failure');
+    expect(run.result.jobs).toMatchObject({ decompose: 'success', 'decompose-tasks (left)': 'success', 'decompose-tasks (right)': 'success', 'decompose-merge': 'failure', 'gump-publish': 'skipped', 'gump-report': 'success' });
+    expect(run.report?.status).toBe('fatal');
+    expect(run.result.pulls).toEqual([]);
+    expect(publishedTree(run)).toBeUndefined();
+    expect(run.ledger.filter((e) => e.event === 'merge.finished').map((e) => e.status)).toEqual(['conflict']);
+    expectSameAsLocal(run, await startInRepo(repo, { workflow: 'conflict', files: {} }), { parallel: true });
+  });
+
+  it('an approval approved in the environment review continues the step in the approval job', async () => {
+    const repo = await githubRepo('approve', scenario('approve'));
+    const run = await dispatch(repo, 'approve', { decisions: ['approve'] });
+    expect(run.result.conclusion, run.out).toBe('success');
+    expect(run.result.jobs).toMatchObject({ impl: 'success', 'impl-share': 'success', 'impl-approve-1': 'success', check: 'success', 'gump-publish': 'success' });
+    // While it waited, the share job pushed the run branch for the reviewers.
+    expect(git(repo, 'branch', '--list', 'gump/run-*')).toContain(run.runState!.branch);
+    expect(run.ledger.filter((e) => e.event === 'approval.decided').map((e) => e.decision)).toEqual(['approve']);
+    const local = await startInRepo(repo, { workflow: 'approve', files: {} });
+    expect(local.state.status).toBe('waiting');
+    expect(run.runState?.status).toBe('pass');
+    expect(run.result.pulls).toHaveLength(1);
+  });
+
+  it('an approval rejected in the environment review ends the run aborted, nothing published', async () => {
+    const repo = await githubRepo('approve', scenario('approve'));
+    const run = await dispatch(repo, 'approve', { decisions: ['reject'] });
+    expect(run.result.jobs).toMatchObject({ impl: 'success', 'impl-approve-1': 'failure', check: 'skipped', 'gump-publish': 'skipped', 'gump-report': 'success' });
+    expect(run.report?.status).toBe('aborted');
+    expect(run.result.pulls).toEqual([]);
+  });
+
+  it('dispatch mode: the run stops waiting; a new dispatch with resume and decision continues it', async () => {
+    const repo = await githubRepo('approve', scenario('approve'), '[ci]\napproval = "dispatch"\n');
+    const first = await dispatch(repo, 'approve');
+    expect(first.result.conclusion).toBe('success');
+    expect(first.result.jobs).toMatchObject({ impl: 'success', 'impl-share': 'success', check: 'skipped', 'gump-publish': 'skipped' });
+    expect(first.report?.status).toBe('waiting');
+    expect(readFileSync(join(first.out, 'summary.md'), 'utf8')).toContain(`resume=${first.result.runId}`);
+    const second = await dispatch(repo, 'approve', { state: first.state, inputs: { resume: String(first.result.runId), decision: 'approve' } });
+    expect(second.result.conclusion, second.out).toBe('success');
+    expect(second.report?.status).toBe('pass');
+    expect(second.runState?.branch).toBe(first.runState?.branch);
+    expect(second.result.pulls).toHaveLength(1);
+  });
+
+  it('re-running a failed job resumes from its saved state; passed steps are not run again', async () => {
+    const repo = await githubRepo('flaky', scenario('flaky'));
+    const first = await dispatch(repo, 'flaky');
+    expect(first.result.jobs).toMatchObject({ prepare: 'success', impl: 'failure', 'gump-publish': 'skipped' });
+    const rerun = await dispatch(repo, 'flaky', { state: first.state, rerunFailed: first.result.runId });
+    expect(rerun.result.attempt).toBe(2);
+    expect(rerun.result.conclusion, rerun.out).toBe('success');
+    expect(rerun.report?.status).toBe('pass');
+    // `prepare` ran once, in attempt 1; `impl` twice (the crash, then the re-run).
+    expect(rerun.ledger.filter((e) => e.event === 'agent.finished').map((e) => `${e.step} ${e.exit}`)).toEqual(['prepare 0', 'impl 1', 'impl 0']);
+    expect(rerun.result.pulls).toHaveLength(1);
+  });
+});
