@@ -6,7 +6,8 @@ import { spawnSync } from 'node:child_process';
 import { dirname, join } from 'node:path';
 import type { AgentStep } from '../../protocol/plan.js';
 import { saveBoundary } from '../../runtime/run/boundary.js';
-import { runAll, rootSteps, type Unit } from '../../runtime/run/driver.js';
+import { cutPlan, type Unit } from '../../protocol/units.js';
+import { runAll } from '../../runtime/run/driver.js';
 import { openRun } from '../../runtime/run/open.js';
 import { createTrace } from '../../runtime/run/trace.js';
 import { exitCodeOf } from '../../runtime/run/commands.js';
@@ -49,9 +50,9 @@ export async function executeRun(worktree: string, o: ExecuteOptions): Promise<n
 
 /** The next job unit to run, or undefined when every top-level step has passed. */
 export function nextUnit(svc: ReturnType<typeof openRun>): Unit | undefined {
-  const steps = rootSteps(svc);
-  for (const [index, step] of steps.entries()) {
-    if (step.kind === 'agent' && step.type === 'split' && !step.parallel) {
+  for (const cut of cutPlan(svc.plan)) {
+    const { index, step } = cut;
+    if (cut.kind === 'sequential-split') {
       // The planner's status is the split's until the task phase ends: look at the tasks.
       if (svc.state.steps[step.path]?.status !== 'pass') return { kind: 'planner', index };
       const split = svc.state.splits[step.path];
