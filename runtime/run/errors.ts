@@ -6,11 +6,12 @@ import { UnitError } from '../exec/unit-error.js';
 import { GitError } from '../git/git.js';
 import { StateError } from '../state/run-state.js';
 import { StubScriptError } from '../stub/script.js';
+import { BoundaryError } from './boundary-dag.js';
 import { PlanError } from './plan-file.js';
 
 export function userFacingMessage(e: unknown): string | undefined {
   if (e instanceof ConfigError) return `gump.toml: ${e.message}`;
-  if (e instanceof PlanError || e instanceof StateError || e instanceof StubScriptError || e instanceof UnitError) return e.message;
+  if (e instanceof PlanError || e instanceof StateError || e instanceof StubScriptError || e instanceof UnitError || e instanceof BoundaryError) return e.message;
   if (e instanceof GitError) return `git failed: ${e.message}`;
   return undefined;
 }

@@ -12,6 +12,7 @@ import { runBranchUnit, runMergeUnit } from '../exec/parallel-units.js';
 import { PASS, type Outcome, type Services } from '../exec/services.js';
 import { UnitError } from '../exec/unit-error.js';
 import { preflight, rootFrame, rootSteps, settle } from './driver.js';
+import { recordBranchBase } from './join-runs.js';
 
 export async function runUnit(svc: Services, unit: Unit): Promise<Outcome> {
   const bad = preflight(svc);
@@ -40,6 +41,7 @@ function dispatch(ex: Executor, frame: Frame, step: PlanStep, unit: Unit): Promi
     case 'slot':
       return runSlot(ex, frame, splitStep(step, unit.index), unit.slot, unit.last);
     case 'branch':
+      recordBranchBase(ex.svc);
       return runBranchUnit(ex, frame, step, unit.branch);
     case 'merge':
       return runMergeUnit(ex, frame, step);
