@@ -16,6 +16,8 @@ import { runPaths } from './layout.js';
 import { createTrace } from './trace.js';
 import { userFacingMessage } from './errors.js';
 import { publish } from './publish.js';
+import { ciCommand } from './ci.js';
+import { HELP } from './help.js';
 
 export function exitCodeOf(o: Outcome): number {
   return o.status === 'pass' ? 0 : o.status === 'waiting' ? 3 : o.status === 'aborted' ? 4 : 1;
@@ -75,6 +77,28 @@ async function dispatch(command: string | undefined, argv: string[], entry: stri
       if (boundaries) await saveBoundary(worktree, join(resolve(boundaries), flag(argv, 'name') ?? unitKey(unit)), { name: flag(argv, 'name') ?? unitKey(unit), unit: unitKey(unit), restored, state: svc.state });
       return exitCodeOf(outcome);
     }
+    case 'ci': {
+      const plan = flag(argv, 'plan');
+      const boundaries = flag(argv, 'boundaries');
+      if (!plan || !boundaries) return usage('ci needs --plan <repo-relative plan.json> and --boundaries <dir>');
+      const opt = (name: string): Record<string, string> => (flag(argv, name) !== undefined ? { [name]: flag(argv, name)! } : {});
+      return ciCommand({
+        plan,
+        boundaries,
+        ...opt('unit'),
+        ...opt('name'),
+        ...opt('out'),
+        worktree,
+        skipSourceCheck: argv.includes('--skip-source-check'),
+        runtimeEntry: resolve(entry),
+        env: process.env,
+        write: (t) => process.stdout.write(t),
+        sourceProblem: (svc) => planSourceProblem(svc.worktree, svc.plan, svc.state),
+      });
+    }
+    case 'help':
+      process.stdout.write(HELP);
+      return 0;
     case 'tasks': {
       // The planner's task list, for a CI matrix (fan-out): a JSON array of {name, description, files}.
       const svc = open();

@@ -111,3 +111,39 @@ async function runTasks(ex: Executor, frame: Frame, step: AgentStep, from: numbe
 function taskFailed(ex: Executor, frame: Frame, each: readonly PlanStep[]): boolean {
   return each.some((s) => ex.svc.state.steps[fullPath(frame, s.path)]?.status === 'fatal');
 }
+
+/** The unit has nothing left to do (a re-run of the pipeline skips it: the run resumes). */
+export function unitDone(svc: Services, unit: Unit): boolean {
+  const step = rootSteps(svc)[unit.index];
+  if (!step) return false;
+  const s = svc.state;
+  const passed = (path: string): boolean => s.steps[path]?.status === 'pass';
+  const split = s.splits[step.path];
+  const frame = rootFrame(svc);
+  const each = step.kind === 'agent' ? (step.each ?? []) : [];
+  const taskDone = (name: string): boolean => {
+    const task = split?.tasks.find((t) => t.name === name);
+    return task !== undefined && each.every((e) => passed(fullPath({ ...frame, task }, e.path)));
+  };
+  switch (unit.kind) {
+    case 'step':
+    case 'merge':
+      return passed(step.path) && s.values[`${step.path}.status`] === 'pass';
+    case 'planner':
+      return passed(step.path) && (split?.pass ?? 0) > 0;
+    case 'task':
+      return taskDone(unit.task);
+    case 'slot': {
+      if (!split || split.pass === 0) return false;
+      const upTo = unit.last ? split.tasks.length : Math.min(unit.slot + 1, split.tasks.length);
+      return split.tasks.slice(0, upTo).every((t) => taskDone(t.name));
+    }
+    case 'branch': {
+      const child = step.kind === 'group' ? step.steps[unit.branch] : undefined;
+      const name = step.kind === 'group' ? child?.name : split?.tasks[unit.branch]?.name;
+      if (name === undefined) return split !== undefined && split.pass > 0;
+      const done = child ? passed(fullPath(frame, child.path)) : taskDone(name);
+      return done && split?.branchHeads[name] !== undefined;
+    }
+  }
+}
