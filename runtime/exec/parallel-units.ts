@@ -59,7 +59,7 @@ export async function runBranchUnit(ex: Executor, frame: Frame, step: PlanStep, 
 export async function runMergeUnit(ex: Executor, frame: Frame, step: PlanStep): Promise<Outcome> {
   const svc = ex.svc;
   const fan = fanOf(ex, frame, step);
-  if (svc.state.values[`${fan.path}.status`] === 'pass' && (fan.isSplit || svc.state.steps[fan.path]?.status === 'pass')) {
+  if (fan.split.merged === true && svc.state.values[`${fan.path}.status`] === 'pass') {
     svc.ledger.emit('step.skipped', { step: fan.path });
     return PASS;
   }

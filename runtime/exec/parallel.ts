@@ -165,6 +165,7 @@ async function mergeFan(ex: Executor, frame: Frame, fan: Fan): Promise<PassResul
     svc.ledger.emit('merge.finished', { step: fan.path, status: 'conflict', conflicts: merged.conflicts });
     return { outcome: fatal(`parallel merge conflict in ${fan.path}: ${list}`), retryable: false };
   }
+  fan.split.merged = true;
   svc.ledger.emit('merge.finished', { step: fan.path, status: 'pass', commit: merged.commit });
   svc.trace.line(fan.path, 'merge', `${heads.length} branch${heads.length === 1 ? '' : 'es'} merged`);
   return { outcome: PASS, retryable: true };

@@ -48,7 +48,7 @@ export async function ciCommand(a: CiArgs): Promise<number> {
     if (problem) throw new CiSetupError(problem);
   }
   const s = svc.state;
-  if (s.status === 'fatal' || s.status === 'aborted') {
+  if (unit && (s.status === 'fatal' || s.status === 'aborted')) {
     // A re-run of a failed job resumes, as `gump run --resume` does (an undecided approval waits again).
     svc.ledger.emit('run.resumed', { runId: s.runId, from: s.status });
     s.status = s.waiting ? 'waiting' : 'running';

@@ -125,10 +125,13 @@ export function unitDone(svc: Services, unit: Unit): boolean {
     const task = split?.tasks.find((t) => t.name === name);
     return task !== undefined && each.every((e) => passed(fullPath({ ...frame, task }, e.path)));
   };
+  const isSplit = step.kind === 'agent' && step.type === 'split';
+  // A split's status is its planner's until the task phase ends: every task passed (and merged).
+  const splitDone = (): boolean => (split?.pass ?? 0) > 0 && split!.tasks.every((t) => taskDone(t.name)) && (step.kind !== 'agent' || !step.parallel || split!.merged === true);
   switch (unit.kind) {
     case 'step':
     case 'merge':
-      return passed(step.path) && s.values[`${step.path}.status`] === 'pass';
+      return passed(step.path) && s.values[`${step.path}.status`] === 'pass' && (!isSplit || splitDone()) && (step.kind !== 'group' || split?.merged === true || unit.kind === 'step');
     case 'planner':
       return passed(step.path) && (split?.pass ?? 0) > 0;
     case 'task':
