@@ -8,7 +8,7 @@ import { join, relative } from 'node:path';
 import type { GroupStep } from '../../protocol/plan.js';
 import { BOUNDARY } from '../../protocol/runtime-cli.js';
 import { missingCommits, restoreBundle, saveBundleSince } from '../git/bundle.js';
-import { git } from '../git/git.js';
+import { git, GitError } from '../git/git.js';
 import { headCommit, resetTo } from '../git/worktree.js';
 import { loadState, type RunState } from '../state/run-state.js';
 import { BoundaryError, collectBoundaries, fanTips, lineage, tipsOf, type BoundaryMeta, type CollectedBoundary } from './boundary-dag.js';
@@ -70,7 +70,10 @@ export interface SaveBoundary {
 export async function saveBoundary(worktree: string, dir: string, o: SaveBoundary): Promise<BoundaryMeta> {
   const { parents, seq } = lineage(o.name, o.restored.tips);
   const heads = new Map(o.restored.all.map((b) => [b.name, b.head]));
-  const known = parents.map((p) => heads.get(p)).filter((h): h is string => h !== undefined);
+  // A name saved again after later jobs built on it (a re-run of the whole pipeline) replaces a
+  // boundary others still need commits from: the new one carries the whole run branch.
+  const replacing = heads.has(o.name) && !o.restored.tips.some((t) => t.name === o.name);
+  const known = replacing ? [] : parents.map((p) => heads.get(p)).filter((h): h is string => h !== undefined);
   rmSync(dir, { recursive: true, force: true });
   mkdirSync(dir, { recursive: true });
   await saveBundleSince(worktree, join(dir, BOUNDARY.bundle), `refs/heads/${o.state.branch}`, known.length > 0 ? known : [o.state.base]);
@@ -89,19 +92,38 @@ export async function saveBoundary(worktree: string, dir: string, o: SaveBoundar
   return meta;
 }
 
-/** Fetches, parents first, every bundle whose head the repository lacks. */
+/**
+ * Fetches every bundle whose head the repository lacks, parents first. A bundle whose prerequisites
+ * come only from a later one (a re-saved boundary carries what the one it replaced held) is retried
+ * after the others, until nothing more can be fetched.
+ */
 async function fetchBundles(repo: string, all: readonly CollectedBoundary[]): Promise<void> {
-  const missing = await missingCommits(repo, all.map((b) => b.meta.head));
   const temp = `gump-restore/${process.pid}`;
+  let pending = [...all];
   let fetched = false;
-  for (const b of all) {
-    if (!missing.has(b.meta.head)) continue;
-    const bundle = join(b.dir, BOUNDARY.bundle);
-    if (!existsSync(bundle)) throw new BoundaryError(`boundary ${b.meta.name} has no ${BOUNDARY.bundle}`);
-    await restoreBundle(repo, bundle, temp);
-    fetched = true;
+  let failure: unknown;
+  for (;;) {
+    const missing = await missingCommits(repo, pending.map((b) => b.meta.head));
+    pending = pending.filter((b) => missing.has(b.meta.head));
+    const before = pending.length;
+    const left: CollectedBoundary[] = [];
+    for (const b of pending) {
+      const bundle = join(b.dir, BOUNDARY.bundle);
+      if (!existsSync(bundle)) throw new BoundaryError(`boundary ${b.meta.name} has no ${BOUNDARY.bundle}`);
+      try {
+        await restoreBundle(repo, bundle, temp);
+        fetched = true;
+      } catch (e) {
+        if (!(e instanceof GitError)) throw e;
+        failure = e;
+        left.push(b);
+      }
+    }
+    pending = left;
+    if (pending.length === 0 || pending.length === before) break;
   }
   if (fetched) await git(repo, ['branch', '--quiet', '-D', temp]);
+  if (pending.length > 0) throw failure;
 }
 
 /** The run branch checked out at `head` (created over a detached fresh checkout, reset otherwise). */
