@@ -1,19 +1,21 @@
 // The runtime's command line (the one file CI jobs run: `node gump-runtime.mjs <command>`):
+//   ci       --plan <plan.json> --boundaries <dir> [--unit <key>] [--name <n>] [--out <dir>] [--worktree <dir>]
+//            one CI job: start or restore the run, decide a pending approval, run a unit, save a boundary
 //   run      --worktree <dir>                    run the whole plan from its current state
-//   unit     --worktree <dir> --unit <json> [--boundary <dir>]   run one job unit (restore, run, save)
+//   unit     --worktree <dir> --unit <key> [--boundaries <dir>] [--name <n>]   run one job unit (restore, run, save)
 //   approve | reject --worktree <dir>            decide the pending approval point
 //   report   --worktree <dir> [--format text|json|markdown]
 //   tasks    --worktree <dir> --split <path>    a planned split's task list as JSON (CI fan-out)
 //   publish  --worktree <dir> [--remote origin] [--body <file>] [--dry-run]   push gump/run-<id> only
+//   help                                         the usage text (runtime/run/help.ts)
 //   __stub   <json>                              the stub agent process (language.md §21)
 // run and unit refuse a plan compiled from another version of its workflow file (design.md) unless
 // given --skip-source-check (`gump run` compiles from the working tree itself).
-// Exit: 0 pass (or unit done), 1 fatal, 3 waiting for approval, 4 aborted, 2 usage/infrastructure.
+// Exit (protocol/runtime-cli.ts EXIT): 0 pass (or unit done; ci: also waiting or skipped), 1 fatal,
+// 3 waiting for approval, 4 aborted, 2 usage/infrastructure.
 
 import { stubCommand } from './stub/entry.js';
 import { executeCommand } from './run/commands.js';
-
-export const EXIT = { pass: 0, fatal: 1, usage: 2, waiting: 3, aborted: 4 } as const;
 
 async function main(argv: string[]): Promise<number> {
   const [command, ...rest] = argv;

@@ -52,6 +52,7 @@ export async function runAttempt(
   const error = k > 1 ? (rec.error ?? '') : '';
   clearKeys(svc.state, path);
   svc.ledger.emit('attempt.started', { step: path, attempt: k });
+  svc.trace.attempt?.(path, k);
   svc.save();
 
   // GET workflow (§7.3): before every attempt, in the run worktree.

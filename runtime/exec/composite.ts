@@ -1,14 +1,15 @@
 // Executor: composite and gate-only steps (language.md §6, §7.1, §8.6, §9.5): splits (sequential
-// and parallel tasks, group-retry passes, merge), parallel groups, workflow calls, and callee frames
-// (calls, validators, GET workflows) with their own state prefix, inputs and limits.
+// tasks and group-retry passes; parallel branches in parallel.ts), parallel groups, workflow calls,
+// and callee frames (calls, validators, GET workflows) with their own state prefix, inputs and limits.
 
 import { join } from 'node:path';
 import type { AgentStep, Binding, CallStep, GateOnlyStep, GroupStep, PlanStep, PlanWorkflow } from '../../protocol/plan.js';
 import { changedFiles } from '../git/changes.js';
-import { addBranchWorktree, applyBranches, headCommit, leftoverHead, removeWorktree } from '../git/worktree.js';
+import { headCommit } from '../git/worktree.js';
 import { stepRecord, type SplitRecord } from '../state/run-state.js';
 import { runAtomic } from './atomic.js';
-import { branchScopes, scopeFor } from './budget.js';
+import { scopeFor } from './budget.js';
+import { groupFan, runPasses, splitFan } from './parallel.js';
 import { fullPath, type AttemptView, type BudgetScope, type Frame, type Task } from './frame.js';
 import { fatal, PASS, type Outcome } from './services.js';
 import type { Executor } from './executor.js';
@@ -46,19 +47,26 @@ export async function runSplit(ex: Executor, frame: Frame, step: AgentStep): Pro
   const split = (svc.state.splits[path] ??= { tasks: [], pass: 0, branchHeads: {} });
   if (svc.state.values[`${path}.status`] === 'pass' && split.pass > 0 && allPassed(ex, frame, step, split.tasks)) return PASS;
   if (split.pass === 0) announcePlan(ex, path);
-  const passes = step.retry.exit;
   // Resumed after the task phase failed: a fresh round of passes (like a fatal atomic step's attempts).
-  if (split.pass >= passes) split.pass = 0;
+  if (split.pass >= step.retry.exit) split.pass = 0;
+  const outcome = step.parallel ? await runPasses(ex, frame, splitFan(ex, frame, step)) : await sequentialPasses(ex, frame, step, split);
+  if (outcome.status === 'waiting' || outcome.status === 'aborted') return outcome;
+  return endTaskPhase(ex, path, outcome);
+}
+
+async function sequentialPasses(ex: Executor, frame: Frame, step: AgentStep, split: SplitRecord): Promise<Outcome> {
+  const svc = ex.svc;
+  const path = fullPath(frame, step.path);
+  const passes = step.retry.exit;
   let outcome: Outcome = PASS;
   while (split.pass < passes) {
     split.pass++;
     svc.save();
-    outcome = step.parallel ? await parallelTasks(ex, frame, step, path) : await sequentialTasks(ex, frame, step);
-    if (outcome.status === 'waiting' || outcome.status === 'aborted') return outcome;
-    if (outcome.status === 'pass' || outcome.message.startsWith('parallel merge conflict')) break;
+    outcome = await sequentialTasks(ex, frame, step);
+    if (outcome.status !== 'fatal') return outcome;
     if (split.pass < passes) svc.trace.line(path, 'retry', `task pass ${split.pass + 1} of ${passes}`);
   }
-  return endTaskPhase(ex, path, outcome);
+  return outcome;
 }
 
 /** The planner passed and its plan is recorded: announce the tasks (once per split). */
@@ -91,7 +99,7 @@ function allPassed(ex: Executor, frame: Frame, step: AgentStep, tasks: Task[]): 
   return tasks.every((t) => taskPassed(ex, taskFrame(frame, t), step.each ?? []));
 }
 
-function taskPassed(ex: Executor, frame: Frame, steps: PlanStep[]): boolean {
+export function taskPassed(ex: Executor, frame: Frame, steps: PlanStep[]): boolean {
   return steps.every((s) => ex.svc.state.steps[fullPath(frame, s.path)]?.status === 'pass');
 }
 
@@ -117,84 +125,6 @@ export async function runTask(ex: Executor, frame: Frame, step: AgentStep, task:
   return outcome;
 }
 
-async function parallelTasks(ex: Executor, frame: Frame, step: AgentStep, path: string): Promise<Outcome> {
-  const svc = ex.svc;
-  const split = svc.state.splits[path]!;
-  split.base ??= await headCommit(frame.cwd);
-  // A passed task without a recorded head (the runtime was killed before saving it) runs again: its
-  // steps are skipped and its head is read back from the worktree it left behind.
-  const pending = split.tasks.filter((t) => !taskPassed(ex, taskFrame(frame, t), step.each ?? []) || split.branchHeads[t.name] === undefined);
-  const outcomes = await fanOut(ex, frame, path, split, pending.map((task) => ({
-    name: task.name,
-    run: async (branchFrame) => {
-      svc.ledger.emit('task.started', { step: path, task: task.name, parallel: true });
-      const outcome = await ex.runSteps({ ...branchFrame, task }, step.each ?? []);
-      svc.ledger.emit('task.finished', { step: path, task: task.name, status: outcome.status });
-      return outcome;
-    },
-  })));
-  const failed = split.tasks.map((t) => outcomes.get(t.name)).find((o) => o && o.status !== 'pass');
-  if (failed) return failed;
-  return mergeBranches(ex, frame, path, split.base!, split.tasks.map((t) => ({ name: t.name, head: split.branchHeads[t.name] ?? split.base! })));
-}
-
-/** One parallel branch (§6.3, §6.4): a name and what runs in its worktree. */
-interface Branch {
-  name: string;
-  run(frame: Frame): Promise<Outcome>;
-}
-
-/**
- * Runs branches concurrently, each in a worktree of its own created from the branch's last head (a
- * re-run branch continues from it) or the shared base, with a fixed 1/n share of the budgets
- * (§17.1: each branch counts only its own spend). Records every branch head before its worktree,
- * the only other copy, goes away. A leftover worktree (a killed run) gives its head back.
- */
-async function fanOut(ex: Executor, frame: Frame, path: string, split: SplitRecord, branches: Branch[]): Promise<Map<string, Outcome>> {
-  const svc = ex.svc;
-  const shares = branches.map((b) => [...frame.budgets, ...branchScopes(frame.budgets, branches.length, b.name)]);
-  const serial = serialiser();
-  const results = await Promise.all(
-    branches.map(async (b, i) => {
-      const dir = join(svc.runDir, 'branches', path.replace(/\//g, '__'), b.name);
-      await serial(async () => addBranchWorktree(frame.cwd, dir, (await leftoverHead(dir)) ?? split.branchHeads[b.name] ?? split.base!));
-      const outcome = await b.run({ ...frame, cwd: dir, diffBase: split.base!, budgets: shares[i]!, branch: b.name });
-      split.branchHeads[b.name] = await headCommit(dir);
-      svc.save();
-      await serial(() => removeWorktree(frame.cwd, dir));
-      svc.save();
-      return [b.name, outcome] as const;
-    }),
-  );
-  return new Map(results);
-}
-
-/**
- * Runs the branches' `git worktree add`/`remove` one at a time: concurrent calls race on the shared
- * `.git/worktrees/` admin files ("failed to read …/commondir"). One per fan-out, no global state.
- */
-function serialiser(): <T>(op: () => Promise<T>) => Promise<T> {
-  let tail: Promise<unknown> = Promise.resolve();
-  return <T>(op: () => Promise<T>): Promise<T> => {
-    const run = tail.then(op, op);
-    tail = run.catch(() => undefined);
-    return run;
-  };
-}
-
-async function mergeBranches(ex: Executor, frame: Frame, path: string, base: string, heads: { name: string; head: string }[]): Promise<Outcome> {
-  const svc = ex.svc;
-  const merged = await applyBranches(frame.cwd, base, heads, `[gump] merge:${path} branches:${heads.map((h) => h.name).join(',')}`);
-  if (!merged.ok) {
-    const list = merged.conflicts.map((c) => `${c.file} (${c.branches.join(', ')})`).join('; ');
-    svc.ledger.emit('merge.finished', { step: path, status: 'conflict', conflicts: merged.conflicts });
-    return fatal(`parallel merge conflict in ${path}: ${list}`);
-  }
-  svc.ledger.emit('merge.finished', { step: path, status: 'pass', commit: merged.commit });
-  svc.trace.line(path, 'merge', `${heads.length} branch${heads.length === 1 ? '' : 'es'} merged`);
-  return PASS;
-}
-
 export async function runGroup(ex: Executor, frame: Frame, step: GroupStep): Promise<Outcome> {
   const svc = ex.svc;
   const path = fullPath(frame, step.path);
@@ -202,23 +132,12 @@ export async function runGroup(ex: Executor, frame: Frame, step: GroupStep): Pro
   if (rec.status === 'pass') return skipped(ex, path);
   rec.status = 'running';
   svc.ledger.emit('step.started', { step: path, kind: 'group' });
-  const split = (svc.state.splits[path] ??= { tasks: [], pass: 0, branchHeads: {} });
-  split.base ??= await headCommit(frame.cwd);
+  const fan = groupFan(ex, frame, step);
+  fan.split.base ??= await headCommit(frame.cwd);
   // Resumed after the group failed: a fresh round of passes (passed children keep their results).
-  if (split.pass >= step.passes) split.pass = 0;
-  let outcome: Outcome = PASS;
-  while (split.pass < step.passes) {
-    split.pass++;
-    const pending = step.steps.filter((c) => svc.state.steps[fullPath(frame, c.path)]?.status !== 'pass' || split.branchHeads[c.name] === undefined);
-    const outcomes = await fanOut(ex, frame, path, split, pending.map((child) => ({ name: child.name, run: (branchFrame) => ex.runStep(branchFrame, child) })));
-    const failed = step.steps.map((c) => outcomes.get(c.name)).find((o) => o && o.status !== 'pass');
-    if (!failed) {
-      outcome = await mergeBranches(ex, frame, path, split.base!, step.steps.map((c) => ({ name: c.name, head: split.branchHeads[c.name] ?? split.base! })));
-      break;
-    }
-    outcome = failed;
-    if (outcome.status === 'waiting' || outcome.status === 'aborted') return outcome;
-  }
+  if (fan.split.pass >= step.passes) fan.split.pass = 0;
+  const outcome = await runPasses(ex, frame, fan);
+  if (outcome.status === 'waiting' || outcome.status === 'aborted') return outcome;
   return finish(ex, path, outcome);
 }
 
@@ -295,7 +214,7 @@ function skipped(ex: Executor, path: string): Outcome {
   return PASS;
 }
 
-function finish(ex: Executor, path: string, outcome: Outcome): Outcome {
+export function finish(ex: Executor, path: string, outcome: Outcome): Outcome {
   const svc = ex.svc;
   if (outcome.status === 'waiting') return outcome;
   const rec = stepRecord(svc.state, path);

@@ -9,6 +9,8 @@ import type { RunState } from '../state/run-state.js';
 export interface Trace {
   line(step: string, what: string, detail?: string): void;
   warn(message: string): void;
+  /** An attempt of `step` starts (CI logs open a collapsible group per step and attempt). */
+  attempt?(step: string, attempt: number): void;
 }
 
 export interface Services {

@@ -1,6 +1,6 @@
-// State between CI jobs (design.md "state between jobs"): the run branch travels as a git bundle,
-// either whole or as `base..ref` for a receiver that has the base (a fresh, possibly shallow,
-// checkout of the pipeline commit). restoreBundle fetches it into a local branch.
+// State between CI jobs (design.md "state between jobs"): the run branch travels as git bundles,
+// whole, as `base..ref` for a receiver that has the base (a fresh, possibly shallow, checkout of the
+// pipeline commit), or as what one job added since the heads it restored. restoreBundle fetches one.
 import { createHash } from 'node:crypto';
 import { writeFile } from 'node:fs/promises';
 import { resolve } from 'node:path';
@@ -24,6 +24,29 @@ export async function saveBundle(cwd: string, file: string, ref: string, base?: 
     return;
   }
   await git(cwd, ['bundle', 'create', '--quiet', target, ref]);
+}
+
+/**
+ * Writes `file`: the commits of `ref` (a branch name) not reachable from any of `since` — what one
+ * job added on top of the boundaries it restored. When there are none, a valid bundle with no
+ * objects is written by hand (prerequisite = ref's commit, present wherever `since` is).
+ */
+export async function saveBundleSince(cwd: string, file: string, ref: string, since: readonly string[]): Promise<void> {
+  const target = resolve(cwd, file);
+  const args = ['rev-parse', `${ref}^{commit}`, '--symbolic-full-name', ref, '--'];
+  const [sha, name] = (await git(cwd, args)).stdout.split('\n');
+  if (name === undefined || name === '' || name === '--') throw new GitError(`cannot bundle ${ref}: not a branch or ref name`, args, -1, '');
+  const excluded = since.map((s) => `^${s}`);
+  const count = (await git(cwd, ['rev-list', '--count', ref, ...excluded, '--'])).stdout.trim();
+  if (count === '0') return writeFile(target, emptyBundle(sha as string, name));
+  await git(cwd, ['bundle', 'create', '--quiet', target, ref, ...excluded]);
+}
+
+/** The commits among `shas` that `repo` lacks (a bundle whose head is present need not be fetched). */
+export async function missingCommits(repo: string, shas: readonly string[]): Promise<Set<string>> {
+  if (shas.length === 0) return new Set();
+  const out = (await git(repo, ['cat-file', '--batch-check'], { input: `${shas.join('\n')}\n` })).stdout.trim().split('\n');
+  return new Set(out.filter((l) => l.endsWith(' missing')).map((l) => l.split(' ')[0]!));
 }
 
 /**

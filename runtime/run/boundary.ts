@@ -1,27 +1,84 @@
-// Job boundaries (design.md "state between jobs", issue: job boundaries): everything a later job
-// needs — the run branch as a git bundle and the run directory (state, prev snapshots, retry
-// bookkeeping, ledger, agent session stores without credentials) — saved to and restored from a
-// directory. CI uploads that directory as an artifact; `gump run --isolate-steps` round-trips it.
+// Job boundaries (design.md "state between jobs", docs/runtime.md): what one job hands the next —
+// boundary.json (name, parents, seq, unit, head, status), run.bundle (only the commits this job
+// added) and run/ (the run directory without transient and credential files). Restoring fetches
+// every collected bundle parents first and checks out the tip, or joins the branch tips of a fan-out.
 
-import { cpSync, existsSync, mkdirSync, readdirSync, rmSync, statSync } from 'node:fs';
+import { cpSync, existsSync, mkdirSync, readdirSync, rmSync, writeFileSync } from 'node:fs';
 import { join, relative } from 'node:path';
-import { saveBundle, restoreBundle } from '../git/bundle.js';
-import { git } from '../git/git.js';
-import { resetTo } from '../git/worktree.js';
-import { loadState } from '../state/run-state.js';
+import type { GroupStep } from '../../protocol/plan.js';
+import { BOUNDARY } from '../../protocol/runtime-cli.js';
+import { missingCommits, restoreBundle, saveBundleSince } from '../git/bundle.js';
+import { git, GitError } from '../git/git.js';
+import { headCommit, resetTo } from '../git/worktree.js';
+import { loadState, type RunState } from '../state/run-state.js';
+import { BoundaryError, collectBoundaries, fanTips, lineage, tipsOf, type BoundaryMeta, type CollectedBoundary } from './boundary-dag.js';
+import { joinBranchRuns } from './join-runs.js';
 import { runPaths } from './layout.js';
+import { loadPlan } from './plan-file.js';
 
 /** Never carried between jobs (agents.md §2.6): credentials and live databases. */
 const CREDENTIAL_FILES = new Set(['.credentials.json', 'auth.json', 'oauth_creds.json', 'google_accounts.json', 'settings.json', 'opencode.db', 'opencode.db-wal', 'opencode.db-shm']);
 /** Transient run-directory entries. */
 const TRANSIENT = new Set(['branches', 'tmp']);
 
-export async function saveBoundary(worktree: string, dir: string, branch: string, base: string): Promise<void> {
+/** What a job restored: every collected boundary, and the tips it continues from (none: a new run). */
+export interface Restored {
+  all: BoundaryMeta[];
+  tips: BoundaryMeta[];
+}
+
+export const NOTHING_RESTORED: Restored = { all: [], tips: [] };
+
+/**
+ * Restores the run from the boundaries under `root` into `worktree` (a checkout of the pipeline
+ * commit or of the run branch): one tip → its head and run directory; several → the branches of
+ * one fan-out, state-wise joined, the worktree at their common head or else the fan-out base.
+ */
+export async function restoreBoundaries(worktree: string, root: string): Promise<Restored> {
+  const all = collectBoundaries(root);
+  if (all.length === 0) return NOTHING_RESTORED;
+  await fetchBundles(worktree, all);
+  const tips = tipsOf(all);
+  const runDir = runPaths(worktree).dir;
+  if (tips.length === 1) {
+    const tip = tips[0]!;
+    await checkoutRun(worktree, tip.meta.branch, tip.meta.head);
+    replaceRunDir(runDir, join(tip.dir, BOUNDARY.runDir));
+  } else {
+    const fan = fanTips(tips);
+    const first = join(fan.branches[0]!.tip.dir, BOUNDARY.runDir);
+    const plan = loadPlan(join(first, 'plan.json'));
+    const step = plan.workflows[plan.root]!.steps[fan.index]!;
+    const names = step.kind === 'group' ? (step as GroupStep).steps.map((c) => c.name) : (loadState(join(first, 'state.json')).splits[step.path]?.tasks ?? []).map((t) => t.name);
+    replaceRunDir(runDir, first);
+    const joined = joinBranchRuns(runDir, step.path, fan.branches.map((b) => ({ name: names[b.branch] ?? `#${b.branch}`, dir: join(b.tip.dir, BOUNDARY.runDir) })));
+    const heads = [...new Set(tips.map((t) => t.meta.head))];
+    await checkoutRun(worktree, joined.branch, heads.length === 1 ? heads[0]! : (joined.splits[step.path]?.base ?? heads[0]!));
+  }
+  return { all: all.map((b) => b.meta), tips: tips.map((t) => t.meta) };
+}
+
+export interface SaveBoundary {
+  name: string;
+  /** The unit the job ran (`unitKey`), '' for none. */
+  unit: string;
+  restored: Restored;
+  state: RunState;
+}
+
+/** Saves the job's boundary to `dir`: the commits since its parents' heads, the run directory, the metadata. */
+export async function saveBoundary(worktree: string, dir: string, o: SaveBoundary): Promise<BoundaryMeta> {
+  const { parents, seq } = lineage(o.name, o.restored.tips);
+  const heads = new Map(o.restored.all.map((b) => [b.name, b.head]));
+  // A name saved again after later jobs built on it (a re-run of the whole pipeline) replaces a
+  // boundary others still need commits from: the new one carries the whole run branch.
+  const replacing = heads.has(o.name) && !o.restored.tips.some((t) => t.name === o.name);
+  const known = replacing ? [] : parents.map((p) => heads.get(p)).filter((h): h is string => h !== undefined);
   rmSync(dir, { recursive: true, force: true });
   mkdirSync(dir, { recursive: true });
-  await saveBundle(worktree, join(dir, 'run.bundle'), `refs/heads/${branch}`, base);
+  await saveBundleSince(worktree, join(dir, BOUNDARY.bundle), `refs/heads/${o.state.branch}`, known.length > 0 ? known : [o.state.base]);
   const from = runPaths(worktree).dir;
-  cpSync(from, join(dir, 'run'), {
+  cpSync(from, join(dir, BOUNDARY.runDir), {
     recursive: true,
     filter: (src) => {
       const rel = relative(from, src);
@@ -30,25 +87,54 @@ export async function saveBoundary(worktree: string, dir: string, branch: string
       return !(TRANSIENT.has(first) && rel !== '') && !CREDENTIAL_FILES.has(name);
     },
   });
+  const meta: BoundaryMeta = { version: 1, name: o.name, parents, seq, unit: o.unit, head: await headCommit(worktree), status: o.state.status, runId: o.state.runId, branch: o.state.branch };
+  writeFileSync(join(dir, BOUNDARY.meta), `${JSON.stringify(meta, null, 2)}\n`);
+  return meta;
 }
 
 /**
- * Restore into a checkout of the run branch or of the base (a fresh CI job has no run directory
- * yet): the branch named by the boundary's own state, then the run directory.
+ * Fetches every bundle whose head the repository lacks, parents first. A bundle whose prerequisites
+ * come only from a later one (a re-saved boundary carries what the one it replaced held) is retried
+ * after the others, until nothing more can be fetched.
  */
-export async function restoreBoundary(worktree: string, dir: string): Promise<string> {
-  const bundle = join(dir, 'run.bundle');
-  if (!existsSync(bundle)) throw new Error(`no run bundle in ${dir}`);
-  const branch = loadState(join(dir, 'run', 'state.json')).branch;
+async function fetchBundles(repo: string, all: readonly CollectedBoundary[]): Promise<void> {
   const temp = `gump-restore/${process.pid}`;
-  const head = await restoreBundle(worktree, bundle, temp);
+  let pending = [...all];
+  let fetched = false;
+  let failure: unknown;
+  for (;;) {
+    const missing = await missingCommits(repo, pending.map((b) => b.meta.head));
+    pending = pending.filter((b) => missing.has(b.meta.head));
+    const before = pending.length;
+    const left: CollectedBoundary[] = [];
+    for (const b of pending) {
+      const bundle = join(b.dir, BOUNDARY.bundle);
+      if (!existsSync(bundle)) throw new BoundaryError(`boundary ${b.meta.name} has no ${BOUNDARY.bundle}`);
+      try {
+        await restoreBundle(repo, bundle, temp);
+        fetched = true;
+      } catch (e) {
+        if (!(e instanceof GitError)) throw e;
+        failure = e;
+        left.push(b);
+      }
+    }
+    pending = left;
+    if (pending.length === 0 || pending.length === before) break;
+  }
+  if (fetched) await git(repo, ['branch', '--quiet', '-D', temp]);
+  if (pending.length > 0) throw failure;
+}
+
+/** The run branch checked out at `head` (created over a detached fresh checkout, reset otherwise). */
+async function checkoutRun(worktree: string, branch: string, head: string): Promise<void> {
   const current = (await git(worktree, ['rev-parse', '--abbrev-ref', 'HEAD'])).stdout.trim();
   if (current !== branch) await git(worktree, ['checkout', '--quiet', '-B', branch, head]);
   else await resetTo(worktree, head);
-  await git(worktree, ['branch', '--quiet', '-D', temp]);
-  const to = runPaths(worktree).dir;
+}
+
+function replaceRunDir(to: string, from: string): void {
   for (const entry of existsSync(to) ? readdirSync(to) : []) if (!TRANSIENT.has(entry)) rmSync(join(to, entry), { recursive: true, force: true });
   mkdirSync(to, { recursive: true });
-  if (existsSync(join(dir, 'run')) && statSync(join(dir, 'run')).isDirectory()) cpSync(join(dir, 'run'), to, { recursive: true });
-  return head;
+  if (existsSync(from)) cpSync(from, to, { recursive: true });
 }

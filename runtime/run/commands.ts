@@ -1,11 +1,13 @@
 // Runtime commands behind main.ts, also called in-process by `gump run`: each opens the run from
 // its directory, does one thing, and maps the outcome to an exit code.
 
-import { resolve } from 'node:path';
+import { join, resolve } from 'node:path';
 import type { Outcome, Services } from '../exec/services.js';
 import { decide } from './approval.js';
-import { restoreBoundary, saveBoundary } from './boundary.js';
-import { runAll, runUnit, type Unit } from './driver.js';
+import { NOTHING_RESTORED, restoreBoundaries, saveBoundary } from './boundary.js';
+import { parseUnit, unitKey } from '../../protocol/units.js';
+import { runAll } from './driver.js';
+import { runUnit } from './run-unit.js';
 import { openRun } from './open.js';
 import { planSourceProblem } from './plan-source.js';
 import { buildReport, renderReport } from './report.js';
@@ -14,12 +16,19 @@ import { runPaths } from './layout.js';
 import { createTrace } from './trace.js';
 import { userFacingMessage } from './errors.js';
 import { publish } from './publish.js';
+import { ciCommand } from './ci.js';
+import { HELP } from './help.js';
 
 export function exitCodeOf(o: Outcome): number {
   return o.status === 'pass' ? 0 : o.status === 'waiting' ? 3 : o.status === 'aborted' ? 4 : 1;
 }
 
-function flag(argv: string[], name: string): string | undefined {
+function usage(message: string): number {
+  process.stderr.write(`gump-runtime: ${message}\n`);
+  return 2;
+}
+
+export function flag(argv: string[], name: string): string | undefined {
   const i = argv.indexOf(`--${name}`);
   return i >= 0 ? argv[i + 1] : undefined;
 }
@@ -58,15 +67,38 @@ async function dispatch(command: string | undefined, argv: string[], entry: stri
       return exitCodeOf(await runAll(svc));
     }
     case 'unit': {
-      const unit = JSON.parse(flag(argv, 'unit') ?? 'null') as Unit;
-      const boundary = flag(argv, 'boundary');
-      if (boundary) await restoreBoundary(worktree, resolve(boundary));
+      const unit = parseUnit(flag(argv, 'unit') ?? '');
+      if (!unit) return usage(`--unit must be a unit key (step-0, slot-1-2-last, branch-3-0, …), got ${JSON.stringify(flag(argv, 'unit') ?? '')}`);
+      const boundaries = flag(argv, 'boundaries');
+      const restored = boundaries ? await restoreBoundaries(worktree, resolve(boundaries)) : NOTHING_RESTORED;
       const svc = open();
       if (refused(svc, argv)) return 2;
       const outcome = await runUnit(svc, unit);
-      if (boundary) await saveBoundary(worktree, resolve(boundary), svc.state.branch, svc.state.base);
+      if (boundaries) await saveBoundary(worktree, join(resolve(boundaries), flag(argv, 'name') ?? unitKey(unit)), { name: flag(argv, 'name') ?? unitKey(unit), unit: unitKey(unit), restored, state: svc.state });
       return exitCodeOf(outcome);
     }
+    case 'ci': {
+      const plan = flag(argv, 'plan');
+      const boundaries = flag(argv, 'boundaries');
+      if (!plan || !boundaries) return usage('ci needs --plan <repo-relative plan.json> and --boundaries <dir>');
+      const opt = (name: string): Record<string, string> => (flag(argv, name) !== undefined ? { [name]: flag(argv, name)! } : {});
+      return ciCommand({
+        plan,
+        boundaries,
+        ...opt('unit'),
+        ...opt('name'),
+        ...opt('out'),
+        worktree,
+        skipSourceCheck: argv.includes('--skip-source-check'),
+        runtimeEntry: resolve(entry),
+        env: process.env,
+        write: (t) => process.stdout.write(t),
+        sourceProblem: (svc) => planSourceProblem(svc.worktree, svc.plan, svc.state),
+      });
+    }
+    case 'help':
+      process.stdout.write(HELP);
+      return 0;
     case 'tasks': {
       // The planner's task list, for a CI matrix (fan-out): a JSON array of {name, description, files}.
       const svc = open();

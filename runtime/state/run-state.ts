@@ -52,6 +52,10 @@ export interface SplitRecord {
   pass: number;
   /** Branch heads of passed parallel tasks (§9.5: they keep their results). */
   branchHeads: Record<string, string>;
+  /** A branch that failed in a job of its own: its failure, for the merge job's join (§6.3). */
+  branchFailures?: Record<string, string>;
+  /** A parallel split's or group's branches were merged (§6.3): its task phase is over. */
+  merged?: boolean;
   base?: string;
 }
 

@@ -1,12 +1,14 @@
 // Drives a local run: in-process (the default), or with `--isolate-steps` one fresh runtime process
 // per job unit (each top-level step; a sequential split's planner and each task apart), restoring
-// from and saving to a boundary directory exactly as CI jobs do, so nothing lives only in memory.
+// from a folder of boundaries and saving one more exactly as CI jobs do, so nothing lives only in memory.
 
 import { spawnSync } from 'node:child_process';
 import { dirname, join } from 'node:path';
 import type { AgentStep } from '../../protocol/plan.js';
+import { cutPlan, unitKey, type Unit } from '../../protocol/units.js';
+import { runAll } from '../../runtime/run/driver.js';
 import { saveBoundary } from '../../runtime/run/boundary.js';
-import { runAll, rootSteps, type Unit } from '../../runtime/run/driver.js';
+import { collectBoundaries, tipsOf } from '../../runtime/run/boundary-dag.js';
 import { openRun } from '../../runtime/run/open.js';
 import { createTrace } from '../../runtime/run/trace.js';
 import { exitCodeOf } from '../../runtime/run/commands.js';
@@ -29,14 +31,19 @@ export async function executeRun(worktree: string, o: ExecuteOptions): Promise<n
   if (o.resumed) svc.ledger.emit('run.resumed', { runId: svc.state.runId, from: svc.state.status });
   if (svc.state.status === 'aborted' || svc.state.status === 'fatal') svc.state.status = 'running';
   if (!o.isolate) return exitCodeOf(await runAll(svc));
-  const boundary = join(dirname(worktree), 'boundary');
-  await saveBoundary(worktree, boundary, svc.state.branch, svc.state.base);
+  // One boundary per unit, each unit restoring from all of them (the DAG a CI pipeline builds).
+  const boundaries = join(dirname(worktree), 'boundaries');
+  // The worktree is the truth between processes (an approval, a resume): a boundary of it first.
+  const all = collectBoundaries(boundaries);
+  const restored = { all: all.map((b) => b.meta), tips: tipsOf(all).map((b) => b.meta) };
+  const name = `local-${Math.max(0, ...restored.all.map((b) => b.seq)) + 1}`;
+  await saveBoundary(worktree, join(boundaries, name), { name, unit: '', restored, state: svc.state });
   for (;;) {
     const current = openRun(worktree, opening);
     const unit = nextUnit(current);
     // The last unit settled the run (run.finished is in the ledger): nothing is left to run.
     if (!unit) return current.state.status === 'pass' ? 0 : exitCodeOf(await runAll(current));
-    const r = spawnSync(process.execPath, [entry, 'unit', '--worktree', worktree, '--unit', JSON.stringify(unit), '--boundary', boundary, '--skip-source-check'], {
+    const r = spawnSync(process.execPath, [entry, 'unit', '--worktree', worktree, '--unit', unitKey(unit), '--boundaries', boundaries, '--skip-source-check'], {
       stdio: ['ignore', 'pipe', 'pipe'],
       env: { ...process.env, ...(o.env ?? {}) } as NodeJS.ProcessEnv,
       maxBuffer: 64 * 1024 * 1024,
@@ -49,9 +56,9 @@ export async function executeRun(worktree: string, o: ExecuteOptions): Promise<n
 
 /** The next job unit to run, or undefined when every top-level step has passed. */
 export function nextUnit(svc: ReturnType<typeof openRun>): Unit | undefined {
-  const steps = rootSteps(svc);
-  for (const [index, step] of steps.entries()) {
-    if (step.kind === 'agent' && step.type === 'split' && !step.parallel) {
+  for (const cut of cutPlan(svc.plan)) {
+    const { index, step } = cut;
+    if (cut.kind === 'sequential-split') {
       // The planner's status is the split's until the task phase ends: look at the tasks.
       if (svc.state.steps[step.path]?.status !== 'pass') return { kind: 'planner', index };
       const split = svc.state.splits[step.path];

@@ -1,12 +1,14 @@
 // Job boundaries (docs/runtime.md): a later job starts from a fresh checkout of the base with no run
-// directory, restores the run branch and run directory from the boundary, and continues the run.
+// directory, restores the run branch and run directory from the boundaries folder, and continues the run.
 
 import { execFileSync, spawnSync } from 'node:child_process';
 import { existsSync, mkdtempSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { saveBoundary } from '../../../runtime/run/boundary.js';
+import { NOTHING_RESTORED, saveBoundary } from '../../../runtime/run/boundary.js';
+import { runPaths } from '../../../runtime/run/layout.js';
+import { loadState } from '../../../runtime/state/run-state.js';
 import { runScenario } from './harness.js';
 
 const RUNTIME = join(import.meta.dirname, '..', '..', '..', 'dist', 'gump-runtime.mjs');
@@ -25,13 +27,13 @@ describe('job boundary', () => {
     });
     expect(r.state.status).toBe('waiting');
     expect(spawnSync(process.execPath, [RUNTIME, 'approve', '--worktree', r.worktree]).status).toBe(0);
-    const boundary = mkdtempSync(join(tmpdir(), 'gump-boundary-'));
-    await saveBoundary(r.worktree, boundary, r.state.branch, r.state.base);
+    const boundaries = mkdtempSync(join(tmpdir(), 'gump-boundary-'));
+    await saveBoundary(r.worktree, join(boundaries, 'approved'), { name: 'approved', unit: '', restored: NOTHING_RESTORED, state: loadState(runPaths(r.worktree).state) });
 
     const clone = join(mkdtempSync(join(tmpdir(), 'gump-job-')), 'checkout');
     execFileSync('git', ['clone', '-q', r.repo, clone]);
     expect(existsSync(join(clone, '.gump', 'run'))).toBe(false);
-    const job = spawnSync(process.execPath, [RUNTIME, 'unit', '--worktree', clone, '--unit', '{"kind":"step","index":1}', '--boundary', boundary, '--skip-source-check'], { encoding: 'utf8', env: { ...process.env, GUMP_STUB: '1' } });
+    const job = spawnSync(process.execPath, [RUNTIME, 'unit', '--worktree', clone, '--unit', 'step-1', '--boundaries', boundaries, '--skip-source-check'], { encoding: 'utf8', env: { ...process.env, GUMP_STUB: '1' } });
     expect(job.stderr).toBe('');
     expect(job.status).toBe(0);
     const git = (...args: string[]): string => execFileSync('git', args, { cwd: clone, encoding: 'utf8' }).trim();
