@@ -57,7 +57,7 @@ export function summaryView(report: RunReport, events: LedgerEvent[], state: Run
     const agentMs = s.attempts.reduce((n, a) => n + a.durationMs, 0);
     return {
       step: s.step,
-      status: state.waiting?.step === s.step && state.status === 'waiting' ? 'waiting' : s.status,
+      status: displayStatus(s.step, s.status, state),
       attempts: s.attempts.length,
       agents: [...new Set(s.attempts.flatMap((a) => (a.agent ? [a.agent] : [])))],
       turns: s.attempts.reduce((n, a) => n + a.turns, 0),
@@ -96,6 +96,13 @@ export function summaryView(report: RunReport, events: LedgerEvent[], state: Run
     },
     failures,
   };
+}
+
+/** A step the run stopped in shows why: `waiting` at its approval point, `aborted` after a rejection. */
+function displayStatus(step: string, status: string, state: RunState): string {
+  if (status !== 'running') return status;
+  if (state.status === 'waiting' && state.waiting?.step === step) return 'waiting';
+  return state.status === 'aborted' || state.status === 'fatal' ? state.status : status;
 }
 
 function outcomeOf(report: RunReport, state: RunState): SummaryView['outcome'] {
