@@ -1,5 +1,7 @@
 // What a platform client opens or updates: the request of `publish --open-pr` and its result.
 
+import { PUBLISH } from '../../protocol/runtime-cli.js';
+
 export interface PullRequestInput {
   /** `gump/run-<id>`. */
   head: string;
@@ -15,6 +17,6 @@ export interface PullRequestResult {
   updated: boolean;
 }
 
-export type PlatformName = 'github' | 'gitlab';
+export type PlatformName = (typeof PUBLISH.platforms)[number];
 
-export const PLATFORMS: readonly PlatformName[] = ['github', 'gitlab'];
+export const PLATFORMS: readonly PlatformName[] = PUBLISH.platforms;

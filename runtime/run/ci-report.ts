@@ -5,6 +5,7 @@
 
 import { appendFileSync, mkdirSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
+import { OUTPUTS, REPORT } from '../../protocol/runtime-cli.js';
 import type { Services } from '../exec/services.js';
 import { appendStepOutputs } from '../platform/step-output.js';
 import { readLedger } from '../state/ledger.js';
@@ -31,10 +32,10 @@ export function ciReport(svc: Services, opts: CiReportOptions): { report: RunRep
   const markdown = opts.outDir || (opts.summary && env.GITHUB_STEP_SUMMARY) ? renderSummary(summaryView(report, events, svc.state, svc.plan, env)) : '';
   if (opts.outDir) {
     mkdirSync(opts.outDir, { recursive: true });
-    writeFileSync(join(opts.outDir, 'report.json'), renderReport(report, 'json'));
-    writeFileSync(join(opts.outDir, 'report.md'), markdown);
+    writeFileSync(join(opts.outDir, REPORT.json), renderReport(report, 'json'));
+    writeFileSync(join(opts.outDir, REPORT.markdown), markdown);
   }
   if (opts.summary && env.GITHUB_STEP_SUMMARY) appendFileSync(env.GITHUB_STEP_SUMMARY, markdown);
-  appendStepOutputs(env, { state: svc.state.status });
+  appendStepOutputs(env, { [OUTPUTS.state]: svc.state.status });
   return { report };
 }

@@ -4,6 +4,7 @@
 // (runtime/platform/). Tokens come from the environment and never reach git config or output.
 
 import { writeFileSync } from 'node:fs';
+import { PUBLISH } from '../../protocol/runtime-cli.js';
 import { git } from '../git/git.js';
 import type { Services } from '../exec/services.js';
 import { readLedger } from '../state/ledger.js';
@@ -85,7 +86,7 @@ export async function publish(svc: Services, opts: PublishOptions): Promise<Publ
     return fail(redact(e.message, secrets), /is not set/.test(e.message) ? 2 : 1);
   }
   svc.ledger.emit('run.pull_request', { platform: opts.openPr, url: pr.url, number: pr.number });
-  appendStepOutputs(env, { pr_url: pr.url, pr_number: pr.number });
+  appendStepOutputs(env, { [PUBLISH.outputs.prUrl]: pr.url, [PUBLISH.outputs.prNumber]: pr.number });
   const kind = opts.openPr === 'github' ? `pull request #${pr.number}` : `merge request !${pr.number}`;
   lines.push(`${pr.updated ? 'updated' : 'opened'} ${kind}: ${pr.url}`);
   return { ok: true, code: 0, message: lines.join('\n') };
