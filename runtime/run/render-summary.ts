@@ -30,6 +30,8 @@ export interface SummaryView {
   steps: { step: string; status: string; attempts: number; agents: string[]; turns: number; tokensIn: number; tokensOut: number; cost: number; estimated: boolean; durationMs: number }[];
   totals: { attempts: number; turns: number; tokensIn: number; tokensOut: number; cost: number; estimated: boolean; durationMs: number };
   failures: { step: string; attempt: number; status: string; lines: string[]; truncated: boolean }[];
+  /** Failed attempts whose output was left out for size (PR body). */
+  failuresOmitted?: number;
 }
 
 const FAILED = new Set(['fail', 'fatal', 'guard_failed']);
@@ -141,9 +143,14 @@ export function renderSummary(view: SummaryView): string {
   return tidy(templates().summary(view));
 }
 
-/** The pull/merge request body: the same report without CI instructions. */
-export function renderPullRequest(view: SummaryView): string {
-  return tidy(templates().pullRequest(view));
+/** GitHub refuses a PR body over 65,536 characters (422); leave room for the platform's own text. */
+export const MAX_BODY_CHARS = 60_000;
+
+/** The pull/merge request body: the same report without CI instructions; failure output is dropped when too long. */
+export function renderPullRequest(view: SummaryView, maxChars = MAX_BODY_CHARS): string {
+  const body = tidy(templates().pullRequest(view));
+  if (body.length <= maxChars || view.failures.length === 0) return body;
+  return tidy(templates().pullRequest({ ...view, failures: [], failuresOmitted: view.failures.length }));
 }
 
 /** LF, no runs of blank lines, one trailing newline. */

@@ -38,3 +38,25 @@ describe('report helpers', () => {
     expect(long.endsWith('…')).toBe(true);
   });
 });
+
+describe('pull request body size', () => {
+  it('drops failure output, saying so, when the body would exceed the limit', async () => {
+    const { renderPullRequest } = await import('../../../runtime/run/render-summary.js');
+    const view = {
+      runId: 'r1',
+      workflow: 'w',
+      specLine: 'Do it',
+      spec: 'spec.md',
+      branch: 'gump/run-r1',
+      base: 'abc',
+      outcome: { kind: 'pass' },
+      steps: [],
+      totals: { attempts: 2, turns: 0, tokensIn: 0, tokensOut: 0, cost: 0, estimated: false, durationMs: 0 },
+      failures: [{ step: 'impl', attempt: 1, status: 'fail', lines: ['x'.repeat(500)], truncated: false }],
+    };
+    expect(renderPullRequest(view)).toContain('<details><summary>impl attempt 1: fail</summary>');
+    const small = renderPullRequest(view, 400);
+    expect(small).not.toContain('<details>');
+    expect(small).toContain('_The output of 1 failed attempt(s) is left out here for size; see the `gump-report` artifact._');
+  });
+});
