@@ -26,7 +26,8 @@ export async function requestJson(
     });
   } catch (e) {
     const err = e as Error & { cause?: { code?: string; message?: string } };
-    const why = err.name === 'TimeoutError' ? `no answer within ${Math.round((init.timeoutMs ?? DEFAULT_TIMEOUT_MS) / 1000)}s` : (err.cause?.code ?? err.cause?.message ?? err.message);
+    const ms = init.timeoutMs ?? DEFAULT_TIMEOUT_MS;
+    const why = err.name === 'TimeoutError' ? `no answer within ${ms < 1000 ? `${ms} ms` : `${Math.round(ms / 1000)}s`}` : (err.cause?.code ?? err.cause?.message ?? err.message);
     throw new PlatformError(`${init.method} ${url} failed: ${why}`);
   }
   const text = await res.text();

@@ -74,7 +74,8 @@ export function summaryView(report: RunReport, events: LedgerEvent[], state: Run
   const end = report.finishedAt ? Date.parse(report.finishedAt) : last;
   const failures = events.flatMap((e) => {
     if (e.event !== 'attempt.finished' || !FAILED.has(String(e.status)) || typeof e.error !== 'string' || !e.step) return [];
-    const all = e.error.replace(/\s+$/, '').split('\n');
+    // Runs of blank lines fold to one (the rendered Markdown never holds two blank lines in a row).
+    const all = e.error.replace(/\s+$/, '').split('\n').filter((l, i, a) => l.trim() !== '' || i === 0 || a[i - 1]!.trim() !== '');
     return [{ step: e.step, attempt: e.attempt ?? 1, status: String(e.status), lines: all.slice(0, EXCERPT_LINES), truncated: all.length > EXCERPT_LINES }];
   });
   return {
