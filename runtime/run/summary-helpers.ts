@@ -5,9 +5,17 @@ import Handlebars from 'handlebars';
 
 export type Hbs = typeof Handlebars;
 
-/** A Markdown table cell: pipes escaped, newlines folded, so a value never breaks the table. */
-export function cell(v: unknown): string {
+/** Inline text from the run (spec line, failure reason): angle brackets as entities, so it never opens HTML (a stray `</details>`), one line. */
+export function inline(v: unknown): string {
   return String(v ?? '')
+    .replace(/</g, '&lt;')
+    .replace(/>/g, '&gt;')
+    .replace(/\r?\n/g, ' ');
+}
+
+/** A Markdown table cell: pipes escaped, newlines folded, angle brackets as entities, so a value never breaks the table. */
+export function cell(v: unknown): string {
+  return inline(v)
     .replace(/\\/g, '\\\\')
     .replace(/\|/g, '\\|')
     .replace(/\r?\n/g, ' ')
@@ -39,6 +47,7 @@ export function fence(lines: unknown): string {
 
 export function registerHelpers(hbs: Hbs): void {
   hbs.registerHelper('cell', (v: unknown) => cell(v));
+  hbs.registerHelper('inline', (v: unknown) => inline(v));
   // Handlebars passes its options object last: only a real boolean marks an estimate.
   hbs.registerHelper('usd', (v: unknown, estimated: unknown) => usd(v, estimated));
   hbs.registerHelper('duration', (v: unknown) => duration(v));

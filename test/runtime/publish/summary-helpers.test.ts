@@ -3,7 +3,7 @@
 // outlast the backticks inside.
 
 import { describe, expect, it } from 'vitest';
-import { cell, duration, fence, usd } from '../../../runtime/run/summary-helpers.js';
+import { cell, duration, fence, inline, usd } from '../../../runtime/run/summary-helpers.js';
 import { firstSpecLine } from '../../../runtime/run/render-summary.js';
 
 describe('report helpers', () => {
@@ -11,6 +11,8 @@ describe('report helpers', () => {
     expect(cell('a | b\nc\r\nd')).toBe('a \\| b c d');
     expect(cell('back\\slash|')).toBe('back\\\\slash\\|');
     expect(cell(undefined)).toBe('');
+    expect(cell('</details> <b>')).toBe('&lt;/details&gt; &lt;b&gt;');
+    expect(inline('a <b>\nc')).toBe('a &lt;b&gt; c');
   });
 
   it('formats USD with 4 decimals and marks estimates', () => {
