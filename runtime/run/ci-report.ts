@@ -12,7 +12,7 @@ import { readLedger } from '../state/ledger.js';
 import { decide } from './approval.js';
 import { runPaths } from './layout.js';
 import { renderSummary, summaryView } from './render-summary.js';
-import { buildReport, renderReport, type RunReport } from './report.js';
+import { buildReport, renderReport, writeReport, type RunReport } from './report.js';
 
 export interface CiReportOptions {
   /** Directory receiving report.json and report.md. */
@@ -26,6 +26,8 @@ export function ciReport(svc: Services, opts: CiReportOptions): { report: RunRep
   if (svc.state.status === 'waiting' && env.GUMP_DECISION === 'reject') {
     const problem = decide(svc, 'reject', env.GUMP_ACTOR || 'ci');
     if (problem) return { report: buildReport(svc.state, readLedger(runPaths(svc.worktree).ledger)), problem };
+    // The run stopped: its own report files are written as for any stop (docs/runtime.md).
+    writeReport(svc);
   }
   const events = readLedger(runPaths(svc.worktree).ledger);
   const report = buildReport(svc.state, events);

@@ -114,6 +114,7 @@ describe('report --out --summary (CI report job)', () => {
     expect(ledgerEvents(r, 'approval.decided')).toEqual([expect.objectContaining({ decision: 'reject', by: 'octocat', step: 'impl' })]);
     expect(ledgerEvents(r, 'run.finished')).toEqual([expect.objectContaining({ status: 'aborted' })]);
     golden('aborted.summary.md', mask(r, c.markdown));
+    expect(JSON.parse(readFileSync(join(r.worktree, '.gump', 'run', 'report.json'), 'utf8')).status).toBe('aborted');
     // A second report job sees an aborted run: nothing more is decided.
     const again = await ciReport(r, { GUMP_DECISION: 'reject' });
     expect(again.outputs).toBe('state=aborted\n');
