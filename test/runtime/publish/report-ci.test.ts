@@ -10,7 +10,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import type { ScenarioResult } from '../scenario/harness.js';
-import { ROOT } from '../e2e/library-run.js';
+import { FAST_GATES, projectFiles, ROOT, runLibrary } from '../e2e/library-run.js';
 import { fatalRun, ledgerEvents, passedRun, runtime, waitingRun } from './runs.js';
 
 const FIXTURES = join(ROOT, 'fixtures', 'runtime-report');
@@ -141,5 +141,17 @@ describe('report --out --summary (CI report job)', () => {
     expect(p.code, p.stderr).toBe(0);
     expect(p.stdout).toMatch(/^would push [0-9a-f]{40}:refs\/heads\/gump\/run-/);
     golden('pass.pull-request.md', mask(r, readFileSync(join(dir, 'body.md'), 'utf8')));
+  });
+
+  it('a library run with a split, escalation and retries: one row per step, agents per step, reported costs, every failed attempt (golden)', async () => {
+    const r = await runLibrary({ workflow: 'bugfix', files: projectFiles('bugfix', FAST_GATES) });
+    expect(r.state.status).toBe('pass');
+    const c = await ciReport(r);
+    expect(c.code, c.stderr).toBe(0);
+    golden('bugfix.summary.md', mask(r, c.markdown));
+    expect(c.markdown).toMatch(/^\| analyze\/fix-cart-total\/reproduce \| pass \| 2 \| claude-haiku, claude-sonnet \| 5 \| 0 \/ 0 \| \$0\.0500\* \|/m);
+    expect(c.markdown).toContain('<details><summary>analyze/fix-cart-total/reproduce attempt 1: fail</summary>');
+    expect(c.markdown).toContain('429 rate_limit_error');
+    expect(c.markdown).toMatch(/^\| quality \| pass \| 1 \| - \| 0 \|/m);
   });
 });
