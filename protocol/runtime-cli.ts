@@ -66,3 +66,18 @@ export const OUTPUTS = {
   tasks: 'tasks',
   runId: 'run_id',
 } as const;
+
+/** The publish and report jobs (docs/runtime.md): flags, outputs and the report artifact. */
+export const PUBLISH = {
+  /** `--open-pr <platform>`: open or update the PR/MR after the push. */
+  platforms: ['github', 'gitlab'] as const,
+  /** Step outputs `publish --open-pr` appends to $GITHUB_OUTPUT. */
+  outputs: { prUrl: 'pr_url', prNumber: 'pr_number' },
+} as const;
+
+export const REPORT = {
+  /** The artifact the report job uploads in every outcome: the `--out` directory. */
+  artifact: 'gump-report',
+  json: 'report.json',
+  markdown: 'report.md',
+} as const;

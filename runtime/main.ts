@@ -4,9 +4,10 @@
 //   run      --worktree <dir>                    run the whole plan from its current state
 //   unit     --worktree <dir> --unit <key> [--boundaries <dir>] [--name <n>]   run one job unit (restore, run, save)
 //   approve | reject --worktree <dir>            decide the pending approval point
-//   report   --worktree <dir> [--format text|json|markdown]
+//   report   --worktree <dir> [--format text|json|markdown] [--out <dir>] [--summary]
 //   tasks    --worktree <dir> --split <path>    a planned split's task list as JSON (CI fan-out)
-//   publish  --worktree <dir> [--remote origin] [--body <file>] [--dry-run]   push gump/run-<id> only
+//   publish  --worktree <dir> [--remote origin] [--body <file>] [--open-pr github|gitlab] [--base <b>]
+//            [--waiting] [--dry-run]            push gump/run-<id> only, open/update the PR/MR
 //   help                                         the usage text (runtime/run/help.ts)
 //   __stub   <json>                              the stub agent process (language.md §21)
 // run and unit refuse a plan compiled from another version of its workflow file (design.md) unless

@@ -14,6 +14,8 @@ const common = {
   // Some dependencies call require(); give the ESM bundle one.
   banner: { js: "import { createRequire as __gumpCreateRequire } from 'node:module';\nconst require = __gumpCreateRequire(import.meta.url);" },
   logLevel: 'warning',
+  // Leaf-text templates (runtime/run/templates/*.hbs) are bundled as strings.
+  loader: { '.hbs': 'text' },
 };
 
 const results = await Promise.all([

@@ -10,14 +10,11 @@ import { runAll } from './driver.js';
 import { runUnit } from './run-unit.js';
 import { openRun } from './open.js';
 import { planSourceProblem } from './plan-source.js';
-import { buildReport, renderReport } from './report.js';
-import { readLedger } from '../state/ledger.js';
-import { runPaths } from './layout.js';
 import { createTrace } from './trace.js';
 import { userFacingMessage } from './errors.js';
-import { publish } from './publish.js';
 import { ciCommand } from './ci.js';
 import { HELP } from './help.js';
+import { publishCommand, reportCommand } from './publish-report-commands.js';
 
 export function exitCodeOf(o: Outcome): number {
   return o.status === 'pass' ? 0 : o.status === 'waiting' ? 3 : o.status === 'aborted' ? 4 : 1;
@@ -111,12 +108,6 @@ async function dispatch(command: string | undefined, argv: string[], entry: stri
       process.stdout.write(`${JSON.stringify(rec.tasks)}\n`);
       return 0;
     }
-    case 'publish': {
-      const body = flag(argv, 'body');
-      const result = await publish(open(), { remote: flag(argv, 'remote') ?? 'origin', ...(body ? { bodyFile: resolve(body) } : {}), dryRun: argv.includes('--dry-run') });
-      (result.ok ? process.stdout : process.stderr).write(`${result.ok ? '' : 'gump-runtime: '}${result.message}\n`);
-      return result.ok ? 0 : 1;
-    }
     case 'approve':
     case 'reject': {
       const problem = decide(open(), command);
@@ -126,12 +117,11 @@ async function dispatch(command: string | undefined, argv: string[], entry: stri
       }
       return 0;
     }
-    case 'report': {
-      const svc = open();
-      const format = (flag(argv, 'format') ?? 'text') as 'text' | 'json' | 'markdown';
-      process.stdout.write(renderReport(buildReport(svc.state, readLedger(runPaths(worktree).ledger)), format));
-      return 0;
-    }
+    // The publish and report jobs (publish-report-commands.ts).
+    case 'publish':
+      return publishCommand(open, argv);
+    case 'report':
+      return reportCommand(open, argv);
     default:
       process.stderr.write(`gump-runtime: unknown command ${JSON.stringify(command)}\n`);
       return 2;

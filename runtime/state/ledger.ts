@@ -9,6 +9,7 @@ export type LedgerEventName =
   | 'run.resumed'
   | 'run.finished'
   | 'run.published'
+  | 'run.pull_request'
   | 'step.started'
   | 'step.skipped'
   | 'step.finished'

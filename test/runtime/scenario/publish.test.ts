@@ -44,7 +44,7 @@ describe('runtime publish and tasks', () => {
     const heads = execFileSync('git', ['for-each-ref', '--format=%(refname)', 'refs/heads'], { cwd: remote, encoding: 'utf8' }).trim().split('\n');
     expect(heads).toEqual([`refs/heads/${r.state.branch}`]);
     expect(execFileSync('git', ['rev-parse', `refs/heads/${r.state.branch}`], { cwd: remote, encoding: 'utf8' }).trim()).toBe(r.git('rev-parse', r.state.branch));
-    expect(readFileSync(body, 'utf8')).toContain(`## gump run ${r.runId}: pass`);
+    expect(readFileSync(body, 'utf8')).toContain(`## gump run \`${r.runId}\` (p): passed`);
     const ledger = readFileSync(join(r.worktree, '.gump', 'run', 'ledger.ndjson'), 'utf8');
     expect(ledger).toContain('"event":"run.published"');
 

@@ -1,0 +1,57 @@
+// Handlebars helpers of the Markdown report templates (templates/*.md.hbs), all in one place:
+// number, money and duration formatting, Markdown table-cell escaping, code fences.
+
+import Handlebars from 'handlebars';
+
+export type Hbs = typeof Handlebars;
+
+/** Inline text from the run (spec line, failure reason): angle brackets as entities, so it never opens HTML (a stray `</details>`), one line. */
+export function inline(v: unknown): string {
+  return String(v ?? '')
+    .replace(/</g, '&lt;')
+    .replace(/>/g, '&gt;')
+    .replace(/\r?\n/g, ' ');
+}
+
+/** A Markdown table cell: pipes escaped, newlines folded, angle brackets as entities, so a value never breaks the table. */
+export function cell(v: unknown): string {
+  return inline(v)
+    .replace(/\\/g, '\\\\')
+    .replace(/\|/g, '\\|')
+    .replace(/\r?\n/g, ' ')
+    .trim();
+}
+
+/** US dollars with 4 decimals; an estimated amount is marked `*` (footnote in steps.md.hbs). */
+export function usd(v: unknown, estimated?: unknown): string {
+  const n = typeof v === 'number' && Number.isFinite(v) ? v : 0;
+  return `$${n.toFixed(4)}${estimated === true ? '*' : ''}`;
+}
+
+/** `0.4s`, `12.3s`, `3m 04s`, `1h 02m`. */
+export function duration(v: unknown): string {
+  const ms = typeof v === 'number' && Number.isFinite(v) ? Math.max(0, v) : 0;
+  if (ms < 60_000) return `${(ms / 1000).toFixed(1)}s`;
+  const s = Math.round(ms / 1000);
+  if (s < 3600) return `${Math.floor(s / 60)}m ${String(s % 60).padStart(2, '0')}s`;
+  return `${Math.floor(s / 3600)}h ${String(Math.floor((s % 3600) / 60)).padStart(2, '0')}m`;
+}
+
+/** Lines in a fenced code block whose fence is longer than any backtick run inside. */
+export function fence(lines: unknown): string {
+  const text = Array.isArray(lines) ? lines.join('\n') : String(lines ?? '');
+  const longest = Math.max(0, ...(text.match(/`+/g) ?? []).map((m) => m.length));
+  const f = '`'.repeat(Math.max(3, longest + 1));
+  return `${f}text\n${text}\n${f}`;
+}
+
+export function registerHelpers(hbs: Hbs): void {
+  hbs.registerHelper('cell', (v: unknown) => cell(v));
+  hbs.registerHelper('inline', (v: unknown) => inline(v));
+  // Handlebars passes its options object last: only a real boolean marks an estimate.
+  hbs.registerHelper('usd', (v: unknown, estimated: unknown) => usd(v, estimated));
+  hbs.registerHelper('duration', (v: unknown) => duration(v));
+  hbs.registerHelper('fence', (v: unknown) => fence(v));
+  hbs.registerHelper('eq', (a: unknown, b: unknown) => a === b);
+  hbs.registerHelper('join', (v: unknown, sep: unknown) => (Array.isArray(v) ? v.join(typeof sep === 'string' ? sep : ', ') : ''));
+}

@@ -1,0 +1,157 @@
+// `report` in the CI report job (docs/runtime.md): --out writes report.json and report.md (the
+// gump-report artifact), --summary appends the Markdown summary to GITHUB_STEP_SUMMARY, GITHUB_OUTPUT
+// gets `state`; for a passed, a fatal (gate output excerpt), a waiting (how to continue, with the
+// CI run id) and a rejected run (GUMP_DECISION=reject aborts it first). Golden Markdown in
+// fixtures/runtime-report/ with run id, base commit and durations masked; regenerate with
+// GUMP_UPDATE_FIXTURES=1.
+
+import { existsSync, mkdirSync, mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { describe, expect, it } from 'vitest';
+import type { ScenarioResult } from '../scenario/harness.js';
+import { FAST_GATES, projectFiles, ROOT, runLibrary } from '../e2e/library-run.js';
+import { fatalRun, ledgerEvents, passedRun, runtime, waitingRun } from './runs.js';
+
+const FIXTURES = join(ROOT, 'fixtures', 'runtime-report');
+const UPDATE = process.env.GUMP_UPDATE_FIXTURES === '1';
+const CI_RUN_ID = '987654321';
+
+interface CiReport {
+  code: number;
+  stdout: string;
+  stderr: string;
+  json: { status: string; runId: string; steps: { step: string; status: string }[] };
+  markdown: string;
+  summary: string;
+  outputs: string;
+}
+
+async function ciReport(r: ScenarioResult, env: Record<string, string> = {}): Promise<CiReport> {
+  const dir = mkdtempSync(join(tmpdir(), 'gump-report-'));
+  const summary = join(dir, 'step-summary.md');
+  const outputs = join(dir, 'github-output');
+  writeFileSync(summary, '# earlier step\n');
+  const p = await runtime(r, ['report', '--out', join(dir, 'gump-report'), '--summary', '--format', 'json'], { GITHUB_STEP_SUMMARY: summary, GITHUB_OUTPUT: outputs, GITHUB_RUN_ID: CI_RUN_ID, ...env });
+  return {
+    ...p,
+    json: JSON.parse(readFileSync(join(dir, 'gump-report', 'report.json'), 'utf8')),
+    markdown: readFileSync(join(dir, 'gump-report', 'report.md'), 'utf8'),
+    summary: readFileSync(summary, 'utf8'),
+    outputs: existsSync(outputs) ? readFileSync(outputs, 'utf8') : '',
+  };
+}
+
+/** Run id, base commit and wall-clock durations replaced by placeholders. */
+function mask(r: ScenarioResult, text: string): string {
+  return text
+    .split(r.runId)
+    .join('<run-id>')
+    .split(r.state.base.slice(0, 12))
+    .join('<base>')
+    .replace(/\b\d+\.\ds\b|\b\d+m \d\ds\b|\b\d+h \d\dm\b/g, '<t>');
+}
+
+function golden(name: string, actual: string): void {
+  const file = join(FIXTURES, name);
+  if (UPDATE || !existsSync(file)) {
+    mkdirSync(FIXTURES, { recursive: true });
+    writeFileSync(file, actual);
+  }
+  expect(actual).toBe(readFileSync(file, 'utf8'));
+}
+
+describe('report --out --summary (CI report job)', () => {
+  it('passed: outcome first, a row per step with totals; state=pass', async () => {
+    const r = await passedRun();
+    const c = await ciReport(r);
+    expect(c.code, c.stderr).toBe(0);
+    expect(c.json).toMatchObject({ runId: r.runId, status: 'pass', steps: [{ step: 'impl', status: 'pass' }] });
+    expect(JSON.parse(c.stdout)).toEqual(c.json);
+    expect(c.summary).toBe(`# earlier step\n${c.markdown}`);
+    expect(c.outputs).toBe('state=pass\n');
+    expect(c.markdown.split('\n')[0]).toBe(`## gump run \`${r.runId}\` (greet): passed`);
+    expect(c.markdown).toMatch(/^\| \*\*total\*\* \| \| \*\*1\*\* \| \| \*\*1\*\* \| \*\*0 \/ 0\*\* \| \*\*\$0\.0000\*\*\* \| \*\*\d+\.\ds\*\* \|$/m);
+    golden('pass.summary.md', mask(r, c.markdown));
+  });
+
+  it('fatal: failed at the step with its reason, the gate output excerpt (20 lines) in <details>; state=fatal', async () => {
+    const r = await fatalRun();
+    expect(r.state.status).toBe('fatal');
+    const c = await ciReport(r);
+    expect(c.code, c.stderr).toBe(0);
+    expect(c.outputs).toBe('state=fatal\n');
+    expect(c.markdown).toContain('**Failed at `impl`:** ');
+    expect(c.markdown).toContain('<details><summary>impl attempt 1: fail (first 20 lines)</summary>');
+    expect(c.markdown).toContain('```text\ngate bash_0 failed (exit 1)\nlint: 2 problems | hello.txt\nproblem-1\n');
+    expect(c.markdown).toContain('\nproblem-18\n```\n');
+    expect(c.markdown).not.toContain('problem-19');
+    expect(c.markdown).toMatch(/^\| impl \| fatal \| 1 \| claude-sonnet \|/m);
+    golden('fatal.summary.md', mask(r, c.markdown));
+  });
+
+  it('waiting: says where and exactly how to continue (environment review, or resume=<CI run id> decision=approve|reject); state=waiting', async () => {
+    const r = await waitingRun();
+    const c = await ciReport(r);
+    expect(c.code, c.stderr).toBe(0);
+    expect(c.outputs).toBe('state=waiting\n');
+    expect(c.json.status).toBe('waiting');
+    expect(c.markdown).toContain('**Waiting for approval at `impl`** (before gate, attempt 1).');
+    expect(c.markdown).toContain('- approve the pending environment review of this workflow run (**Review deployments**), or');
+    expect(c.markdown).toContain(`- dispatch this workflow again with the inputs \`resume=${CI_RUN_ID}\` and \`decision=approve\` (or \`decision=reject\` to end the run).`);
+    expect(c.markdown).toMatch(/^\| impl \| waiting \| 1 \|/m);
+    golden('waiting.summary.md', mask(r, c.markdown));
+  });
+
+  it('rejected: GUMP_DECISION=reject aborts the waiting run first, then reports it aborted; state=aborted', async () => {
+    const r = await waitingRun();
+    const c = await ciReport(r, { GUMP_DECISION: 'reject', GUMP_ACTOR: 'octocat' });
+    expect(c.code, c.stderr).toBe(0);
+    expect(c.outputs).toBe('state=aborted\n');
+    expect(c.json.status).toBe('aborted');
+    expect(c.markdown).toContain('**Aborted:** rejected at before gate of impl');
+    expect(c.markdown).not.toContain('resume=');
+    expect(ledgerEvents(r, 'approval.decided')).toEqual([expect.objectContaining({ decision: 'reject', by: 'octocat', step: 'impl' })]);
+    expect(ledgerEvents(r, 'run.finished')).toEqual([expect.objectContaining({ status: 'aborted' })]);
+    golden('aborted.summary.md', mask(r, c.markdown));
+    expect(JSON.parse(readFileSync(join(r.worktree, '.gump', 'run', 'report.json'), 'utf8')).status).toBe('aborted');
+    // A second report job sees an aborted run: nothing more is decided.
+    const again = await ciReport(r, { GUMP_DECISION: 'reject' });
+    expect(again.outputs).toBe('state=aborted\n');
+    expect(ledgerEvents(r, 'approval.decided')).toHaveLength(1);
+  });
+
+  it('without --out or --summary, report only prints; GITHUB_STEP_SUMMARY is left alone', async () => {
+    const r = await passedRun();
+    const dir = mkdtempSync(join(tmpdir(), 'gump-report-'));
+    const summary = join(dir, 'summary.md');
+    const p = await runtime(r, ['report', '--format', 'text'], { GITHUB_STEP_SUMMARY: summary });
+    expect(p.code).toBe(0);
+    expect(p.stdout).toMatch(/^step\s+attempt\s+status/);
+    expect(existsSync(summary)).toBe(false);
+    const bad = await runtime(r, ['report', '--format', 'html']);
+    expect(bad.code).toBe(2);
+    expect(bad.stderr).toBe('gump-runtime: --format takes text, json, markdown, not "html"\n');
+  });
+
+  it('the pull request body: the same report without CI instructions (golden)', async () => {
+    const r = await passedRun();
+    const dir = mkdtempSync(join(tmpdir(), 'gump-body-'));
+    const p = await runtime(r, ['publish', '--dry-run', '--body', join(dir, 'body.md')], { GITHUB_RUN_ID: CI_RUN_ID });
+    expect(p.code, p.stderr).toBe(0);
+    expect(p.stdout).toMatch(/^would push [0-9a-f]{40}:refs\/heads\/gump\/run-/);
+    golden('pass.pull-request.md', mask(r, readFileSync(join(dir, 'body.md'), 'utf8')));
+  });
+
+  it('a library run with a split, escalation and retries: one row per step, agents per step, reported costs, every failed attempt (golden)', async () => {
+    const r = await runLibrary({ workflow: 'bugfix', files: projectFiles('bugfix', FAST_GATES) });
+    expect(r.state.status).toBe('pass');
+    const c = await ciReport(r);
+    expect(c.code, c.stderr).toBe(0);
+    golden('bugfix.summary.md', mask(r, c.markdown));
+    expect(c.markdown).toMatch(/^\| analyze\/fix-cart-total\/reproduce \| pass \| 2 \| claude-haiku, claude-sonnet \| 5 \| 0 \/ 0 \| \$0\.0500\* \|/m);
+    expect(c.markdown).toContain('<details><summary>analyze/fix-cart-total/reproduce attempt 1: fail</summary>');
+    expect(c.markdown).toContain('429 rate_limit_error');
+    expect(c.markdown).toMatch(/^\| quality \| pass \| 1 \| - \| 0 \|/m);
+  });
+});
