@@ -69,6 +69,8 @@ export async function ciCommand(a: CiArgs): Promise<number> {
   if (out) await saveBoundary(worktree, out, { name, unit: unit ? unitKey(unit) : '', restored, state: s });
   const state = ciState(s.status, outcome);
   writeOutputs({ state, runId: s.runId, ...(tasks ? { tasks } : {}) }, a.env.GITHUB_OUTPUT, out);
+  // Restore only (report, share and publish jobs): the restore worked, whatever the run's status.
+  if (!unit) return EXIT.pass;
   return state === 'fatal' ? EXIT.fatal : state === 'aborted' ? EXIT.aborted : EXIT.pass;
 }
 

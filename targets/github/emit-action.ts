@@ -110,7 +110,8 @@ export function emitAction(o: CiOptions): Obj {
           uses: uses(ACTIONS.uploadArtifact),
           with: { name: 'gump-state-${{ inputs.save || github.job }}', path: SAVE, 'include-hidden-files': true, 'if-no-files-found': 'ignore', 'retention-days': o.retentionDays },
         },
-        { name: 'Restore the run', if: "inputs.command != 'unit'", shell: 'bash', run: `${RUNTIME} ${COMMANDS.ci} ${RESTORE_ARGS}` },
+        // A decision is for the job that continues the waiting unit; the report step applies a rejection itself.
+        { name: 'Restore the run', if: "inputs.command != 'unit'", shell: 'bash', env: { [ENV.decision]: '' }, run: `${RUNTIME} ${COMMANDS.ci} ${RESTORE_ARGS}` },
         {
           name: 'Share the waiting run branch',
           if: "inputs.command == 'share'",

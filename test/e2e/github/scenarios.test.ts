@@ -45,7 +45,7 @@ describe('GitHub target end to end (stub mode, test executor)', () => {
     const repo = await githubRepo('conflict', scenario('conflict'));
     const run = await dispatch(repo, 'conflict');
     expect(run.result.conclusion).toBe('failure');
-    expect(run.result.jobs).toMatchObject({ decompose: 'success', 'decompose-tasks (left)': 'success', 'decompose-tasks (right)': 'success', 'decompose-merge': 'failure', 'gump-publish': 'skipped', 'gump-report': 'success' });
+    expect(run.result.jobs).toMatchObject({ decompose: 'success', 'decompose-tasks ({"i":0,"name":"left"})': 'success', 'decompose-tasks ({"i":1,"name":"right"})': 'success', 'decompose-merge': 'failure', 'gump-publish': 'skipped', 'gump-report': 'success' });
     expect(run.report?.status).toBe('fatal');
     expect(run.result.pulls).toEqual([]);
     expect(publishedTree(run)).toBeUndefined();
