@@ -27,6 +27,8 @@ export const AUTH_ENV: Readonly<Record<Provider, readonly string[]>> = {
 const CI_SECRETS = [
   'GITHUB_TOKEN', 'GH_TOKEN', 'ACTIONS_RUNTIME_TOKEN', 'ACTIONS_ID_TOKEN_REQUEST_TOKEN', 'ACTIONS_ID_TOKEN_REQUEST_URL',
   'CI_JOB_TOKEN', 'CI_JOB_JWT', 'CI_JOB_JWT_V2', 'CI_REGISTRY_PASSWORD', 'CI_DEPLOY_PASSWORD', 'GITLAB_TOKEN',
+  // gump's own: the publish token and the read token that fetches reviewer commits.
+  'GUMP_PUSH_TOKEN', 'GUMP_GIT_TOKEN',
 ];
 
 /** Every variable that is stripped from the inherited environment before the adapter's own env is added. */

@@ -9,6 +9,7 @@ import { parseUnit, unitKey, type Unit } from '../../protocol/units.js';
 import { fatal, type Outcome, type Services } from '../exec/services.js';
 import type { RunStatus } from '../state/run-state.js';
 import { decide } from './approval.js';
+import { adoptReviewerCommits } from './reviewer-commits.js';
 import { restoreBoundaries, saveBoundary } from './boundary.js';
 import { startCiRun, CiSetupError } from './ci-start.js';
 import { MATRIX_LIMIT, OUTPUT_LIMIT_BYTES, tasksJson, writeOutputs, type CiState } from './ci-outputs.js';
@@ -54,7 +55,11 @@ export async function ciCommand(a: CiArgs): Promise<number> {
     s.status = s.waiting ? 'waiting' : 'running';
     svc.save();
   }
-  if (s.status === 'waiting' && decision !== '') decide(svc, decision, a.env[ENV.actor] || 'ci');
+  if (s.status === 'waiting' && decision !== '') {
+    // Before the approval moves on, what reviewers pushed to the waiting run branch joins the run.
+    if (decision === 'approve') await adoptReviewerCommits(svc, a.env);
+    decide(svc, decision, a.env[ENV.actor] || 'ci');
+  }
   let outcome: Outcome | undefined;
   let tasks: string[] | undefined;
   const status = (): RunStatus => s.status;

@@ -22,6 +22,7 @@ export type LedgerEventName =
   | 'retry.decided'
   | 'approval.waiting'
   | 'approval.decided'
+  | 'approval.commits'
   | 'split.planned'
   | 'task.started'
   | 'task.finished'

@@ -101,7 +101,8 @@ export function emitAction(o: CiOptions): Obj {
           name: 'Run the unit',
           if: "inputs.command == 'unit'",
           shell: 'bash',
-          env: { GUMP_UNIT: '${{ inputs.unit }}', GUMP_SAVE: '${{ inputs.save || github.job }}', ...secrets },
+          // GUMP_GIT_TOKEN: the job's read-only token, to fetch what reviewers pushed to a waiting run.
+          env: { GUMP_UNIT: '${{ inputs.unit }}', GUMP_SAVE: '${{ inputs.save || github.job }}', GUMP_GIT_TOKEN: '${{ github.token }}', ...secrets },
           run: `${RUNTIME} ${COMMANDS.ci} ${RESTORE_ARGS} --unit "$GUMP_UNIT" --name "$GUMP_SAVE" --out "$RUNNER_TEMP/gump/save"`,
         },
         {

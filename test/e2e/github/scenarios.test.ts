@@ -3,7 +3,8 @@
 // approvals approved and rejected (environment) and continued by dispatch, and a failed job
 // re-run that resumes. Where a local run can say what should happen, the outcome is compared.
 
-import { readFileSync } from 'node:fs';
+import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { FAST_GATES, projectFiles, startInRepo } from '../../runtime/e2e/library-run.js';
@@ -87,6 +88,24 @@ describe('GitHub target end to end (stub mode, test executor)', () => {
     expect(second.report?.status).toBe('pass');
     expect(second.runState?.branch).toBe(first.runState?.branch);
     expect(second.result.pulls).toHaveLength(1);
+  });
+
+  it('commits a reviewer pushes to the waiting run branch are taken in before the approved run goes on', async () => {
+    const repo = await githubRepo('approve', scenario('approve'), '[ci]\napproval = "dispatch"\n');
+    const first = await dispatch(repo, 'approve');
+    const branch = first.runState!.branch;
+    // The reviewer checks out the shared branch, commits and pushes (here: straight into the stand-in).
+    const review = mkdtempSync(join(tmpdir(), 'gump-review-'));
+    git(repo, 'worktree', 'add', '--quiet', review, branch);
+    writeFileSync(join(review, 'reviewed.txt'), 'looks good\n');
+    git(review, 'add', 'reviewed.txt');
+    git(review, '-c', 'user.name=Reviewer', '-c', 'user.email=r@example.invalid', 'commit', '-q', '-m', 'review: note');
+    git(repo, 'worktree', 'remove', '--force', review);
+    const second = await dispatch(repo, 'approve', { state: first.state, inputs: { resume: String(first.result.runId), decision: 'approve' } });
+    expect(second.report?.status, second.out).toBe('pass');
+    expect(second.ledger.filter((e) => e.event === 'approval.commits').map((e) => e.commits)).toEqual([1]);
+    expect(git(repo, 'show', `${branch}:reviewed.txt`)).toBe('looks good');
+    expect(git(repo, 'log', '--format=%s', `${branch}`)).toContain('review: note');
   });
 
   it('re-running a failed job resumes from its saved state; passed steps are not run again', async () => {
