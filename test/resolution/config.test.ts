@@ -43,7 +43,37 @@ check = true
       error_context: { max_error_chars: 4000, max_diff_chars: 3000 },
       models: { opus: 'claude-opus-4-6' },
       prices: { 'gpt-5.4': { input: 1.25, output: 10 } },
+      ci: { pins: {} },
     });
+  });
+
+  it('reads [ci], the options of the pipelines, each value checked at its key', () => {
+    const ok = check(`[ci]
+targets = ["github", "github"]
+task_slots = 8
+max_parallel = 3
+approval = "dispatch"
+environment = "review"
+node_version = "22"
+runs_on = "self-hosted"
+retention_days = 30
+attempt_minutes = 45
+[ci.pins]
+claude = "2.1.330"
+`);
+    expect(ok.diagnostics).toEqual([]);
+    expect(ok.config.ci).toEqual({ targets: ['github'], task_slots: 8, max_parallel: 3, approval: 'dispatch', environment: 'review', node_version: '22', runs_on: 'self-hosted', retention_days: 30, attempt_minutes: 45, pins: { claude: '2.1.330' } });
+    const bad = check(`[ci]
+targets = ["jenkins"]
+task_slots = 0
+approval = "email"
+slots = 3
+[ci.pins]
+claude = "latest"
+cursor = "1.0.0"
+`);
+    expect(bad.diagnostics.map((d) => `${d.code}@${d.span.line}:${d.span.col}`)).toEqual(['GUMP020@2:1', 'GUMP020@3:1', 'GUMP020@4:1', 'GUMP523@5:1', 'GUMP020@7:1', 'GUMP523@8:1']);
+    expect(bad.config.ci).toEqual({ pins: {} });
   });
 
   it('reports a syntax error as GUMP020 at its position', () => {
