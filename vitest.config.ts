@@ -1,13 +1,15 @@
 import { readFileSync } from 'node:fs';
 import { defineConfig, type Plugin } from 'vitest/config';
+// @ts-expect-error -- a plain .mjs build helper without types
+import { precompiledModule } from './scripts/precompile-hbs.mjs';
 
-/** `.hbs` templates load as their text, as esbuild's `text` loader bundles them (scripts/build.mjs). */
+/** `.hbs` templates load precompiled, as the esbuild build bundles them (scripts/precompile-hbs.mjs). */
 const hbsText: Plugin = {
-  name: 'gump-hbs-text',
+  name: 'gump-hbs',
   enforce: 'pre',
   load(id) {
     const file = id.split('?')[0]!;
-    return file.endsWith('.hbs') ? `export default ${JSON.stringify(readFileSync(file, 'utf8'))};` : null;
+    return file.endsWith('.hbs') ? precompiledModule(readFileSync(file, 'utf8')) : null;
   },
 };
 

@@ -3,6 +3,7 @@
 // Writes to temporary files and renames them, so a process starting meanwhile never sees half a bundle.
 import { build } from 'esbuild';
 import { mkdirSync, renameSync, writeFileSync } from 'node:fs';
+import { hbsPlugin } from './precompile-hbs.mjs';
 
 const common = {
   bundle: true,
@@ -14,8 +15,8 @@ const common = {
   // Some dependencies call require(); give the ESM bundle one.
   banner: { js: "import { createRequire as __gumpCreateRequire } from 'node:module';\nconst require = __gumpCreateRequire(import.meta.url);" },
   logLevel: 'warning',
-  // Leaf-text templates (runtime/run/templates/*.hbs) are bundled as strings.
-  loader: { '.hbs': 'text' },
+  // Leaf-text templates (runtime/run/templates/*.hbs) are bundled precompiled, with Handlebars' runtime only.
+  plugins: [hbsPlugin],
 };
 
 const results = await Promise.all([

@@ -2,7 +2,7 @@
 // (summary.md.hbs) and the pull/merge request body (pull-request.md.hbs), both rendered from one view
 // built from the run report (buildReport), the ledger and the run state. Handlebars renders leaf text only.
 
-import Handlebars from 'handlebars';
+import { Handlebars } from './handlebars.js';
 import type { Plan } from '../../protocol/plan.js';
 import type { LedgerEvent } from '../state/ledger.js';
 import type { RunState } from '../state/run-state.js';
@@ -132,9 +132,8 @@ function templates(): NonNullable<typeof compiled> {
   if (!compiled) {
     const hbs = Handlebars.create();
     registerHelpers(hbs);
-    hbs.registerPartial('steps', stepsTemplate);
-    const opts = { noEscape: true, strict: false };
-    compiled = { summary: hbs.compile(summaryTemplate, opts), pullRequest: hbs.compile(pullRequestTemplate, opts) };
+    hbs.registerPartial('steps', hbs.template(stepsTemplate));
+    compiled = { summary: hbs.template(summaryTemplate), pullRequest: hbs.template(pullRequestTemplate) };
   }
   return compiled;
 }

@@ -1,9 +1,9 @@
 // Handlebars helpers of the Markdown report templates (templates/*.md.hbs), all in one place:
 // number, money and duration formatting, Markdown table-cell escaping, code fences.
 
-import Handlebars from 'handlebars';
+import type { Hbs } from './handlebars.js';
 
-export type Hbs = typeof Handlebars;
+export type { Hbs };
 
 /** Inline text from the run (spec line, failure reason): angle brackets as entities, so it never opens HTML (a stray `</details>`), one line. */
 export function inline(v: unknown): string {

@@ -1,6 +1,6 @@
-// Handlebars templates are imported as their text (esbuild `text` loader; the vitest plugin in
-// vitest.config.ts does the same for tests).
+// Handlebars templates are imported precompiled (scripts/precompile-hbs.mjs: the esbuild plugin of
+// scripts/build.mjs and the vitest plugin in vitest.config.ts): a template specification.
 declare module '*.hbs' {
-  const text: string;
-  export default text;
+  const spec: TemplateSpecification;
+  export default spec;
 }
