@@ -183,6 +183,7 @@ async function runLeg(input: JobInput, key: string, leg: Leg, contexts: Record<s
   const scope: StepScope = { job: jobContext, steps: {}, inputs: run.inputs, inheritedEnv: {}, failed: false };
   const rawSteps = tokenAt(raw, 'steps');
   log.info(`##[job] ${key}`);
+  if (job.container !== undefined || job.services !== undefined) log.output('::warning::container and services are not emulated: the steps run on this machine');
   const missing = job.steps.flatMap((s) => ('uses' in s && !s.uses.value.startsWith('./') && emulatedAction(s.uses.value) === undefined ? [s.uses.value] : []));
   if (missing.length > 0) {
     for (const uses of missing) log.error(unsupportedAction(uses));
