@@ -46,6 +46,21 @@ describe('matrix', () => {
       { os: 'mac', node: 20 },
       { os: 'windows', node: 20 },
     ]);
+    // The example of GitHub's docs ("Expanding or adding matrix configurations").
+    expect(
+      expandMatrix({
+        fruit: ['apple', 'pear'],
+        animal: ['cat', 'dog'],
+        include: [{ color: 'green' }, { color: 'pink', animal: 'cat' }, { fruit: 'apple', shape: 'circle' }, { fruit: 'banana' }, { fruit: 'banana', animal: 'cat' }],
+      }),
+    ).toEqual([
+      { fruit: 'apple', animal: 'cat', color: 'pink', shape: 'circle' },
+      { fruit: 'apple', animal: 'dog', color: 'green', shape: 'circle' },
+      { fruit: 'pear', animal: 'cat', color: 'pink' },
+      { fruit: 'pear', animal: 'dog', color: 'green' },
+      { fruit: 'banana' },
+      { fruit: 'banana', animal: 'cat' },
+    ]);
     expect(() => expandMatrix({ include: [] })).toThrow('Matrix must define at least one vector');
     expect(() => expandMatrix({ n: Array.from({ length: 257 }, (_, i) => i) })).toThrow('256');
   });
