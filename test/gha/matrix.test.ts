@@ -1,5 +1,6 @@
 // strategy.matrix from fromJSON(needs.x.outputs.y), include, a matrix job's output (the last leg
-// to finish), and the empty matrix: a guarded job is skipped, an unguarded one fails like GitHub.
+// to finish), fail-fast, and the empty matrix: a guarded job is skipped, an unguarded one fails
+// like GitHub.
 
 import { describe, expect, it } from 'vitest';
 import { expandMatrix } from './expand-matrix.js';
@@ -30,6 +31,21 @@ describe('matrix', () => {
     expect(f.read('summary.md')).toContain('work=skipped last=');
     expect(f.read('logs/unguarded.log')).toContain("Matrix vector 'shard' does not contain any values");
     expect(result.exitCode).toBe(1);
+  });
+
+  it('cancels the remaining legs after a failure unless fail-fast is false', async () => {
+    const f = fixture();
+    const result = await f.run('fail-fast.yml');
+    expect(result.jobs).toEqual({
+      'fast (1)': 'failure',
+      'fast (2)': 'cancelled',
+      'fast (3)': 'cancelled',
+      'patient (1)': 'success',
+      'patient (2)': 'failure',
+      'patient (3)': 'success',
+      after: 'success',
+    });
+    expect(f.read('summary.md')).toContain('fast=failure patient=failure');
   });
 
   it('expands like GitHub: exclude partial matches, include extends or adds', () => {
