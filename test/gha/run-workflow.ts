@@ -92,7 +92,8 @@ export async function runWorkflow(options: RunWorkflowOptions): Promise<RunWorkf
     secrets,
     vars: options.vars ?? {},
     inputs,
-    masks: new Set([token, ...Object.values(secrets).filter((s) => s !== '')]),
+    // Like the runner, a multi-line secret is masked line by line as well as whole.
+    masks: new Set([token, ...Object.values(secrets).flatMap((s) => [s, ...s.split('\n')]).filter((s) => s.trim() !== '')]),
     uses: [],
   };
   run.workflowName = evaluateString(tokenAt(parsed.root, 'name'), { contexts: {} }) || basename(options.workflow);
