@@ -26,9 +26,18 @@ export interface LegRecord {
   conclusion: JobResult;
   /** Job-level continue-on-error: a failure reads as success to dependents. */
   continueOnError: boolean;
+  /** The leg's evaluation of the job's outputs. */
+  outputs: Record<string, string>;
+  /** Kept from the earlier attempt by a re-run of failed jobs (a leg that had succeeded). */
+  kept?: true;
   steps: Record<string, { outcome: string; conclusion: string; outputs: Record<string, string> }>;
   log: string;
   summary: string;
+}
+
+export interface KeptLeg {
+  conclusion: JobResult;
+  outputs: Record<string, string>;
 }
 
 export interface JobRun {
@@ -52,6 +61,8 @@ export interface JobInput {
   /** Results of every ancestor (transitive needs), for failure() and the implicit success(). */
   ancestorResults: JobResult[];
   decisions: ('approve' | 'reject')[];
+  /** Re-run of failed jobs: this job's legs that succeeded in the earlier attempt (not run again). */
+  keptLegs?: Record<string, KeptLeg>;
   /** Writes a finished leg's log (the caller owns the output folder). */
   writeLog: (key: string, text: string) => void;
 }
@@ -111,17 +122,25 @@ export async function runJob(input: JobInput): Promise<JobRun> {
     }
     const failFast = strategyMap['fail-fast'] === undefined ? true : truthy(strategyMap['fail-fast']);
     let cancelRest = false;
+    const kept = (key: string) => (input.keptLegs?.[key]?.conclusion === 'success' ? input.keptLegs[key] : undefined);
+    // Kept legs finished before any leg of this attempt: their outputs go first, so a re-run leg's win.
+    for (const leg of legs) for (const [k, v] of Object.entries(kept(legKey(id, leg, matrixJob))?.outputs ?? {})) if (v !== '') record.outputs[k] = v;
     for (const [index, leg] of legs.entries()) {
       const key = legKey(id, leg, matrixJob);
+      const earlier = kept(key);
+      if (earlier !== undefined) {
+        record.legs.push({ key, matrix: leg, conclusion: 'success', continueOnError: false, outputs: earlier.outputs, kept: true, steps: {}, log: '', summary: '' });
+        continue;
+      }
       if (cancelRest) {
-        record.legs.push({ key, matrix: leg, conclusion: 'cancelled', continueOnError: false, steps: {}, log: '', summary: '' });
+        record.legs.push({ key, matrix: leg, conclusion: 'cancelled', continueOnError: false, outputs: {}, steps: {}, log: '', summary: '' });
         continue;
       }
       const strategyContext = { 'fail-fast': failFast, 'job-index': index, 'job-total': legs.length, 'max-parallel': asNumber(strategyMap['max-parallel'], legs.length) };
-      const { leg: legRecord, outputs } = await runLeg(input, key, leg, { ...base, matrix: leg, strategy: strategyContext });
+      const legRecord = await runLeg(input, key, leg, { ...base, matrix: leg, strategy: strategyContext });
       record.legs.push(legRecord);
       input.writeLog(key, legRecord.log);
-      for (const [k, v] of Object.entries(outputs)) if (v !== '') record.outputs[k] = v;
+      for (const [k, v] of Object.entries(legRecord.outputs)) if (v !== '') record.outputs[k] = v;
       if (legRecord.conclusion === 'failure' && !legRecord.continueOnError && failFast) cancelRest = true;
     }
     record.result = aggregate(record.legs);
@@ -195,6 +214,5 @@ async function runLeg(input: JobInput, key: string, leg: Leg, contexts: Record<s
   if (!scope.failed) for (const post of jobContext.post) await post();
   const outputs = evaluateStringMap(job.outputs, { ...legScope, contexts: { ...legScope.contexts, steps: scope.steps as unknown as Json } });
   rmSync(root, { recursive: true, force: true });
-  const legRecord: LegRecord = { key, matrix: leg, conclusion: scope.failed ? 'failure' : 'success', continueOnError, steps: scope.steps, log: log.text(), summary: jobContext.summary.join('') };
-  return { leg: legRecord, outputs };
+  return { key, matrix: leg, conclusion: scope.failed ? 'failure' : 'success', continueOnError, outputs, steps: scope.steps, log: log.text(), summary: jobContext.summary.join('') } satisfies LegRecord;
 }

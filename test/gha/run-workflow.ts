@@ -122,10 +122,17 @@ export async function runWorkflow(options: RunWorkflowOptions): Promise<RunWorkf
         needs,
         ancestorResults: ancestors(nodes, id).map((a) => outcomes[a]!.result),
         decisions,
+        // GitHub re-runs only the failed legs of a failed matrix job; its dependents run whole.
+        ...(kept !== undefined && kept.result !== 'success' && kept.result !== 'skipped' ? { keptLegs: kept.legs ?? {} } : {}),
         writeLog: (key, text) => writeFileSync(join(out, 'logs', logFileName(key)), text),
       });
       details.push(result);
-      outcomes[id] = { result: result.result, outputs: result.outputs, conclusions: jobConclusions([result]) };
+      outcomes[id] = {
+        result: result.result,
+        outputs: result.outputs,
+        conclusions: jobConclusions([result]),
+        legs: Object.fromEntries(result.legs.map((l) => [l.key, { conclusion: l.conclusion, outputs: l.outputs }])),
+      };
       if (result.result === 'waiting') {
         waiting = true;
         break;
