@@ -4,7 +4,7 @@
 
 import { execFileSync } from 'node:child_process';
 import { randomBytes } from 'node:crypto';
-import { mkdirSync, writeFileSync } from 'node:fs';
+import { mkdirSync, rmSync, writeFileSync } from 'node:fs';
 import { basename, join, resolve } from 'node:path';
 import type { Job } from '@actions/workflow-parser/model/workflow-template';
 import { dispatchInputs } from './dispatch-inputs.js';
@@ -60,6 +60,8 @@ const git = (cwd: string, ...args: string[]) => execFileSync('git', args, { cwd,
 export async function runWorkflow(options: RunWorkflowOptions): Promise<RunWorkflowResult> {
   const parsed = await parseWorkflowFile(options.workflow);
   const out = resolve(options.out);
+  // Logs are per invocation (an attempt); the state folder, possibly under `out`, is kept.
+  rmSync(join(out, 'logs'), { recursive: true, force: true });
   mkdirSync(join(out, 'logs'), { recursive: true });
   const state = new RunState(resolve(options.state ?? join(out, 'state')));
   const repoDir = resolve(options.repo);
