@@ -1,5 +1,6 @@
 // The command line (`npm run gha`, i.e. scripts/gha.mjs bundling test/gha/cli.ts): flags, the exit
-// code 3 when stopped waiting for a decision, the output folder; parser errors as file:line:col.
+// code 3 when stopped waiting for a decision, the output folder; parser errors as file:line:col;
+// GitHub size limits reported like parser errors.
 
 import { spawnSync } from 'node:child_process';
 import { mkdtempSync, readFileSync } from 'node:fs';
@@ -35,5 +36,15 @@ describe('npm run gha', () => {
     const error = await f.run('invalid.yml').catch((e: unknown) => e);
     expect(error).toBeInstanceOf(WorkflowParseError);
     expect((error as WorkflowParseError).diagnostics).toEqual(["invalid.yml:6:5: Unexpected value 'stepz'", "invalid.yml:11:19: Unexpected end of expression: '=='"]);
+  });
+});
+
+describe('GitHub size limits', () => {
+  it('refuses a run: script whose format() expression exceeds 21,000 characters', async () => {
+    const f = fixture();
+    const error = await f.run('oversized-script.yml').catch((e: unknown) => e);
+    expect(error).toBeInstanceOf(WorkflowParseError);
+    expect((error as WorkflowParseError).diagnostics).toHaveLength(1);
+    expect((error as WorkflowParseError).diagnostics[0]).toMatch(/^oversized-script\.yml:8:14: Exceeded max expression length 21000 \(\d+\)$/);
   });
 });

@@ -1,6 +1,6 @@
 // Jobs bound to an environment wait for a review: decisions are taken in job order; approve runs
 // the job, reject fails it without running (a rejected deployment review), and with no decision
-// left the job is `waiting`, the run stops there and exits 3.
+// left the job is `waiting`, the run stops there and exits 3; a re-run (new attempt) picks up there.
 
 import { describe, expect, it } from 'vitest';
 import { fixture } from './stand-in.js';
@@ -35,5 +35,10 @@ describe('environment reviews', () => {
     expect(result.jobs).toEqual({ build: 'success', staging: 'success', production: 'waiting' });
     expect(result.conclusion).toBe('waiting');
     expect(result.exitCode).toBe(3);
+
+    const resumed = await f.run('environments.yml', { rerunFailed: result.runId, decisions: ['approve'] });
+    expect(resumed.attempt).toBe(2);
+    expect(resumed.jobs).toEqual({ build: 'success', staging: 'success', production: 'success', notify: 'success' });
+    expect(resumed.details.map((j) => j.id)).toEqual(['production', 'notify']);
   });
 });

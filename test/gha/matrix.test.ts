@@ -1,5 +1,6 @@
 // strategy.matrix from fromJSON(needs.x.outputs.y), include, a matrix job's output (the last leg
-// to finish), and the empty matrix: a guarded job is skipped, an unguarded one fails like GitHub.
+// to finish), fail-fast, and the empty matrix: a guarded job is skipped, an unguarded one fails
+// like GitHub.
 
 import { describe, expect, it } from 'vitest';
 import { expandMatrix } from './expand-matrix.js';
@@ -32,6 +33,21 @@ describe('matrix', () => {
     expect(result.exitCode).toBe(1);
   });
 
+  it('cancels the remaining legs after a failure unless fail-fast is false', async () => {
+    const f = fixture();
+    const result = await f.run('fail-fast.yml');
+    expect(result.jobs).toEqual({
+      'fast (1)': 'failure',
+      'fast (2)': 'cancelled',
+      'fast (3)': 'cancelled',
+      'patient (1)': 'success',
+      'patient (2)': 'failure',
+      'patient (3)': 'success',
+      after: 'success',
+    });
+    expect(f.read('summary.md')).toContain('fast=failure patient=failure');
+  });
+
   it('expands like GitHub: exclude partial matches, include extends or adds', () => {
     expect(
       expandMatrix({
@@ -45,6 +61,21 @@ describe('matrix', () => {
       { os: 'linux', node: 20, experimental: true },
       { os: 'mac', node: 20 },
       { os: 'windows', node: 20 },
+    ]);
+    // The example of GitHub's docs ("Expanding or adding matrix configurations").
+    expect(
+      expandMatrix({
+        fruit: ['apple', 'pear'],
+        animal: ['cat', 'dog'],
+        include: [{ color: 'green' }, { color: 'pink', animal: 'cat' }, { fruit: 'apple', shape: 'circle' }, { fruit: 'banana' }, { fruit: 'banana', animal: 'cat' }],
+      }),
+    ).toEqual([
+      { fruit: 'apple', animal: 'cat', color: 'pink', shape: 'circle' },
+      { fruit: 'apple', animal: 'dog', color: 'green', shape: 'circle' },
+      { fruit: 'pear', animal: 'cat', color: 'pink' },
+      { fruit: 'pear', animal: 'dog', color: 'green' },
+      { fruit: 'banana' },
+      { fruit: 'banana', animal: 'cat' },
     ]);
     expect(() => expandMatrix({ include: [] })).toThrow('Matrix must define at least one vector');
     expect(() => expandMatrix({ n: Array.from({ length: 257 }, (_, i) => i) })).toThrow('256');

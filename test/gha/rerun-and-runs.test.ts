@@ -1,5 +1,6 @@
 // State across invocations: "re-run failed jobs" as a new attempt of the same run (earlier
-// successful jobs and their outputs kept, failed and skipped-by-failure jobs run again), artifacts
+// successful jobs and their outputs kept, failed and skipped-by-failure jobs run again, of a matrix
+// job only the failed legs), artifacts
 // visible without a token only in the current attempt, and a new run reading an earlier run's
 // artifacts with run-id + github-token.
 
@@ -30,6 +31,16 @@ describe('re-runs and runs', () => {
     expect(summary).toContain('after ran in attempt 2');
     expect(f.read('artifacts/built/built.txt')).toBe('built in attempt 1\n');
     expect(second.exitCode).toBe(0);
+  });
+
+  it('re-runs only the failed legs of a matrix job; the re-run leg finishes last and sets the output', async () => {
+    const f = fixture();
+    const first = await f.run('rerun-matrix.yml');
+    expect(first.jobs).toEqual({ 'legs (1)': 'success', 'legs (2)': 'failure', 'legs (3)': 'success', report: 'skipped' });
+    const second = await f.run('rerun-matrix.yml', { rerunFailed: first.runId });
+    expect(second.jobs).toEqual({ 'legs (1)': 'success', 'legs (2)': 'success', 'legs (3)': 'success', report: 'success' });
+    expect(second.details[0]!.legs.map((l) => `${l.key}${l.kept ? ' kept' : ''}`)).toEqual(['legs (1) kept', 'legs (2)', 'legs (3) kept']);
+    expect(f.read('summary.md')).toContain('last=2-attempt-2');
   });
 
   it('a new run downloads an earlier run’s artifacts with run-id and a token, not without one', async () => {

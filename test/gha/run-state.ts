@@ -16,6 +16,8 @@ export interface JobOutcome {
   outputs: Record<string, string>;
   /** Job id or leg key → conclusion, as jobs.json shows them. */
   conclusions: Record<string, string>;
+  /** Leg key → its conclusion and outputs, so a re-run of failed jobs can keep the legs that succeeded. */
+  legs: Record<string, { conclusion: JobResult; outputs: Record<string, string> }>;
 }
 
 export interface AttemptRecord {

@@ -33,6 +33,11 @@ export interface StepScope {
   failed: boolean;
 }
 
+/** The runner's job status: a timeout cancels the job, which outranks a failed step. */
+function jobStatus(scope: StepScope): 'success' | 'failure' | 'cancelled' {
+  return scope.job.timedOut ? 'cancelled' : scope.failed ? 'failure' : 'success';
+}
+
 export function expressionScope(scope: StepScope, env: Record<string, string>): ExpressionScope {
   const github = { ...(scope.job.contexts.github as Record<string, Json>) };
   if (scope.actionPath !== undefined) github.action_path = scope.actionPath;
@@ -43,9 +48,13 @@ export function expressionScope(scope: StepScope, env: Record<string, string>): 
       inputs: scope.inputs,
       steps: scope.steps as unknown as Json,
       env,
-      job: { status: scope.failed ? 'failure' : 'success' },
+      job: { status: jobStatus(scope) },
     },
-    status: { success: () => !scope.failed, failure: () => scope.failed, cancelled: () => false },
+    status: {
+      success: () => jobStatus(scope) === 'success',
+      failure: () => jobStatus(scope) === 'failure',
+      cancelled: () => jobStatus(scope) === 'cancelled',
+    },
     workspace: scope.job.workspace,
   };
 }
@@ -71,12 +80,13 @@ function newFileCommands(runnerTemp: string): FileCommands {
   };
 }
 
+const CANCEL_TIMEOUT_MS = 5 * 60_000;
+
 /** Runs the steps in order; returns whether any step concluded failure. */
 export async function runSteps(specs: StepSpec[], scope: StepScope): Promise<boolean> {
   let anyFailed = false;
   const { job } = scope;
   for (const spec of specs) {
-    if (job.timedOut) break;
     const baseEnv = { ...job.env, ...scope.inheritedEnv };
     let name = spec.step.id;
     let continueOnError = false;
@@ -116,7 +126,12 @@ export async function runSteps(specs: StepSpec[], scope: StepScope): Promise<boo
         });
         if (result.timedOut) {
           job.log.error(`The step '${name}' has timed out.`);
-          if (deadline === job.deadline) job.timedOut = true;
+          if (deadline === job.deadline && !job.timedOut) {
+            // The job is cancelled: later steps run only if their `if` holds then (always(),
+            // cancelled()), within the runner's 5-minute cancel timeout.
+            job.timedOut = true;
+            job.deadline = Date.now() + CANCEL_TIMEOUT_MS;
+          }
         }
         if (result.exitCode !== 0) throw new StepFailure(`Process completed with exit code ${result.exitCode}.`);
       } else if ('uses' in spec.step) {

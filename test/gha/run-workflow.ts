@@ -4,7 +4,7 @@
 
 import { execFileSync } from 'node:child_process';
 import { randomBytes } from 'node:crypto';
-import { mkdirSync, writeFileSync } from 'node:fs';
+import { mkdirSync, rmSync, writeFileSync } from 'node:fs';
 import { basename, join, resolve } from 'node:path';
 import type { Job } from '@actions/workflow-parser/model/workflow-template';
 import { dispatchInputs } from './dispatch-inputs.js';
@@ -60,6 +60,8 @@ const git = (cwd: string, ...args: string[]) => execFileSync('git', args, { cwd,
 export async function runWorkflow(options: RunWorkflowOptions): Promise<RunWorkflowResult> {
   const parsed = await parseWorkflowFile(options.workflow);
   const out = resolve(options.out);
+  // Logs are per invocation (an attempt); the state folder, possibly under `out`, is kept.
+  rmSync(join(out, 'logs'), { recursive: true, force: true });
   mkdirSync(join(out, 'logs'), { recursive: true });
   const state = new RunState(resolve(options.state ?? join(out, 'state')));
   const repoDir = resolve(options.repo);
@@ -92,7 +94,8 @@ export async function runWorkflow(options: RunWorkflowOptions): Promise<RunWorkf
     secrets,
     vars: options.vars ?? {},
     inputs,
-    masks: new Set([token, ...Object.values(secrets).filter((s) => s !== '')]),
+    // Like the runner, a multi-line secret is masked line by line as well as whole.
+    masks: new Set([token, ...Object.values(secrets).flatMap((s) => [s, ...s.split('\n')]).filter((s) => s.trim() !== '')]),
     uses: [],
   };
   run.workflowName = evaluateString(tokenAt(parsed.root, 'name'), { contexts: {} }) || basename(options.workflow);
@@ -121,10 +124,17 @@ export async function runWorkflow(options: RunWorkflowOptions): Promise<RunWorkf
         needs,
         ancestorResults: ancestors(nodes, id).map((a) => outcomes[a]!.result),
         decisions,
+        // GitHub re-runs only the failed legs of a failed matrix job; its dependents run whole.
+        ...(kept !== undefined && kept.result !== 'success' && kept.result !== 'skipped' ? { keptLegs: kept.legs ?? {} } : {}),
         writeLog: (key, text) => writeFileSync(join(out, 'logs', logFileName(key)), text),
       });
       details.push(result);
-      outcomes[id] = { result: result.result, outputs: result.outputs, conclusions: jobConclusions([result]) };
+      outcomes[id] = {
+        result: result.result,
+        outputs: result.outputs,
+        conclusions: jobConclusions([result]),
+        legs: Object.fromEntries(result.legs.map((l) => [l.key, { conclusion: l.conclusion, outputs: l.outputs }])),
+      };
       if (result.result === 'waiting') {
         waiting = true;
         break;

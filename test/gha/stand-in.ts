@@ -1,10 +1,12 @@
-// Test helper: a stand-in repository (bare, branch main) made from test/gha/fixtures/repo, a fresh
-// output folder, and runFixture() to run a fixture workflow against them.
+// Test helper: a stand-in repository (bare, branch main) made from test/gha/fixtures/repo, fresh
+// output folders and state, and fixture().run() to run a fixture workflow against them. The
+// temporary folders are removed when the test passes and kept for inspection when it fails.
 
 import { execFileSync } from 'node:child_process';
-import { cpSync, mkdtempSync, readFileSync } from 'node:fs';
+import { cpSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
-import { join } from 'node:path';
+import { dirname, join } from 'node:path';
+import { onTestFinished } from 'vitest';
 import { runWorkflow, type RunWorkflowOptions, type RunWorkflowResult } from './run-workflow.js';
 
 export const FIXTURES = join(import.meta.dirname, 'fixtures');
@@ -39,6 +41,11 @@ export interface Fixture {
 export function fixture(): Fixture {
   const repo = makeStandInRepo();
   const base = mkdtempSync(join(tmpdir(), 'gha-out-'));
+  onTestFinished(({ task }) => {
+    if (task.result?.state !== 'pass') return;
+    rmSync(base, { recursive: true, force: true });
+    rmSync(dirname(repo), { recursive: true, force: true });
+  });
   const state = join(base, 'state');
   let n = 0;
   const f: Fixture = {

@@ -1,4 +1,5 @@
-// timeout-minutes kills the job at its wall-clock deadline (the job fails; nothing runs after);
+// timeout-minutes kills the job at its wall-clock deadline and cancels it: only steps whose `if`
+// holds for a cancelled job (always(), cancelled()) run after; the job concludes failure;
 // job-level continue-on-error makes a failed job read `success` to dependents; actions/cache saves
 // at the end of a successful job and restores by key (cache-hit) or restore-keys prefix.
 
@@ -15,8 +16,12 @@ describe('timeouts, continue-on-error and caches', () => {
     expect(f.read('logs/slow.log')).toContain('started');
     expect(f.read('logs/slow.log')).toContain('has exceeded the maximum execution time of 0.02 minutes');
     const summary = f.read('summary.md');
-    expect(summary).not.toContain('after timeout');
-    expect(summary).toContain('hit=true partial=false tolerated=success');
+    expect(summary).not.toContain('success step after timeout');
+    expect(summary).toContain('always step after timeout status=cancelled');
+    expect(summary).toContain('cancelled step after timeout');
+    expect(summary).not.toContain('failure step after timeout');
+    expect(summary).toContain('hit=true partial=false tolerated=success miss=failure');
+    expect(f.read('logs/reuse.log')).toContain("##[warning]Unexpected input(s) 'restore-key', valid inputs are ['path', 'key', 'restore-keys'");
     expect(summary).toContain(`marker=filled in run ${result.runId} tool=tool`);
   });
 });

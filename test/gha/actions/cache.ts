@@ -41,6 +41,9 @@ export async function cache(call: ActionCall): Promise<Record<string, string>> {
     job.log.info(`Cache not found for input keys: ${[key, ...restoreKeys].join(', ')}`);
   }
   const hit = matched === key;
+  if (matched === undefined && input(call, 'fail-on-cache-miss') === 'true') {
+    throw new Error(`Failed to restore cache entry. Exiting as fail-on-cache-miss is set. Input key: ${key}`);
+  }
   if (!hit && input(call, 'lookup-only') !== 'true') {
     job.post.push(async () => {
       const dir = state.cacheDir(key);

@@ -15,6 +15,8 @@ export async function checkout(call: ActionCall): Promise<Record<string, string>
   if (!Number.isInteger(depth) || depth < 0) throw new Error(`actions/checkout: invalid fetch-depth '${input(call, 'fetch-depth')}'`);
   input(call, 'persist-credentials', 'true'); // accepted; the file:// remote needs no credentials
   const ref = input(call, 'ref');
+  const repository = input(call, 'repository', job.run.repository);
+  if (repository !== job.run.repository) throw new Error(`actions/checkout: only the stand-in repository ${job.run.repository} can be checked out, not '${repository}'`);
   const git = (...args: string[]) =>
     execFileSync('git', args, { cwd: dir, env: { ...call.env, GIT_TERMINAL_PROMPT: '0' }, encoding: 'utf8', stdio: ['ignore', 'pipe', 'pipe'] }).trim();
 
