@@ -7,7 +7,7 @@
 
 import { execFileSync } from 'node:child_process';
 import { mkdirSync, mkdtempSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
-import { cpus, tmpdir } from 'node:os';
+import { cpus, loadavg, tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { build } from 'esbuild';
 
@@ -16,6 +16,7 @@ const args = process.argv.slice(2);
 const RUNS = Number(args[args.indexOf('--runs') + 1]) || 5;
 const SIZES = [10, 30, 120];
 const PER_BOUNDARY = 10;
+const LOAD = loadavg();
 
 // The runtime's own boundary code, bundled for this process (the runtime bundle exports nothing).
 const lib = join(mkdtempSync(join(tmpdir(), 'gump-bench-lib-')), 'boundary.mjs');
@@ -97,7 +98,7 @@ const lines = [
   `|---:|---:|---:|---:|---:|---:|---:|---:|---:|`,
   ...rows.map((r) => `| ${r.n} | ${r.boundaries} | ${r.save.toFixed(1)} | ${(r.save / first.save).toFixed(2)} | ${r.bytes} | ${(r.bytes / first.bytes).toFixed(2)} | ${r.whole} | ${r.restore.toFixed(1)} | ${(r.restore / first.restore).toFixed(2)} |`),
 ];
-const text = `Median of ${RUNS} runs; ${cpus().length} CPUs, node ${process.version}, ${new Date().toISOString()}.\n\n${lines.join('\n')}\n`;
+const text = `Median of ${RUNS} runs; ${cpus().length} CPUs, load average at start ${LOAD.map((x) => x.toFixed(2)).join(', ')}, node ${process.version}, ${new Date().toISOString()}.\n\n${lines.join('\n')}\n`;
 process.stdout.write(text);
 if (args.includes('--write')) {
   const file = join(ROOT, 'bench', 'RESULTS.md');

@@ -72,6 +72,25 @@ describe('ci: parallel branches as jobs', () => {
     await compare('par', p);
   });
 
+  it('a failed branch job with a group-retry pass left: the merge job runs the next pass in-process, then merges', async () => {
+    const retry = PAR.replace('    gate: [schema]\n', '    gate: [schema]\n    retry:\n      - exit: 2\n');
+    const stub = SEQ_STUB.replace('    write: { "src/two.js": "module.exports = 2;\\n" }', '    attempts:\n      - write: { "src/two.js": "module.exports = (;\\n" }\n      - replace: [ { file: src/two.js, find: "(;", with: "2;" } ]');
+    const p = pipeline('par', demoProject({ ...FAST_GATES, '.gump/workflows/par.yaml': retry, '.gump/stub.yaml': stub }));
+    await chain(p, ['planner-0']);
+    const branches = await Promise.all([0, 1, 2].map((b) => ciJob(p, `branch-0-${b}`, { only: ['planner-0'] })));
+    expect(branches.map((b) => [b.code, b.outputs.state])).toEqual([[0, 'pass'], [1, 'fatal'], [0, 'pass']]);
+    // A report job before the merge sees every branch (joined state-wise, nothing merged).
+    const mid = await finalState(p);
+    expect([mid.state.steps['plan/one/impl']?.status, mid.state.steps['plan/two/impl']?.status, mid.state.steps['plan/three/impl']?.status]).toEqual(['pass', 'fatal', 'pass']);
+    expect(mid.file('src/one.js')).toBeUndefined();
+    const rest = await chain(p, ['merge-0', 'step-1']);
+    expect(rest.map((j) => [j.code, j.outputs.state])).toEqual([[0, 'pass'], [0, 'pass']]);
+    const r = await finalState(p);
+    expect(r.state.splits.plan!.pass).toBe(2);
+    expect(r.events('attempt.started', 'plan/one/impl')).toHaveLength(1);
+    await compare('par', p);
+  });
+
   it('a parallel group: one job per child from the state before the group, then the merge job', async () => {
     const p = pipeline('grp', demoProject({ ...FAST_GATES, '.gump/workflows/grp.yaml': GROUP, '.gump/stub.yaml': GROUP_STUB }));
     await chain(p, ['step-0']);
