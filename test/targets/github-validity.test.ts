@@ -4,6 +4,7 @@
 // checkers do report.
 
 import { describe, expect, it } from 'vitest';
+import { parse } from 'yaml';
 import { actionlintFindings, actionParserErrors, workflowParserErrors } from './github-checkers.js';
 import { compileCase, targetCases } from './fixture-project.js';
 
@@ -15,6 +16,20 @@ describe('emitted GitHub workflows pass GitHub\u2019s parser and actionlint', ()
       expect(await actionlintFindings(file.path, file.text)).toEqual([]);
     });
   }
+  it('no `run:` script of a workflow or of the action holds an expression; secrets appear only as inputs of the action', () => {
+    const runs: string[] = [];
+    const visit = (v: unknown): void => {
+      if (Array.isArray(v)) v.forEach(visit);
+      else if (v && typeof v === 'object') for (const [k, x] of Object.entries(v)) (k === 'run' && typeof x === 'string' ? runs.push(x) : visit(x));
+    };
+    const files = [...targetCases().map((c) => compileCase(c).workflows[0]!.files[1]!), compileCase(targetCases()[0]!).shared[0]!];
+    for (const f of files) visit(parse(f.text));
+    expect(runs.length).toBeGreaterThan(5);
+    expect(runs.filter((r) => r.includes('${{'))).toEqual([]);
+    const action = parse(files.at(-1)!.text) as { runs: { steps: Array<{ name?: string; env?: Record<string, string> }> } };
+    const withSecrets = action.runs.steps.filter((st) => Object.keys(st.env ?? {}).includes('ANTHROPIC_API_KEY')).map((st) => st.name);
+    expect(withSecrets).toEqual(['Run the unit']);
+  });
   it('the composite action passes the action parser', () => {
     const action = compileCase(targetCases()[0]!).shared[0]!;
     expect(actionParserErrors(action.path, action.text)).toEqual([]);
