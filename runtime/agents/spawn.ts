@@ -47,7 +47,7 @@ export function startAgent(o: RunAgentOptions): AgentRun {
   const { adapter, request: req } = o;
   const now = o.now ?? (() => new Date());
   const started = Date.now();
-  const parser = adapter.createParser();
+  const parser = adapter.createParser(req.resumeSessionId !== undefined ? req.sessionTotals : undefined);
   const stderr = new TailBuffer(16 * 1024);
   const grace = o.graceMs ?? DEFAULT_GRACE_MS;
   let child: ChildProcess | undefined;

@@ -67,17 +67,18 @@ describe('codex', () => {
 });
 
 describe('gemini', () => {
-  it('skips the trust prompt and writes maxSessionTurns to a settings file', () => {
+  it('skips the trust prompt and writes maxSessionTurns to the user settings file (the only one 0.61 honours)', () => {
     const inv = build('gemini-pro', { maxTurns: 12, newSessionId: 'u1' });
     expect(inv.args).toEqual(['-p', 'Do it', '--output-format', 'stream-json', '--yolo', '--skip-trust', '-m', 'pro', '--session-id', 'u1']);
-    expect(inv.env).toEqual({ GEMINI_API_KEY: 'g', GEMINI_CLI_HOME: '/st', GEMINI_CLI_SYSTEM_SETTINGS_PATH: '/st/gump-gemini-settings.json' });
-    expect(inv.files).toEqual([{ path: '/st/gump-gemini-settings.json', content: '{\n  "model": {\n    "maxSessionTurns": 12\n  }\n}\n' }]);
+    expect(inv.env).toEqual({ GEMINI_API_KEY: 'g', GEMINI_CLI_HOME: '/st' });
+    expect(inv.files).toEqual([{ path: '/st/.gemini/settings.json', content: '{\n  "model": {\n    "maxSessionTurns": 12\n  }\n}\n' }]);
     expect(inv.emulated).toEqual(['budget', 'timeout']);
   });
   it('resumes by id and protects a leading dash', () => {
     const inv = build('gemini', { resumeSessionId: 'u0', prompt: '-x' });
     expect(inv.args).toEqual(['--prompt=-x', '--output-format', 'stream-json', '--yolo', '--skip-trust', '--resume', 'u0']);
-    expect(inv.files).toBeUndefined();
+    // rewritten every run: a turn limit of an earlier attempt must not linger
+    expect(inv.files).toEqual([{ path: '/st/.gemini/settings.json', content: '{}\n' }]);
   });
 });
 
@@ -100,8 +101,10 @@ describe('opencode', () => {
     const inv = build('opencode-sonnet', { maxTurns: 4, resumeSessionId: 'ses_abc' });
     expect(inv.args).toEqual([
       'run', '--format', 'json', '--dir', '/builds/acme/app', '--model', 'anthropic/claude-sonnet-4-6',
-      '--session', 'ses_abc', '--auto', 'Do it',
+      '--session', 'ses_abc', '--auto',
     ]);
+    // on stdin: an argv prompt with spaces reaches the model wrapped in quotes (agents.md §16)
+    expect(inv.stdin).toEqual({ text: 'Do it' });
     expect(inv.env).toEqual({
       ANTHROPIC_API_KEY: 'a', OPENAI_API_KEY: 'o', GEMINI_API_KEY: 'g',
       XDG_DATA_HOME: '/st', OPENCODE_DISABLE_AUTOUPDATE: '1',

@@ -122,7 +122,7 @@ describe('limits', () => {
     expect(c).toMatchObject({ isError: true, limitHit: 'maxTurns' });
     const g = await runAgent({ adapter: adapterFor('gemini')!, request: sb.request('gemini', { maxTurns: 1 }) });
     expect(g).toMatchObject({ isError: true, limitHit: 'maxTurns', exitCode: 53 });
-    expect(sb.calls()[1]!.env.GEMINI_CLI_SYSTEM_SETTINGS_PATH).toBe(join(sb.stateDir('gemini'), 'gump-gemini-settings.json'));
+    expect(existsSync(join(sb.stateDir('gemini'), '.gemini', 'settings.json'))).toBe(true);
   });
 });
 
@@ -174,6 +174,6 @@ describe('failures and compat mode', () => {
 
   it('writes invocation files before the spawn', async () => {
     await runAgent({ adapter: adapterFor('gemini')!, request: sb.request('gemini', { maxTurns: 9 }) });
-    expect(existsSync(join(sb.stateDir('gemini'), 'gump-gemini-settings.json'))).toBe(true);
+    expect(JSON.parse(readFileSync(join(sb.stateDir('gemini'), '.gemini', 'settings.json'), 'utf8'))).toEqual({ model: { maxSessionTurns: 9 } });
   });
 });
