@@ -78,6 +78,7 @@ export async function callAgent(svc: Services, call: AgentCall): Promise<AgentCa
     ...(call.guard.maxBudget !== undefined ? { maxBudgetUsd: call.guard.maxBudget } : {}),
     ...(timeoutMs !== undefined ? { timeoutMs } : {}),
     ...(call.resumeSessionId !== undefined ? { resumeSessionId: call.resumeSessionId } : {}),
+    ...(!usesStub(svc, call.agent) && svc.config.agents?.[adapter.provider] ? { endpoint: svc.config.agents[adapter.provider] } : {}),
     ...(call.resumeSessionId !== undefined && svc.state.sessionTotals?.[call.resumeSessionId] ? { sessionTotals: svc.state.sessionTotals[call.resumeSessionId] } : {}),
   };
   const invocationRequest = usesStub(svc, call.agent) ? stubRequest(baseRequest, call.stepPath) : baseRequest;

@@ -135,3 +135,39 @@ describe('model resolution', () => {
     expect(a.buildInvocation({ ...base, agent: 'gemini-pro' }).args).toContain('gemini-3-pro-preview');
   });
 });
+
+describe('custom model endpoint (gump.toml [agents.<provider>], agents.md §16)', () => {
+  const gw = (baseUrl: string, extra: Partial<NonNullable<AgentRunRequest['endpoint']>> = {}) => ({ endpoint: { baseUrl, ...extra } });
+  it('claude: ANTHROPIC_BASE_URL, no non-essential traffic, the key from api_key_env', () => {
+    const inv = adapterFor('claude')!.buildInvocation({ ...base, agent: 'claude', hostEnv: { ...host, GW: 'k1' }, ...gw('https://gw.example.com', { apiKeyEnv: 'GW' }) });
+    expect(inv.env).toMatchObject({ ANTHROPIC_BASE_URL: 'https://gw.example.com', ANTHROPIC_API_KEY: 'k1', CLAUDE_CODE_DISABLE_NONESSENTIAL_TRAFFIC: '1' });
+  });
+  it('codex: a provider entry before `resume` (OPENAI_BASE_URL is ignored by 0.169), WebSockets off', () => {
+    const inv = build('codex-gpt-5.5', { resumeSessionId: 'th1', ...gw('http://127.0.0.1:9999/v1') });
+    const i = inv.args.indexOf('resume');
+    expect(inv.args.slice(i - 4, i)).toEqual([
+      '-c', 'model_provider=gump',
+      '-c', 'model_providers.gump={name="gump",base_url="http://127.0.0.1:9999/v1",env_key="OPENAI_API_KEY",wire_api="responses",supports_websockets=false}',
+    ]);
+    expect(inv.env.OPENAI_API_KEY).toBe('o');
+  });
+  it('gemini: GOOGLE_GEMINI_BASE_URL and the gemini-api-key auth type in the user settings (else exit 41)', () => {
+    const inv = build('gemini-pro', { maxTurns: 3, ...gw('http://127.0.0.1:9999') });
+    expect(inv.env).toMatchObject({ GOOGLE_GEMINI_BASE_URL: 'http://127.0.0.1:9999', GEMINI_API_KEY: 'g' });
+    expect(JSON.parse(inv.files![0]!.content)).toEqual({ model: { maxSessionTurns: 3 }, security: { auth: { selectedType: 'gemini-api-key' } } });
+  });
+  it('qwen: OpenAI-compatible base URL with --auth-type openai and the endpoint model', () => {
+    const inv = adapterFor('qwen')!.buildInvocation({ ...base, agent: 'qwen', hostEnv: { PATH: '/x', DASHSCOPE_API_KEY: 'd' }, ...gw('https://ds.example.com/v1', { model: 'qwen3-coder-plus' }) });
+    expect(inv.args).toContain('--auth-type');
+    expect(inv.env).toMatchObject({ OPENAI_BASE_URL: 'https://ds.example.com/v1', OPENAI_API_KEY: 'd', OPENAI_MODEL: 'qwen3-coder-plus' });
+  });
+  it('opencode: an openai-compatible provider merged into the user config, --model gump/<id>', () => {
+    const inv = build('opencode-gpt54', gw('http://127.0.0.1:9999/v1'));
+    expect(inv.args).toContain('gump/gpt-5.4');
+    expect(JSON.parse(inv.env.OPENCODE_CONFIG_CONTENT!)).toEqual({
+      theme: 'x',
+      provider: { gump: { npm: '@ai-sdk/openai-compatible', name: 'gump endpoint', options: { baseURL: 'http://127.0.0.1:9999/v1', apiKey: '{env:OPENAI_API_KEY}' }, models: { 'gpt-5.4': { name: 'gpt-5.4' } } } },
+    });
+    expect(inv.env.OPENCODE_DISABLE_MODELS_FETCH).toBe('1');
+  });
+});
