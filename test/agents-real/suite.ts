@@ -1,0 +1,230 @@
+// The real-CLI cases, one suite per CLI (each in its own test file, so vitest runs the five CLIs in
+// parallel). Every case runs the pinned binary through the production adapter (buildInvocation,
+// runner, parser) against the scripted model server; the `gump run` case goes through the whole
+// product: compiler, runtime, gates, commits, ledger and the approval job boundary.
+
+import { execFile } from 'node:child_process';
+import { randomUUID } from 'node:crypto';
+import { cpSync, existsSync, mkdirSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { dirname, join, relative } from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { AGENT_PACKAGES } from '../../protocol/agent-packages.js';
+import { PROVIDER_INFO } from '../../protocol/models.js';
+import { adapterFor } from '../../runtime/agents/registry.js';
+import type { SessionTotals } from '../../runtime/agents/types.js';
+import { readLedger } from '../../runtime/state/ledger.js';
+import { runsDir } from '../../src/local/runs.js';
+import { AGENT, baseUrlFor, git, installedVersion, REPO_ROOT, runReal, sandbox, skipReason, withServer, type RealProvider } from './harness.js';
+import { writeThenFinish, type RecordedRequest, type Script } from './model-server.js';
+
+const GUMP_BIN = join(REPO_ROOT, 'bin', 'gump.mjs');
+
+/** Does any user prompt of this request contain `text`? */
+const saw = (r: RecordedRequest, text: string) => r.userTexts.some((t) => t.includes(text));
+
+export function realSuite(p: RealProvider): void {
+  const why = skipReason(p);
+  const title = `${p} ${installedVersion(p) ?? AGENT_PACKAGES[p].version} (real CLI, scripted model server)`;
+  if (why) {
+    describe.skip(`${title} — skipped: ${why}`, () => {
+      it('needs the pinned CLIs', () => undefined);
+    });
+    return;
+  }
+
+  describe(title, () => {
+    it('changes a file with its own tool; stream parsed; usage equals what the server served', async () => {
+      const sb = sandbox(p);
+      await withServer(writeThenFinish({ path: join(sb.repo, 'hello.txt'), content: 'hello\n' }), async (server) => {
+        const r = await runReal(p, sb, server, { prompt: 'Create hello.txt containing hello', newSessionId: randomUUID() });
+        expect(r.errorMessage).toBeUndefined();
+        expect(r).toMatchObject({ isError: false, exitCode: 0, timedOut: false });
+        expect(readFileSync(join(sb.repo, 'hello.txt'), 'utf8')).toBe('hello\n');
+        const tool = server.main()[0]!.reply;
+        expect(tool && 'write' in tool).toBe(true);
+        expect(r.sessionId).toBeTruthy();
+        const served = server.servedTotals();
+        expect(r.tokens.input + r.tokens.cacheRead).toBe(served.input + served.cacheRead);
+        expect(r.tokens.output).toBe(served.output);
+        expect(r.numTurns).toBe(p === 'codex' ? 1 : server.main().length); // codex counts tool steps (agents.md §5)
+        expect(r.resultText ?? '').toContain('Done.');
+      });
+    });
+
+    it('resumes its session after a job boundary (archive → fresh state dir → restore, totals via JSON): the server gets the earlier conversation, no double counting', async () => {
+      const sb = sandbox(p);
+      await withServer(writeThenFinish({ path: join(sb.repo, 'hello.txt'), content: 'hello\n' }), async (server) => {
+        const adapter = adapterFor(AGENT[p])!;
+        const r1 = await runReal(p, sb, server, { prompt: 'First prompt ALPHA: create hello.txt', newSessionId: randomUUID() });
+        expect(r1.isError).toBe(false);
+        // Job 1 ends: archive the session (never credentials), keep the run state as JSON.
+        const archive = join(sb.root, 'archive');
+        const files = await adapter.sessionArtifacts({ stateDir: sb.stateDir, cwd: sb.repo, sessionId: r1.sessionId!, hostEnv: sb.hostEnv });
+        expect(files.length).toBeGreaterThan(0);
+        for (const f of files) {
+          expect(['.credentials.json', 'auth.json', 'oauth_creds.json', 'google_accounts.json']).not.toContain(f.split('/').pop());
+          const to = join(archive, relative(sb.stateDir, f));
+          mkdirSync(dirname(to), { recursive: true });
+          cpSync(f, to);
+        }
+        const state = JSON.stringify({ sessionId: r1.sessionId, totals: r1.sessionTotals ?? null });
+        // Job 2: a fresh state dir restored from the archive, same absolute worktree path.
+        rmSync(sb.stateDir, { recursive: true, force: true });
+        mkdirSync(sb.stateDir, { recursive: true });
+        if (p === 'opencode') await adapter.importSession!({ stateDir: sb.stateDir, file: files[0]!, hostEnv: sb.hostEnv });
+        else cpSync(archive, sb.stateDir, { recursive: true });
+        const saved = JSON.parse(state) as { sessionId: string; totals: SessionTotals | null };
+        const before = server.requests.length;
+        const r2 = await runReal(p, sb, server, { prompt: 'Second prompt BRAVO', resumeSessionId: saved.sessionId, ...(saved.totals ? { sessionTotals: saved.totals } : {}) });
+        expect(r2.errorMessage).toBeUndefined();
+        expect(r2.isError).toBe(false);
+        expect(r2.sessionId).toBe(r1.sessionId);
+        const later = server.requests.slice(before).filter((r) => !r.side);
+        expect(later.length).toBeGreaterThan(0);
+        expect(saw(later[0]!, 'ALPHA')).toBe(true); // the earlier conversation came back
+        expect(saw(later[0]!, 'BRAVO')).toBe(true);
+        const served2 = server.servedTotals((r) => !r.side && r.n > before);
+        expect(r2.tokens.input + r2.tokens.cacheRead).toBe(served2.input + served2.cacheRead);
+        expect(r2.tokens.output).toBe(served2.output);
+        if (r1.costSource === 'reported') expect(r2.costUsd).toBeCloseTo(r1.costUsd!, 9); // same usage, same cost: not the cumulative figure
+      });
+    });
+
+    it('max_turns: a model that never stops is stopped at the turn limit (trip, not success)', async () => {
+      const sb = sandbox(p);
+      let n = 0;
+      const endless: Script = (req) => (req.side ? { text: 'side', usage: { input: 0, output: 0 } } : { write: { path: join(sb.repo, `f${++n}.txt`), content: `${n}\n` }, usage: { input: 10, output: 5 } });
+      await withServer(endless, async (server) => {
+        const r = await runReal(p, sb, server, { prompt: 'Loop forever', maxTurns: 2, newSessionId: randomUUID(), timeoutMs: 60_000 });
+        const emulated = adapterFor(AGENT[p])!.buildInvocation({ agent: AGENT[p], prompt: 'x', cwd: sb.repo, stateDir: sb.stateDir, maxTurns: 2 }).emulated.includes('maxTurns');
+        if (emulated) {
+          // codex and opencode have no turn flag: the runtime counts turns from the stream (executor guard);
+          // here, without the executor, the CLI ran until its own backstop or the timeout.
+          expect(r.numTurns).toBeGreaterThan(2);
+        } else {
+          expect(r.limitHit).toBe('maxTurns');
+          expect(r.isError).toBe(true);
+          expect(server.main().length).toBeLessThanOrEqual(4);
+        }
+      });
+    });
+
+    it('wall-clock timeout: the process group is killed, partial metrics kept', async () => {
+      const sb = sandbox(p);
+      const slow: Script = (req) =>
+        req.side ? { text: 'side', usage: { input: 0, output: 0 } } : req.afterTool ? { text: 'never finishes', usage: { input: 7, output: 3 }, delayMs: 60_000 } : { write: { path: join(sb.repo, 'a.txt'), content: 'a\n' }, usage: { input: 11, output: 4 } };
+      await withServer(slow, async (server) => {
+        const t0 = Date.now();
+        const r = await runReal(p, sb, server, { prompt: 'Create a.txt', newSessionId: randomUUID(), timeoutMs: p === 'claude' || p === 'codex' ? 8_000 : 20_000, graceMs: 1_000 });
+        expect(Date.now() - t0).toBeLessThan(45_000);
+        expect(r.timedOut).toBe(true);
+        expect(r.isError).toBe(true);
+        expect(r.errorMessage).toMatch(/timed out after/);
+        expect(existsSync(join(sb.repo, 'a.txt'))).toBe(true); // the tool ran before the stall
+        if (p === 'claude' || p === 'qwen' || p === 'opencode') expect(r.tokens.input + r.tokens.output).toBeGreaterThan(0); // per-call usage seen before the kill
+      });
+    });
+
+    it('server error: a clear error, not a success', async () => {
+      const sb = sandbox(p);
+      await withServer(() => ({ error: { status: 400, message: 'scripted failure: model overloaded XYZZY' } }), async (server) => {
+        const r = await runReal(p, sb, server, { prompt: 'Anything', newSessionId: randomUUID(), timeoutMs: 60_000 });
+        expect(r.isError).toBe(true);
+        expect(r.errorMessage ?? '').not.toBe('');
+        expect(server.requests.length).toBeGreaterThan(0);
+      });
+    });
+
+    it('missing CLI: a clear error naming the binary', async () => {
+      const sb = sandbox(p, { PATH: '/usr/bin:/bin' });
+      await withServer(() => ({ text: 'x' }), async (server) => {
+        const r = await runReal(p, sb, server, { prompt: 'Anything' });
+        expect(r.isError).toBe(true);
+        expect(r.failure).toBe(`agent CLI "${AGENT_PACKAGES[p].bin}" is not installed (not found on PATH)`);
+      });
+    });
+
+    it('gump run: the CLI edits through gump, gated and committed; a retry resumes the session in a fresh process after an approval boundary; ledger = served; context file written and the original restored', async () => {
+      const sb = sandbox(p);
+      const contextFile = PROVIDER_INFO[p].contextFile!;
+      let writes = 0;
+      const script: Script = (req) => {
+        if (req.side) return { text: 'side', usage: { input: 0, output: 0 } };
+        if (req.afterTool) return { text: 'Done.', usage: { input: 120, output: 15 } };
+        writes++;
+        return { write: { path: join(worktreeOf(sb.repo), 'hello.txt'), content: writes === 1 ? 'wrong\n' : 'hello\n' }, usage: { input: 100, output: 20 } };
+      };
+      await withServer(script, async (server) => {
+        writeFileSync(join(sb.repo, contextFile), 'USER ORIGINAL CONTEXT\n');
+        mkdirSync(join(sb.repo, '.gump', 'workflows'), { recursive: true });
+        writeFileSync(join(sb.repo, 'spec.md'), '# hello\n');
+        writeFileSync(
+          join(sb.repo, '.gump', 'workflows', 'hello.yaml'),
+          `name: hello
+steps:
+  - name: impl
+    type: code
+    get: { prompt: "Create hello.txt whose only line is hello" }
+    run:
+      agent: ${AGENT[p]}
+      hitl: after_gate
+    gate: [{ bash: "grep -qx hello hello.txt" }]
+    retry:
+      - exit: 2
+`,
+        );
+        writeFileSync(join(sb.repo, 'gump.toml'), `[agents.${p}]\nbase_url = "${baseUrlFor(p, server)}"\nmodel = "scripted-model"\n`);
+        git(sb.repo, 'add', '-A');
+        git(sb.repo, 'commit', '-q', '-m', 'workflow');
+        const env = { ...sb.hostEnv, GUMP_RUNS_DIR: join(sb.root, 'runs') } as Record<string, string>;
+        const run1 = await gumpCli(sb.repo, env, 'run', 'hello', '--spec', 'spec.md');
+        expect(run1.code, run1.stdout + run1.stderr).toBe(3); // attempt 1 failed its gate; paused before attempt 2
+        const wt = worktreeOf(sb.repo, env);
+        expect(readFileSync(join(wt, contextFile), 'utf8')).toBe('USER ORIGINAL CONTEXT\n');
+        const firstRuns = server.main().length;
+        const approve1 = await gumpCli(sb.repo, env, 'approve');
+        expect(approve1.code, approve1.stdout + approve1.stderr).toBe(3); // attempt 2 passed; paused after the gate
+        const approve2 = await gumpCli(sb.repo, env, 'approve');
+        expect(approve2.code, approve2.stdout + approve2.stderr).toBe(0);
+        // committed on the run branch, the user's context file untouched there
+        const branch = git(wt, 'rev-parse', '--abbrev-ref', 'HEAD').trim();
+        expect(git(sb.repo, 'show', `${branch}:hello.txt`)).toBe('hello\n');
+        expect(git(sb.repo, 'show', `${branch}:${contextFile}`)).toBe('USER ORIGINAL CONTEXT\n');
+        expect(readFileSync(join(wt, contextFile), 'utf8')).toBe('USER ORIGINAL CONTEXT\n');
+        // the attempt-2 agent got the earlier conversation (resumed session) and gump's context
+        const second = server.main().slice(firstRuns);
+        expect(second.length).toBeGreaterThan(0);
+        expect(JSON.stringify(second[0]!.body)).toContain('wrong'); // attempt 1's tool call came back
+        expect(JSON.stringify(server.main()[0]!.body)).toContain('[GUMP:step:impl]');
+        expect(JSON.stringify(server.main()[0]!.body)).toContain('# gump step: impl'); // the CLI read gump's ${contextFile}
+        // ledger: one agent.finished per attempt, each billed what the server served for it
+        const ledger = readLedger(join(wt, '.gump', 'run', 'ledger.ndjson'));
+        const finished = ledger.filter((e) => e.event === 'agent.finished') as unknown as { attempt: number; session: string; tokensIn: number; tokensOut: number; cacheRead: number; cost: number; turns: number }[];
+        expect(finished.map((e) => e.attempt)).toEqual([1, 2]);
+        expect(finished[1]!.session).toBe(finished[0]!.session);
+        for (const e of finished) {
+          expect(e.tokensIn + e.cacheRead).toBe(220);
+          expect(e.tokensOut).toBe(35);
+        }
+        expect(finished[1]!.cost).toBeCloseTo(finished[0]!.cost, 6);
+        const state = JSON.parse(readFileSync(join(wt, '.gump', 'run', 'state.json'), 'utf8')) as { spend: { cost: number; tokensIn: number } };
+        expect(state.spend.cost).toBeCloseTo(finished[0]!.cost * 2, 6);
+      });
+    });
+  });
+}
+
+/** The single run worktree of a sandbox repo (GUMP_RUNS_DIR under the sandbox). */
+function worktreeOf(repo: string, env?: Record<string, string>): string {
+  const root = env ? runsDir(repo, env) : runsDir(repo, { GUMP_RUNS_DIR: join(dirname(repo), 'runs') });
+  const ids = existsSync(root) ? readdirSync(root).sort() : [];
+  return join(root, ids[ids.length - 1] ?? 'none', 'worktree');
+}
+
+function gumpCli(cwd: string, env: Record<string, string>, ...args: string[]): Promise<{ code: number; stdout: string; stderr: string }> {
+  return new Promise((resolve) => {
+    execFile(process.execPath, [GUMP_BIN, ...args], { cwd, env, encoding: 'utf8', maxBuffer: 32 * 1024 * 1024, timeout: 240_000 }, (error, stdout, stderr) => {
+      resolve({ code: error ? (typeof error.code === 'number' ? error.code : 2) : 0, stdout, stderr });
+    });
+  });
+}
