@@ -8,7 +8,7 @@ import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { AGENT_PACKAGES } from '../../protocol/agent-packages.js';
 import { adapterFor } from '../../runtime/agents/registry.js';
-import { runAgent, type RunResult } from '../../runtime/agents/spawn.js';
+import { startAgent, type RunResult } from '../../runtime/agents/spawn.js';
 import type { AgentRunRequest, Provider, SessionTotals } from '../../runtime/agents/types.js';
 import { ModelServer, type Script } from './model-server.js';
 
@@ -127,7 +127,7 @@ export interface RunOptions {
 }
 
 /** Runs the production adapter (buildInvocation, runner, parser) of `p` against the server. */
-export async function runReal(p: RealProvider, sb: Sandbox, server: ModelServer, o: RunOptions): Promise<RunResult> {
+export async function runReal(p: RealProvider, sb: Sandbox, server: ModelServer, o: RunOptions): Promise<RunResult & { pid?: number }> {
   const adapter = adapterFor(AGENT[p])!;
   const req: AgentRunRequest = {
     agent: AGENT[p],
@@ -142,5 +142,8 @@ export async function runReal(p: RealProvider, sb: Sandbox, server: ModelServer,
     ...(o.newSessionId !== undefined ? { newSessionId: o.newSessionId } : {}),
     ...(o.sessionTotals !== undefined ? { sessionTotals: o.sessionTotals } : {}),
   };
-  return runAgent({ adapter, request: req, rawLogFile: o.rawLogFile ?? join(sb.root, 'streams', `${p}-${Date.now()}.jsonl`), graceMs: o.graceMs ?? 2_000 });
+  const run = startAgent({ adapter, request: req, rawLogFile: o.rawLogFile ?? join(sb.root, 'streams', `${p}-${Date.now()}.jsonl`), graceMs: o.graceMs ?? 2_000 });
+  const pid = run.pid;
+  const r = await run.done;
+  return pid === undefined ? r : { ...r, pid };
 }

@@ -91,6 +91,14 @@ describe('limits', () => {
     expect(alive(run.pid!)).toBe(false);
   });
 
+  it('a CLI that lingers after a fatal error event is stopped after a short grace (opencode 1.18.33 waits 20 s+)', async () => {
+    sb.setScenario({ default: { sleepMs: 30_000, headEvents: [JSON.stringify({ type: 'turn.failed', error: { message: 'boom: model unavailable' } })] } });
+    const t0 = Date.now();
+    const r = await startAgent({ adapter: adapterFor('codex-gpt54')!, request: sb.request('codex-gpt54'), fatalExitGraceMs: 300, graceMs: 500 }).done;
+    expect(Date.now() - t0).toBeLessThan(10_000);
+    expect(r).toMatchObject({ isError: true, timedOut: false, errorMessage: 'boom: model unavailable' });
+  });
+
   it('abort() from a live event stops the agent (guard trip)', async () => {
     sb.setScenario({ default: { sleepMs: 30_000 } });
     const t0 = Date.now();
