@@ -33,7 +33,8 @@ export function realSuite(p: RealProvider): void {
     return;
   }
 
-  describe(title, () => {
+  // Each case has its own sandbox, server and port: they run concurrently (the CLIs mostly wait).
+  describe.concurrent(title, () => {
     it('changes a file with its own tool, then resumes the session after a job boundary (archive → fresh state dir → restore, totals via JSON): the server gets the earlier conversation; usage = served, no double counting', async () => {
       const sb = sandbox(p);
       const first = writeThenFinish({ path: join(sb.repo, 'hello.txt'), content: 'hello\n' });
@@ -147,11 +148,15 @@ export function realSuite(p: RealProvider): void {
 
     it('server error: a clear error, not a success', async () => {
       const sb = sandbox(p);
-      const failing: Script = (req) => (req.side ? { text: 'side', usage: { input: 0, output: 0 } } : { error: { status: 400, message: 'scripted failure: model overloaded XYZZY' } });
+      // Not retryable: 400, or 401 for opencode, whose retries of a 500 take about 70 s (5 retries with
+      // backoff) and which treated a 400 after a successful title request as retryable once.
+      const status = p === 'opencode' ? 401 : 400;
+      const failing: Script = (req) => (req.side ? { text: 'side', usage: { input: 0, output: 0 } } : { error: { status, message: 'scripted failure: model overloaded XYZZY' } });
       await withServer(failing, async (server) => {
-        const r = await runReal(p, sb, server, { prompt: 'Anything', newSessionId: randomUUID(), timeoutMs: 80_000 });
+        const log = join(sb.root, 'error.jsonl');
+        const r = await runReal(p, sb, server, { prompt: 'Anything', newSessionId: randomUUID(), timeoutMs: 80_000, rawLogFile: log });
         expect(r.isError).toBe(true);
-        expect(r.timedOut).toBe(false);
+        expect(r.timedOut, `${r.stderrTail.slice(-800)}\n${existsSync(log) ? readFileSync(log, 'utf8').slice(0, 1500) : ''}\n${JSON.stringify(server.requests.map((q) => [q.n, q.side, q.path]))}`).toBe(false);
         expect(r.errorMessage ?? '').not.toBe('');
         expect(server.requests.length).toBeGreaterThan(0);
       });
@@ -314,7 +319,8 @@ function worktreeOf(repo: string, env?: Record<string, string>): string {
 
 function gumpCli(cwd: string, env: Record<string, string>, ...args: string[]): Promise<{ code: number; stdout: string; stderr: string }> {
   return new Promise((resolve) => {
-    execFile(process.execPath, [GUMP_BIN, ...args], { cwd, env, encoding: 'utf8', maxBuffer: 32 * 1024 * 1024, timeout: 240_000 }, (error, stdout, stderr) => {
+    const identity = { GIT_AUTHOR_NAME: 'gump test', GIT_AUTHOR_EMAIL: 'test@example.com', GIT_COMMITTER_NAME: 'gump test', GIT_COMMITTER_EMAIL: 'test@example.com' };
+    execFile(process.execPath, [GUMP_BIN, ...args], { cwd, env: { ...identity, ...env }, encoding: 'utf8', maxBuffer: 32 * 1024 * 1024, timeout: 240_000 }, (error, stdout, stderr) => {
       resolve({ code: error ? (typeof error.code === 'number' ? error.code : 2) : 0, stdout, stderr });
     });
   });
