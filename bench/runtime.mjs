@@ -64,10 +64,11 @@ function overhead() {
   for (let i = 0; i < 3; i++) {
     const repo = scratchRepo();
     const t = process.hrtime.bigint();
-    const r = spawnSync(process.execPath, [CLI, 'run', 'bench', '--spec', 'spec.md', '--stub'], { cwd: repo, encoding: 'utf8' });
+    const runsRoot = mkdtempSync(join(tmpdir(), 'gump-bench-runs-'));
+    const r = spawnSync(process.execPath, [CLI, 'run', 'bench', '--spec', 'spec.md', '--stub'], { cwd: repo, encoding: 'utf8', env: { ...process.env, GUMP_RUNS_DIR: runsRoot } });
     const wall = Number(process.hrtime.bigint() - t) / 1e6;
     if (r.status !== 0) throw new Error(`bench run failed:\n${r.stdout}\n${r.stderr}`);
-    const runs = join(repo, '.git', 'gump', 'runs');
+    const runs = join(runsRoot, readdirSync(runsRoot)[0]); // <GUMP_RUNS_DIR>/<repo key>/<id>/worktree
     const id = readdirSync(runs)[0];
     const events = readFileSync(join(runs, id, 'worktree', '.gump', 'run', 'ledger.ndjson'), 'utf8').trim().split('\n').map((l) => JSON.parse(l));
     const agent = events.filter((e) => e.event === 'agent.finished').reduce((t, e) => t + e.durationMs, 0);

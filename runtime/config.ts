@@ -6,6 +6,7 @@ import { existsSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { parse as parseToml } from 'smol-toml';
 import { durationMs } from '../protocol/duration.js';
+import type { Endpoint } from './agents/types.js';
 
 export interface Price {
   input?: number;
@@ -19,6 +20,8 @@ export interface RuntimeConfig {
   errorContext: { maxErrorChars: number; maxDiffChars: number; stdoutTailChars: number };
   models: Record<string, string>;
   prices: Record<string, Price>;
+  /** `[agents.<provider>]` with a `base_url`: the CLI is pointed at that endpoint (agents.md §16). */
+  agents: Partial<Record<string, Endpoint>>;
 }
 
 export class ConfigError extends Error {
@@ -33,6 +36,7 @@ export function defaultRuntimeConfig(): RuntimeConfig {
     errorContext: { maxErrorChars: 2000, maxDiffChars: 3000, stdoutTailChars: 2000 },
     models: {},
     prices: {},
+    agents: {},
   };
 }
 
@@ -91,6 +95,17 @@ export function parseRuntimeConfig(text: string): RuntimeConfig {
       price[key] = v;
     }
     config.prices[model] = price;
+  }
+  for (const [provider, value] of Object.entries(table(data, 'agents'))) {
+    const entry = table({ [provider]: value }, provider, `[agents.${provider}]`);
+    for (const key of ['base_url', 'api_key_env', 'model'] as const) {
+      if (entry[key] !== undefined && typeof entry[key] !== 'string') throw wrongType(`[agents.${provider}] ${key}`, 'a string', entry[key]);
+    }
+    if (typeof entry.base_url !== 'string') continue; // no endpoint: the CLI's own default
+    const endpoint: Endpoint = { baseUrl: entry.base_url };
+    if (typeof entry.api_key_env === 'string') endpoint.apiKeyEnv = entry.api_key_env;
+    if (typeof entry.model === 'string') endpoint.model = entry.model;
+    config.agents[provider] = endpoint;
   }
   return config;
 }

@@ -4,7 +4,8 @@
 // stop other suites: the CLI tests read the error through inject('cliBuildError') and fail with it.
 
 import { execFileSync } from 'node:child_process';
-import { existsSync, readdirSync, statSync } from 'node:fs';
+import { existsSync, mkdtempSync, readdirSync, statSync } from 'node:fs';
+import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import type { TestProject } from 'vitest/node';
 
@@ -20,6 +21,9 @@ const BUNDLE = join(ROOT, 'dist', 'gump.mjs');
 const RUNTIME_BUNDLE = join(ROOT, 'dist', 'gump-runtime.mjs');
 
 export default function setup(project: TestProject): void {
+  // Local run worktrees go to the user's cache dir (src/local/runs.ts): keep the tests' runs out of
+  // it. Workers and the CLIs they start inherit this.
+  process.env.GUMP_RUNS_DIR ??= mkdtempSync(join(tmpdir(), 'gump-test-runs-'));
   try {
     if (!isFresh()) execFileSync(process.execPath, [join(ROOT, 'scripts', 'build.mjs')], { cwd: ROOT, stdio: 'pipe' });
     project.provide('cliBuildError', '');

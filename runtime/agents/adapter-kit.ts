@@ -66,3 +66,17 @@ export async function listFiles(dir: string): Promise<string[]> {
   }
   return out;
 }
+
+/**
+ * The endpoint key for a custom endpoint: `[agents.<p>] api_key_env` names the host variable, else
+ * the first of the provider's usual variables that is set. Returns the variable name and its value.
+ */
+export function endpointKey(req: AgentRunRequest, usual: readonly string[]): { name: string; value: string } | undefined {
+  const host = hostEnvOf(req);
+  const names = req.endpoint?.apiKeyEnv !== undefined ? [req.endpoint.apiKeyEnv] : usual;
+  for (const name of names) {
+    const value = host[name];
+    if (value !== undefined && value !== '') return { name, value };
+  }
+  return undefined;
+}

@@ -1,12 +1,17 @@
 // Parser of the Claude-style stream-json (claude -p --verbose, and qwen, agents.md §4 and §7):
 // system/init, assistant (usage per API call, deduplicated by message id), user, result.
-import type { NormalizedEvent, StreamParser, TokenCounts } from './types.js';
-import { makeParser, raw, type ParseState } from './parse-base.js';
+import type { NormalizedEvent, SessionTotals, StreamParser, TokenCounts } from './types.js';
+import { deltaOf, makeParser, perModelDelta, raw, tokenDelta, type ParseState } from './parse-base.js';
 import { arr, num, obj, optNum, str, type Json } from './json.js';
 
 export interface ClaudeLikeOptions {
   /** Qwen folds cache reads into input_tokens (OpenAI convention); Claude reports them apart. */
   inputIncludesCache: boolean;
+  /**
+   * Which `result` figures count the whole resumed session (agents.md §16): claude's
+   * `total_cost_usd` and `modelUsage` (its `usage` and `num_turns` are per run); qwen's `usage`.
+   */
+  cumulative: { cost: boolean; usage: boolean };
 }
 
 /** A final `result` event that positively reports success (Claude-style and Cursor results). */
@@ -15,7 +20,7 @@ export function successful(o: Json): boolean {
   return o.subtype === 'success' || (o.subtype === undefined && o.is_error === false);
 }
 
-export function createClaudeLikeParser(opts: ClaudeLikeOptions): StreamParser {
+export function createClaudeLikeParser(opts: ClaudeLikeOptions, baseline?: SessionTotals): StreamParser {
   const perMessage = new Map<string, TokenCounts>();
   const toolNames = new Map<string, string>();
 
@@ -95,21 +100,37 @@ export function createClaudeLikeParser(opts: ClaudeLikeOptions): StreamParser {
     if (turns !== undefined) st.reportedTurns = turns;
     if (o.usage !== undefined) {
       const u = obj(o.usage);
-      const t: TokenCounts = tokensOf(u);
+      let t: TokenCounts = tokensOf(u);
       const thinking = num(obj(u.output_tokens_details).thinking_tokens);
       if (thinking) t.reasoning = thinking;
+      if (opts.cumulative.usage) {
+        (st.sessionTotals ??= {}).tokens = { ...t };
+        t = tokenDelta(t, baseline?.tokens);
+      }
       st.tokens = t; // the final usage is authoritative
     }
     const cost = optNum(o.total_cost_usd);
-    if (cost !== undefined) st.reportedCost = cost;
+    if (cost !== undefined) {
+      if (opts.cumulative.cost) {
+        (st.sessionTotals ??= {}).costUsd = cost;
+        st.reportedCost = deltaOf(cost, baseline?.costUsd);
+      } else {
+        st.reportedCost = cost;
+      }
+    }
     const mu = obj(o.modelUsage);
     if (Object.keys(mu).length > 0) {
-      st.perModel = {};
+      let per: NonNullable<ParseState['perModel']> = {};
       for (const [model, v] of Object.entries(mu)) {
         const e = obj(v);
         const c = optNum(e.costUSD);
-        st.perModel[model] = { input: num(e.inputTokens), output: num(e.outputTokens), ...(c !== undefined ? { costUsd: c } : {}) };
+        per[model] = { input: num(e.inputTokens), output: num(e.outputTokens), ...(c !== undefined ? { costUsd: c } : {}) };
       }
+      if (opts.cumulative.cost) {
+        (st.sessionTotals ??= {}).perModel = structuredClone(per);
+        per = perModelDelta(per, baseline?.perModel);
+      }
+      st.perModel = per;
     }
     if (st.finalError) {
       const errs = arr(o.errors).filter((e): e is string => typeof e === 'string');

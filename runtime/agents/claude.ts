@@ -5,7 +5,7 @@ import { existsSync } from 'node:fs';
 import { join } from 'node:path';
 import type { AgentAdapter, Invocation } from './types.js';
 import { passAuthEnv } from './auth-env.js';
-import { hostEnvOf, isRootOf, isUuid, listFiles, modelFor, promptNeedsStdin, type AdapterOptions } from './adapter-kit.js';
+import { endpointKey, hostEnvOf, isRootOf, isUuid, listFiles, modelFor, promptNeedsStdin, type AdapterOptions } from './adapter-kit.js';
 import { createClaudeLikeParser } from './claude-stream.js';
 
 export const CLAUDE_ALLOWED_TOOLS = 'Bash,Read,Write,Edit,Glob,Grep';
@@ -29,10 +29,17 @@ export function claudeAdapter(opts: AdapterOptions = {}): AgentAdapter {
       if (req.resumeSessionId !== undefined) args.push('--resume', req.resumeSessionId);
       else if (req.newSessionId !== undefined) args.push('--session-id', req.newSessionId);
       const env: Record<string, string> = { ...passAuthEnv('claude', hostEnvOf(req)), CLAUDE_CONFIG_DIR: req.stateDir };
+      if (req.endpoint) {
+        // A gateway of the user's (agents.md §16): base URL by env; nothing else leaves the machine.
+        env.ANTHROPIC_BASE_URL = req.endpoint.baseUrl;
+        env.CLAUDE_CODE_DISABLE_NONESSENTIAL_TRAFFIC = '1';
+        const key = endpointKey(req, ['ANTHROPIC_API_KEY', 'ANTHROPIC_AUTH_TOKEN']);
+        if (key && req.endpoint.apiKeyEnv !== undefined) env.ANTHROPIC_API_KEY = key.value;
+      }
       if (isRootOf(req)) env.IS_SANDBOX = '1'; // §2.8: permission bypass checks refuse uid 0 otherwise
       return { bin: 'claude', args, env, stdin: viaStdin ? { text: req.prompt } : 'ignore', emulated: ['timeout'] };
     },
-    createParser: () => createClaudeLikeParser({ inputIncludesCache: false }),
+    createParser: (baseline) => createClaudeLikeParser({ inputIncludesCache: false, cumulative: { cost: true, usage: false } }, baseline),
     isResumableId: isUuid,
     async sessionArtifacts({ stateDir, sessionId }) {
       // projects/<cwd slug>/<id>.jsonl (+ projects/<slug>/<id>/ for subagent transcripts); any cwd resumes.

@@ -1,7 +1,7 @@
 // Parser of `codex exec --json` (agents.md §5): thread.started, item.*, turn.completed/failed.
 // One turn.completed per call; counted turns are command_execution and file_change items.
-import type { NormalizedEvent, StreamParser } from './types.js';
-import { makeParser, raw } from './parse-base.js';
+import type { NormalizedEvent, SessionTotals, StreamParser, TokenCounts } from './types.js';
+import { makeParser, raw, tokenDelta } from './parse-base.js';
 import { num, obj, str } from './json.js';
 
 const STEP_ITEMS = new Set(['command_execution', 'file_change']);
@@ -11,8 +11,11 @@ function toolName(item: Record<string, unknown>): string {
   return str(item.type) ?? 'item';
 }
 
-export function createCodexParser(): StreamParser {
+export function createCodexParser(baseline?: SessionTotals): StreamParser {
   let completedTurns = 0;
+  // turn.completed.usage counts the whole session (agents.md §16): bill the growth over the last
+  // cumulative figures, starting from those recorded when the session was last used.
+  let lastTotals: TokenCounts | undefined = baseline?.tokens;
   return makeParser({
     handle(o, st, line): NormalizedEvent[] {
       switch (o.type) {
@@ -43,12 +46,22 @@ export function createCodexParser(): StreamParser {
         case 'turn.completed': {
           const u = obj(o.usage);
           const cached = num(u.cached_input_tokens);
-          const t = { input: Math.max(0, num(u.input_tokens) - cached), output: num(u.output_tokens), cacheRead: cached };
+          const cum: TokenCounts = {
+            input: Math.max(0, num(u.input_tokens) - cached),
+            output: num(u.output_tokens),
+            cacheRead: cached,
+            cacheWrite: num(u.cache_write_input_tokens),
+          };
           const reasoning = num(u.reasoning_output_tokens);
+          if (reasoning) cum.reasoning = reasoning;
+          const d = tokenDelta(cum, lastTotals);
+          lastTotals = cum;
+          st.sessionTotals = { tokens: { ...cum } };
           completedTurns++;
           st.final = true;
           st.finalError = false; // failed only if no turn.completed arrives (§5)
-          return [st.usage(reasoning ? { ...t, reasoning } : t)];
+          if (!d.reasoning) delete d.reasoning;
+          return [st.usage(d)];
         }
         case 'turn.failed': {
           const msg = str(obj(o.error).message) ?? 'turn failed';

@@ -3,8 +3,16 @@
 import { basename, join } from 'node:path';
 import type { AgentAdapter, Invocation } from './types.js';
 import { passAuthEnv } from './auth-env.js';
-import { hostEnvOf, isUuid, listFiles, modelFor, promptNeedsStdin, type AdapterOptions } from './adapter-kit.js';
+import { endpointKey, hostEnvOf, isUuid, listFiles, modelFor, promptNeedsStdin, type AdapterOptions } from './adapter-kit.js';
 import { createCodexParser } from './codex-stream.js';
+
+/** Name of the provider entry a custom endpoint becomes (`-c model_providers.gump=...`). */
+export const CODEX_PROVIDER = 'gump';
+
+/** A TOML basic string (the `-c` values are parsed as TOML). */
+function tomlString(s: string): string {
+  return JSON.stringify(s);
+}
 
 export function codexAdapter(opts: AdapterOptions = {}): AgentAdapter {
   return {
@@ -18,12 +26,21 @@ export function codexAdapter(opts: AdapterOptions = {}): AgentAdapter {
       const model = modelFor(req.agent, opts);
       if (model !== undefined) args.push('-m', model);
       args.push('-c', 'approval_policy=never');
+      const env: Record<string, string> = { ...passAuthEnv('codex', hostEnvOf(req)), CODEX_HOME: req.stateDir };
+      if (req.endpoint) {
+        // OPENAI_BASE_URL is ignored by 0.169 (agents.md §16): a provider entry, before `resume`.
+        // Without supports_websockets=false it first tries a WebSocket seven times.
+        const key = endpointKey(req, ['CODEX_API_KEY', 'OPENAI_API_KEY']);
+        const keyVar = key?.name ?? req.endpoint.apiKeyEnv ?? 'CODEX_API_KEY';
+        if (key) env[key.name] = key.value;
+        const entry = `{name=${tomlString(CODEX_PROVIDER)},base_url=${tomlString(req.endpoint.baseUrl)},env_key=${tomlString(keyVar)},wire_api="responses",supports_websockets=false}`;
+        args.push('-c', `model_provider=${CODEX_PROVIDER}`, '-c', `model_providers.${CODEX_PROVIDER}=${entry}`);
+      }
       if (req.resumeSessionId !== undefined) args.push('resume', req.resumeSessionId);
       args.push(viaStdin ? '-' : req.prompt);
-      const env = { ...passAuthEnv('codex', hostEnvOf(req)), CODEX_HOME: req.stateDir };
       return { bin: 'codex', args, env, stdin: viaStdin ? { text: req.prompt } : 'ignore', emulated: ['maxTurns', 'budget', 'timeout'] };
     },
-    createParser: createCodexParser,
+    createParser: (baseline) => createCodexParser(baseline),
     isResumableId: isUuid,
     async sessionArtifacts({ stateDir, sessionId }) {
       // sessions/YYYY/MM/DD/rollout-<ts>-<thread_id>.jsonl; resume by id needs only sessions/.

@@ -4,12 +4,17 @@ import { readFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import type { AgentAdapter, Invocation } from './types.js';
 import { passAuthEnv } from './auth-env.js';
-import { hostEnvOf, isUuid, listFiles, modelFor, promptNeedsStdin, STDIN_PROMPT_NOTE, type AdapterOptions } from './adapter-kit.js';
+import { endpointKey, hostEnvOf, isUuid, listFiles, modelFor, promptNeedsStdin, STDIN_PROMPT_NOTE, type AdapterOptions } from './adapter-kit.js';
 import { createGeminiParser } from './gemini-stream.js';
 import { isObj } from './json.js';
 
-/** Written by the runner; named by GEMINI_CLI_SYSTEM_SETTINGS_PATH, outside the worktree. */
-export const GEMINI_SETTINGS_FILE = 'gump-gemini-settings.json';
+/**
+ * The user settings file under the state dir (`$GEMINI_CLI_HOME/.gemini/settings.json`), rewritten
+ * before every run. `model.maxSessionTurns` takes effect only there (agents.md §16: not via
+ * GEMINI_CLI_SYSTEM_SETTINGS_PATH nor the workspace settings); a custom endpoint needs the auth type
+ * there too (the base URL alone selects "gateway" auth, which headless mode rejects with exit 41).
+ */
+export const GEMINI_SETTINGS_FILE = join('.gemini', 'settings.json');
 
 export function geminiAdapter(opts: AdapterOptions = {}): AgentAdapter {
   return {
@@ -26,14 +31,24 @@ export function geminiAdapter(opts: AdapterOptions = {}): AgentAdapter {
       if (req.resumeSessionId !== undefined) args.push('--resume', req.resumeSessionId);
       else if (req.newSessionId !== undefined) args.push('--session-id', req.newSessionId);
       const env: Record<string, string> = { ...passAuthEnv('gemini', hostEnvOf(req)), GEMINI_CLI_HOME: req.stateDir };
-      const inv: Invocation = { bin: 'gemini', args, env, stdin: viaStdin ? { text: req.prompt } : 'ignore', emulated: ['budget', 'timeout'] };
-      if (req.maxTurns !== undefined) {
-        // No flag: model.maxSessionTurns in a settings file; reaching it ends with FatalTurnLimitedError.
-        const path = join(req.stateDir, GEMINI_SETTINGS_FILE);
-        env.GEMINI_CLI_SYSTEM_SETTINGS_PATH = path;
-        inv.files = [{ path, content: `${JSON.stringify({ model: { maxSessionTurns: req.maxTurns } }, null, 2)}\n` }];
+      const settings: Record<string, unknown> = {};
+      // No flag: model.maxSessionTurns; reaching it ends with FatalTurnLimitedError (exit 53).
+      if (req.maxTurns !== undefined) settings.model = { maxSessionTurns: req.maxTurns };
+      if (req.endpoint) {
+        env.GOOGLE_GEMINI_BASE_URL = req.endpoint.baseUrl;
+        const key = endpointKey(req, ['GEMINI_API_KEY']);
+        if (key) env.GEMINI_API_KEY = key.value;
+        settings.security = { auth: { selectedType: 'gemini-api-key' } };
       }
-      return inv;
+      const path = join(req.stateDir, GEMINI_SETTINGS_FILE);
+      return {
+        bin: 'gemini',
+        args,
+        env,
+        stdin: viaStdin ? { text: req.prompt } : 'ignore',
+        emulated: ['budget', 'timeout'],
+        files: [{ path, content: `${JSON.stringify(settings, null, 2)}\n` }],
+      };
     },
     createParser: createGeminiParser,
     isResumableId: isUuid,

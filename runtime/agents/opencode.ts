@@ -6,7 +6,7 @@ import { mkdir, writeFile } from 'node:fs/promises';
 import { dirname, join } from 'node:path';
 import type { AgentAdapter, Invocation } from './types.js';
 import { childEnv, passAuthEnv } from './auth-env.js';
-import { hostEnvOf, modelFor, type AdapterOptions } from './adapter-kit.js';
+import { endpointKey, hostEnvOf, modelFor, type AdapterOptions } from './adapter-kit.js';
 import { createOpencodeParser } from './opencode-stream.js';
 import { isObj, obj } from './json.js';
 
@@ -18,18 +18,30 @@ function stateEnv(stateDir: string): Record<string, string> {
   return { XDG_DATA_HOME: stateDir, OPENCODE_DISABLE_AUTOUPDATE: '1' };
 }
 
-/** Merge `agent.build.steps` into the user's OPENCODE_CONFIG_CONTENT, if any. */
-function configWithSteps(existing: string | undefined, steps: number): string {
-  let cfg: Record<string, unknown> = {};
+/** Name of the provider a custom endpoint becomes in OPENCODE_CONFIG_CONTENT (`--model gump/<id>`). */
+export const OPENCODE_PROVIDER = 'gump';
+
+/** The user's OPENCODE_CONFIG_CONTENT (an unparsable one is replaced). */
+function userConfig(existing: string | undefined): Record<string, unknown> {
   try {
     const v: unknown = existing ? JSON.parse(existing) : {};
-    if (isObj(v)) cfg = v;
+    if (isObj(v)) return v;
   } catch {
     // unparsable user config: replaced
   }
+  return {};
+}
+
+/** Merge `agent.build.steps` into a config. */
+function withSteps(cfg: Record<string, unknown>, steps: number): void {
   const agent = obj(cfg.agent);
   cfg.agent = { ...agent, build: { ...obj(agent.build), steps } };
-  return JSON.stringify(cfg);
+}
+
+/** The model id at a custom endpoint: the agent's model without its catalog prefix, else [agents.opencode] model. */
+function endpointModel(model: string | undefined, fallback: string | undefined): string {
+  if (model !== undefined) return model.includes('/') ? model.slice(model.indexOf('/') + 1) : model;
+  return fallback ?? 'default';
 }
 
 function run(args: string[], env: Record<string, string>): Promise<string> {
@@ -50,17 +62,39 @@ export function opencodeAdapter(opts: AdapterOptions = {}): AgentAdapter {
     buildInvocation(req): Invocation {
       const host = hostEnvOf(req);
       const args = ['run', '--format', 'json', '--dir', req.cwd];
-      const model = modelFor(req.agent, opts);
+      let model = modelFor(req.agent, opts);
+      const env: Record<string, string> = { ...passAuthEnv('opencode', host), ...stateEnv(req.stateDir) };
+      const cfg = userConfig(host.OPENCODE_CONFIG_CONTENT);
+      let custom = false;
+      if (req.endpoint) {
+        // agents.md §16: an OpenAI-compatible provider (bundled, nothing downloaded) at the base URL.
+        const id = endpointModel(model, req.endpoint.model);
+        const key = endpointKey(req, ['OPENAI_API_KEY', 'OPENCODE_API_KEY']);
+        if (key) env[key.name] = key.value;
+        const provider = obj(cfg.provider);
+        cfg.provider = {
+          ...provider,
+          [OPENCODE_PROVIDER]: {
+            npm: '@ai-sdk/openai-compatible',
+            name: 'gump endpoint',
+            options: { baseURL: req.endpoint.baseUrl, ...(key ? { apiKey: `{env:${key.name}}` } : {}) },
+            models: { [id]: { name: id } },
+          },
+        };
+        model = `${OPENCODE_PROVIDER}/${id}`;
+        env.OPENCODE_DISABLE_MODELS_FETCH = '1';
+        custom = true;
+      }
       if (model !== undefined) args.push('--model', model);
       if (req.resumeSessionId !== undefined) args.push('--session', req.resumeSessionId);
       args.push('--auto');
-      if (req.prompt.startsWith('-')) args.push('--');
-      args.push(req.prompt);
-      const env: Record<string, string> = { ...passAuthEnv('opencode', host), ...stateEnv(req.stateDir) };
       // One step more than the guard allows: the runtime's count trips first (> limit), and the
       // native limit stays a backstop (a native stop is not visible in the stream).
-      if (req.maxTurns !== undefined) env.OPENCODE_CONFIG_CONTENT = configWithSteps(host.OPENCODE_CONFIG_CONTENT, req.maxTurns + 1);
-      return { bin: 'opencode', args, env, stdin: 'ignore', emulated: ['maxTurns', 'budget', 'timeout'] };
+      if (req.maxTurns !== undefined) withSteps(cfg, req.maxTurns + 1);
+      if (req.maxTurns !== undefined || custom) env.OPENCODE_CONFIG_CONTENT = JSON.stringify(cfg);
+      // The prompt goes on stdin: an argv prompt containing spaces reaches the model wrapped in
+      // literal double quotes (agents.md §16); stdin arrives unchanged.
+      return { bin: 'opencode', args, env, stdin: { text: req.prompt }, emulated: ['maxTurns', 'budget', 'timeout'] };
     },
     createParser: createOpencodeParser,
     isResumableId: (id) => SESSION_ID.test(id),

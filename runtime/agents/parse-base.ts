@@ -1,6 +1,6 @@
 // Shared machinery of the stream parsers: line → JSON → provider handler, with the metrics
 // accumulated so far. Providers supply `handle` (one event) and optionally `settle` (end of run).
-import type { NormalizedEvent, RunMetrics, StreamParser, TokenCounts } from './types.js';
+import type { NormalizedEvent, RunMetrics, SessionTotals, StreamParser, TokenCounts } from './types.js';
 import { parseJsonLine, type Json } from './json.js';
 
 export function zeroTokens(): TokenCounts {
@@ -24,6 +24,8 @@ export class ParseState {
   finalError = false;
   limitHit?: RunMetrics['limitHit'];
   perModel?: RunMetrics['perModel'];
+  /** Cumulative session counters seen in this run (agents.md §16), reported for the next baseline. */
+  sessionTotals?: SessionTotals;
 
   addTokens(t: Partial<TokenCounts>): void {
     const k = this.tokens;
@@ -66,6 +68,7 @@ export class ParseState {
     if (this.errorMessage !== undefined) m.errorMessage = this.errorMessage;
     if (this.limitHit !== undefined) m.limitHit = this.limitHit;
     if (this.perModel !== undefined) m.perModel = structuredClone(this.perModel);
+    if (this.sessionTotals !== undefined) m.sessionTotals = structuredClone(this.sessionTotals);
     return m;
   }
 }
@@ -114,4 +117,39 @@ export function makeParser(p: ProviderStream): StreamParser {
 
 export function raw(line: string): NormalizedEvent[] {
   return [{ kind: 'raw', line }];
+}
+
+// Cumulative counters (agents.md §16): claude `total_cost_usd`/`modelUsage`, codex
+// `turn.completed.usage` and qwen `result.usage` count the whole resumed session. A run is billed
+// the growth over the figures recorded when the session was last used. A figure below its baseline
+// means the baseline is not this session's history (e.g. a session started afresh): bill it whole.
+
+export function deltaOf(cur: number, base: number | undefined): number {
+  if (base === undefined || cur < base) return cur;
+  return cur - base;
+}
+
+export function tokenDelta(cur: TokenCounts, base: TokenCounts | undefined): TokenCounts {
+  if (!base) return { ...cur };
+  const shrank = cur.input < base.input || cur.output < base.output || cur.cacheRead < base.cacheRead || cur.cacheWrite < base.cacheWrite;
+  if (shrank) return { ...cur };
+  const d: TokenCounts = {
+    input: cur.input - base.input,
+    output: cur.output - base.output,
+    cacheRead: cur.cacheRead - base.cacheRead,
+    cacheWrite: cur.cacheWrite - base.cacheWrite,
+  };
+  if (cur.reasoning !== undefined) d.reasoning = deltaOf(cur.reasoning, base.reasoning ?? 0);
+  return d;
+}
+
+export function perModelDelta(cur: NonNullable<RunMetrics['perModel']>, base: SessionTotals['perModel']): NonNullable<RunMetrics['perModel']> {
+  const out: NonNullable<RunMetrics['perModel']> = {};
+  for (const [model, v] of Object.entries(cur)) {
+    const b = base?.[model];
+    const e: { input: number; output: number; costUsd?: number } = { input: deltaOf(v.input, b?.input), output: deltaOf(v.output, b?.output) };
+    if (v.costUsd !== undefined) e.costUsd = deltaOf(v.costUsd, b?.costUsd);
+    out[model] = e;
+  }
+  return out;
 }

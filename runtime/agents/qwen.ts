@@ -4,7 +4,7 @@ import { existsSync } from 'node:fs';
 import { join } from 'node:path';
 import type { AgentAdapter, Invocation } from './types.js';
 import { passAuthEnv } from './auth-env.js';
-import { cwdSlug, hostEnvOf, isUuid, modelFor, promptNeedsStdin, STDIN_PROMPT_NOTE, type AdapterOptions } from './adapter-kit.js';
+import { cwdSlug, endpointKey, hostEnvOf, isUuid, modelFor, promptNeedsStdin, STDIN_PROMPT_NOTE, type AdapterOptions } from './adapter-kit.js';
 import { createClaudeLikeParser } from './claude-stream.js';
 
 export function qwenAdapter(opts: AdapterOptions = {}): AgentAdapter {
@@ -18,16 +18,23 @@ export function qwenAdapter(opts: AdapterOptions = {}): AgentAdapter {
       // qwen appends stdin to the prompt; `--prompt=` (deprecated -p) protects a leading '-'.
       const args = viaStdin ? [STDIN_PROMPT_NOTE] : req.prompt.startsWith('-') ? [`--prompt=${req.prompt}`] : [req.prompt];
       args.push('--output-format', 'stream-json', '--yolo');
-      if (host.OPENAI_API_KEY) args.push('--auth-type', 'openai');
+      if (host.OPENAI_API_KEY || req.endpoint) args.push('--auth-type', 'openai');
       const model = modelFor(req.agent, opts);
       if (model !== undefined) args.push('-m', model);
       if (req.maxTurns !== undefined) args.push('--max-session-turns', String(req.maxTurns));
       if (req.resumeSessionId !== undefined) args.push('--resume', req.resumeSessionId);
       else if (req.newSessionId !== undefined) args.push('--session-id', req.newSessionId);
-      const env = { ...passAuthEnv('qwen', host), QWEN_HOME: req.stateDir, QWEN_CODE_SUPPRESS_YOLO_WARNING: '1' };
+      const env: Record<string, string> = { ...passAuthEnv('qwen', host), QWEN_HOME: req.stateDir, QWEN_CODE_SUPPRESS_YOLO_WARNING: '1' };
+      if (req.endpoint) {
+        // An OpenAI-compatible endpoint (Chat Completions), agents.md §16.
+        env.OPENAI_BASE_URL = req.endpoint.baseUrl;
+        const key = endpointKey(req, ['OPENAI_API_KEY', 'DASHSCOPE_API_KEY']);
+        if (key) env.OPENAI_API_KEY = key.value;
+        if (req.endpoint.model !== undefined) env.OPENAI_MODEL = req.endpoint.model;
+      }
       return { bin: 'qwen', args, env, stdin: viaStdin ? { text: req.prompt } : 'ignore', emulated: ['budget', 'timeout'] };
     },
-    createParser: () => createClaudeLikeParser({ inputIncludesCache: true }),
+    createParser: (baseline) => createClaudeLikeParser({ inputIncludesCache: true, cumulative: { cost: false, usage: true } }, baseline),
     isResumableId: isUuid,
     async sessionArtifacts({ stateDir, cwd, sessionId }) {
       // projects/<cwd slug>/chats/<id>.jsonl; resumable only from the same absolute cwd.

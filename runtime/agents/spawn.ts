@@ -12,6 +12,13 @@ import { LineSplitter, signalGroup, TailBuffer } from './child-io.js';
 
 export const DEFAULT_GRACE_MS = 5_000;
 
+/**
+ * After a fatal error event (codex turn.failed, opencode error), how long the CLI may take to exit
+ * on its own before it is stopped: opencode 1.18.33 lingers 20 s or more after a non-retryable API
+ * error before exiting (observed against a scripted model server).
+ */
+export const FATAL_EXIT_GRACE_MS = 5_000;
+
 export interface RunAgentOptions {
   adapter: AgentAdapter;
   request: AgentRunRequest;
@@ -19,6 +26,8 @@ export interface RunAgentOptions {
   rawLogFile?: string;
   /** Delay between SIGTERM and SIGKILL (default 5 s). */
   graceMs?: number;
+  /** How long a CLI may linger after a fatal error event (default FATAL_EXIT_GRACE_MS). */
+  fatalExitGraceMs?: number;
   cost?: CostOptions;
   /** Live callback per normalized event, with cumulative metrics (cost priced); may call run.abort. */
   onEvent?: (ev: NormalizedEvent, live: RunMetrics, run: AgentRun) => void;
@@ -47,7 +56,7 @@ export function startAgent(o: RunAgentOptions): AgentRun {
   const { adapter, request: req } = o;
   const now = o.now ?? (() => new Date());
   const started = Date.now();
-  const parser = adapter.createParser();
+  const parser = adapter.createParser(req.resumeSessionId !== undefined ? req.sessionTotals : undefined);
   const stderr = new TailBuffer(16 * 1024);
   const grace = o.graceMs ?? DEFAULT_GRACE_MS;
   let child: ChildProcess | undefined;
@@ -80,9 +89,14 @@ export function startAgent(o: RunAgentOptions): AgentRun {
     timers.push(setTimeout(() => child && signalGroup(child, 'SIGKILL'), grace));
   }
 
+  let fatalSeen = false;
   function onLine(line: string): void {
     rawLog?.write(`${JSON.stringify({ t: now().toISOString(), line })}\n`);
     const evs = parser.push(line);
+    if (!fatalSeen && evs.some((e) => e.kind === 'error')) {
+      fatalSeen = true;
+      timers.push(setTimeout(() => !settled && !exited && terminate(), o.fatalExitGraceMs ?? FATAL_EXIT_GRACE_MS));
+    }
     if (!o.onEvent || evs.length === 0) return;
     const snapshot = live();
     for (const ev of evs) {
@@ -104,6 +118,9 @@ export function startAgent(o: RunAgentOptions): AgentRun {
     if (aborted !== undefined) m.errorMessage = `agent stopped: ${aborted}`;
     if (failure !== undefined || timedOut || aborted !== undefined) m.isError = true;
     const tail = stderr.toString();
+    // qwen 0.24 ends a --max-session-turns stop with exit 53 and only a stderr line, no result event
+    // ("Reached max session turns for this session"): still the CLI's own turn limit.
+    if (m.isError && m.limitHit === undefined && !timedOut && aborted === undefined && /reached max(imum)? session turns/i.test(tail)) m.limitHit = 'maxTurns';
     if (m.isError && m.errorMessage === undefined) {
       const last = tail.trim().split('\n').pop()?.trim();
       m.errorMessage = `agent exited with code ${exitCode}${last ? `: ${last}` : ''}`;

@@ -23,6 +23,37 @@ export interface AgentRunRequest {
   hostEnv?: HostEnv;
   /** (+) Whether the agent runs as uid 0 (default: process.getuid() === 0). */
   isRoot?: boolean;
+  /**
+   * (+) The resumed session's cumulative counters as last reported (agents.md §16): the parser bills
+   * the attempt only the growth over these. Ignored without `resumeSessionId`.
+   */
+  sessionTotals?: SessionTotals;
+  /** (+) A custom model endpoint (gump.toml `[agents.<provider>]`), turned into the CLI's own mechanism. */
+  endpoint?: Endpoint;
+}
+
+/**
+ * (+) A model endpoint of the user's own (gateway, proxy, self-hosted server; agents.md §16): the
+ * adapter points its CLI there with the CLI's own mechanism (env, `-c` provider entry, settings).
+ */
+export interface Endpoint {
+  /** Base URL as the CLI expects it (claude/gemini: the host root; codex/qwen/opencode: up to `/v1`). */
+  baseUrl: string;
+  /** Host variable holding the endpoint's key (default: the provider's usual key variable). */
+  apiKeyEnv?: string;
+  /** Model id at the endpoint when the agent name gives none (qwen, opencode). */
+  model?: string;
+}
+
+/**
+ * (+) Counters a CLI reports cumulatively over a resumed session, not per run (agents.md §16):
+ * claude `total_cost_usd` and `modelUsage`, codex `turn.completed.usage`, qwen `result.usage`.
+ * Only the fields the provider reports cumulatively are set.
+ */
+export interface SessionTotals {
+  costUsd?: number;
+  tokens?: TokenCounts;
+  perModel?: Record<string, { input: number; output: number; costUsd?: number }>;
 }
 
 export interface Invocation {
@@ -65,6 +96,11 @@ export interface RunMetrics {
   limitHit?: 'maxTurns' | 'budget';
   /** (+) No final event arrived: judged by exit code (agents.md §2.11). */
   compat?: boolean;
+  /**
+   * (+) The session's cumulative counters at the end of this run, as the CLI reported them; the run
+   * state keeps them by session id as the baseline of the next resume. Absent when none was seen.
+   */
+  sessionTotals?: SessionTotals;
 }
 
 export interface StreamParser {
@@ -87,7 +123,8 @@ export interface AgentAdapter {
   readonly bin: string;
   resolveModel(agent: string): string | undefined; // undefined → omit flag
   buildInvocation(req: AgentRunRequest): Invocation;
-  createParser(): StreamParser;
+  /** `baseline`: the resumed session's cumulative counters (bill only the growth over them). */
+  createParser(baseline?: SessionTotals): StreamParser;
   isResumableId(id: string): boolean; // uuid vs ses_… (cross-provider guard)
   sessionArtifacts(o: SessionLocation): Promise<string[]>; // absolute file paths, never credentials
   exportSession?(o: { stateDir: string; sessionId: string; outFile: string; hostEnv?: HostEnv }): Promise<void>; // opencode

@@ -78,6 +78,8 @@ export async function callAgent(svc: Services, call: AgentCall): Promise<AgentCa
     ...(call.guard.maxBudget !== undefined ? { maxBudgetUsd: call.guard.maxBudget } : {}),
     ...(timeoutMs !== undefined ? { timeoutMs } : {}),
     ...(call.resumeSessionId !== undefined ? { resumeSessionId: call.resumeSessionId } : {}),
+    ...(!usesStub(svc, call.agent) && svc.config.agents?.[adapter.provider] ? { endpoint: svc.config.agents[adapter.provider] } : {}),
+    ...(call.resumeSessionId !== undefined && svc.state.sessionTotals?.[call.resumeSessionId] ? { sessionTotals: svc.state.sessionTotals[call.resumeSessionId] } : {}),
   };
   const invocationRequest = usesStub(svc, call.agent) ? stubRequest(baseRequest, call.stepPath) : baseRequest;
   let trip: AgentCallResult['trip'];
@@ -104,6 +106,10 @@ export async function callAgent(svc: Services, call: AgentCall): Promise<AgentCa
     },
   });
   const metrics = await run.done;
+  if (metrics.sessionTotals && metrics.sessionId) {
+    (svc.state.sessionTotals ??= {})[metrics.sessionId] = metrics.sessionTotals;
+    svc.save();
+  }
   if (runLimit) return { metrics, runLimit };
   if (trip) return { metrics, trip };
   if (metrics.timedOut) {

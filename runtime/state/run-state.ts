@@ -4,6 +4,7 @@
 
 import { mkdirSync, readFileSync, renameSync, writeFileSync } from 'node:fs';
 import { dirname } from 'node:path';
+import type { SessionTotals } from '../agents/types.js';
 
 export const STATE_VERSION = 1;
 
@@ -94,6 +95,11 @@ export interface RunState {
   current?: string;
   /** Started in stub mode (`gump run --stub`, §21): every later process keeps it. */
   stub?: boolean;
+  /**
+   * Cumulative counters each agent session last reported, by session id (agents.md §16): a resume
+   * is billed only the growth over them, in this process or a later job.
+   */
+  sessionTotals?: Record<string, SessionTotals>;
 }
 
 export function newRunState(init: Pick<RunState, 'runId' | 'plan' | 'base' | 'branch' | 'spec' | 'inputs' | 'startedAt'>): RunState {

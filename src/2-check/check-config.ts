@@ -1,5 +1,6 @@
 // Check phase: gump.toml (language.md §22) → typed configuration + GUMP020 (unparsable, or a known
-// key of the wrong type), GUMP203 (`[validation] timeout`) and GUMP523 (unknown key, warning).
+// key of the wrong type, or a bad endpoint URL), GUMP203 (`[validation] timeout`) and GUMP523
+// (unknown key, warning). `[agents.<provider>]` holds a custom model endpoint per CLI.
 // Diagnostics sit on the offending key, found by config-keys.ts.
 
 import { parse as parseToml } from 'smol-toml';
@@ -18,6 +19,8 @@ export interface GumpConfig {
   prices: Record<string, Price>;
   /** `[ci]`: options of the generated pipelines (targets/ci/options.ts). */
   ci: CiConfig;
+  /** `[agents.<provider>]`: a model endpoint of the user's own (gateway, proxy, self-hosted). */
+  agents: Record<string, AgentEndpoint>;
 }
 
 export interface CiConfig {
@@ -34,6 +37,30 @@ export interface CiConfig {
   pins: Record<string, string>;
 }
 
+export interface AgentEndpoint {
+  base_url?: string;
+  api_key_env?: string;
+  model?: string;
+}
+
+/** CLIs whose model endpoint gump can redirect (agents.md §16); cursor has no such mechanism. */
+export const ENDPOINT_PROVIDERS = ['claude', 'codex', 'gemini', 'qwen', 'opencode'] as const;
+const ENDPOINT_KEYS = ['base_url', 'api_key_env', 'model'] as const;
+
+/** An absolute http(s) URL without credentials, query or fragment; the reason otherwise. */
+export function badEndpointUrl(v: string): string | undefined {
+  let u: URL;
+  try {
+    u = new URL(v);
+  } catch {
+    return 'an absolute http(s) URL such as "https://gateway.example.com/v1"';
+  }
+  if (u.protocol !== 'http:' && u.protocol !== 'https:') return `an http(s) URL (not ${u.protocol.replace(/:$/, '')})`;
+  if (u.username || u.password) return 'a URL without credentials (name the key variable in api_key_env)';
+  if (u.search || u.hash) return 'a base URL without query or fragment';
+  return undefined;
+}
+
 export interface Price {
   input?: number;
   output?: number;
@@ -43,7 +70,7 @@ export interface Price {
 
 type Table = Record<string, unknown>;
 
-const ROOT_KEYS = ['validation', 'error_context', 'models', 'prices', 'ci', 'default_agent', 'log_level', 'display', 'analytics', 'update'];
+const ROOT_KEYS = ['validation', 'error_context', 'models', 'prices', 'ci', 'agents', 'default_agent', 'log_level', 'display', 'analytics', 'update'];
 const COMMAND_KEYS = ['compile_cmd', 'test_cmd', 'lint_cmd', 'coverage_cmd'] as const;
 const VALIDATION_KEYS = [...COMMAND_KEYS, 'timeout'];
 const ERROR_CONTEXT_KEYS = ['max_error_chars', 'max_diff_chars', 'stdout_tail_chars'] as const;
@@ -54,7 +81,7 @@ const int = (min: number, max: number) => (x: unknown) => typeof x === 'number' 
 
 export function checkConfig(file: SourceFile): { config: GumpConfig; diagnostics: Diagnostic[] } {
   const out = new Collector(file.file);
-  const config: GumpConfig = { validation: {}, error_context: {}, models: {}, prices: {}, ci: { pins: {} } };
+  const config: GumpConfig = { validation: {}, error_context: {}, models: {}, prices: {}, ci: { pins: {} }, agents: {} };
   const source = new SourceText(file.text);
   let data: Table;
   try {
@@ -110,6 +137,28 @@ class ConfigChecker {
           break;
         case 'ci':
           this.table(path, value, CI_KEYS, (k, v) => this.ci(k, v, config));
+          break;
+        case 'agents':
+          this.table(path, value, ENDPOINT_PROVIDERS, (provider, v) => {
+            const endpoint: AgentEndpoint = {};
+            const ok = this.table([key, provider], v, ENDPOINT_KEYS, (k, x) => {
+              const at = [key, provider, k];
+              if (k === 'base_url') {
+                const s = this.expect(at, x, 'an http(s) URL (string)', (y) => typeof y === 'string') as string | undefined;
+                if (s === undefined) return;
+                const bad = badEndpointUrl(s);
+                if (bad) this.out.report('GUMP020', this.at(at), { reason: `${label(at)} must be ${bad}, not ${describe(s)}` });
+                else endpoint.base_url = s;
+              } else if (k === 'api_key_env') {
+                const s = this.expect(at, x, 'an environment variable name such as "GATEWAY_API_KEY"', (y) => typeof y === 'string' && /^[A-Za-z_][A-Za-z0-9_]*$/.test(y));
+                if (s !== undefined) endpoint.api_key_env = s as string;
+              } else {
+                const s = this.expect(at, x, 'a model id (string)', (y) => typeof y === 'string' && y !== '');
+                if (s !== undefined) endpoint.model = s as string;
+              }
+            });
+            if (ok) config.agents[provider] = endpoint;
+          });
           break;
         case 'default_agent':
         case 'log_level':

@@ -1,9 +1,12 @@
-// Local runs (gump run and friends): where runs live (`<git common dir>/gump/runs/<id>/worktree`,
-// outside the user's working tree), how they are found, and the repository facts they need.
+// Local runs (gump run and friends): where runs live (`<user cache dir>/gump/runs/<repo key>/<id>/
+// worktree`, outside the user's working tree and outside `.git/`), how they are found, and the
+// repository facts they need.
 
 import { execFileSync } from 'node:child_process';
-import { existsSync, readdirSync, readFileSync } from 'node:fs';
-import { dirname, isAbsolute, join, resolve } from 'node:path';
+import { createHash } from 'node:crypto';
+import { existsSync, readdirSync, readFileSync, realpathSync } from 'node:fs';
+import { homedir } from 'node:os';
+import { basename, dirname, isAbsolute, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 
 export class LocalRunError extends Error {}
@@ -25,9 +28,36 @@ export function repoRoot(cwd: string): string {
   }
 }
 
-export function runsDir(repo: string): string {
-  const common = git(repo, ['rev-parse', '--git-common-dir']);
-  return join(isAbsolute(common) ? common : resolve(repo, common), 'gump', 'runs');
+/**
+ * The user's cache directory: `$XDG_CACHE_HOME` or `~/.cache` (Linux and others),
+ * `~/Library/Caches` (macOS), `%LOCALAPPDATA%` (Windows).
+ */
+export function userCacheDir(env: Record<string, string | undefined> = process.env, platform: NodeJS.Platform = process.platform): string {
+  if (platform === 'win32') return env.LOCALAPPDATA ?? join(homedir(), 'AppData', 'Local');
+  if (platform === 'darwin') return join(homedir(), 'Library', 'Caches');
+  return env.XDG_CACHE_HOME && isAbsolute(env.XDG_CACHE_HOME) ? env.XDG_CACHE_HOME : join(homedir(), '.cache');
+}
+
+/**
+ * Where the runs of this repository live: `<cache>/gump/runs/<repo name>-<hash of the git common
+ * dir>` (`$GUMP_RUNS_DIR/<repo key>` when set). Never inside `.git/`: agent CLIs treat files there
+ * as protected (claude 2.1.329 refuses every edit as "a sensitive file", ARCHITECTURE.md), and never
+ * inside the working tree, so the user's `git status` does not see them. Keyed by the common dir,
+ * so every worktree of one repository shares its runs.
+ */
+export function runsDir(repo: string, env: Record<string, string | undefined> = process.env): string {
+  const common0 = git(repo, ['rev-parse', '--git-common-dir']);
+  const common = isAbsolute(common0) ? common0 : resolve(repo, common0);
+  let real = common;
+  try {
+    real = realpathSync(common);
+  } catch {
+    // keep the path git gave
+  }
+  const top = basename(real) === '.git' ? basename(dirname(real)) : basename(real).replace(/\.git$/, '');
+  const key = `${top.replace(/[^A-Za-z0-9._-]/g, '_') || 'repo'}-${createHash('sha256').update(real).digest('hex').slice(0, 12)}`;
+  const root = env.GUMP_RUNS_DIR && isAbsolute(env.GUMP_RUNS_DIR) ? env.GUMP_RUNS_DIR : join(userCacheDir(env), 'gump', 'runs');
+  return join(root, key);
 }
 
 export function runWorktree(repo: string, id: string): string {

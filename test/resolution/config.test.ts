@@ -44,6 +44,7 @@ check = true
       models: { opus: 'claude-opus-4-6' },
       prices: { 'gpt-5.4': { input: 1.25, output: 10 } },
       ci: { pins: {} },
+      agents: {},
     });
   });
 
@@ -74,6 +75,56 @@ cursor = "1.0.0"
 `);
     expect(bad.diagnostics.map((d) => `${d.code}@${d.span.line}:${d.span.col}`)).toEqual(['GUMP020@2:1', 'GUMP020@3:1', 'GUMP020@4:1', 'GUMP523@5:1', 'GUMP020@7:1', 'GUMP523@8:1']);
     expect(bad.config.ci).toEqual({ pins: {} });
+  });
+
+  it('reads [agents.<provider>] endpoint tables (README "Using your own model endpoint")', () => {
+    const { config, diagnostics } = check(`[agents.claude]
+base_url = "https://llm-gateway.example.com"
+api_key_env = "GATEWAY_KEY"
+
+[agents.codex]
+base_url = "https://llm-gateway.example.com/v1"
+
+[agents.gemini]
+base_url = "http://127.0.0.1:4000"
+
+[agents.qwen]
+base_url = "https://dashscope.example.com/compatible-mode/v1"
+model = "qwen3-coder-plus"
+
+[agents.opencode]
+base_url = "http://localhost:8000/v1"
+model = "my-model"
+`);
+    expect(diagnostics).toEqual([]);
+    expect(config.agents).toEqual({
+      claude: { base_url: 'https://llm-gateway.example.com', api_key_env: 'GATEWAY_KEY' },
+      codex: { base_url: 'https://llm-gateway.example.com/v1' },
+      gemini: { base_url: 'http://127.0.0.1:4000' },
+      qwen: { base_url: 'https://dashscope.example.com/compatible-mode/v1', model: 'qwen3-coder-plus' },
+      opencode: { base_url: 'http://localhost:8000/v1', model: 'my-model' },
+    });
+  });
+
+  it('reports bad endpoint URLs (GUMP020) and unknown keys or providers (GUMP523) at the key', () => {
+    const d = check(`[agents.claude]
+base_url = "llm-gateway.example.com"
+[agents.codex]
+base_url = "ftp://host/v1"
+base_ulr = "x"
+[agents.qwen]
+base_url = "https://user:secret@host/v1"
+api_key_env = "not a name"
+[agents.cursor]
+base_url = "https://x"
+`).diagnostics;
+    expect(codesAt(d)).toEqual([
+'GUMP020@2:1', 'GUMP020@4:1', 'GUMP523@5:1', 'GUMP020@7:1', 'GUMP020@8:1', 'GUMP523@9:9']);
+    expect(d[0]!.message).toContain('[agents.claude] base_url must be an absolute http(s) URL');
+    expect(d[1]!.message).toContain('an http(s) URL (not ftp)');
+    expect(d[2]!.hint).toBe('did you mean "base_url"?');
+    expect(d[3]!.message).toContain('without credentials');
+    expect(d[5]!.message).toContain('unknown key "cursor" in [agents]');
   });
 
   it('reports a syntax error as GUMP020 at its position', () => {

@@ -67,17 +67,18 @@ describe('codex', () => {
 });
 
 describe('gemini', () => {
-  it('skips the trust prompt and writes maxSessionTurns to a settings file', () => {
+  it('skips the trust prompt and writes maxSessionTurns to the user settings file (the only one 0.61 honours)', () => {
     const inv = build('gemini-pro', { maxTurns: 12, newSessionId: 'u1' });
     expect(inv.args).toEqual(['-p', 'Do it', '--output-format', 'stream-json', '--yolo', '--skip-trust', '-m', 'pro', '--session-id', 'u1']);
-    expect(inv.env).toEqual({ GEMINI_API_KEY: 'g', GEMINI_CLI_HOME: '/st', GEMINI_CLI_SYSTEM_SETTINGS_PATH: '/st/gump-gemini-settings.json' });
-    expect(inv.files).toEqual([{ path: '/st/gump-gemini-settings.json', content: '{\n  "model": {\n    "maxSessionTurns": 12\n  }\n}\n' }]);
+    expect(inv.env).toEqual({ GEMINI_API_KEY: 'g', GEMINI_CLI_HOME: '/st' });
+    expect(inv.files).toEqual([{ path: '/st/.gemini/settings.json', content: '{\n  "model": {\n    "maxSessionTurns": 12\n  }\n}\n' }]);
     expect(inv.emulated).toEqual(['budget', 'timeout']);
   });
   it('resumes by id and protects a leading dash', () => {
     const inv = build('gemini', { resumeSessionId: 'u0', prompt: '-x' });
     expect(inv.args).toEqual(['--prompt=-x', '--output-format', 'stream-json', '--yolo', '--skip-trust', '--resume', 'u0']);
-    expect(inv.files).toBeUndefined();
+    // rewritten every run: a turn limit of an earlier attempt must not linger
+    expect(inv.files).toEqual([{ path: '/st/.gemini/settings.json', content: '{}\n' }]);
   });
 });
 
@@ -100,8 +101,10 @@ describe('opencode', () => {
     const inv = build('opencode-sonnet', { maxTurns: 4, resumeSessionId: 'ses_abc' });
     expect(inv.args).toEqual([
       'run', '--format', 'json', '--dir', '/builds/acme/app', '--model', 'anthropic/claude-sonnet-4-6',
-      '--session', 'ses_abc', '--auto', 'Do it',
+      '--session', 'ses_abc', '--auto',
     ]);
+    // on stdin: an argv prompt with spaces reaches the model wrapped in quotes (agents.md §16)
+    expect(inv.stdin).toEqual({ text: 'Do it' });
     expect(inv.env).toEqual({
       ANTHROPIC_API_KEY: 'a', OPENAI_API_KEY: 'o', GEMINI_API_KEY: 'g',
       XDG_DATA_HOME: '/st', OPENCODE_DISABLE_AUTOUPDATE: '1',
@@ -130,5 +133,41 @@ describe('model resolution', () => {
     expect(adapterFor('claude')!.resolveModel('claude')).toBeUndefined();
     const a = adapterFor('gemini-pro', { aliases: { gemini: { pro: 'gemini-3-pro-preview' } } })!;
     expect(a.buildInvocation({ ...base, agent: 'gemini-pro' }).args).toContain('gemini-3-pro-preview');
+  });
+});
+
+describe('custom model endpoint (gump.toml [agents.<provider>], agents.md §16)', () => {
+  const gw = (baseUrl: string, extra: Partial<NonNullable<AgentRunRequest['endpoint']>> = {}) => ({ endpoint: { baseUrl, ...extra } });
+  it('claude: ANTHROPIC_BASE_URL, no non-essential traffic, the key from api_key_env', () => {
+    const inv = adapterFor('claude')!.buildInvocation({ ...base, agent: 'claude', hostEnv: { ...host, GW: 'k1' }, ...gw('https://gw.example.com', { apiKeyEnv: 'GW' }) });
+    expect(inv.env).toMatchObject({ ANTHROPIC_BASE_URL: 'https://gw.example.com', ANTHROPIC_API_KEY: 'k1', CLAUDE_CODE_DISABLE_NONESSENTIAL_TRAFFIC: '1' });
+  });
+  it('codex: a provider entry before `resume` (OPENAI_BASE_URL is ignored by 0.169), WebSockets off', () => {
+    const inv = build('codex-gpt-5.5', { resumeSessionId: 'th1', ...gw('http://127.0.0.1:9999/v1') });
+    const i = inv.args.indexOf('resume');
+    expect(inv.args.slice(i - 4, i)).toEqual([
+      '-c', 'model_provider=gump',
+      '-c', 'model_providers.gump={name="gump",base_url="http://127.0.0.1:9999/v1",env_key="OPENAI_API_KEY",wire_api="responses",supports_websockets=false}',
+    ]);
+    expect(inv.env.OPENAI_API_KEY).toBe('o');
+  });
+  it('gemini: GOOGLE_GEMINI_BASE_URL and the gemini-api-key auth type in the user settings (else exit 41)', () => {
+    const inv = build('gemini-pro', { maxTurns: 3, ...gw('http://127.0.0.1:9999') });
+    expect(inv.env).toMatchObject({ GOOGLE_GEMINI_BASE_URL: 'http://127.0.0.1:9999', GEMINI_API_KEY: 'g' });
+    expect(JSON.parse(inv.files![0]!.content)).toEqual({ model: { maxSessionTurns: 3 }, security: { auth: { selectedType: 'gemini-api-key' } } });
+  });
+  it('qwen: OpenAI-compatible base URL with --auth-type openai and the endpoint model', () => {
+    const inv = adapterFor('qwen')!.buildInvocation({ ...base, agent: 'qwen', hostEnv: { PATH: '/x', DASHSCOPE_API_KEY: 'd' }, ...gw('https://ds.example.com/v1', { model: 'qwen3-coder-plus' }) });
+    expect(inv.args).toContain('--auth-type');
+    expect(inv.env).toMatchObject({ OPENAI_BASE_URL: 'https://ds.example.com/v1', OPENAI_API_KEY: 'd', OPENAI_MODEL: 'qwen3-coder-plus' });
+  });
+  it('opencode: an openai-compatible provider merged into the user config, --model gump/<id>', () => {
+    const inv = build('opencode-gpt54', gw('http://127.0.0.1:9999/v1'));
+    expect(inv.args).toContain('gump/gpt-5.4');
+    expect(JSON.parse(inv.env.OPENCODE_CONFIG_CONTENT!)).toEqual({
+      theme: 'x',
+      provider: { gump: { npm: '@ai-sdk/openai-compatible', name: 'gump endpoint', options: { baseURL: 'http://127.0.0.1:9999/v1', apiKey: '{env:OPENAI_API_KEY}' }, models: { 'gpt-5.4': { name: 'gpt-5.4' } } } },
+    });
+    expect(inv.env.OPENCODE_DISABLE_MODELS_FETCH).toBe('1');
   });
 });

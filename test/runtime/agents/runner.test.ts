@@ -91,6 +91,14 @@ describe('limits', () => {
     expect(alive(run.pid!)).toBe(false);
   });
 
+  it('a CLI that lingers after a fatal error event is stopped after a short grace (opencode 1.18.33 waits 20 s+)', async () => {
+    sb.setScenario({ default: { sleepMs: 30_000, headEvents: [JSON.stringify({ type: 'turn.failed', error: { message: 'boom: model unavailable' } })] } });
+    const t0 = Date.now();
+    const r = await startAgent({ adapter: adapterFor('codex-gpt54')!, request: sb.request('codex-gpt54'), fatalExitGraceMs: 300, graceMs: 500 }).done;
+    expect(Date.now() - t0).toBeLessThan(10_000);
+    expect(r).toMatchObject({ isError: true, timedOut: false, errorMessage: 'boom: model unavailable' });
+  });
+
   it('abort() from a live event stops the agent (guard trip)', async () => {
     sb.setScenario({ default: { sleepMs: 30_000 } });
     const t0 = Date.now();
@@ -122,7 +130,7 @@ describe('limits', () => {
     expect(c).toMatchObject({ isError: true, limitHit: 'maxTurns' });
     const g = await runAgent({ adapter: adapterFor('gemini')!, request: sb.request('gemini', { maxTurns: 1 }) });
     expect(g).toMatchObject({ isError: true, limitHit: 'maxTurns', exitCode: 53 });
-    expect(sb.calls()[1]!.env.GEMINI_CLI_SYSTEM_SETTINGS_PATH).toBe(join(sb.stateDir('gemini'), 'gump-gemini-settings.json'));
+    expect(existsSync(join(sb.stateDir('gemini'), '.gemini', 'settings.json'))).toBe(true);
   });
 });
 
@@ -174,6 +182,6 @@ describe('failures and compat mode', () => {
 
   it('writes invocation files before the spawn', async () => {
     await runAgent({ adapter: adapterFor('gemini')!, request: sb.request('gemini', { maxTurns: 9 }) });
-    expect(existsSync(join(sb.stateDir('gemini'), 'gump-gemini-settings.json'))).toBe(true);
+    expect(JSON.parse(readFileSync(join(sb.stateDir('gemini'), '.gemini', 'settings.json'), 'utf8'))).toEqual({ model: { maxSessionTurns: 9 } });
   });
 });

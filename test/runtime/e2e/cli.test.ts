@@ -6,6 +6,7 @@ import { readdirSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { makeRepo } from '../scenario/harness.js';
+import { runsDir } from '../../../src/local/runs.js';
 import { demoProject, FAST_GATES, gitIn, gump } from './library-run.js';
 
 const REVIEWED = `name: reviewed
@@ -27,7 +28,7 @@ function repo(): string {
 }
 
 function runIds(dir: string): string[] {
-  return readdirSync(join(dir, '.git', 'gump', 'runs')).sort();
+  return readdirSync(runsDir(dir)).sort();
 }
 
 describe('gump CLI end to end', () => {

@@ -9,6 +9,7 @@ import { readLedger, type LedgerEvent } from '../../../runtime/state/ledger.js';
 import { makeRepo } from '../scenario/harness.js';
 import { demoProject, FAST_GATES, GUMP_BIN, gump, gitIn } from './library-run.js';
 import { inspect } from '../scenario/harness.js';
+import { runsDir } from '../../../src/local/runs.js';
 
 const THREE = `name: three
 steps:
@@ -38,9 +39,6 @@ rules:
     delay: 2s
 `;
 
-function runsDir(repo: string): string {
-  return join(repo, '.git', 'gump', 'runs');
-}
 
 function ledgerOf(repo: string, id: string): LedgerEvent[] {
   return readLedger(join(runsDir(repo), id, 'worktree', '.gump', 'run', 'ledger.ndjson'));

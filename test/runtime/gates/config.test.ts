@@ -7,6 +7,16 @@ let p: Project | undefined;
 afterEach(() => p?.cleanup());
 
 describe('readRuntimeConfig', () => {
+  it('reads [agents.<provider>] endpoints; a table without base_url changes nothing', () => {
+    p = makeProject({
+      'gump.toml': ['[agents.claude]', 'base_url = "https://gw.example.com"', 'api_key_env = "GW_KEY"', '[agents.qwen]', 'model = "m"', '[agents.opencode]', 'base_url = "http://127.0.0.1:8000/v1"', 'model = "local"'].join('\n'),
+    });
+    expect(readRuntimeConfig(p.root).agents).toEqual({
+      claude: { baseUrl: 'https://gw.example.com', apiKeyEnv: 'GW_KEY' },
+      opencode: { baseUrl: 'http://127.0.0.1:8000/v1', model: 'local' },
+    });
+  });
+
   it('gives the defaults without gump.toml', () => {
     p = makeProject();
     expect(readRuntimeConfig(p.root)).toEqual({
@@ -14,6 +24,7 @@ describe('readRuntimeConfig', () => {
       errorContext: { maxErrorChars: 2000, maxDiffChars: 3000, stdoutTailChars: 2000 },
       models: {},
       prices: {},
+      agents: {},
     });
   });
 
@@ -46,6 +57,7 @@ describe('readRuntimeConfig', () => {
       errorContext: { maxErrorChars: 500, maxDiffChars: 0, stdoutTailChars: 100 },
       models: { 'claude-opus': 'claude-opus-4-6' },
       prices: { 'my-model': { input: 1.5, output: 3 } },
+      agents: {},
     });
   });
 

@@ -1,6 +1,7 @@
 // Fake agent CLI for the adapter tests (agents.md §15): one script behind shims named like the
 // real CLIs. Validates argv, logs the call to $FAKE_AGENT_LOG, plays $FAKE_AGENT_SCENARIO,
 // emulates session storage and emits the provider-native stream.
+import { homedir } from 'node:os';
 import { appendFileSync, existsSync, fstatSync, mkdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { basename, dirname, join } from 'node:path';
 import { tmpdir } from 'node:os';
@@ -60,6 +61,7 @@ async function main() {
   let prompt = p.prompt === '-' ? stdin : p.prompt ?? '';
   if ((provider === 'gemini' || provider === 'qwen') && stdin) prompt = `${stdin}\n\n${prompt}`;
   if (provider === 'claude' && p.stdinPrompt) prompt = stdin;
+  if (provider === 'opencode' && !prompt && stdin) prompt = stdin; // opencode run reads a missing message from stdin
   if (!prompt.trim()) {
     const msg = provider === 'claude'
       ? 'Error: Input must be provided either through stdin or as a prompt argument when using --print'
@@ -73,8 +75,10 @@ async function main() {
   const id = resume ?? o['--session-id'] ?? entry.sessionId ?? fresh;
   const model = o['--model'] ?? o['-m'];
   let maxTurns = o['--max-turns'] ?? o['--max-session-turns'];
-  if (provider === 'gemini' && env.GEMINI_CLI_SYSTEM_SETTINGS_PATH) {
-    maxTurns = JSON.parse(readFileSync(env.GEMINI_CLI_SYSTEM_SETTINGS_PATH, 'utf8')).model?.maxSessionTurns;
+  // gemini 0.61 honours model.maxSessionTurns only in the user settings file (agents.md §16)
+  const geminiSettings = join(env.GEMINI_CLI_HOME ?? homedir(), '.gemini', 'settings.json');
+  if (provider === 'gemini' && existsSync(geminiSettings)) {
+    maxTurns = JSON.parse(readFileSync(geminiSettings, 'utf8')).model?.maxSessionTurns;
   }
   const rec = recordTurn(provider, env, cwd, { id, resume: resume !== undefined, prompt });
   if (rec.error) {

@@ -20,6 +20,7 @@ export function emit(c) {
   const out = { claude, qwen, codex, gemini, opencode, cursor }[c.provider](s);
   if (e.garbage) out.tail.unshift('this is not json {{{', '{"type":"assis', '[1,2,3]', '');
   if (e.events) out.tail.unshift(...e.events);
+  if (e.headEvents) out.head.push(...e.headEvents); // before sleepMs: e.g. a fatal event the CLI lingers after
   return out;
 }
 
