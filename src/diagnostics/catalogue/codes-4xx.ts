@@ -198,12 +198,12 @@ steps:
     code: 'GUMP405',
     slug: 'too-many-inputs',
     severity: 'error',
-    message: 'the pipeline needs {count} inputs (the workflow\'s inputs, spec and the stub-mode switch); {target} allows {limit}',
+    message: 'the pipeline needs {count} inputs (the workflow\'s inputs, spec, and the stub, resume and decision inputs gump adds); {target} allows {limit}',
     hint: 'move settings into the spec file, or bind them with with: in a wrapping workflow',
     fixable: false,
     explain:
       'Every bare placeholder that is not reserved and not a step is a workflow input, exposed as a pipeline input (§14.6). ' +
-      'GitHub `workflow_dispatch` accepts at most 25 inputs (including `spec`), so a workflow with more cannot be started there.',
+      'GitHub `workflow_dispatch` accepts at most 25 inputs, `spec` and the three gump adds (`stub`, `resume`, `decision`) included, so a workflow with more cannot be started there.',
     wrong: `name: deploy-service
 steps:
   - name: impl

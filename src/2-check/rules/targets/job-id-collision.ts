@@ -21,12 +21,16 @@ export const jobIdCollision: Rule = {
     for (const s of wf.root.steps) {
       if (s.name === undefined) continue;
       const children = s.child?.steps.map((c) => c.name ?? '') ?? [];
-      for (const id of stepJobIds(s.path, shapeOf(s), target, { slots, children })) {
+      const shape = shapeOf(s);
+      const ids = stepJobIds(s.path, shape, target, { slots, children });
+      for (const [i, id] of ids.entries()) {
+        // A group's first ids are its children's jobs: name the child.
+        const origin = `"${shape === 'parallel-group' && i < children.length ? `${s.path}/${children[i]}` : s.path}"`;
         const key = keyOf(id);
         const earlier = first.get(key);
-        if (earlier === undefined) first.set(key, `"${s.path}"`);
-        else if (earlier !== `"${s.path}"`) {
-          out.report('GUMP404', s.ast.span, { list: `${earlier} and "${s.path}"`, target: TARGET_LIMITS[target].title, id });
+        if (earlier === undefined) first.set(key, origin);
+        else if (earlier !== origin) {
+          out.report('GUMP404', s.ast.span, { list: `${earlier} and ${origin}`, target: TARGET_LIMITS[target].title, id });
           break;
         }
       }
