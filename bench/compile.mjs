@@ -5,7 +5,7 @@
 
 import { spawnSync } from 'node:child_process';
 import { mkdtempSync, readFileSync, rmSync, statSync, writeFileSync, readdirSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { loadavg, tmpdir } from 'node:os';
 import { join } from 'node:path';
 
 const ROOT = join(import.meta.dirname, '..');
@@ -36,7 +36,7 @@ for (const name of names) {
 }
 
 const lines = [
-  `Median of ${RUNS} cold processes each, interleaved, on ${new Date().toISOString().slice(0, 10)} (node ${process.version}). The compile also writes the 480 KB runtime.`,
+  `Median of ${RUNS} cold processes each, interleaved, on ${new Date().toISOString().slice(0, 10)} (node ${process.version}). The compile also writes the ${Math.round(statSync(join(ROOT, 'dist', 'gump-runtime.mjs')).size / 1024)} KB runtime. Load average at start: ${loadavg().map((l) => l.toFixed(2)).join(', ')}.`,
   '',
   '| workflow | compile --target github (ms) | check (ms) | ratio | workflow file (bytes) | plan (bytes) |',
   '|---|---:|---:|---:|---:|---:|',
