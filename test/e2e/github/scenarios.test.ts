@@ -54,6 +54,16 @@ describe('GitHub target end to end (stub mode, test executor)', () => {
     expectSameAsLocal(run, await startInRepo(repo, { workflow: 'conflict', files: {} }), { parallel: true });
   });
 
+  it('a parallel group: a job per child from the same base, then the merge job; same end as gump run', async () => {
+    const repo = await githubRepo('group', scenario('group'));
+    const run = await dispatch(repo, 'group');
+    expect(run.result.conclusion, run.out).toBe('success');
+    expect(run.result.jobs).toMatchObject({ 'both-api': 'success', 'both-docs': 'success', both: 'success', check: 'success', 'gump-publish': 'success' });
+    // Each child job ran only its own child.
+    expect(run.jobLog('both-api')).not.toContain('both/docs');
+    expectSameAsLocal(run, await startInRepo(repo, { workflow: 'group', files: {} }), { parallel: true });
+  });
+
   it('an approval approved in the environment review continues the step in the approval job', async () => {
     const repo = await githubRepo('approve', scenario('approve'));
     const run = await dispatch(repo, 'approve', { decisions: ['approve'] });
