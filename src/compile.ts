@@ -13,6 +13,7 @@ import { planPath } from '../protocol/runtime-cli.js';
 import { DEFAULT_CI_OPTIONS, type CiOptions } from '../targets/ci/options.js';
 import type { Target } from '../targets/ci/limits.js';
 import { emitGithub, emitGithubAction, type EmittedFile } from '../targets/github/emit.js';
+import { emitGitlab } from '../targets/gitlab/emit.js';
 import { VERSION } from './version.js';
 
 export interface CheckFilesResult {
@@ -57,6 +58,7 @@ export function compile(host: ProjectHost, files: SourceFile[], targets: readonl
     const name = workflowName(source.file);
     const out: EmittedFile[] = [{ path: planPath(name), text: serialisePlan(plan) }];
     if (targets.includes('github')) out.push(emitGithub(plan, name, ci));
+    if (targets.includes('gitlab')) out.push(emitGitlab(plan, name, ci));
     return { source, diagnostics: result.diagnostics, plan, files: out };
   });
   const diagnostics = [...configDiagnostics, ...results.flatMap((r) => r.diagnostics)];
