@@ -92,7 +92,8 @@ function stageName(job: CiJob, graph: CiGraph): string {
 
 function emitJob(job: CiJob, stage: string, name: string, template: string, o: CiOptions, review?: 'approve' | 'reject'): Obj {
   const out: Obj = { extends: template, stage, rules: rulesOf(job, name, review) };
-  if (job.matrix) out.parallel = o.taskSlots;
+  // GitLab's `parallel:` takes 2 to 200 (task_slots is at most 100); surplus legs do nothing.
+  if (job.matrix) out.parallel = Math.max(2, o.taskSlots);
   // Runs that spend money or push are not cancelled by a newer pipeline; a re-run resumes anyway.
   out.interruptible = job.agents.length === 0 && job.role !== 'publish' && job.role !== 'share';
   if (job.role === 'publish' || job.role === 'share') out.resource_group = `gump-${name}-push`;

@@ -51,6 +51,13 @@ describe('emitted GitLab pipelines validate against GitLab\u2019s CI schema', ()
       }
     }
   });
+  it('a parallel split stays valid with one task slot (GitLab\u2019s parallel: starts at 2)', () => {
+    const c = targetCases().find((x) => x.name === 'parallel-split')!;
+    const toml = c.files['gump.toml']!.replace('[ci]', '[ci]\ntask_slots = 1');
+    const pipeline = pipelineOf({ ...c, files: { ...c.files, 'gump.toml': toml } });
+    expect(gitlabSchemaErrors(pipeline)).toEqual([]);
+    expect((jobsOf(pipeline)['decompose tasks'] as { parallel?: number }).parallel).toBe(2);
+  });
   it('the validator reports a broken pipeline', () => {
     expect(gitlabSchemaErrors({ job: { script: 'x', when: 'sometimes', parallel: 500 } }).length).toBeGreaterThan(0);
   });
