@@ -36,7 +36,7 @@ export function gitlabImage(o: CiOptions): string {
   return `node:${o.nodeVersion}-bookworm`;
 }
 
-export function emitPipeline(graph: CiGraph, name: string, o: CiOptions): Obj {
+export function emitPipeline(graph: CiGraph, name: string, o: CiOptions, image = gitlabImage(o)): Obj {
   const template = `.gump-${name}`;
   const stages: string[] = [];
   const stageOf = (stage: string): string => {
@@ -58,7 +58,7 @@ export function emitPipeline(graph: CiGraph, name: string, o: CiOptions): Obj {
     stages: [...DEFAULT_STAGES, ...stages],
     variables: pipelineVariables(graph),
     [template]: {
-      image: gitlabImage(o),
+      image,
       variables: { GUMP_PLAN: planPath(name), [ENV.actor]: '$GITLAB_USER_LOGIN', ...pinVariables(o) },
       before_script: setupLines(),
     },

@@ -19,9 +19,9 @@ export function pipelineFile(name: string): string {
   return `.gitlab/gump/${name}.yml`;
 }
 
-/** The pipeline of one plan; `name` is the workflow's file name without extension. */
-export function emitGitlab(plan: Plan, name: string, o: CiOptions): EmittedFile {
+/** The pipeline of one plan; `name` is the workflow's file name without extension; `image`: gump.toml `[ci] image`. */
+export function emitGitlab(plan: Plan, name: string, o: CiOptions, image?: string): EmittedFile {
   const graph = buildGraph(plan, o, 'gitlab');
   const header = generatedHeader({ source: plan.source.path, sha256: plan.source.sha256, compiler: plan.compiler }, REGENERATE);
-  return { path: pipelineFile(name), text: toYaml(emitPipeline(graph, name, o), header) };
+  return { path: pipelineFile(name), text: toYaml(emitPipeline(graph, name, o, image), header) };
 }

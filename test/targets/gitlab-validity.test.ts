@@ -58,6 +58,13 @@ describe('emitted GitLab pipelines validate against GitLab\u2019s CI schema', ()
     expect(gitlabSchemaErrors(pipeline)).toEqual([]);
     expect((jobsOf(pipeline)['decompose tasks'] as { parallel?: number }).parallel).toBe(2);
   });
+  it('gump.toml [ci] image replaces the default image (node:<node_version>-bookworm)', () => {
+    const c = targetCases().find((x) => x.name === 'single-step')!;
+    expect(pipelineOf(c)['.gump-single-step']).toMatchObject({ image: 'node:22-bookworm' });
+    const custom = pipelineOf({ ...c, files: { ...c.files, 'gump.toml': '[ci]\nimage = "registry.example.com/node:22-git"\n' } });
+    expect(custom['.gump-single-step']).toMatchObject({ image: 'registry.example.com/node:22-git' });
+    expect(gitlabSchemaErrors(custom)).toEqual([]);
+  });
   it('the validator reports a broken pipeline', () => {
     expect(gitlabSchemaErrors({ job: { script: 'x', when: 'sometimes', parallel: 500 } }).length).toBeGreaterThan(0);
   });
