@@ -7,6 +7,7 @@
 import { ENV, planPath } from '../../protocol/runtime-cli.js';
 import type { CiGraph, CiJob } from '../ci/job-graph.js';
 import type { CiOptions } from '../ci/options.js';
+import { TARGET_LIMITS } from '../ci/limits.js';
 import { ENV_NAMES, pipelineVariables, rulesOf } from './rules.js';
 import {
   AGENTS_DIR,
@@ -97,7 +98,8 @@ function emitJob(job: CiJob, stage: string, name: string, template: string, o: C
   // Runs that spend money or push are not cancelled by a newer pipeline; a re-run resumes anyway.
   out.interruptible = job.agents.length === 0 && job.role !== 'publish' && job.role !== 'share';
   if (job.role === 'publish' || job.role === 'share') out.resource_group = `gump-${name}-push`;
-  out.timeout = `${job.timeoutMinutes} minutes`;
+  // The graph allows GitHub's 6 h; GitLab.com's hosted runners stop jobs at 3 h (the job-time-limit rule checks steps against it).
+  out.timeout = `${Math.min(job.timeoutMinutes, TARGET_LIMITS.gitlab.maxJobMs / 60_000)} minutes`;
   // A failed branch is the merge job's to decide (GitHub's `!cancelled()`): exit 1 lets the pipeline go on.
   if (job.role === 'unit' && job.unit?.startsWith('branch-')) out.allow_failure = { exit_codes: [1] };
   const variables = jobVariables(job);
