@@ -13,6 +13,7 @@ import { planPath } from '../protocol/runtime-cli.js';
 import { DEFAULT_CI_OPTIONS, type CiOptions } from '../targets/ci/options.js';
 import type { Target } from '../targets/ci/limits.js';
 import { emitGithub, emitGithubAction, type EmittedFile } from '../targets/github/emit.js';
+import { emitGitlab } from '../targets/gitlab/emit.js';
 import { VERSION } from './version.js';
 
 export interface CheckFilesResult {
@@ -49,7 +50,8 @@ export interface CompileResult {
 /** parse → check → lower → emit, for the plan and each CI target. Writes nothing. */
 export function compile(host: ProjectHost, files: SourceFile[], targets: readonly Target[] = []): CompileResult {
   const { results, configDiagnostics } = checkFiles(host, files, targets[0] ? { target: targets[0] } : {});
-  const ci = ciOptions(new Program(host, {}).config()?.config);
+  const config = new Program(host, {}).config()?.config;
+  const ci = ciOptions(config);
   const workflows = results.map((result, i): CompiledWorkflow => {
     const source = files[i]!;
     if (!result.workflow || result.diagnostics.some((d) => d.severity === 'error')) return { source, diagnostics: result.diagnostics, files: [] };
@@ -57,6 +59,7 @@ export function compile(host: ProjectHost, files: SourceFile[], targets: readonl
     const name = workflowName(source.file);
     const out: EmittedFile[] = [{ path: planPath(name), text: serialisePlan(plan) }];
     if (targets.includes('github')) out.push(emitGithub(plan, name, ci));
+    if (targets.includes('gitlab')) out.push(emitGitlab(plan, name, ci, config?.ci.image));
     return { source, diagnostics: result.diagnostics, plan, files: out };
   });
   const diagnostics = [...configDiagnostics, ...results.flatMap((r) => r.diagnostics)];

@@ -31,6 +31,8 @@ export interface CiConfig {
   environment?: string;
   node_version?: string;
   runs_on?: string;
+  /** GitLab: the image every job runs in (default `node:<node_version>-bookworm`). */
+  image?: string;
   retention_days?: number;
   attempt_minutes?: number;
   /** Agent CLI version overrides: provider → exact version. */
@@ -75,7 +77,7 @@ const COMMAND_KEYS = ['compile_cmd', 'test_cmd', 'lint_cmd', 'coverage_cmd'] as 
 const VALIDATION_KEYS = [...COMMAND_KEYS, 'timeout'];
 const ERROR_CONTEXT_KEYS = ['max_error_chars', 'max_diff_chars', 'stdout_tail_chars'] as const;
 const PRICE_KEYS = ['input', 'output', 'cache_read', 'cache_write'] as const;
-const CI_KEYS = ['targets', 'task_slots', 'max_parallel', 'approval', 'environment', 'node_version', 'runs_on', 'retention_days', 'attempt_minutes', 'pins'];
+const CI_KEYS = ['targets', 'task_slots', 'max_parallel', 'approval', 'environment', 'node_version', 'runs_on', 'image', 'retention_days', 'attempt_minutes', 'pins'];
 const CI_PROVIDERS = ['claude', 'codex', 'gemini', 'qwen', 'opencode'];
 const int = (min: number, max: number) => (x: unknown) => typeof x === 'number' && Number.isInteger(x) && x >= min && x <= max;
 
@@ -202,6 +204,7 @@ class ConfigChecker {
       case 'environment':
       case 'node_version':
       case 'runs_on':
+      case 'image':
         if (this.expect(at, value, 'a non-empty string', (x) => typeof x === 'string' && x.trim() !== '') !== undefined) ci[key] = value as string;
         return;
       case 'pins':

@@ -9,6 +9,7 @@ import { runCommand } from './run-command.js';
 import { explainCommand } from './explain-command.js';
 import { fixCommand } from './fix-command.js';
 import { graphCommand } from './graph-command.js';
+import { initCommand } from './init-command.js';
 import { listCommand } from './list-command.js';
 import { schemaCommand } from './schema-command.js';
 import { showCommand } from './show-command.js';
@@ -22,6 +23,7 @@ export const commands: Record<string, Command> = {
   check: checkCommand,
   compile: compileCommand,
   graph: graphCommand,
+  init: initCommand,
   run: runCommand,
   report: reportCommand,
   apply: applyCommand,

@@ -1,4 +1,4 @@
-// `gump compile [<workflow>...] [--target plan|github]... [--check] [--root dir]`: checks each
+// `gump compile [<workflow>...] [--target plan|github|gitlab]... [--check] [--root dir]`: checks each
 // workflow (names — project, then built-in — or files; default: every file of .gump/workflows/)
 // and writes its plan, its pipelines for the targets (flag, else gump.toml `[ci] targets`, else
 // plan only), the runtime, the shared CI files and the `.gitattributes` block marking them all
@@ -19,11 +19,12 @@ import { runtimeBundle } from '../local/runs.js';
 import { writeFileAtomic } from './write-file-atomic.js';
 import { withGitattributes } from './gitattributes.js';
 
-const HELP = `usage: gump compile [<workflow>...] [--target plan|github] [--check] [--root <dir>]
+const HELP = `usage: gump compile [<workflow>...] [--target plan|github|gitlab] [--check] [--root <dir>]
 
 Checks each workflow and writes what runs it: the compiled plan (.gump/compiled/<name>.plan.json),
 the runtime (.gump/runtime/gump-runtime.mjs) and, per target, the pipeline:
   github   .github/workflows/gump-<name>.yml and .github/actions/gump/action.yml
+  gitlab   .gitlab/gump/<name>.yml (included from .gitlab-ci.yml: gump init --target gitlab)
 <workflow> is a file or a name (.gump/workflows/<name>.yaml, then the built-in library); without
 one, every workflow in .gump/workflows/. Targets come from --target (repeatable, or a comma list),
 else gump.toml [ci] targets, else the plan alone. Generated files are marked linguist-generated in
@@ -32,7 +33,7 @@ else gump.toml [ci] targets, else the plan alone. Generated files are marked lin
 Exit status: 0 ok, 1 errors (or stale files with --check), 2 usage or I/O error.
 `;
 
-const TARGETS = ['plan', 'github'] as const;
+const TARGETS = ['plan', 'github', 'gitlab'] as const;
 
 export const compileCommand: Command = {
   summary: 'check workflows and write their plans and CI pipelines',

@@ -1,4 +1,4 @@
-// `gump graph <workflow> [--target github]`: the CI job graph of a workflow as a Mermaid
+// `gump graph <workflow> [--target github|gitlab]`: the CI job graph of a workflow as a Mermaid
 // flowchart — the jobs the target emits, their needs and approval points — without writing files.
 
 import { existsSync } from 'node:fs';
@@ -13,7 +13,7 @@ import { oneOf, parseArgs, UsageError } from './args.js';
 import type { Command } from './commands.js';
 import { loadFiles } from './load-files.js';
 
-const HELP = `usage: gump graph <workflow> [--target github] [--root <dir>]
+const HELP = `usage: gump graph <workflow> [--target github|gitlab] [--root <dir>]
 
 Prints the CI job graph of a workflow as a Mermaid flowchart: one node per job (a matrix of
 parallel tasks is one node, approval jobs are hexagons), one edge per need. <workflow> is a file or
@@ -29,7 +29,7 @@ export const graphCommand: Command = {
       process.stdout.write(HELP);
       return 0;
     }
-    const target = oneOf('target', args.flags.get('target'), ['github'] as const, 'github');
+    const target = oneOf('target', args.flags.get('target'), ['github', 'gitlab'] as const, 'github');
     const [workflow] = args.positionals;
     if (!workflow || args.positionals.length > 1) throw new UsageError('name one workflow');
     const rootFlag = args.flags.get('root');

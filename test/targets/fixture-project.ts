@@ -5,6 +5,7 @@ import { existsSync, readdirSync, readFileSync, statSync } from 'node:fs';
 import { join, relative } from 'node:path';
 import { compile, type CompileResult } from '../../src/compile.js';
 import { MemoryHost } from '../../src/project/memory-host.js';
+import type { Target } from '../../targets/ci/limits.js';
 import { listBuiltins, readBuiltin } from '../../src/library/library.js';
 
 export const FIXTURES = join(import.meta.dirname, '..', '..', 'fixtures', 'targets');
@@ -32,11 +33,11 @@ export function targetCases(): TargetCase[] {
   return [...own, ...library];
 }
 
-export function compileCase(c: TargetCase): CompileResult {
+export function compileCase(c: TargetCase, targets: readonly Target[] = ['github']): CompileResult {
   const host = new MemoryHost(c.files);
   const source = c.workflow.startsWith('.gump/') ? host.source(c.workflow) : host.resolve(c.workflow, 'workflow');
   if (!source) throw new Error(`no workflow ${c.workflow}`);
-  return compile(host, [source], ['github']);
+  return compile(host, [source], targets);
 }
 
 export function builtinText(name: string): string {

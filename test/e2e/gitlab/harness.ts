@@ -1,0 +1,164 @@
+// End-to-end helpers for the GitLab target on gitlab-ci-local 4.72.0 (shell executor,
+// `--shell-isolation`): a scratch repository holding a project compiled with `gump compile
+// --target gitlab` and wired with `gump init --target gitlab`, whose `origin` is a bare repository
+// standing in for the GitLab project; a fake GitLab REST API on 127.0.0.1 for the merge request;
+// one pipeline run; what it left (jobs' artifacts, the newest state, the report, the pushes).
+// Harness bridges (platforms.md): `--force-shell-executor` (the pipeline names a Docker image; no
+// Docker here); CI_API_V4_URL/CI_PROJECT_ID/CI_DEFAULT_BRANCH set to the fake API; manual jobs run
+// only when named (`--manual`), and a blocking manual job left unplayed does not hold later stages
+// there (it does on GitLab), so tests name the manual jobs a reviewer would play.
+
+import { execFileSync, spawn, spawnSync } from 'node:child_process';
+import { existsSync, mkdtempSync, readdirSync, readFileSync, rmSync, statSync } from 'node:fs';
+import { createServer, type Server } from 'node:http';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { afterAll, expect } from 'vitest';
+import { makeRepo } from '../../runtime/scenario/harness.js';
+import { gump } from '../../runtime/e2e/library-run.js';
+
+const ROOT = join(import.meta.dirname, '..', '..', '..');
+const GCL = join(ROOT, 'node_modules', '.bin', 'gitlab-ci-local');
+const hasRsync = spawnSync('rsync', ['--version']).status === 0;
+/** Why the GitLab end-to-end tests cannot run here, or undefined. */
+export const missing = !existsSync(GCL) ? 'gitlab-ci-local is not installed (npm install)' : !hasRsync ? 'rsync is not installed (gitlab-ci-local --shell-isolation needs it)' : undefined;
+if (missing) console.warn(`skipping the GitLab end-to-end tests: ${missing}`);
+
+const made: string[] = [];
+afterAll(() => {
+  for (const dir of made.splice(0)) rmSync(dir, { recursive: true, force: true });
+});
+
+export function git(cwd: string, ...args: string[]): string {
+  return execFileSync('git', args, { cwd, encoding: 'utf8' }).trim();
+}
+
+export interface GitlabProject {
+  repo: string;
+  origin: string;
+}
+
+/** A scratch repository with `files`, `workflow` compiled for GitLab and included, pushed to a bare origin. */
+export async function gitlabProject(workflow: string, files: Record<string, string>): Promise<GitlabProject> {
+  const repo = makeRepo(files);
+  const compiled = await gump(repo, 'compile', workflow, '--target', 'gitlab');
+  expect(compiled.code, compiled.stdout + compiled.stderr).toBe(0);
+  const init = await gump(repo, 'init', '--target', 'gitlab');
+  expect(init.code, init.stdout + init.stderr).toBe(0);
+  git(repo, 'add', '-A');
+  git(repo, 'commit', '-q', '-m', 'gump: compile');
+  const origin = mkdtempSync(join(tmpdir(), 'gump-gl-origin-'));
+  made.push(origin);
+  git(origin, 'init', '-q', '--bare');
+  git(repo, 'remote', 'add', 'origin', origin);
+  git(repo, 'push', '-q', 'origin', 'HEAD:main');
+  return { repo, origin };
+}
+
+interface ApiRequest {
+  method: string;
+  path: string;
+  token: string | undefined;
+  body: Record<string, unknown>;
+}
+
+/** `POST /api/v4/projects/:id/merge_requests` → 201 with iid 1; anything else 404. */
+async function fakeGitlab(): Promise<{ url: string; requests: ApiRequest[]; close(): Promise<void> }> {
+  const requests: ApiRequest[] = [];
+  const server: Server = createServer((req, res) => {
+    let text = '';
+    req.on('data', (c) => (text += c));
+    req.on('end', () => {
+      const body = text ? (JSON.parse(text) as Record<string, unknown>) : {};
+      requests.push({ method: req.method ?? '', path: req.url ?? '', token: req.headers['private-token'] as string | undefined, body });
+      res.setHeader('content-type', 'application/json');
+      if (req.method === 'POST' && /^\/api\/v4\/projects\/[^/]+\/merge_requests$/.test(req.url ?? '')) {
+        res.statusCode = 201;
+        res.end(JSON.stringify({ iid: 1, web_url: 'http://127.0.0.1/stand-in/-/merge_requests/1' }));
+      } else {
+        res.statusCode = 404;
+        res.end(JSON.stringify({ message: '404 Not Found' }));
+      }
+    });
+  });
+  await new Promise<void>((ok) => server.listen(0, '127.0.0.1', ok));
+  const port = (server.address() as { port: number }).port;
+  return { url: `http://127.0.0.1:${port}/api/v4`, requests, close: () => new Promise((ok) => server.close(() => ok())) };
+}
+
+export interface GitlabRun {
+  status: number | null;
+  log: string;
+  /** `report.json` of the `gump-report` artifact. */
+  report?: { status: string };
+  /** The run state and ledger of the newest state artifact. */
+  state?: { status: string; branch: string; steps: Record<string, { status: string }> };
+  ledger: Array<Record<string, unknown>>;
+  /** Merge requests opened through the fake API. */
+  mergeRequests: ApiRequest[];
+  /** Branches of the stand-in origin. */
+  branches: string[];
+}
+
+/** One pipeline of `workflow` in stub mode with spec.md, playing the manual jobs named. */
+export async function runPipeline(p: GitlabProject, workflow: string, manual: string[] = []): Promise<GitlabRun> {
+  const api = await fakeGitlab();
+  try {
+    const variables = [`GUMP_WORKFLOW=${workflow}`, 'GUMP_SPEC=spec.md', 'GUMP_STUB=true', 'GUMP_PUSH_TOKEN=test-token', `CI_API_V4_URL=${api.url}`, 'CI_PROJECT_ID=1', 'CI_DEFAULT_BRANCH=main'];
+    // `--cwd` takes relative paths only: run from the repository root; asynchronously, since the
+    // fake API answers from this process.
+    const r = await run(
+      GCL,
+      [
+        '--force-shell-executor',
+        '--shell-isolation',
+        '--no-artifacts-to-source',
+        '--ignore-predefined-vars',
+        'CI_API_V4_URL,CI_PROJECT_ID,CI_DEFAULT_BRANCH',
+        ...variables.flatMap((v) => ['--variable', v]),
+        ...manual.flatMap((m) => ['--manual', m]),
+      ],
+      p.repo,
+    );
+    const artifacts = join(p.repo, '.gitlab-ci-local', 'artifacts');
+    const reportFile = join(artifacts, 'gump-report', 'gump-report', 'report.json');
+    const newest = newestBoundary(artifacts);
+    return {
+      status: r.status,
+      log: `${r.stdout}${r.stderr}`,
+      ...(existsSync(reportFile) ? { report: JSON.parse(readFileSync(reportFile, 'utf8')) } : {}),
+      ...(newest ? { state: JSON.parse(readFileSync(join(newest, 'run', 'state.json'), 'utf8')) } : {}),
+      ledger: newest ? readFileSync(join(newest, 'run', 'ledger.ndjson'), 'utf8').split('\n').filter(Boolean).map((l) => JSON.parse(l) as Record<string, unknown>) : [],
+      mergeRequests: api.requests.filter((q) => q.method === 'POST'),
+      branches: git(p.origin, 'for-each-ref', '--format=%(refname:short)').split('\n').filter(Boolean).sort(),
+    };
+  } finally {
+    await api.close();
+  }
+}
+
+function run(cmd: string, args: string[], cwd: string): Promise<{ status: number | null; stdout: string; stderr: string }> {
+  return new Promise((ok) => {
+    const child = spawn(cmd, args, { cwd, env: { ...process.env, NO_COLOR: '1' }, timeout: 280_000 });
+    let stdout = '';
+    let stderr = '';
+    child.stdout.on('data', (c) => (stdout += c));
+    child.stderr.on('data', (c) => (stderr += c));
+    child.on('close', (status) => ok({ status, stdout, stderr }));
+  });
+}
+
+/** The state folder (holding boundary.json) with the highest `seq` among the jobs' artifacts. */
+function newestBoundary(dir: string): string | undefined {
+  let best: { dir: string; seq: number } | undefined;
+  const walk = (d: string): void => {
+    if (existsSync(join(d, 'boundary.json'))) {
+      const seq = Number((JSON.parse(readFileSync(join(d, 'boundary.json'), 'utf8')) as { seq?: number }).seq ?? 0);
+      if (!best || seq > best.seq) best = { dir: d, seq };
+      return;
+    }
+    for (const n of readdirSync(d)) if (statSync(join(d, n)).isDirectory()) walk(join(d, n));
+  };
+  if (existsSync(dir)) walk(dir);
+  return best?.dir;
+}

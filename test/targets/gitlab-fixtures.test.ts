@@ -1,0 +1,43 @@
+// Golden fixtures of the GitLab target (style.md "golden files are the spec"): every mapping case
+// and every built-in workflow compiles to exactly fixtures/targets/<case>/expected/gitlab.yml (the
+// plan is the GitHub test's golden: one plan for every target). Regenerate with
+// GUMP_UPDATE_FIXTURES=1, then review the diff like code.
+
+import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { dirname, join } from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { buildGraph } from '../../targets/ci/build-graph.js';
+import { renderMermaid } from '../../targets/ci/mermaid.js';
+import { ciOptions } from '../../src/compile.js';
+import { MemoryHost } from '../../src/project/memory-host.js';
+import { Program } from '../../src/2-check/program.js';
+import { compileCase, targetCases } from './fixture-project.js';
+
+const UPDATE = process.env.GUMP_UPDATE_FIXTURES === '1';
+
+function golden(file: string, text: string): void {
+  if (UPDATE) {
+    mkdirSync(dirname(file), { recursive: true });
+    writeFileSync(file, text);
+  }
+  expect(existsSync(file), `${file} is missing: run with GUMP_UPDATE_FIXTURES=1`).toBe(true);
+  expect(text).toBe(readFileSync(file, 'utf8'));
+}
+
+describe('GitLab target golden fixtures', () => {
+  for (const c of targetCases()) {
+    it(c.name, () => {
+      const result = compileCase(c, ['gitlab']);
+      expect(result.diagnostics.filter((d) => d.severity === 'error')).toEqual([]);
+      const [plan, pipeline] = result.workflows[0]!.files;
+      expect(pipeline!.path).toMatch(/^\.gitlab\/gump\/[a-z0-9-]+\.yml$/);
+      // One plan for every target.
+      expect(plan!.text).toBe(readFileSync(join(c.dir, 'expected', 'plan.json'), 'utf8'));
+      expect(result.shared).toEqual([]);
+      golden(join(c.dir, 'expected', 'gitlab.yml'), pipeline!.text);
+      // `gump graph --target gitlab`: the same job graph with GitLab's job names, drawn.
+      const options = ciOptions(new Program(new MemoryHost(c.files), {}).config()?.config);
+      golden(join(c.dir, 'expected', 'gitlab.mmd'), renderMermaid(buildGraph(result.workflows[0]!.plan!, options, 'gitlab')));
+    });
+  }
+});
