@@ -18,8 +18,11 @@ export const AGENTS_DIR = '.gump-agents';
 export const REPORT_DIR = 'gump-report';
 
 const RUNTIME = `node ${RUNTIME_PATH}`;
-/** A restore into a scratch folder outside the checkout: its outputs.json says the run status. */
-const CHECK_DIR = '"${TMPDIR:-/tmp}/gump-check"';
+/**
+ * A restore into a fresh scratch folder outside the checkout (its outputs.json says the run status);
+ * fresh because jobs of one stage run at once on a shell runner's machine.
+ */
+const CHECK_DIR = '"$(mktemp -d)"';
 const RESTORE = `${RUNTIME} ${COMMANDS.ci} --plan "$GUMP_PLAN" --boundaries ${STATE_DIR}`;
 
 /** Folder name of a boundary (`{i}`: the parallel leg's index, from CI_NODE_INDEX). */
