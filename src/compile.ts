@@ -20,13 +20,16 @@ export interface CheckFilesResult {
   results: CheckResult[];
   /** Project configuration diagnostics (gump.toml), reported once. */
   configDiagnostics: Diagnostic[];
+  /** The project's gump.toml as checked, when there is one. */
+  config?: GumpConfig;
 }
 
 /** Check workflow files of one project: each with its callees, plus the project's gump.toml. */
 export function checkFiles(host: ProjectHost, files: SourceFile[], options: CheckOptions = {}): CheckFilesResult {
   const program = new Program(host, options);
-  const configDiagnostics = program.config()?.diagnostics ?? [];
-  return { results: files.map((f) => program.check(f)), configDiagnostics };
+  const config = program.config();
+  const results = files.map((f) => program.check(f));
+  return { results, configDiagnostics: config?.diagnostics ?? [], ...(config ? { config: config.config } : {}) };
 }
 
 export interface CompiledWorkflow {
@@ -49,13 +52,12 @@ export interface CompileResult {
 
 /** parse → check → lower → emit, for the plan and each CI target. Writes nothing. */
 export function compile(host: ProjectHost, files: SourceFile[], targets: readonly Target[] = []): CompileResult {
-  const { results, configDiagnostics } = checkFiles(host, files, targets[0] ? { target: targets[0] } : {});
-  const config = new Program(host, {}).config()?.config;
+  const { results, configDiagnostics, config } = checkFiles(host, files, targets[0] ? { target: targets[0] } : {});
   const ci = ciOptions(config);
   const workflows = results.map((result, i): CompiledWorkflow => {
     const source = files[i]!;
     if (!result.workflow || result.diagnostics.some((d) => d.severity === 'error')) return { source, diagnostics: result.diagnostics, files: [] };
-    const plan = lowerPlan(result.workflow, source, host, source.file);
+    const plan = lowerPlan(result.workflow, source.file);
     const name = workflowName(source.file);
     const out: EmittedFile[] = [{ path: planPath(name), text: serialisePlan(plan) }];
     if (targets.includes('github')) out.push(emitGithub(plan, name, ci));

@@ -48,6 +48,16 @@ export const RULES: LayerRule[] = [
   { name: 'the CLI never loads ts-morph, even indirectly', from: under('src/cli'), forbids: pkg('ts-morph'), transitive: true },
   { name: 'the parse phase imports no later phase', from: under('src/1-parse'), forbids: fileUnder('src/2-check', 'src/cli', 'src/project') },
   { name: 'the check phase does not import the CLI', from: under('src/2-check'), forbids: fileUnder('src/cli') },
+  {
+    name: 'check rules only report: no driver, no pass, no project access (program.ts runs the passes)',
+    from: under('src/2-check/rules'),
+    forbids: fileUnder('src/2-check/program.ts', 'src/2-check/resolve-callees.ts', 'src/2-check/bind-templates.ts', 'src/2-check/collect-inputs.ts', 'src/2-check/host.ts', 'src/project'),
+  },
+  {
+    name: 'lowering does no I/O: no project host, no check driver, no file system',
+    from: under('src/3-lower'),
+    forbids: (t) => fileUnder('src/2-check/host.ts', 'src/2-check/program.ts', 'src/project')(t) || (t.kind === 'builtin' && /^(fs|child_process)(\/|$)/.test(t.name)),
+  },
 ];
 
 /** Resolve a module specifier written in `from` (root-relative) the way NodeNext + TypeScript do. */

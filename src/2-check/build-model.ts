@@ -1,7 +1,7 @@
 // Check phase, first pass: classify every step (language.md §3) and build the scopes of §14.4.
 
 import type { StepAst, WorkflowAst } from '../1-parse/ast.js';
-import type { CheckedWorkflow, Scope, StepInfo, StepKind } from './model.js';
+import type { Scope, StepInfo, StepKind, WorkflowModel } from './model.js';
 
 /** Keys whose presence makes an untyped step not gate-only (§3 row 5). */
 const AGENT_PHASE_KEYS = ['agent', 'prompt', 'context', 'worktree', 'session', 'guard', 'each'];
@@ -21,12 +21,17 @@ export function classifyStep(step: StepAst): StepKind {
   return agentPhase ? 'untyped' : 'gate-only';
 }
 
-export function buildModel(ast: WorkflowAst): CheckedWorkflow {
+/**
+ * The structure of a workflow: steps classified, in scopes, with their static paths. A step is
+ * "inside a task" (`inTask`) when an `each:` scope encloses it at any depth, also the `each:` of a
+ * step that is not a split (GUMP303 reports that misuse; its steps are still checked as a task's).
+ */
+export function buildModel(ast: WorkflowAst): WorkflowModel {
   const steps: StepInfo[] = [];
   const byAst = new Map<StepAst, StepInfo>();
   const root: Scope = { kind: 'root', steps: [] };
 
-  const fill = (scope: Scope, list: StepAst[], prefix: string, inTask: boolean, inBranch: boolean): void => {
+  const fill = (scope: Scope, list: StepAst[], prefix: string, inTask: boolean): void => {
     list.forEach((ast, index) => {
       const name = ast.name?.value;
       const info: StepInfo = {
@@ -36,7 +41,6 @@ export function buildModel(ast: WorkflowAst): CheckedWorkflow {
         index,
         path: `${prefix}${name ?? `#${index + 1}`}`,
         inTask,
-        inParallelBranch: inBranch,
         ...(name === undefined ? {} : { name }),
       };
       scope.steps.push(info);
@@ -45,22 +49,21 @@ export function buildModel(ast: WorkflowAst): CheckedWorkflow {
       if (info.kind === 'split' && ast.each) {
         const child: Scope = { kind: 'each', owner: info, parent: scope, steps: [] };
         info.child = child;
-        const parallel = ast.parallel?.value === true;
-        fill(child, ast.each.value, `${info.path}/*/`, true, inBranch || parallel);
+        fill(child, ast.each.value, `${info.path}/*/`, true);
       } else if (info.kind === 'group' && ast.steps) {
         const child: Scope = { kind: 'group', owner: info, parent: scope, steps: [] };
         info.child = child;
-        fill(child, ast.steps.value, `${info.path}/`, inTask, true);
+        fill(child, ast.steps.value, `${info.path}/`, inTask);
       } else if (ast.each && info.kind !== 'group') {
         // `each` on a non-split still gets a scope so its steps are checked (GUMP303 reports the misuse).
         const child: Scope = { kind: 'each', owner: info, parent: scope, steps: [] };
         info.child = child;
-        fill(child, ast.each.value, `${info.path}/*/`, true, inBranch);
+        fill(child, ast.each.value, `${info.path}/*/`, true);
       }
     });
   };
-  fill(root, ast.steps, '', false, false);
+  fill(root, ast.steps, '', false);
 
   const validatorShaped = root.steps.some((s) => s.kind === 'validate');
-  return { ast, root, steps, byAst, validatorShaped, inputs: [], agentInputs: [], callees: new Map(), diagnostics: [] };
+  return { ast, root, steps, byAst, validatorShaped };
 }

@@ -1,8 +1,9 @@
-// Check phase model: the AST classified (language.md §3) and arranged in scopes (§14.4). Built
-// once by build-model.ts; rules read it and never mutate the AST.
+// Check phase model: the AST classified (language.md §3) and arranged in scopes (§14.4), then what
+// the check driver's passes compute once: callees, bound templates, prompt texts, inputs. Rules and
+// lowering read it; nothing writes it after the passes.
 
 import type { StepAst, WorkflowAst } from '../1-parse/ast.js';
-import type { Diagnostic } from '../diagnostics/diagnostic.js';
+import type { BoundSite } from './template-sites.js';
 
 export type StepKind = 'code' | 'split' | 'validate' | 'artifact' | 'pass' | 'gate-only' | 'group' | 'call' | 'untyped';
 
@@ -26,10 +27,8 @@ export interface StepInfo {
   index: number;
   /** Static path from the workflow root; a task segment is written as a star: `decompose/<*>/impl`. */
   path: string;
-  /** Inside a split's `each:` (at any depth). */
+  /** Inside an `each:` scope (a split's task), at any depth: the one definition, see build-model.ts. */
   inTask: boolean;
-  /** Inside a parallel branch: a task of a parallel split or a child of a parallel group. */
-  inParallelBranch: boolean;
   /** Child scope for a split (`each:`) or a group (`steps:`). */
   child?: Scope;
 }
@@ -47,7 +46,8 @@ export interface ResolvedCallee {
   cycle?: string[];
 }
 
-export interface CheckedWorkflow {
+/** The structure of one workflow (build-model.ts): what every pass starts from. */
+export interface WorkflowModel {
   ast: WorkflowAst;
   root: Scope;
   /** Every step, preorder (parents before children, scope order). */
@@ -55,13 +55,20 @@ export interface CheckedWorkflow {
   byAst: Map<StepAst, StepInfo>;
   /** A top-level `type: validate` step exists (§7.2): `diff` is then an input. */
   validatorShaped: boolean;
-  /** Workflow inputs (§14.6), sorted; filled by the inputs rule. */
-  inputs: string[];
+}
+
+/** The model after the check driver's passes (program.ts), each computed once. */
+export interface CheckedWorkflow extends WorkflowModel {
+  /** Callees by reference as written and kind (resolve-callees.ts). */
+  callees: ReadonlyMap<string, ResolvedCallee>;
+  /** Every template field of each step with what each placeholder denotes (bind-templates.ts). */
+  templates: ReadonlyMap<StepInfo, readonly BoundSite[]>;
+  /** `prompt: {file}` texts by path as written; undefined when unreadable (bind-templates.ts). */
+  prompts: ReadonlyMap<string, string | undefined>;
+  /** Workflow inputs (§14.6), sorted (collect-inputs.ts). */
+  inputs: readonly string[];
   /** Inputs that the workflow renders into an `agent` field (§7.1, GUMP129). */
-  agentInputs: string[];
-  /** Callees by reference as written and kind. */
-  callees: Map<string, ResolvedCallee>;
-  diagnostics: Diagnostic[];
+  agentInputs: readonly string[];
 }
 
 export function calleeKey(ref: string, as: 'workflow' | 'validator'): string {

@@ -1,14 +1,20 @@
 // Check phase driver: parses and checks one workflow and, recursively, every callee it reaches
-// (memoised per file, cycles detected). The pipeline per file is parse → model → rules.
+// (memoised per file, cycles detected). The pipeline per file is parse → model → passes → rules:
+// the passes compute the facts every rule and lowering read (callees, bound templates and prompt
+// texts, inputs), each once; the rules then only report (run-rules.ts), never writing the model.
 
 import { parseWorkflow } from '../1-parse/parse.js';
 import { Collector, sortDiagnostics, type Diagnostic } from '../diagnostics/diagnostic.js';
+import type { WorkflowAst } from '../1-parse/ast.js';
+import { bindTemplates } from './bind-templates.js';
 import { buildModel } from './build-model.js';
 import { checkConfig, type GumpConfig } from './check-config.js';
+import { collectInputs } from './collect-inputs.js';
 import type { CalleeKind, ProjectHost, SourceFile } from './host.js';
 import type { CheckedWorkflow } from './model.js';
-import { rules } from './rules/index.js';
-import type { CheckOptions } from './rule.js';
+import { resolveCallees } from './resolve-callees.js';
+import { runRules } from './run-rules.js';
+import type { CheckOptions, RuleContext } from './rule.js';
 
 export interface CheckResult {
   /** Null when the file could not be parsed (its diagnostics say why). */
@@ -44,14 +50,27 @@ export class Program {
     const ast = parseWorkflow(source.file, source.text, out);
     let workflow: CheckedWorkflow | null = null;
     if (ast) {
-      workflow = buildModel(ast);
-      for (const rule of rules) rule.check({ wf: workflow, source, out, host: this.host, program: this, options: this.options });
+      workflow = this.analyse(ast, source, out);
+      this.report({ wf: workflow, source, out, options: this.options, config: this.config()?.config, root: this.stack.length === 1 });
     }
     this.stack.pop();
     const result: CheckResult = { workflow, diagnostics: sortDiagnostics(out.diagnostics) };
-    if (workflow) workflow.diagnostics = result.diagnostics;
     this.done.set(source.file, result);
     return result;
+  }
+
+  /** Run the rules over the complete model (a seam: tests freeze the model first). */
+  protected report(ctx: RuleContext): void {
+    runRules(ctx);
+  }
+
+  /** The passes, in dependency order; only the resolve pass reports (GUMP118–121, 127). */
+  private analyse(ast: WorkflowAst, source: SourceFile, out: Collector): CheckedWorkflow {
+    const model = buildModel(ast);
+    const callees = resolveCallees(model, this, out);
+    const { templates, prompts } = bindTemplates(model, source, this.host);
+    const resolved = { ...model, callees, templates };
+    return { ...resolved, prompts, ...collectInputs(resolved) };
   }
 
   /** Check a callee by normalised name; undefined when it does not resolve. */

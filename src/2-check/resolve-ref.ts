@@ -63,7 +63,7 @@ export function refKind(ref: string, use: RefUse): CalleeKind {
  * The resolved callee of a reference as written (`validators/arch-review`, `setup-env`), filled by
  * the resolution rules. `as` defaults to the kind the reference names (`validators/` → validator).
  */
-export function calleeFor(wf: CheckedWorkflow, ref: string, as: CalleeKind = refKind(ref, 'call')): ResolvedCallee | undefined {
+export function calleeFor(wf: Pick<CheckedWorkflow, 'callees'>, ref: string, as: CalleeKind = refKind(ref, 'call')): ResolvedCallee | undefined {
   return wf.callees.get(calleeKey(ref.trim(), as));
 }
 

@@ -3,7 +3,7 @@
 
 import type { KeyInfo, StepAst } from '../1-parse/ast.js';
 import { isScalar } from '../1-parse/located.js';
-import type { CheckedWorkflow, Scope, StepInfo } from './model.js';
+import type { WorkflowModel, Scope, StepInfo } from './model.js';
 
 /** A GET workflow seen as a step of its caller's scope (§7.3): fields `output`, `state.<key>`. */
 export interface PseudoStep {
@@ -66,7 +66,7 @@ export interface ScopeIndex {
   names: Set<string>;
 }
 
-export function indexScopes(wf: CheckedWorkflow): ScopeIndex {
+export function indexScopes(wf: WorkflowModel): ScopeIndex {
   const tables = new Map<Scope, Map<string, Bindable>>();
   const names = new Set<string>();
   const scopes = [wf.root, ...wf.steps.flatMap((s) => (s.child ? [s.child] : []))];
@@ -162,6 +162,6 @@ export function relationTo(from: StepInfo, target: Bindable, field: string | und
 }
 
 /** Every step named `name`, anywhere in the workflow (legacy `{steps.x.f}` lookup, §14.2). */
-export function stepsNamed(wf: CheckedWorkflow, name: string): StepInfo[] {
+export function stepsNamed(wf: WorkflowModel, name: string): StepInfo[] {
   return wf.steps.filter((s) => s.name === name);
 }

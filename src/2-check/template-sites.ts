@@ -1,5 +1,6 @@
 // Check phase: every template field of a step with its evaluation context (language.md §14.3),
 // and the source position of each placeholder, also inside block scalars and prompt files (§19).
+// The sites are built once, by the bind pass (bind-templates.ts); rules visit them from the model.
 
 import { posix } from 'node:path';
 import type { GateAst, InputAst, RetryAst, TemplateAst } from '../1-parse/ast.js';
@@ -7,7 +8,9 @@ import type { LScalar, Span } from '../1-parse/located.js';
 import { SourceText } from '../1-parse/source-map.js';
 import { parseTemplate, type Placeholder } from '../1-parse/template.js';
 import type { Diagnostic, Params, ReportExtra } from '../diagnostics/diagnostic.js';
-import type { StepInfo } from './model.js';
+import type { Binding } from './bind-reference.js';
+import type { SourceFile } from './host.js';
+import type { StepInfo, WorkflowModel } from './model.js';
 import type { RuleContext } from './rule.js';
 
 /** Where a template is rendered (§14.3); `step-no-error-diff` is the context `file:` path. */
@@ -40,10 +43,18 @@ export interface TemplateSite {
   retry?: RetryAst;
 }
 
+/** A site with what each of its placeholders denotes, in `template.placeholders` order. */
+export interface BoundSite extends TemplateSite {
+  bindings: readonly Binding[];
+}
+
+/** `prompt: {file}` texts by path as written (undefined: unreadable), read once per workflow. */
+export type PromptTexts = ReadonlyMap<string, string | undefined>;
+
 /** Every template field of one step, in source order of the step's keys. */
-export function templateSites(step: StepInfo, ctx: Pick<RuleContext, 'wf' | 'host' | 'source'>): TemplateSite[] {
+export function templateSites(step: StepInfo, wf: Pick<WorkflowModel, 'ast'>, from: SourceFile, prompts: PromptTexts): TemplateSite[] {
   const ast = step.ast;
-  const source = ctx.wf.ast.source;
+  const source = wf.ast.source;
   const sites: TemplateSite[] = [];
   const add = (kind: SiteKind, context: TemplateContext, template: TemplateAst, bound: boolean, extra: Partial<TemplateSite> = {}): void => {
     sites.push({ kind, context, template, bound, source, ...extra });
@@ -52,7 +63,7 @@ export function templateSites(step: StepInfo, ctx: Pick<RuleContext, 'wf' | 'hos
   const prompt = ast.prompt?.value;
   if (prompt?.kind === 'inline') add('prompt', 'step', prompt.template, false);
   else if (prompt?.kind === 'file') {
-    const file = promptFile(prompt.path, ctx);
+    const file = promptFile(prompt.path, from, prompts.get(prompt.path));
     if (file) add('prompt', 'step', file.template, false, { source: file.source, file: file.display });
   }
   const agent = ast.agent?.value;
@@ -73,14 +84,13 @@ export function templateSites(step: StepInfo, ctx: Pick<RuleContext, 'wf' | 'hos
 }
 
 /** A `prompt: {file}` text as a template located in its own file; undefined when unreadable (GUMP221). */
-function promptFile(path: string, ctx: Pick<RuleContext, 'host' | 'source'>): { template: TemplateAst; source: SourceText; display: string } | undefined {
-  const text = ctx.host.readRelative(ctx.source, path);
+function promptFile(path: string, from: SourceFile, text: string | undefined): { template: TemplateAst; source: SourceText; display: string } | undefined {
   if (text === undefined) return undefined;
   const source = new SourceText(text);
   // Style `none`: the whole file is the value, no block header to skip.
   const node: LScalar = { kind: 'scalar', value: text, style: 'none', span: source.span(0, text.length) };
   const { placeholders } = parseTemplate(text);
-  const display = posix.normalize(posix.join(posix.dirname(ctx.source.file), path));
+  const display = posix.normalize(posix.join(posix.dirname(from.file), path));
   return { template: { text, placeholders, node, span: node.span }, source, display };
 }
 
@@ -116,15 +126,17 @@ export function placeholderSpan(source: SourceText, tpl: TemplateAst, ph: Placeh
 
 export interface PlaceholderVisit {
   step: StepInfo;
-  site: TemplateSite;
+  site: BoundSite;
   ph: Placeholder;
+  /** What the placeholder denotes, bound once by the bind pass. */
+  binding: Binding;
 }
 
 /** Visit every placeholder of every template field of the workflow (steps preorder). */
-export function forEachPlaceholder(ctx: RuleContext, visit: (v: PlaceholderVisit) => void): void {
+export function forEachPlaceholder(ctx: Pick<RuleContext, 'wf'>, visit: (v: PlaceholderVisit) => void): void {
   for (const step of ctx.wf.steps) {
-    for (const site of templateSites(step, ctx)) {
-      for (const ph of site.template.placeholders) visit({ step, site, ph });
+    for (const site of ctx.wf.templates.get(step) ?? []) {
+      site.template.placeholders.forEach((ph, i) => visit({ step, site, ph, binding: site.bindings[i]! }));
     }
   }
 }

@@ -5,13 +5,13 @@ import type { GateAst, InputAst, RetryAst } from '../1-parse/ast.js';
 import { validatorGateName } from '../1-parse/build-gate.js';
 import type { StepInfo } from '../2-check/model.js';
 import { lookupName, pseudoStepName } from '../2-check/scope-lookup.js';
-import type { TemplateSite } from '../2-check/template-sites.js';
+import type { BoundSite, TemplateSite } from '../2-check/template-sites.js';
 import type { AgentStep, Binding, Gate, PlanStep, Retry, RetryEntry, SourceRef } from '../../protocol/plan.js';
 import { literalTemplate, stateKey, type TemplateLowerer } from './lower-template.js';
 
 export interface StepLowering {
   lowerTemplate: TemplateLowerer;
-  sitesOf(step: StepInfo): TemplateSite[];
+  sitesOf(step: StepInfo): readonly BoundSite[];
   /** Workflow id of a reference as written (`validators/arch-review` → `builtin:validators/arch-review.yaml`). */
   calleeId(ref: string, as?: 'workflow' | 'validator'): string;
   file: string;
@@ -28,7 +28,7 @@ function lowerStep(step: StepInfo, lw: StepLowering): PlanStep {
   const bindings = (inputs: InputAst[], kind: TemplateSite['kind']): Binding[] =>
     inputs.flatMap((input) => {
       const site = sites.find((s) => s.kind === kind && s.input === input);
-      return site ? [{ name: input.name, value: lw.lowerTemplate(step, site) }] : [];
+      return site ? [{ name: input.name, value: lw.lowerTemplate(site) }] : [];
     });
   switch (step.kind) {
     case 'gate-only':
@@ -47,13 +47,13 @@ function lowerStep(step: StepInfo, lw: StepLowering): PlanStep {
 function lowerAgentStep(
   step: StepInfo,
   base: { name: string; path: string; src: SourceRef },
-  sites: TemplateSite[],
+  sites: readonly BoundSite[],
   lw: StepLowering,
   bindings: (inputs: InputAst[], kind: TemplateSite['kind']) => Binding[],
 ): AgentStep {
   const ast = step.ast;
   const type = ast.type?.value ?? 'code';
-  const site = (kind: TemplateSite['kind'], retry?: RetryAst): TemplateSite | undefined => sites.find((s) => s.kind === kind && (retry === undefined || s.retry === retry));
+  const site = (kind: TemplateSite['kind'], retry?: RetryAst): BoundSite | undefined => sites.find((s) => s.kind === kind && (retry === undefined || s.retry === retry));
   const agent = ast.agent?.value;
   const promptSite = site('prompt');
   const worktree = ast.worktree?.value ?? (type === 'code' ? 'read-write' : 'read-only');
@@ -66,10 +66,10 @@ function lowerAgentStep(
     ...base,
     type,
     pass: step.kind === 'pass',
-    agent: agent?.kind === 'template' ? lw.lowerTemplate(step, site('agent')!) : literalTemplate(agent?.name ?? ''),
-    prompt: promptSite ? lw.lowerTemplate(step, promptSite) : literalTemplate(''),
+    agent: agent?.kind === 'template' ? lw.lowerTemplate(site('agent')!) : literalTemplate(agent?.name ?? ''),
+    prompt: promptSite ? lw.lowerTemplate(promptSite) : literalTemplate(''),
     context: (ast.context?.value ?? []).map((e) =>
-      e.kind === 'bash' ? { kind: 'bash' as const, command: e.command } : { kind: 'file' as const, path: lw.lowerTemplate(step, sites.find((s) => s.template === e.path)!) },
+      e.kind === 'bash' ? { kind: 'bash' as const, command: e.command } : { kind: 'file' as const, path: lw.lowerTemplate(sites.find((s) => s.template === e.path)!) },
     ),
     worktree,
     noWrite: guard?.noWrite?.value ?? worktree !== 'read-write',
@@ -82,7 +82,7 @@ function lowerAgentStep(
     },
     hitl: hitl === true || hitl === 'before_gate' ? 'before_gate' : hitl === 'after_gate' ? 'after_gate' : 'none',
     gates: lowerGates(ast.gate?.value ?? [], step, lw, bindings),
-    retry: lowerRetry(ast.retry?.value ?? [], step, lw, site, bindings),
+    retry: lowerRetry(ast.retry?.value ?? [], lw, site, bindings),
   };
   const getRef = ast.getWorkflow?.value.ref;
   if (getRef) lowered.get = { workflow: lw.calleeId(getRef), as: pseudoStepName(getRef), inputs: bindings(ast.getInputs, 'get-input') };
@@ -116,9 +116,8 @@ function lowerGates(gates: GateAst[], step: StepInfo, lw: StepLowering, bindings
 
 function lowerRetry(
   entries: RetryAst[],
-  step: StepInfo,
   lw: StepLowering,
-  site: (kind: TemplateSite['kind'], retry?: RetryAst) => TemplateSite | undefined,
+  site: (kind: TemplateSite['kind'], retry?: RetryAst) => BoundSite | undefined,
   bindings: (inputs: InputAst[], kind: TemplateSite['kind']) => Binding[],
 ): Retry {
   let exit = 1;
@@ -136,10 +135,10 @@ function lowerRetry(
       : { kind: 'validate', workflow: lw.calleeId(c.ref.ref, 'validator'), name: validatorGateName(c.ref.ref), inputs: bindings(r.with?.value ?? [], 'retry-with') };
     const entry: RetryEntry = { when };
     const agent = r.agent?.value;
-    if (agent) entry.agent = agent.kind === 'template' ? lw.lowerTemplate(step, site('retry-agent', r)!) : literalTemplate(agent.name);
+    if (agent) entry.agent = agent.kind === 'template' ? lw.lowerTemplate(site('retry-agent', r)!) : literalTemplate(agent.name);
     if (r.session) entry.session = 'new';
     if (r.worktree) entry.worktree = r.worktree.value;
-    if (r.prompt) entry.prompt = lw.lowerTemplate(step, site('retry-prompt', r)!);
+    if (r.prompt) entry.prompt = lw.lowerTemplate(site('retry-prompt', r)!);
     out.push(entry);
   }
   return { exit, entries: out };

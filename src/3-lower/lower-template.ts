@@ -4,29 +4,33 @@
 
 import type { TemplateAst } from '../1-parse/ast.js';
 import { parseTemplate } from '../1-parse/template.js';
-import { createBinder, effectiveBinding, type Binding } from '../2-check/rules/templates/bind-reference.js';
-import type { StepInfo } from '../2-check/model.js';
-import type { TemplateSite } from '../2-check/template-sites.js';
+import { effectiveBinding, type Binding } from '../2-check/bind-reference.js';
+import type { BoundSite } from '../2-check/template-sites.js';
 import type { Bindable } from '../2-check/scope-lookup.js';
 import type { StateRef, Template, TemplatePart, TemplateRef } from '../../protocol/plan.js';
 
-export type TemplateLowerer = (from: StepInfo, site: TemplateSite) => Template;
+export type TemplateLowerer = (site: BoundSite) => Template;
 
-export function templateLowerer(bind: ReturnType<typeof createBinder>): TemplateLowerer {
-  return (from, site) => lowerTemplate(site.template, (ref) => toPlanRef(ref.text, effectiveBinding(bind(from, site, ref.parsed))));
-}
+/** A site's template with the bindings the check phase computed (the k-th reference, the k-th binding). */
+export const lowerBoundTemplate: TemplateLowerer = (site) => {
+  let k = 0;
+  return lowerTemplate(site.template, (ref) => {
+    const b = site.bindings[k++];
+    return b === undefined ? undefined : toPlanRef(ref.text, effectiveBinding(b));
+  });
+};
 
 /** A template with no step context (literal agents, plain text). */
 export function literalTemplate(text: string): Template {
   return { text, parts: text === '' ? [] : [text] };
 }
 
-function lowerTemplate(tpl: TemplateAst | { text: string }, refOf: (r: { text: string; parsed: Parameters<ReturnType<typeof createBinder>>[2] }) => TemplateRef | undefined): Template {
+function lowerTemplate(tpl: TemplateAst | { text: string }, refOf: (r: { text: string }) => TemplateRef | undefined): Template {
   const parts: TemplatePart[] = [];
   for (const part of parseTemplate(tpl.text).parts) {
     if (part.kind === 'text') push(parts, part.text);
     else {
-      const ref = refOf({ text: part.ref, parsed: part.parsed });
+      const ref = refOf({ text: part.ref });
       // A reference the checker rejected never reaches lowering; keep the text if it does.
       if (ref) parts.push(ref);
       else push(parts, `{${part.ref}}`);

@@ -1,55 +1,42 @@
 // Lower phase entry: a checked root workflow (no errors) and its callees → the Plan IR of
-// protocol/plan.ts. Deterministic: workflows sorted by id, keys in a fixed order.
+// protocol/plan.ts. Deterministic: workflows sorted by id, keys in a fixed order. Pure: everything
+// it reads (bound templates, prompt texts, callees) is in the checked model; no host, no I/O.
 
 import { createHash } from 'node:crypto';
-import type { SourceFile, ProjectHost } from '../2-check/host.js';
 import type { CheckedWorkflow } from '../2-check/model.js';
 import { calleeFor } from '../2-check/resolve-ref.js';
-import { createBinder } from '../2-check/rules/templates/bind-reference.js';
-import { templateSites } from '../2-check/template-sites.js';
 import { PLAN_VERSION, type Plan, type PlanWorkflow } from '../../protocol/plan.js';
 import { VERSION } from '../version.js';
 import { lowerSteps } from './lower-step.js';
-import { templateLowerer } from './lower-template.js';
+import { lowerBoundTemplate } from './lower-template.js';
 
-export function lowerPlan(root: CheckedWorkflow, rootSource: SourceFile, host: ProjectHost, sourcePath: string): Plan {
+/** `sourcePath`: the root workflow's path as recorded in the plan (default: its display path). */
+export function lowerPlan(root: CheckedWorkflow, sourcePath: string = root.ast.file): Plan {
   const workflows = new Map<string, PlanWorkflow>();
-  const visit = (wf: CheckedWorkflow, source: SourceFile): void => {
-    if (workflows.has(source.file)) return;
-    workflows.set(source.file, lowerWorkflow(wf, source, host));
+  const visit = (wf: CheckedWorkflow): void => {
+    if (workflows.has(wf.ast.file)) return;
+    workflows.set(wf.ast.file, lowerWorkflow(wf));
     for (const callee of wf.callees.values()) {
-      if (callee.checked) visit(callee.checked, sourceOf(callee.checked));
+      if (callee.checked) visit(callee.checked);
     }
   };
-  visit(root, rootSource);
+  visit(root);
   const sorted: Record<string, PlanWorkflow> = {};
   for (const id of [...workflows.keys()].sort()) sorted[id] = workflows.get(id)!;
   return {
     version: PLAN_VERSION,
     compiler: VERSION,
-    source: { path: sourcePath, sha256: createHash('sha256').update(rootSource.text).digest('hex') },
-    root: rootSource.file,
+    source: { path: sourcePath, sha256: createHash('sha256').update(root.ast.source.text).digest('hex') },
+    root: root.ast.file,
     workflows: sorted,
   };
 }
 
-function sourceOf(wf: CheckedWorkflow): SourceFile {
-  return { file: wf.ast.file, text: wf.ast.source.text, builtin: wf.ast.file.startsWith('builtin:') };
-}
-
-function lowerWorkflow(wf: CheckedWorkflow, source: SourceFile, host: ProjectHost): PlanWorkflow {
-  const ctx = { wf, host, source };
-  const binder = createBinder(wf);
-  const lowerTemplate = templateLowerer(binder);
-  const sitesCache = new Map<unknown, ReturnType<typeof templateSites>>();
+function lowerWorkflow(wf: CheckedWorkflow): PlanWorkflow {
   const steps = lowerSteps(wf.root.steps, {
-    file: source.file,
-    lowerTemplate,
-    sitesOf: (step) => {
-      let sites = sitesCache.get(step);
-      if (!sites) sitesCache.set(step, (sites = templateSites(step, ctx)));
-      return sites;
-    },
+    file: wf.ast.file,
+    lowerTemplate: lowerBoundTemplate,
+    sitesOf: (step) => wf.templates.get(step) ?? [],
     calleeId: (ref, as) => calleeFor(wf, ref, as)?.checked?.ast.file ?? ref,
   });
   const limits = {
@@ -57,7 +44,7 @@ function lowerWorkflow(wf: CheckedWorkflow, source: SourceFile, host: ProjectHos
     ...(wf.ast.maxTokens ? { maxTokens: wf.ast.maxTokens.value } : {}),
     ...(wf.ast.maxTimeout ? { maxTimeoutMs: wf.ast.maxTimeout.value } : {}),
   };
-  return { id: source.file, name: wf.ast.name?.value ?? '', limits, inputs: [...wf.inputs].sort(), validatorShaped: wf.validatorShaped, steps };
+  return { id: wf.ast.file, name: wf.ast.name?.value ?? '', limits, inputs: [...wf.inputs].sort(), validatorShaped: wf.validatorShaped, steps };
 }
 
 /** Canonical plan text: two-space JSON, LF, trailing newline. */

@@ -16,7 +16,7 @@ function lower(text: string, files: Record<string, string> = {}): Plan {
   const source = host.source('.gump/workflows/wf.yaml');
   const { results } = checkFiles(host, [source]);
   expect(results[0]!.diagnostics.filter((d) => d.severity === 'error')).toEqual([]);
-  return lowerPlan(results[0]!.workflow!, source, host, source.file);
+  return lowerPlan(results[0]!.workflow!, source.file);
 }
 
 const LIBRARY = join(import.meta.dirname, '..', '..', 'library', 'workflows');

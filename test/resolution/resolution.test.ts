@@ -1,5 +1,5 @@
 // Resolution of workflows and validators (language.md §7.4): GUMP118–121, 127, 221, 328, 329 with
-// their locations (§19), and what the rules leave in `wf.callees` for later rules.
+// their locations (§19), and what the resolve pass leaves in `wf.callees` for the rules.
 
 import { describe, expect, it } from 'vitest';
 import { Program } from '../../src/2-check/program.js';

@@ -10,7 +10,7 @@ const research = { '.gump/workflows/research.yaml': 'name: research\nsteps:\n  -
 function inputsOf(text: string, files: Record<string, string> = {}): { inputs: string[]; agentInputs: string[] } {
   const host = new MemoryHost({ ...files, 'workflow.yaml': text });
   const wf = checkFiles(host, [host.source('workflow.yaml')]).results[0]!.workflow!;
-  return { inputs: wf.inputs, agentInputs: wf.agentInputs };
+  return { inputs: [...wf.inputs], agentInputs: [...wf.agentInputs] };
 }
 
 describe('GUMP126', () => {

@@ -41,7 +41,7 @@ export function pipeline(name: string, files: Record<string, string>): Pipeline 
   const { results } = checkFiles(host, [source]);
   if (!results[0]!.workflow) throw new Error(`workflow ${name} does not check`);
   const planPath = `.gump/compiled/${name}.plan.json`;
-  const all = { ...files, [planPath]: serialisePlan(lowerPlan(results[0]!.workflow, source, host, source.file)) };
+  const all = { ...files, [planPath]: serialisePlan(lowerPlan(results[0]!.workflow, source.file)) };
   const origin = makeRepo(all);
   return { origin, planPath, files: all, artifacts: mkdtempSync(join(tmpdir(), 'gump-artifacts-')) };
 }

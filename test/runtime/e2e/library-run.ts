@@ -83,7 +83,7 @@ export async function prepareRun(repo: string, o: LibraryRun): Promise<{ id: str
   const { results } = checkFiles(host, [source]);
   const errors = results[0]!.diagnostics.filter((d) => d.severity === 'error');
   if (errors.length > 0 || !results[0]!.workflow) throw new Error(`workflow ${o.workflow} has errors:\n${errors.map(headline).join('\n')}`);
-  const plan = lowerPlan(results[0]!.workflow, source, host, source.file);
+  const plan = lowerPlan(results[0]!.workflow, source.file);
   return startRun({ repo, plan, planText: serialisePlan(plan), planPath: source.file, specFile: join(repo, 'spec.md'), inputs: o.inputs ?? {}, stub: o.stub ?? true });
 }
 

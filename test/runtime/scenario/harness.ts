@@ -78,7 +78,7 @@ export async function runScenario(s: Scenario): Promise<ScenarioResult> {
   const { results } = checkFiles(host, [source]);
   const errors = results[0]!.diagnostics.filter((d) => d.severity === 'error');
   if (errors.length > 0 || !results[0]!.workflow) throw new Error(`scenario workflow has errors:\n${errors.map(headline).join('\n')}`);
-  const plan = lowerPlan(results[0]!.workflow, source, host, source.file);
+  const plan = lowerPlan(results[0]!.workflow, source.file);
   const run = await startRun({ repo, plan, planText: serialisePlan(plan), planPath: source.file, specFile: join(repo, 'spec.md'), inputs: s.inputs ?? {}, stub: true });
   let output = '';
   const code = await executeRun(run.worktree, { isolate: s.isolate ?? false, write: (t) => void (output += t), env: { ...process.env, ...(s.env ?? {}) } });

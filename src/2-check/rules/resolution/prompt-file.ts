@@ -15,7 +15,7 @@ export const promptFile: Rule = {
           message: `a built-in workflow cannot use prompt: {file: ${value}}`,
           hint: 'inline the prompt',
         });
-      } else if (ctx.host.readRelative(ctx.source, value) === undefined) {
+      } else if (ctx.wf.prompts.get(value) === undefined) {
         ctx.out.report('GUMP221', prompt.key.keySpan, { value });
       }
     }

@@ -4,7 +4,7 @@
 
 import { calleeFor, refKind } from '../../resolve-ref.js';
 import type { Rule } from '../../rule.js';
-import { collectReferences, type RefSite } from './references.js';
+import { collectReferences, type RefSite } from '../../references.js';
 
 export const unboundAgentInput: Rule = {
   name: 'unbound-agent-input',

@@ -5,7 +5,7 @@
 import { closest } from '../../../1-parse/build-values.js';
 import { calleeFor, refKind } from '../../resolve-ref.js';
 import type { Rule } from '../../rule.js';
-import { collectReferences } from './references.js';
+import { collectReferences } from '../../references.js';
 
 export const unknownInput: Rule = {
   name: 'unknown-input',

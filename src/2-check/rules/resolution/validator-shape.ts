@@ -4,7 +4,7 @@
 
 import { calleeFor, refKind } from '../../resolve-ref.js';
 import type { Rule } from '../../rule.js';
-import { collectReferences } from './references.js';
+import { collectReferences } from '../../references.js';
 
 export const validatorShape: Rule = {
   name: 'validator-shape',

@@ -6,7 +6,7 @@ import type { Span } from '../../../1-parse/located.js';
 import type { CheckedWorkflow, StepInfo } from '../../model.js';
 import { calleeFor, refKind } from '../../resolve-ref.js';
 import type { Rule } from '../../rule.js';
-import { collectReferences } from './references.js';
+import { collectReferences } from '../../references.js';
 
 export const validatorWrites: Rule = {
   name: 'validator-writes',

@@ -9,14 +9,14 @@ import { isAgentKind, literalAgents } from './step-facts.js';
 
 export const estimatedCost: Rule = {
   name: 'estimated-cost',
-  check({ wf, out, program }) {
+  check({ wf, out, config }) {
     let prices: ReturnType<typeof projectPrices> | undefined;
     for (const s of wf.steps) {
       if (!isAgentKind(s.kind)) continue;
       if (!wf.ast.maxBudget && !s.ast.guard?.value.maxBudget) continue;
       for (const { agent, key } of literalAgents(s.ast)) {
         const provider = knownProvider(agent.name);
-        prices ??= projectPrices(program);
+        prices ??= projectPrices(config);
         if (!provider || PROVIDER_INFO[provider].cost !== 'estimated' || !priceFor(agent.name, prices)) continue;
         out.report('GUMP519', key.keySpan, { provider });
       }

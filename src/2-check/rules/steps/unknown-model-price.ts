@@ -9,8 +9,8 @@ import { isAgentKind, literalAgents } from './step-facts.js';
 
 export const unknownModelPrice: Rule = {
   name: 'unknown-model-price',
-  check({ wf, out, program }) {
-    const prices = projectPrices(program);
+  check({ wf, out, config }) {
+    const prices = projectPrices(config);
     for (const s of wf.steps) {
       if (!isAgentKind(s.kind)) continue;
       for (const { agent, key } of literalAgents(s.ast)) {

@@ -11,10 +11,10 @@ import { RUN_JOBS, stepJobIds, TARGET_LIMITS, type StepShape } from './target-li
 
 export const jobIdCollision: Rule = {
   name: 'job-id-collision',
-  check({ wf, out, options, program }) {
+  check({ wf, out, options, config, root }) {
     const target = options.target;
-    if (!target || program.stack.length > 1) return;
-    const slots = program.config()?.config.ci.task_slots ?? DEFAULT_CI_OPTIONS.taskSlots;
+    if (!target || !root) return;
+    const slots = config?.ci.task_slots ?? DEFAULT_CI_OPTIONS.taskSlots;
     // GitHub compares job ids case-insensitively; GitLab job names are case-sensitive.
     const keyOf = (id: string): string => (target === 'github' ? id.toLowerCase() : id);
     const first = new Map<string, string>(Object.values(RUN_JOBS).map((id) => [keyOf(id), `the run job "${id}"`]));

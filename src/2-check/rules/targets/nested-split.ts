@@ -3,14 +3,14 @@
 // the step. A parallel split inside a parallel branch is GUMP402 instead.
 
 import type { Rule } from '../../rule.js';
-import { inBranch, inTask, isParallelSplit, runsSomewhere } from './nesting.js';
+import { inBranch, isParallelSplit, runsSomewhere } from './nesting.js';
 
 export const nestedSplit: Rule = {
   name: 'nested-split',
   check({ wf, out }) {
     for (const s of wf.steps) {
       const branch = inBranch(s);
-      if (!branch && !inTask(s)) continue;
+      if (!branch && !s.inTask) continue;
       const name = s.name ?? s.path;
       if (s.kind === 'split') {
         if (!(branch && isParallelSplit(s))) out.report('GUMP401', s.ast.span, { name });

@@ -1,6 +1,6 @@
-// Check phase, target rules: where a step runs (language.md §6.5). Enclosing tasks and parallel
-// branches from the scope chain, and what a step's callees contain (calls, GET workflows,
-// validators; transitively), for the nesting limits GUMP401–403.
+// Check phase, target rules: where a step runs (language.md §6.5). Enclosing parallel branches from
+// the scope chain (inside a task is `StepInfo.inTask`), and what a step's callees contain (calls,
+// GET workflows, validators; transitively), for the nesting limits GUMP401–403.
 
 import type { StepAst } from '../../../1-parse/ast.js';
 import type { CheckedWorkflow, ResolvedCallee, Scope, StepInfo } from '../../model.js';
@@ -14,11 +14,6 @@ function enclosing(info: StepInfo): Array<{ owner: StepInfo; scope: 'each' | 'gr
     else if (scope.kind === 'each' && scope.owner.kind === 'split') found.push({ owner: scope.owner, scope: 'each' });
   }
   return found;
-}
-
-/** Inside a task of a split (sequential or parallel), at any depth. */
-export function inTask(info: StepInfo): boolean {
-  return enclosing(info).some((e) => e.scope === 'each');
 }
 
 /** Inside a parallel branch: a child of a group, or a task of a parallel split, at any depth. */

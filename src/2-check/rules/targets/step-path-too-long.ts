@@ -10,11 +10,11 @@ import { staticSteps } from './static-steps.js';
 
 export const stepPathTooLong: Rule = {
   name: 'step-path-too-long',
-  check({ wf, out, options, program }) {
+  check({ wf, out, options, config, root }) {
     const target = options.target;
-    if (!target || program.stack.length > 1) return;
+    if (!target || !root) return;
     const limits = TARGET_LIMITS[target];
-    const slots = program.config()?.config.ci.task_slots ?? DEFAULT_CI_OPTIONS.taskSlots;
+    const slots = config?.ci.task_slots ?? DEFAULT_CI_OPTIONS.taskSlots;
     const reported = new Set<StepInfo>();
     for (const s of staticSteps(wf)) {
       if (jobId(s.path, target).length <= limits.maxJobName) continue;

@@ -11,9 +11,9 @@ const DOCUMENT_START: Span = { line: 1, col: 1, endLine: 1, endCol: 1, offset: 0
 
 export const tooManyInputs: Rule = {
   name: 'too-many-inputs',
-  check({ wf, out, options, program }) {
+  check({ wf, out, options, root }) {
     const target = options.target;
-    if (!target || program.stack.length > 1) return;
+    if (!target || !root) return;
     const count = new Set([...wf.inputs, 'spec']).size + EXTRA_PIPELINE_INPUTS;
     const limits = TARGET_LIMITS[target];
     if (count > limits.maxInputs) out.report('GUMP405', DOCUMENT_START, { count, target: limits.title, limit: limits.maxInputs });

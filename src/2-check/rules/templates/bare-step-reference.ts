@@ -3,14 +3,12 @@
 
 import type { Rule } from '../../rule.js';
 import { forEachPlaceholder, reportAtPlaceholder } from '../../template-sites.js';
-import { createBinder } from './bind-reference.js';
 
 export const bareStepReference: Rule = {
   name: 'bare-step-reference',
   check(ctx) {
-    const bind = createBinder(ctx.wf);
     forEachPlaceholder(ctx, (v) => {
-      const b = bind(v.step, v.site, v.ph.parsed);
+      const b = v.binding;
       if (b.kind !== 'bare-step') return;
       reportAtPlaceholder(ctx, v, 'GUMP112', { name: b.name, ref: `{${v.ph.ref}}` }, { hint: `reference one of its fields, e.g. {${b.name}.output}` });
     });

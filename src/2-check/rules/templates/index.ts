@@ -1,9 +1,8 @@
 // Template and scoping rules (language.md §7.3, §10, §14): references, fields, sessions, inputs.
-// `collect-inputs` runs last: the binding rules after this list read the inputs it records.
+// Placeholders are bound once by the bind pass (bind-templates.ts); these rules only report.
 
 import type { Rule } from '../../rule.js';
 import { bareStepReference } from './bare-step-reference.js';
-import { collectInputs } from './collect-inputs.js';
 import { emptyInputValue } from './empty-input-value.js';
 import { getWorkflowNameCollision } from './get-workflow-name-collision.js';
 import { legacyStepsReference } from './legacy-steps-reference.js';
@@ -27,5 +26,4 @@ export const templateRules: readonly Rule[] = [
   sessionProviderMismatch,
   getWorkflowNameCollision,
   emptyInputValue,
-  collectInputs,
 ];

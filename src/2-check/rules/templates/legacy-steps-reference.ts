@@ -5,14 +5,12 @@
 
 import type { Rule } from '../../rule.js';
 import { placeholderSpan, forEachPlaceholder, reportAtPlaceholder } from '../../template-sites.js';
-import { createBinder } from './bind-reference.js';
 
 export const legacyStepsReference: Rule = {
   name: 'legacy-steps-reference',
   check(ctx) {
-    const bind = createBinder(ctx.wf);
     forEachPlaceholder(ctx, (v) => {
-      const b = bind(v.step, v.site, v.ph.parsed);
+      const b = v.binding;
       if (b.kind !== 'legacy') return;
       const ref = `{${v.ph.ref}}`;
       switch (b.outcome.kind) {

@@ -3,16 +3,14 @@
 
 import type { Rule } from '../../rule.js';
 import { forEachPlaceholder, reportAtPlaceholder } from '../../template-sites.js';
-import { createBinder } from './bind-reference.js';
 import { gatesHint } from './step-field-reference.js';
 import { fieldProblem, gateFieldProblem, kindLabel, validFields, type FieldProblem } from './step-fields.js';
 
 export const ownFieldReference: Rule = {
   name: 'own-field-reference',
   check(ctx) {
-    const bind = createBinder(ctx.wf);
     forEachPlaceholder(ctx, (v) => {
-      const b = bind(v.step, v.site, v.ph.parsed);
+      const b = v.binding;
       if (b.kind !== 'prev' && b.kind !== 'gate') return;
       const self = { kind: 'step' as const, step: v.step };
       const problem: FieldProblem | undefined =

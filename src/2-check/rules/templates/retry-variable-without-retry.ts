@@ -6,7 +6,6 @@
 import type { StepAst } from '../../../1-parse/ast.js';
 import type { Rule } from '../../rule.js';
 import { forEachPlaceholder, reportAtPlaceholder, type SiteKind } from '../../template-sites.js';
-import { createBinder } from './bind-reference.js';
 
 const OWN_FIELDS: readonly SiteKind[] = ['prompt', 'agent', 'context-file'];
 const ATTEMPT_VALUES = ['error', 'diff', 'output', 'attempt'];
@@ -14,11 +13,10 @@ const ATTEMPT_VALUES = ['error', 'diff', 'output', 'attempt'];
 export const retryVariableWithoutRetry: Rule = {
   name: 'retry-variable-without-retry',
   check(ctx) {
-    const bind = createBinder(ctx.wf);
     forEachPlaceholder(ctx, (v) => {
       if (v.site.bound || !OWN_FIELDS.includes(v.site.kind)) return;
       if (hasRetryLoop(v.step.ast) !== false) return;
-      const b = bind(v.step, v.site, v.ph.parsed);
+      const b = v.binding;
       const applies = (b.kind === 'reserved' && ATTEMPT_VALUES.includes(b.name)) || b.kind === 'prev' || b.kind === 'gate';
       if (applies) reportAtPlaceholder(ctx, v, 'GUMP511', { ref: `{${v.ph.ref}}` });
     });

@@ -5,15 +5,14 @@
 import type { Rule } from '../../rule.js';
 import { bindableName } from '../../scope-lookup.js';
 import { forEachPlaceholder, reportAtPlaceholder } from '../../template-sites.js';
-import { createBinder, effectiveBinding } from './bind-reference.js';
+import { effectiveBinding } from '../../bind-reference.js';
 import { fieldProblem, kindLabel, validFields } from './step-fields.js';
 
 export const stepFieldReference: Rule = {
   name: 'step-field-reference',
   check(ctx) {
-    const bind = createBinder(ctx.wf);
     forEachPlaceholder(ctx, (v) => {
-      const b = effectiveBinding(bind(v.step, v.site, v.ph.parsed));
+      const b = effectiveBinding(v.binding);
       if (b.kind !== 'step') return;
       const problem = fieldProblem(ctx.wf, b.target, b.fields);
       if (!problem) return;

@@ -7,14 +7,13 @@ import { closest } from '../../../1-parse/build-values.js';
 import type { Rule } from '../../rule.js';
 import { bindableName, visibleNames } from '../../scope-lookup.js';
 import { forEachPlaceholder, reportAtPlaceholder } from '../../template-sites.js';
-import { createBinder, effectiveBinding } from './bind-reference.js';
+import { effectiveBinding } from '../../bind-reference.js';
 
 export const stepReference: Rule = {
   name: 'step-reference',
   check(ctx) {
-    const bind = createBinder(ctx.wf);
     forEachPlaceholder(ctx, (v) => {
-      const b = effectiveBinding(bind(v.step, v.site, v.ph.parsed));
+      const b = effectiveBinding(v.binding);
       const ref = `{${v.ph.ref}}`;
       if (b.kind === 'unknown-step') {
         const visible = visibleNames(v.step);

@@ -3,16 +3,14 @@
 
 import type { Rule } from '../../rule.js';
 import { placeholderSpan, forEachPlaceholder, reportAtPlaceholder } from '../../template-sites.js';
-import { createBinder } from './bind-reference.js';
 
 const TASK_FIELDS = ['name', 'description', 'files'];
 
 export const taskReference: Rule = {
   name: 'task-reference',
   check(ctx) {
-    const bind = createBinder(ctx.wf);
     forEachPlaceholder(ctx, (v) => {
-      const b = bind(v.step, v.site, v.ph.parsed);
+      const b = v.binding;
       if (b.kind !== 'task') return;
       const ref = `{${v.ph.ref}}`;
       if (b.legacyItem) {

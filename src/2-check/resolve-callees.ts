@@ -1,28 +1,34 @@
-// Rule (language.md §7.4, §7.1): every workflow and validator reference resolves (GUMP118/119/120),
-// is checked with the full rule set (its errors → one GUMP127 with them nested) and reaches no
-// cycle (GUMP121). Results go to `wf.callees` for the rules that run later.
+// Check phase, resolve pass (language.md §7.4, §7.1): every workflow and validator reference
+// resolves (GUMP118/119/120), is checked with the full rule set (its errors → one GUMP127 with them
+// nested) and reaches no cycle (GUMP121). Returns the callees for the model; the first pass to run.
 
-import { closest } from '../../../1-parse/build-values.js';
-import type { Diagnostic } from '../../../diagnostics/diagnostic.js';
-import { calleeKey, type ResolvedCallee } from '../../model.js';
-import { fileLabel, normaliseRef, refKind } from '../../resolve-ref.js';
-import type { Rule, RuleContext } from '../../rule.js';
+import { closest } from '../1-parse/build-values.js';
+import type { Collector, Diagnostic } from '../diagnostics/diagnostic.js';
+import { calleeKey, type ResolvedCallee, type WorkflowModel } from './model.js';
+import type { Program } from './program.js';
 import { collectReferences, type Reference } from './references.js';
+import { fileLabel, normaliseRef, refKind } from './resolve-ref.js';
 
-export const resolveCallees: Rule = {
-  name: 'resolve-callees',
-  check(ctx) {
-    for (const ref of collectReferences(ctx.wf)) resolveOne(ref, ctx);
-  },
-};
+interface ResolveContext {
+  program: Program;
+  out: Collector;
+  /** Filled in reference order; a later reference with the same key replaces an earlier one. */
+  callees: Map<string, ResolvedCallee>;
+}
 
-function resolveOne(ref: Reference, ctx: RuleContext): void {
-  const { out, wf } = ctx;
+export function resolveCallees(model: WorkflowModel, program: Program, out: Collector): Map<string, ResolvedCallee> {
+  const ctx: ResolveContext = { program, out, callees: new Map() };
+  for (const ref of collectReferences(model)) resolveOne(ref, ctx);
+  return ctx.callees;
+}
+
+function resolveOne(ref: Reference, ctx: ResolveContext): void {
+  const { out, callees } = ctx;
   const norm = normaliseRef(ref.ref, ref.use);
   const kind = refKind(ref.ref, ref.use);
   const key = calleeKey(ref.ref, norm.ok ? norm.as : kind);
   if (!norm.ok) {
-    wf.callees.set(key, { ref: ref.ref, as: kind, file: '', missing: true });
+    callees.set(key, { ref: ref.ref, as: kind, file: '', missing: true });
     if (norm.code === 'GUMP120') out.report('GUMP120', ref.span, { ref: ref.ref, reason: norm.reason });
     else {
       const bare = ref.ref.replace(/^workflows\//, '');
@@ -35,8 +41,8 @@ function resolveOne(ref: Reference, ctx: RuleContext): void {
   }
   const found = ctx.program.checkCallee(norm.name, norm.as);
   if (!found) {
-    wf.callees.set(key, { ref: ref.ref, as: norm.as, file: '', missing: true });
-    const near = closest(norm.name, ctx.host.list?.(norm.as) ?? []);
+    callees.set(key, { ref: ref.ref, as: norm.as, file: '', missing: true });
+    const near = closest(norm.name, ctx.program.host.list?.(norm.as) ?? []);
     const hint = near === undefined ? {} : { hint: `did you mean "${norm.as === 'validator' ? 'validators/' : ''}${near}"?` };
     out.report(ref.use === 'validator' ? 'GUMP119' : 'GUMP118', ref.span, { ref: ref.ref }, hint);
     return;
@@ -44,13 +50,13 @@ function resolveOne(ref: Reference, ctx: RuleContext): void {
   const callee: ResolvedCallee = { ref: ref.ref, as: norm.as, file: found.source.file };
   if (found.cycle) {
     callee.cycle = found.cycle;
-    wf.callees.set(key, callee);
+    callees.set(key, callee);
     reportCycle(ref, found.cycle, ctx);
     return;
   }
   const result = found.result!;
   if (result.workflow) callee.checked = result.workflow;
-  wf.callees.set(key, callee);
+  callees.set(key, callee);
   const cycle = reachedCycle(callee);
   if (cycle) reportCycle(ref, cycle, ctx);
   const errors = result.diagnostics.filter((d) => d.severity === 'error' && !cycleOnly(d));
@@ -60,7 +66,7 @@ function resolveOne(ref: Reference, ctx: RuleContext): void {
   }
 }
 
-function reportCycle(ref: Reference, cycle: string[], ctx: RuleContext): void {
+function reportCycle(ref: Reference, cycle: string[], ctx: ResolveContext): void {
   const labels = cycle.map(fileLabel);
   ctx.out.report('GUMP121', ref.span, { callee: labels[0]!, cycle: labels.join(' → ') });
 }

@@ -1,10 +1,10 @@
-// Resolution helper: every workflow or validator reference of a workflow (language.md §7), with
-// where its diagnostics go (§19) and the inputs it binds. Shared by the resolution rules.
+// Check phase: every workflow or validator reference of a workflow (language.md §7), with where
+// its diagnostics go (§19) and the inputs it binds. Read by the resolve pass and resolution rules.
 
-import type { InputAst } from '../../../1-parse/ast.js';
-import type { Span } from '../../../1-parse/located.js';
-import type { CheckedWorkflow, StepInfo } from '../../model.js';
-import type { RefUse } from '../../resolve-ref.js';
+import type { InputAst } from '../1-parse/ast.js';
+import type { Span } from '../1-parse/located.js';
+import type { WorkflowModel, StepInfo } from './model.js';
+import type { RefUse } from './resolve-ref.js';
 
 export type RefSite = 'call' | 'get' | 'gate' | 'retry';
 
@@ -22,7 +22,7 @@ export interface Reference {
   inputs: InputAst[];
 }
 
-export function collectReferences(wf: CheckedWorkflow): Reference[] {
+export function collectReferences(wf: WorkflowModel): Reference[] {
   const refs: Reference[] = [];
   for (const step of wf.steps) {
     const ast = step.ast;

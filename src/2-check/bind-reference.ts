@@ -1,10 +1,10 @@
-// Template rules helper: what one placeholder denotes (language.md §14.2, §14.4, §14.6) — a
+// Check phase, bind pass: what one placeholder denotes (language.md §14.2, §14.4, §14.6) — a
 // reserved value, an input, a namespace field or a step field bound by scoping. No diagnostics.
 
-import type { ParsedRef } from '../../../1-parse/template.js';
-import type { CheckedWorkflow, StepInfo } from '../../model.js';
-import { indexScopes, lookupName, relationTo, scopeChain, stepsNamed, type Bindable, type Relation, type ScopeIndex } from '../../scope-lookup.js';
-import type { TemplateSite } from '../../template-sites.js';
+import type { ParsedRef } from '../1-parse/template.js';
+import type { StepInfo, WorkflowModel } from './model.js';
+import { indexScopes, lookupName, relationTo, scopeChain, stepsNamed, type Bindable, type Relation, type ScopeIndex } from './scope-lookup.js';
+import type { TemplateSite } from './template-sites.js';
 
 export type StepBinding = { kind: 'step'; target: Bindable; fields: string[]; relation: Relation; qualified: boolean };
 
@@ -31,19 +31,19 @@ export type Binding =
   | StepBinding;
 
 /** Bare names with a fixed meaning (§14.6); `diff` is an input in a validator-shaped workflow. */
-export function isReservedName(wf: CheckedWorkflow, name: string): boolean {
+export function isReservedName(wf: WorkflowModel, name: string): boolean {
   return ['spec', 'attempt', 'error', 'output'].includes(name) || (name === 'diff' && !wf.validatorShaped);
 }
 
 export type Bind = (from: StepInfo, site: TemplateSite, ref: ParsedRef) => Binding;
 
 /** A binder for one workflow: its scope tables are built once, then every lookup is O(depth). */
-export function createBinder(wf: CheckedWorkflow): Bind {
+export function createBinder(wf: WorkflowModel): Bind {
   const index = indexScopes(wf);
   return (from, site, ref) => bindReference(wf, index, from, site, ref);
 }
 
-function bindReference(wf: CheckedWorkflow, index: ScopeIndex, from: StepInfo, site: TemplateSite, ref: ParsedRef): Binding {
+function bindReference(wf: WorkflowModel, index: ScopeIndex, from: StepInfo, site: TemplateSite, ref: ParsedRef): Binding {
   if (ref.kind === 'bare') {
     if (isReservedName(wf, ref.name)) return { kind: 'reserved', name: ref.name };
     // A step or GET pseudo-step of this name anywhere in the workflow (GUMP112), never an input.
@@ -83,7 +83,7 @@ function bindName(index: ScopeIndex, from: StepInfo, site: TemplateSite, name: s
  * checked), a group segment by a child. Ordering is not checked when the path enters a task of
  * a split that encloses the referencing step: the named task may be another one.
  */
-function bindQualified(wf: CheckedWorkflow, index: ScopeIndex, from: StepInfo, path: string[], fields: string[]): Binding {
+function bindQualified(wf: WorkflowModel, index: ScopeIndex, from: StepInfo, path: string[], fields: string[]): Binding {
   let scope = wf.root;
   let i = 0;
   const tasksEntered: StepInfo[] = [];
@@ -115,7 +115,7 @@ function bindQualified(wf: CheckedWorkflow, index: ScopeIndex, from: StepInfo, p
  * `{steps.x.f}` (compat, §14.2): `x` is searched in every scope; exactly one → read as its
  * nearest-scope name when that binds to it, else its qualified path.
  */
-function bindLegacy(wf: CheckedWorkflow, index: ScopeIndex, from: StepInfo, site: TemplateSite, fields: string[]): Binding {
+function bindLegacy(wf: WorkflowModel, index: ScopeIndex, from: StepInfo, site: TemplateSite, fields: string[]): Binding {
   const [name = '', ...rest] = fields;
   const found = stepsNamed(wf, name);
   const scopes = new Set(found.map((s) => s.scope));
