@@ -2,6 +2,7 @@
 // Resolve the command, run it with `sh -c` in the worktree root under `[validation] timeout`,
 // judge the exit status and output. Required aliases fail when unresolvable; optional ones skip.
 
+import { formatDuration } from '../../protocol/duration.js';
 import type { Gate } from '../../protocol/plan.js';
 import { gateErrorContext, gateFailureMessage } from './error-context.js';
 import type { GateContext, GateOutcome } from './evaluate.js';
@@ -61,11 +62,3 @@ function runGateShell(command: string, ctx: GateContext): Promise<ShellResult> {
   return runShell(command, { cwd: ctx.worktree, env: ctx.env, timeoutMs: ctx.config.validation.timeoutMs, graceMs: ctx.graceMs });
 }
 
-/** 600000 → `10m`, 5400000 → `1h30m`, 1500 → `1.5s`. */
-export function formatDuration(ms: number): string {
-  const h = Math.floor(ms / 3_600_000);
-  const m = Math.floor((ms % 3_600_000) / 60_000);
-  const s = (ms % 60_000) / 1000;
-  const parts = [h > 0 ? `${h}h` : '', m > 0 ? `${m}m` : '', s > 0 ? `${Number(s.toFixed(3))}s` : ''].join('');
-  return parts === '' ? '0s' : parts;
-}

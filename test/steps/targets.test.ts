@@ -2,7 +2,8 @@
 // target (§19.5).
 
 import { describe, expect, it } from 'vitest';
-import { formatDuration, jobId } from '../../src/2-check/rules/targets/target-limits.js';
+import { jobId } from '../../src/2-check/rules/targets/target-limits.js';
+import { formatDuration } from '../../protocol/duration.js';
 import { checkText, codesAt } from '../helpers/check.js';
 
 const only = (yaml: string, files: Record<string, string> = {}, target?: 'github' | 'gitlab') =>

@@ -3,7 +3,8 @@
 // 3 h) it is warned at the `max_time` key.
 
 import type { Rule } from '../../rule.js';
-import { formatDuration, TARGET_LIMITS } from './target-limits.js';
+import { formatDuration } from '../../../../protocol/duration.js';
+import { TARGET_LIMITS } from './target-limits.js';
 
 const AGENT_KINDS = ['code', 'split', 'validate', 'artifact'];
 
