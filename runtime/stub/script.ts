@@ -3,6 +3,7 @@
 // carries one line naming the file, the YAML line, the rule index and the problem.
 import { readFileSync } from 'node:fs';
 import { LineCounter, parseDocument, type Document } from 'yaml';
+import { closest } from '../../protocol/did-you-mean.js';
 import { durationMs as parseDuration } from '../../protocol/duration.js';
 import { globProblem } from './match.js';
 import type { FileText, StubReplace, StubResponse, StubRule, StubScript, StubTokens } from './types.js';
@@ -185,7 +186,7 @@ class Checker {
   keys(o: Obj, allowed: readonly string[], path: Path): void {
     for (const k of Object.keys(o)) {
       if (allowed.includes(k)) continue;
-      const hint = suggest(k, allowed);
+      const hint = closest(k, allowed);
       this.fail([...path, k], `unknown key "${k}"${hint ? ` (did you mean "${hint}"?)` : ''}; expected one of: ${allowed.join(', ')}`);
     }
   }
@@ -249,24 +250,4 @@ function kind(v: unknown): string {
   if (typeof v === 'object') return 'a mapping';
   if (typeof v === 'string') return `the string ${JSON.stringify(v.length > 40 ? `${v.slice(0, 40)}…` : v)}`;
   return `${typeof v === 'number' ? 'the number' : 'the boolean'} ${String(v)}`;
-}
-
-function suggest(word: string, options: readonly string[]): string | undefined {
-  let best: string | undefined;
-  let bestD = 3;
-  for (const o of options) {
-    const d = editDistance(word.toLowerCase(), o);
-    if (d < bestD) [best, bestD] = [o, d];
-  }
-  return best;
-}
-
-function editDistance(a: string, b: string): number {
-  let prev = Array.from({ length: b.length + 1 }, (_, j) => j);
-  for (let i = 1; i <= a.length; i++) {
-    const cur = [i];
-    for (let j = 1; j <= b.length; j++) cur[j] = Math.min(prev[j]! + 1, cur[j - 1]! + 1, prev[j - 1]! + (a[i - 1] === b[j - 1] ? 0 : 1));
-    prev = cur;
-  }
-  return prev[b.length]!;
 }

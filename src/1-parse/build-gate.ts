@@ -4,7 +4,8 @@
 import type { Collector } from '../diagnostics/diagnostic.js';
 import { GATE_TYPES, type GateAst, type GateType, type InputAst } from './ast.js';
 import { buildInputValue, describeValue } from './build-values.js';
-import { closest, reportStrayKey } from './key-placement.js';
+import { closest } from '../../protocol/did-you-mean.js';
+import { reportStrayKey } from './key-placement.js';
 import { isMap, isScalar, keyText, type LNode, type LSeq, type Span } from './located.js';
 import { coverageThreshold, schemaArgument } from './schema.js';
 

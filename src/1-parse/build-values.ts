@@ -135,4 +135,3 @@ export function buildInputs(map: LMap, place: KeyPlace, out: Collector): InputAs
   });
 }
 
-export { closest, editDistance } from './key-placement.js';

@@ -2,6 +2,7 @@
 // language knows elsewhere is misplaced (GUMP009, hint: where it belongs); any other key is
 // unknown (GUMP008, hint: the closest legal key, edit distance ≤ 2, else the legal keys).
 
+import { closest } from '../../protocol/did-you-mean.js';
 import type { Collector } from '../diagnostics/diagnostic.js';
 import type { Span } from './located.js';
 
@@ -62,34 +63,4 @@ export function reportStrayKey(key: StrayKey, place: Place, legal: readonly stri
   const near = closest(key.name, legal);
   const hint = near !== undefined ? `did you mean "${near}"?` : legal.length <= 10 ? `allowed keys: ${legal.join(', ')}` : undefined;
   out.report('GUMP008', key.keySpan, { key: key.name, where: HERE[place] }, hint === undefined ? {} : { hint });
-}
-
-/** The candidate within edit distance 2 of `word` (the first of the closest), or undefined. */
-export function closest(word: string, candidates: readonly string[]): string | undefined {
-  let best: string | undefined;
-  let bestD = 3;
-  for (const c of candidates) {
-    const d = editDistance(word.toLowerCase(), c.toLowerCase());
-    if (d < bestD) {
-      best = c;
-      bestD = d;
-    }
-  }
-  return best;
-}
-
-/** Levenshtein distance, capped at 3 (callers only care about ≤ 2). */
-export function editDistance(a: string, b: string): number {
-  if (Math.abs(a.length - b.length) > 2) return 3;
-  const prev = Array.from({ length: b.length + 1 }, (_, j) => j);
-  for (let i = 1; i <= a.length; i++) {
-    let diag = prev[0]!;
-    prev[0] = i;
-    for (let j = 1; j <= b.length; j++) {
-      const tmp = prev[j]!;
-      prev[j] = Math.min(prev[j]! + 1, prev[j - 1]! + 1, diag + (a[i - 1] === b[j - 1] ? 0 : 1));
-      diag = tmp;
-    }
-  }
-  return Math.min(prev[b.length]!, 3);
 }

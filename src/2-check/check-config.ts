@@ -4,7 +4,7 @@
 // Diagnostics sit on the offending key, found by config-keys.ts.
 
 import { parse as parseToml } from 'smol-toml';
-import { closest } from '../1-parse/build-values.js';
+import { closest } from '../../protocol/did-you-mean.js';
 import type { Span } from '../1-parse/located.js';
 import { duration } from '../1-parse/schema.js';
 import { FILE_START, SourceText } from '../1-parse/source-map.js';

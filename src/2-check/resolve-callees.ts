@@ -2,7 +2,7 @@
 // resolves (GUMP118/119/120), is checked with the full rule set (its errors → one GUMP127 with them
 // nested) and reaches no cycle (GUMP121). Returns the callees for the model; the first pass to run.
 
-import { closest } from '../1-parse/build-values.js';
+import { closest } from '../../protocol/did-you-mean.js';
 import type { Collector, Diagnostic } from '../diagnostics/diagnostic.js';
 import { calleeKey, type ResolvedCallee, type WorkflowModel } from './model.js';
 import type { Program } from './program.js';

@@ -1,19 +1,7 @@
-// CLI: "did you mean" suggestions for an unknown command, code or library name.
+// CLI: "did you mean" suggestions for an unknown command, code or library name: several, ranked,
+// with substring matches (the edit distance is protocol/did-you-mean.ts's).
 
-/** Levenshtein distance (small strings only). */
-export function editDistance(a: string, b: string): number {
-  const row = Array.from({ length: b.length + 1 }, (_, j) => j);
-  for (let i = 1; i <= a.length; i++) {
-    let diag = row[0]!;
-    row[0] = i;
-    for (let j = 1; j <= b.length; j++) {
-      const up = row[j]!;
-      row[j] = Math.min(up + 1, row[j - 1]! + 1, diag + (a[i - 1] === b[j - 1] ? 0 : 1));
-      diag = up;
-    }
-  }
-  return row[b.length]!;
-}
+import { editDistance } from '../../protocol/did-you-mean.js';
 
 /**
  * Up to `limit` candidates closest to `word` (case-insensitive), nearest first, ties in

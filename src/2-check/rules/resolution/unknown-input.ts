@@ -2,7 +2,7 @@
 // inputs, validator gate map, retry `with:`) is an input the callee references, or `spec`; in a
 // validator-shaped callee `diff` too. Did-you-mean among the callee's inputs.
 
-import { closest } from '../../../1-parse/build-values.js';
+import { closest } from '../../../../protocol/did-you-mean.js';
 import { calleeFor, refKind } from '../../resolve-ref.js';
 import type { Rule } from '../../rule.js';
 import { collectReferences } from '../../references.js';

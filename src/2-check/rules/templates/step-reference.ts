@@ -3,7 +3,7 @@
 // must not be the step itself (GUMP110), unfinished when rendered (GUMP109) or a parallel
 // sibling (GUMP111).
 
-import { closest } from '../../../1-parse/build-values.js';
+import { closest } from '../../../../protocol/did-you-mean.js';
 import type { Rule } from '../../rule.js';
 import { bindableName, visibleNames } from '../../scope-lookup.js';
 import { forEachPlaceholder, reportAtPlaceholder } from '../../template-sites.js';
