@@ -44,7 +44,10 @@ export function cwdSlug(cwd: string): string {
   return cwd.replace(/[/\\]/g, '-');
 }
 
-/** File names that hold credentials (agents.md §2.6): never part of a session archive. */
+/**
+ * File names that hold credentials or live databases (agents.md §2.6): never part of a session
+ * archive, never carried between jobs (run/boundary.ts).
+ */
 export const CREDENTIAL_FILES: ReadonlySet<string> = new Set([
   '.credentials.json', 'auth.json', 'oauth_creds.json', 'google_accounts.json', 'settings.json',
   'opencode.db', 'opencode.db-wal', 'opencode.db-shm',

@@ -7,6 +7,7 @@ import { cpSync, existsSync, mkdirSync, readdirSync, rmSync, writeFileSync } fro
 import { join, relative } from 'node:path';
 import type { GroupStep } from '../../protocol/plan.js';
 import { BOUNDARY } from '../../protocol/runtime-cli.js';
+import { CREDENTIAL_FILES } from '../agents/adapter-kit.js';
 import { missingCommits, restoreBundle, saveBundleSince } from '../git/bundle.js';
 import { git, GitError } from '../git/git.js';
 import { headCommit, resetTo } from '../git/worktree.js';
@@ -16,8 +17,6 @@ import { joinBranchRuns } from './join-runs.js';
 import { runPaths } from './layout.js';
 import { loadPlan } from './plan-file.js';
 
-/** Never carried between jobs (agents.md §2.6): credentials and live databases. */
-const CREDENTIAL_FILES = new Set(['.credentials.json', 'auth.json', 'oauth_creds.json', 'google_accounts.json', 'settings.json', 'opencode.db', 'opencode.db-wal', 'opencode.db-shm']);
 /** Transient run-directory entries. */
 const TRANSIENT = new Set(['branches', 'tmp']);
 
