@@ -1,8 +1,10 @@
 // The one place the runtime starts git: execFile (no shell), C locale, no prompts, no pager,
-// inherited repository-selecting variables scrubbed so `cwd` alone picks the repository.
+// inherited repository-selecting variables scrubbed so `cwd` alone picks the repository
+// (protocol/git-env.ts, shared with the CLI).
 // Failures become a one-line GitError (the command and git's stderr) unless allowFail is set.
 import { execFile, type ExecFileException } from 'node:child_process';
 import { existsSync } from 'node:fs';
+import { gitEnv } from '../../protocol/git-env.js';
 
 export interface GitOptions {
   /** Written to git's stdin (stdin is closed otherwise). */
@@ -33,24 +35,8 @@ export class GitError extends Error {
 
 const MAX_BUFFER = 1024 * 1024 * 1024;
 
-/** Inherited variables that would point git at another repository, index or pathspec mode. */
-const SCRUBBED = [
-  'GIT_DIR',
-  'GIT_WORK_TREE',
-  'GIT_INDEX_FILE',
-  'GIT_PREFIX',
-  'GIT_COMMON_DIR',
-  'GIT_OBJECT_DIRECTORY',
-  'GIT_LITERAL_PATHSPECS',
-  'GIT_GLOB_PATHSPECS',
-  'GIT_NOGLOB_PATHSPECS',
-  'GIT_ICASE_PATHSPECS',
-];
-
 export function git(cwd: string, args: readonly string[], opts: GitOptions = {}): Promise<GitResult> {
-  const env: Record<string, string | undefined> = { ...process.env };
-  for (const k of SCRUBBED) delete env[k];
-  Object.assign(env, { GIT_TERMINAL_PROMPT: '0', GIT_PAGER: 'cat', PAGER: 'cat', LC_ALL: 'C' }, opts.env);
+  const env = gitEnv(process.env, opts.env);
   const fullArgs = ['--no-pager', ...args];
   return new Promise((resolve, reject) => {
     const child = execFile('git', fullArgs, { cwd, env, maxBuffer: MAX_BUFFER, encoding: 'utf8' }, (err, stdout, stderr) => {

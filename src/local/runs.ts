@@ -8,12 +8,13 @@ import { existsSync, readdirSync, readFileSync, realpathSync } from 'node:fs';
 import { homedir } from 'node:os';
 import { basename, dirname, isAbsolute, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
+import { gitEnv } from '../../protocol/git-env.js';
 
 export class LocalRunError extends Error {}
 
 export function git(cwd: string, args: string[]): string {
   try {
-    return execFileSync('git', args, { cwd, encoding: 'utf8', stdio: ['ignore', 'pipe', 'pipe'], env: { ...process.env, LC_ALL: 'C', GIT_TERMINAL_PROMPT: '0' } }).trim();
+    return execFileSync('git', args, { cwd, encoding: 'utf8', stdio: ['ignore', 'pipe', 'pipe'], env: gitEnv(process.env) }).trim();
   } catch (e) {
     const err = e as { stderr?: string };
     throw new LocalRunError(`git ${args.join(' ')} failed: ${(err.stderr ?? String(e)).trim().split('\n')[0]}`);
