@@ -4,11 +4,13 @@
 
 import { execFileSync } from 'node:child_process';
 import { createHash } from 'node:crypto';
-import { existsSync, readdirSync, readFileSync, realpathSync } from 'node:fs';
+import { existsSync, readdirSync, realpathSync } from 'node:fs';
 import { homedir } from 'node:os';
 import { basename, dirname, isAbsolute, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { gitEnv } from '../../protocol/git-env.js';
+import { runPaths } from '../../runtime/run/layout.js';
+import { loadState, type RunState } from '../../runtime/state/run-state.js';
 
 export class LocalRunError extends Error {}
 
@@ -101,6 +103,7 @@ export function runtimeBundle(): string {
   throw new LocalRunError('the runtime bundle dist/gump-runtime.mjs is missing: run npm run build');
 }
 
-export function readState(worktree: string): { status: string; branch: string; runId: string } {
-  return JSON.parse(readFileSync(join(worktree, '.gump', 'run', 'state.json'), 'utf8')) as { status: string; branch: string; runId: string };
+/** A run's state, validated like the runtime's own reads (a StateError when it is not one). */
+export function readState(worktree: string): RunState {
+  return loadState(runPaths(worktree).state);
 }
