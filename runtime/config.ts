@@ -1,19 +1,14 @@
 // Runtime configuration: `<worktree>/gump.toml` (language.md §22) → RuntimeConfig with defaults.
 // The compiler already diagnosed the file (GUMP020/203/523); here a broken file or a known key of
 // the wrong type is a one-line ConfigError (fatal before the first step); unknown keys are ignored.
+// Keys, defaults and value rules are protocol/gump-toml.ts's, shared with the check phase.
 
 import { existsSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { parse as parseToml } from 'smol-toml';
 import { durationMs } from '../protocol/duration.js';
+import { COMMAND_KEYS, DEFAULT_ERROR_CONTEXT, DEFAULT_GATE_TIMEOUT_MS, ENDPOINT_KEYS, PRICE_KEYS, VALUE_RULES, type Price } from '../protocol/gump-toml.js';
 import type { Endpoint } from './agents/types.js';
-
-export interface Price {
-  input?: number;
-  output?: number;
-  cache_read?: number;
-  cache_write?: number;
-}
 
 export interface RuntimeConfig {
   validation: { compile_cmd?: string; test_cmd?: string; lint_cmd?: string; coverage_cmd?: string; timeoutMs: number };
@@ -28,12 +23,14 @@ export class ConfigError extends Error {
   override readonly name = 'ConfigError';
 }
 
-export const DEFAULT_GATE_TIMEOUT_MS = 10 * 60_000;
-
 export function defaultRuntimeConfig(): RuntimeConfig {
   return {
     validation: { timeoutMs: DEFAULT_GATE_TIMEOUT_MS },
-    errorContext: { maxErrorChars: 2000, maxDiffChars: 3000, stdoutTailChars: 2000 },
+    errorContext: {
+      maxErrorChars: DEFAULT_ERROR_CONTEXT.max_error_chars,
+      maxDiffChars: DEFAULT_ERROR_CONTEXT.max_diff_chars,
+      stdoutTailChars: DEFAULT_ERROR_CONTEXT.stdout_tail_chars,
+    },
     models: {},
     prices: {},
     agents: {},
@@ -62,11 +59,11 @@ export function parseRuntimeConfig(text: string): RuntimeConfig {
   }
   const config = defaultRuntimeConfig();
   const validation = table(data, 'validation');
-  for (const key of ['compile_cmd', 'test_cmd', 'lint_cmd', 'coverage_cmd'] as const) {
+  for (const key of COMMAND_KEYS) {
     const v = validation[key];
     if (v === undefined) continue;
-    if (typeof v !== 'string') throw wrongType(`[validation] ${key}`, 'a command (string)', v);
-    config.validation[key] = v;
+    if (!VALUE_RULES.command.ok(v)) throw wrongType(`[validation] ${key}`, VALUE_RULES.command.expected, v);
+    config.validation[key] = v as string;
   }
   if (validation.timeout !== undefined) {
     const ms = typeof validation.timeout === 'string' ? parseDurationMs(validation.timeout) : undefined;
@@ -78,27 +75,27 @@ export function parseRuntimeConfig(text: string): RuntimeConfig {
   for (const [key, field] of Object.entries(counts)) {
     const v = errorContext[key];
     if (v === undefined) continue;
-    if (typeof v !== 'number' || !Number.isInteger(v) || v < 0) throw wrongType(`[error_context] ${key}`, 'an integer ≥ 0', v);
-    config.errorContext[field] = v;
+    if (!VALUE_RULES.count.ok(v)) throw wrongType(`[error_context] ${key}`, VALUE_RULES.count.expected, v);
+    config.errorContext[field] = v as number;
   }
   for (const [alias, model] of Object.entries(table(data, 'models'))) {
-    if (typeof model !== 'string') throw wrongType(`[models] ${alias}`, 'a model name (string)', model);
-    config.models[alias] = model;
+    if (!VALUE_RULES.model.ok(model)) throw wrongType(`[models] ${alias}`, VALUE_RULES.model.expected, model);
+    config.models[alias] = model as string;
   }
   for (const [model, value] of Object.entries(table(data, 'prices'))) {
     const entry = table({ [model]: value }, model, `[prices."${model}"]`);
     const price: Price = {};
-    for (const key of ['input', 'output', 'cache_read', 'cache_write'] as const) {
+    for (const key of PRICE_KEYS) {
       const v = entry[key];
       if (v === undefined) continue;
-      if (typeof v !== 'number' || v < 0) throw wrongType(`[prices."${model}"] ${key}`, 'a number ≥ 0 (USD per million tokens)', v);
-      price[key] = v;
+      if (!VALUE_RULES.price.ok(v)) throw wrongType(`[prices."${model}"] ${key}`, VALUE_RULES.price.expected, v);
+      price[key] = v as number;
     }
     config.prices[model] = price;
   }
   for (const [provider, value] of Object.entries(table(data, 'agents'))) {
     const entry = table({ [provider]: value }, provider, `[agents.${provider}]`);
-    for (const key of ['base_url', 'api_key_env', 'model'] as const) {
+    for (const key of ENDPOINT_KEYS) {
       if (entry[key] !== undefined && typeof entry[key] !== 'string') throw wrongType(`[agents.${provider}] ${key}`, 'a string', entry[key]);
     }
     if (typeof entry.base_url !== 'string') continue; // no endpoint: the CLI's own default

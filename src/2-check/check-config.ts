@@ -1,10 +1,25 @@
 // Check phase: gump.toml (language.md §22) → typed configuration + GUMP020 (unparsable, or a known
 // key of the wrong type, or a bad endpoint URL), GUMP203 (`[validation] timeout`) and GUMP523
 // (unknown key, warning). `[agents.<provider>]` holds a custom model endpoint per CLI.
-// Diagnostics sit on the offending key, found by config-keys.ts.
+// Diagnostics sit on the offending key, found by config-keys.ts. The tables, keys and shared value
+// rules are protocol/gump-toml.ts's, so the runtime (runtime/config.ts) reads the same schema.
 
 import { parse as parseToml } from 'smol-toml';
 import { closest } from '../../protocol/did-you-mean.js';
+import {
+  CI_KEYS,
+  COMMAND_KEYS,
+  ENDPOINT_KEYS,
+  ENDPOINT_PROVIDERS,
+  ERROR_CONTEXT_KEYS,
+  PIN_PROVIDERS,
+  PRICE_KEYS,
+  ROOT_KEYS,
+  VALIDATION_KEYS,
+  VALUE_RULES,
+  type Price,
+  type ValueRule,
+} from '../../protocol/gump-toml.js';
 import type { Span } from '../1-parse/located.js';
 import { duration } from '../1-parse/schema.js';
 import { FILE_START, SourceText } from '../1-parse/source-map.js';
@@ -45,9 +60,7 @@ export interface AgentEndpoint {
   model?: string;
 }
 
-/** CLIs whose model endpoint gump can redirect (agents.md §16); cursor has no such mechanism. */
-export const ENDPOINT_PROVIDERS = ['claude', 'codex', 'gemini', 'qwen', 'opencode'] as const;
-const ENDPOINT_KEYS = ['base_url', 'api_key_env', 'model'] as const;
+export { ENDPOINT_PROVIDERS };
 
 /** An absolute http(s) URL without credentials, query or fragment; the reason otherwise. */
 export function badEndpointUrl(v: string): string | undefined {
@@ -63,22 +76,8 @@ export function badEndpointUrl(v: string): string | undefined {
   return undefined;
 }
 
-export interface Price {
-  input?: number;
-  output?: number;
-  cache_read?: number;
-  cache_write?: number;
-}
-
 type Table = Record<string, unknown>;
 
-const ROOT_KEYS = ['validation', 'error_context', 'models', 'prices', 'ci', 'agents', 'default_agent', 'log_level', 'display', 'analytics', 'update'];
-const COMMAND_KEYS = ['compile_cmd', 'test_cmd', 'lint_cmd', 'coverage_cmd'] as const;
-const VALIDATION_KEYS = [...COMMAND_KEYS, 'timeout'];
-const ERROR_CONTEXT_KEYS = ['max_error_chars', 'max_diff_chars', 'stdout_tail_chars'] as const;
-const PRICE_KEYS = ['input', 'output', 'cache_read', 'cache_write'] as const;
-const CI_KEYS = ['targets', 'task_slots', 'max_parallel', 'approval', 'environment', 'node_version', 'runs_on', 'image', 'retention_days', 'attempt_minutes', 'pins'];
-const CI_PROVIDERS = ['claude', 'codex', 'gemini', 'qwen', 'opencode'];
 const int = (min: number, max: number) => (x: unknown) => typeof x === 'number' && Number.isInteger(x) && x >= min && x <= max;
 
 export function checkConfig(file: SourceFile): { config: GumpConfig; diagnostics: Diagnostic[] } {
@@ -117,13 +116,13 @@ class ConfigChecker {
           break;
         case 'error_context':
           this.table(path, value, ERROR_CONTEXT_KEYS, (k, v) => {
-            const n = this.expect([key, k], v, 'an integer ≥ 0', (x) => typeof x === 'number' && Number.isInteger(x) && x >= 0);
+            const n = this.expectRule([key, k], v, VALUE_RULES.count);
             if (n !== undefined) config.error_context[k as (typeof ERROR_CONTEXT_KEYS)[number]] = n as number;
           });
           break;
         case 'models':
           this.table(path, value, undefined, (k, v) => {
-            const s = this.expect([key, k], v, 'a model name (string)', (x) => typeof x === 'string');
+            const s = this.expectRule([key, k], v, VALUE_RULES.model);
             if (s !== undefined) config.models[k] = s as string;
           });
           break;
@@ -131,7 +130,7 @@ class ConfigChecker {
           this.table(path, value, undefined, (model, v) => {
             const price: Price = {};
             const ok = this.table([key, model], v, PRICE_KEYS, (k, p) => {
-              const n = this.expect([key, model, k], p, 'a number ≥ 0 (USD per million tokens)', (x) => typeof x === 'number' && x >= 0);
+              const n = this.expectRule([key, model, k], p, VALUE_RULES.price);
               if (n !== undefined) price[k as (typeof PRICE_KEYS)[number]] = n as number;
             });
             if (ok) config.prices[model] = price;
@@ -208,7 +207,7 @@ class ConfigChecker {
         if (this.expect(at, value, 'a non-empty string', (x) => typeof x === 'string' && x.trim() !== '') !== undefined) ci[key] = value as string;
         return;
       case 'pins':
-        this.table(at, value, CI_PROVIDERS, (p, v) => {
+        this.table(at, value, PIN_PROVIDERS, (p, v) => {
           if (this.expect([...at, p], v, 'an exact version such as "1.2.3"', (x) => typeof x === 'string' && /^\d+\.\d+\.\d+([-+][0-9A-Za-z.-]+)?$/.test(x)) !== undefined) ci.pins[p] = v as string;
         });
         return;
@@ -224,7 +223,7 @@ class ConfigChecker {
       } else this.out.report('GUMP203', this.at(['validation', key]), { key: '[validation] timeout', value: describe(value) });
       return;
     }
-    const s = this.expect(['validation', key], value, 'a command (string)', (x) => typeof x === 'string');
+    const s = this.expectRule(['validation', key], value, VALUE_RULES.command);
     if (s !== undefined) config.validation[key as (typeof COMMAND_KEYS)[number]] = s as string;
   }
 
@@ -245,6 +244,10 @@ class ConfigChecker {
     if (ok(value)) return value;
     this.wrongType(path, expected, value);
     return undefined;
+  }
+
+  private expectRule(path: string[], value: unknown, rule: ValueRule): unknown {
+    return this.expect(path, value, rule.expected, rule.ok);
   }
 
   private wrongType(path: string[], expected: string, value: unknown): void {
