@@ -1,6 +1,7 @@
 // Gate state keys (language.md §8.5, §15.2): gate results → a flat map of `<step>.gate.<name>…`
 // keys. The executor clears the step's previous `gate.*` keys before writing these.
 
+import { gateStateKey } from '../../protocol/state-keys.js';
 import type { GateResult, GateStepType } from './evaluate.js';
 
 export interface GateStateOptions {
@@ -11,14 +12,13 @@ export interface GateStateOptions {
 export function gateStateKeys(stepPath: string, results: readonly GateResult[], opts: GateStateOptions = {}): Record<string, string> {
   const keys: Record<string, string> = {};
   for (const r of results) {
-    const base = `${stepPath}.gate.${r.name}`;
-    keys[base] = r.status === 'fail' ? 'false' : 'true';
-    if (r.status === 'fail') keys[`${base}.error`] = r.error ?? '';
+    keys[gateStateKey(stepPath, r.name)] = r.status === 'fail' ? 'false' : 'true';
+    if (r.status === 'fail') keys[gateStateKey(stepPath, r.name, 'error')] = r.error ?? '';
     if (r.type === 'validate') {
-      keys[`${base}.pass`] = r.status === 'pass' ? 'true' : 'false';
-      keys[`${base}.comments`] = r.comments ?? '';
+      keys[gateStateKey(stepPath, r.name, 'pass')] = r.status === 'pass' ? 'true' : 'false';
+      keys[gateStateKey(stepPath, r.name, 'comments')] = r.comments ?? '';
     } else if (r.type === 'schema' && (opts.stepType === 'validate' || (opts.stepType === undefined && r.comments !== undefined))) {
-      keys[`${base}.comments`] = r.comments ?? '';
+      keys[gateStateKey(stepPath, r.name, 'comments')] = r.comments ?? '';
     }
   }
   return keys;

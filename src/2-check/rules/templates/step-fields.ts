@@ -1,43 +1,47 @@
-// Template rules helper: the field catalogue of language.md §15.2 per step kind, and the check of
-// a field path against it (GUMP105 unknown field, GUMP108 unknown gate, `state.<key>` of callees).
+// Template rules helper: the field catalogue of language.md §15.2 per step kind (the lists are
+// protocol/state-keys.ts's, shared with the runtime), and the check of a field path against it
+// (GUMP105 unknown field, GUMP108 unknown gate, `state.<key>` of callees).
 
+import {
+  AGENT_FIELDS,
+  CALL_FIELDS,
+  GATE_ONLY_FIELDS,
+  GATE_RESULT_FIELDS,
+  GET_FIELDS,
+  GROUP_FIELDS,
+  PASS_FIELDS,
+  VALIDATE_FIELDS,
+} from '../../../../protocol/state-keys.js';
 import { validatorGateName } from '../../../1-parse/build-gate.js';
 import { isSeq } from '../../../1-parse/located.js';
 import type { CheckedWorkflow, StepInfo, StepKind } from '../../model.js';
 import type { Bindable } from '../../scope-lookup.js';
 import { calleeFor } from '../../resolve-ref.js';
 
-const AGENT = ['output', 'diff', 'files', 'agent', 'session_id', 'status', 'attempt', 'retries', 'check_result', 'duration',
-  'cost', 'cost_source', 'turns', 'tokens_in', 'tokens_out', 'cache_read', 'cache_write'];
-const PASS = ['output', 'diff', 'files', 'status', 'attempt', 'retries', 'check_result'];
-const GATE_ONLY = ['status', 'attempt', 'retries', 'check_result'];
-const CALL = ['status', 'cost', 'cost_source', 'tokens_in', 'tokens_out'];
-const GATE_SUFFIXES = ['pass', 'comments', 'error'];
-
 interface Catalogue {
-  plain: string[];
+  plain: readonly string[];
   gates: boolean;
   state: boolean;
   retryValidator: boolean;
 }
 
 function catalogueOf(target: Bindable): Catalogue {
-  if (target.kind === 'pseudo') return { plain: ['output'], gates: false, state: true, retryValidator: false };
+  if (target.kind === 'pseudo') return { plain: GET_FIELDS, gates: false, state: true, retryValidator: false };
   const kind: StepKind = target.step.kind;
   switch (kind) {
     case 'group':
-      return { plain: ['status'], gates: false, state: false, retryValidator: false };
+      return { plain: GROUP_FIELDS, gates: false, state: false, retryValidator: false };
     case 'call':
-      return { plain: CALL, gates: false, state: true, retryValidator: false };
+      return { plain: CALL_FIELDS, gates: false, state: true, retryValidator: false };
     case 'gate-only':
-      return { plain: GATE_ONLY, gates: true, state: false, retryValidator: false };
+      return { plain: GATE_ONLY_FIELDS, gates: true, state: false, retryValidator: false };
     case 'pass':
-      return { plain: PASS, gates: true, state: false, retryValidator: true };
+      return { plain: PASS_FIELDS, gates: true, state: false, retryValidator: true };
     case 'validate':
     case 'untyped':
-      return { plain: [...AGENT, 'comments'], gates: true, state: false, retryValidator: true };
+      return { plain: VALIDATE_FIELDS, gates: true, state: false, retryValidator: true };
     default:
-      return { plain: AGENT, gates: true, state: false, retryValidator: true };
+      return { plain: AGENT_FIELDS, gates: true, state: false, retryValidator: true };
   }
 }
 
@@ -89,7 +93,7 @@ export function fieldProblem(wf: CheckedWorkflow, target: Bindable, fields: stri
 /** `gate.<g>[.pass|.comments|.error]` of a step: `rest` starts at `<g>`. */
 export function gateFieldProblem(step: StepInfo, rest: string[], field: string): FieldProblem | undefined {
   const [g, suffix, ...more] = rest;
-  if (g === undefined || more.length > 0 || (suffix !== undefined && !GATE_SUFFIXES.includes(suffix))) return { code: 'GUMP105', field };
+  if (g === undefined || more.length > 0 || (suffix !== undefined && !(GATE_RESULT_FIELDS as readonly string[]).includes(suffix))) return { code: 'GUMP105', field };
   const names = gateNames(step);
   if (names && !names.includes(g)) return { code: 'GUMP108', gate: g, valid: names };
   return undefined;
