@@ -247,4 +247,25 @@ steps:
         workflow: fan
 `, files)).toEqual(['GUMP402@6:9']);
   });
+  it('treats the each: of a step that is not a split as a task, like every other rule (StepInfo.inTask)', () => {
+    // `{task.name}` there is no GUMP106, and a split there is nested in a task: GUMP401 beside GUMP303.
+    const yaml = `name: w
+steps:
+  - name: outer
+    type: code
+    agent: claude-sonnet
+    prompt: "x"
+    each:
+      - name: inner
+        type: split
+        agent: claude-sonnet
+        prompt: "Plan {task.name}"
+        each:
+          - name: t
+            type: code
+            agent: claude-haiku
+            prompt: "Do"
+`;
+    expect(codesAt(checkText(yaml)).map((c) => c.split('@')[0])).toEqual(['GUMP303', 'GUMP401']);
+  });
 });
