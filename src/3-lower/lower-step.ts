@@ -32,7 +32,7 @@ function lowerStep(step: StepInfo, lw: StepLowering): PlanStep {
     });
   switch (step.kind) {
     case 'gate-only':
-      return { kind: 'gates', ...base, gates: lowerGates(ast.gate?.value ?? [], step, lw, bindings) };
+      return { kind: 'gates', ...base, gates: lowerGates(ast.gate?.value ?? [], lw, bindings) };
     case 'group': {
       const exit = ast.retry?.value.find((r) => r.condition?.kind === 'exit')?.condition;
       return { kind: 'group', ...base, steps: lowerSteps(step.child?.steps ?? [], lw), passes: exit?.kind === 'exit' ? exit.value : 1 };
@@ -81,7 +81,7 @@ function lowerAgentStep(
       ...(guard?.maxBudget ? { maxBudget: guard.maxBudget.value } : {}),
     },
     hitl: hitl === true || hitl === 'before_gate' ? 'before_gate' : hitl === 'after_gate' ? 'after_gate' : 'none',
-    gates: lowerGates(ast.gate?.value ?? [], step, lw, bindings),
+    gates: lowerGates(ast.gate?.value ?? [], lw, bindings),
     retry: lowerRetry(ast.retry?.value ?? [], lw, site, bindings),
   };
   const getRef = ast.getWorkflow?.value.ref;
@@ -93,8 +93,7 @@ function lowerAgentStep(
   return lowered;
 }
 
-function lowerGates(gates: GateAst[], step: StepInfo, lw: StepLowering, bindings: (inputs: InputAst[], kind: TemplateSite['kind']) => Binding[]): Gate[] {
-  void step;
+function lowerGates(gates: GateAst[], lw: StepLowering, bindings: (inputs: InputAst[], kind: TemplateSite['kind']) => Binding[]): Gate[] {
   return gates.map((g): Gate => {
     switch (g.type) {
       case 'coverage':
