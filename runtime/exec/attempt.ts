@@ -17,6 +17,7 @@ import { render } from '../render.js';
 import { clearKeys, type StepRecord } from '../state/run-state.js';
 import { providerOf } from './agent-call.js';
 import { runAgentPhase } from './agent-phase.js';
+import { progressDetail } from './error-excerpt.js';
 import { renderScope, type Frame } from './frame.js';
 import type { Executor } from './executor.js';
 
@@ -202,7 +203,7 @@ function failAttempt(ex: Executor, path: string, k: number, messages: string[], 
   ex.svc.state.values[`${path}.status`] = 'fail';
   if (!gatesRan) ex.svc.ledger.emit('check.failed', { step: path, attempt: k, error });
   ex.svc.ledger.emit('attempt.finished', { step: path, attempt: k, status: 'fail', error });
-  ex.svc.trace.line(path, 'fail', error.split('\n')[0]);
+  ex.svc.trace.line(path, 'fail', progressDetail(error));
   ex.svc.save();
   return { status: 'fail', error, failedGates, gatesRan };
 }

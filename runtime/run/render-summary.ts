@@ -7,13 +7,12 @@ import type { Plan } from '../../protocol/plan.js';
 import type { LedgerEvent } from '../state/ledger.js';
 import type { RunState } from '../state/run-state.js';
 import type { RunReport } from './report.js';
+import { errorExcerpt, omittedNote } from '../exec/error-excerpt.js';
 import { registerHelpers } from './summary-helpers.js';
 import pullRequestTemplate from './templates/pull-request.md.hbs';
 import stepsTemplate from './templates/steps.md.hbs';
 import summaryTemplate from './templates/summary.md.hbs';
 
-/** Lines of a failed attempt's output (gate output, check failure) shown in the report. */
-export const EXCERPT_LINES = 20;
 
 export interface SummaryView {
   runId: string;
@@ -29,7 +28,8 @@ export interface SummaryView {
   ciRunId?: string;
   steps: { step: string; status: string; attempts: number; agents: string[]; turns: number; tokensIn: number; tokensOut: number; cost: number; estimated: boolean; durationMs: number }[];
   totals: { attempts: number; turns: number; tokensIn: number; tokensOut: number; cost: number; estimated: boolean; durationMs: number };
-  failures: { step: string; attempt: number; status: string; lines: string[]; truncated: boolean }[];
+  /** Every failed attempt: what failed (headline) and the tail of its output (error-excerpt.ts). */
+  failures: { step: string; attempt: number; status: string; headline: string; lines: string[]; omitted?: string }[];
   /** Failed attempts whose output was left out for size (PR body). */
   failuresOmitted?: number;
 }
@@ -74,9 +74,9 @@ export function summaryView(report: RunReport, events: LedgerEvent[], state: Run
   const end = report.finishedAt ? Date.parse(report.finishedAt) : last;
   const failures = events.flatMap((e) => {
     if (e.event !== 'attempt.finished' || !FAILED.has(String(e.status)) || typeof e.error !== 'string' || !e.step) return [];
-    // Runs of blank lines fold to one (the rendered Markdown never holds two blank lines in a row).
-    const all = e.error.replace(/\s+$/, '').split('\n').filter((l, i, a) => l.trim() !== '' || i === 0 || a[i - 1]!.trim() !== '');
-    return [{ step: e.step, attempt: e.attempt ?? 1, status: String(e.status), lines: all.slice(0, EXCERPT_LINES), truncated: all.length > EXCERPT_LINES }];
+    const x = errorExcerpt(e.error);
+    const note = omittedNote(x);
+    return [{ step: e.step, attempt: e.attempt ?? 1, status: String(e.status), headline: x.headline, lines: x.lines, ...(note ? { omitted: note } : {}) }];
   });
   return {
     runId: report.runId,

@@ -6,6 +6,7 @@ import { writeFileSync } from 'node:fs';
 import { readLedger, type LedgerEvent } from '../state/ledger.js';
 import type { RunState } from '../state/run-state.js';
 import type { Services } from '../exec/services.js';
+import { errorExcerpt, excerptText } from '../exec/error-excerpt.js';
 import { runPaths } from './layout.js';
 
 export interface AttemptReport {
@@ -21,6 +22,7 @@ export interface AttemptReport {
   costSource?: string;
   durationMs: number;
   gates: { name: string; status: string }[];
+  /** Why the attempt failed: the error's first line, then the tail of its output (error-excerpt.ts). */
   error?: string;
 }
 
@@ -92,7 +94,7 @@ export function buildReport(state: RunState, events: LedgerEvent[]): RunReport {
         if (path) {
           const a = attemptOf(path, n);
           a.status = String(e.status);
-          if (typeof e.error === 'string') a.error = e.error.split('\n')[0]!;
+          if (typeof e.error === 'string') a.error = excerptText(errorExcerpt(e.error));
         }
         break;
       case 'step.finished':
@@ -148,9 +150,16 @@ export function renderReport(r: RunReport, format: 'json' | 'text' | 'markdown')
     const esc = (c: string): string => c.replace(/\|/g, '\\|');
     return [`## gump run ${r.runId}: ${r.status}`, '', `Branch \`${r.branch}\` from \`${r.base.slice(0, 12)}\`, spec \`${r.spec}\`.`, '', `| ${head.join(' | ')} |`, `|${head.map(() => '---').join('|')}|`, ...rows.map((row) => `| ${row.map(esc).join(' | ')} |`), '', total, ''].join('\n');
   }
+  const failures = r.steps.flatMap((s) => s.attempts.filter((a) => a.error !== undefined && a.status !== 'pass').map((a) => failureText(s.step, a)));
   const widths = head.map((h, i) => Math.max(h.length, ...rows.map((row) => row[i]!.length)));
   const fmt = (row: string[]): string => row.map((c, i) => c.padEnd(widths[i]!)).join('  ').trimEnd();
-  return [fmt(head), ...rows.map(fmt), '', total, ''].join('\n');
+  return [fmt(head), ...rows.map(fmt), '', ...(failures.length > 0 ? ['Failures:', ...failures, ''] : []), total, ''].join('\n');
+}
+
+/** `impl attempt 1: fail — gate test failed (exit 1)` and the output excerpt, indented. */
+function failureText(step: string, a: AttemptReport): string {
+  const [headline, ...rest] = (a.error ?? '').split('\n');
+  return [`  ${step} attempt ${a.attempt}: ${a.status} — ${headline}`, ...rest.map((l) => `      ${l}`.trimEnd())].join('\n');
 }
 
 export function writeReport(svc: Services): RunReport {

@@ -75,17 +75,20 @@ describe('report --out --summary (CI report job)', () => {
     golden('pass.summary.md', mask(r, c.markdown));
   });
 
-  it('fatal: failed at the step with its reason, the gate output excerpt (20 lines) in <details>; state=fatal', async () => {
+  it('fatal: failed at the step with its reason, the tail of the gate output (20 lines) in <details> and in report.json; state=fatal', async () => {
     const r = await fatalRun();
     expect(r.state.status).toBe('fatal');
     const c = await ciReport(r);
     expect(c.code, c.stderr).toBe(0);
     expect(c.outputs).toBe('state=fatal\n');
     expect(c.markdown).toContain('**Failed at `impl`:** ');
-    expect(c.markdown).toContain('<details><summary>impl attempt 1: fail (first 20 lines)</summary>');
-    expect(c.markdown).toContain('```text\ngate bash_0 failed (exit 1)\nlint: 2 problems | hello.txt\nproblem-1\n');
-    expect(c.markdown).toContain('\nproblem-18\n```\n');
-    expect(c.markdown).not.toContain('problem-19');
+    // What failed in the summary, then the tail of the gate's output (the last 20 of 31 lines).
+    expect(c.markdown).toContain('<details><summary>impl attempt 1: gate bash_0 failed (exit 1)</summary>\n\n… 11 earlier lines:\n```text\nproblem-11\n');
+    expect(c.markdown).toContain('\nproblem-30\n```\n');
+    expect(c.markdown).not.toContain('problem-10\n');
+    // report.json carries the same excerpt as the attempt's error.
+    const attempt = (c.json as unknown as { steps: { attempts: { error?: string }[] }[] }).steps[0]!.attempts[0]!;
+    expect(attempt.error?.split('\n')).toEqual(['gate bash_0 failed (exit 1)', '… 11 earlier lines', ...Array.from({ length: 20 }, (_, i) => `problem-${i + 11}`)]);
     expect(c.markdown).toMatch(/^\| impl \| fatal \| 1 \| claude-sonnet \|/m);
     golden('fatal.summary.md', mask(r, c.markdown));
   });
@@ -150,8 +153,9 @@ describe('report --out --summary (CI report job)', () => {
     expect(c.code, c.stderr).toBe(0);
     golden('bugfix.summary.md', mask(r, c.markdown));
     expect(c.markdown).toMatch(/^\| analyze\/fix-cart-total\/reproduce \| pass \| 2 \| claude-haiku, claude-sonnet \| 5 \| 0 \/ 0 \| \$0\.0500\* \|/m);
-    expect(c.markdown).toContain('<details><summary>analyze/fix-cart-total/reproduce attempt 1: fail</summary>');
-    expect(c.markdown).toContain('429 rate_limit_error');
+    // A one-line error stands alone; a gate's output goes under its headline in <details>.
+    expect(c.markdown).toContain('\n**analyze/fix-cart-total/reproduce attempt 1:** agent claude-haiku failed (exit 1): API Error: 429 rate_limit_error (too many requests)\n');
+    expect(c.markdown).toContain('<details><summary>analyze/fix-cart-total/patch attempt 1: gate compile failed (exit 1)</summary>\n\n```text\nsrc/cart.js: Unexpected identifier');
     expect(c.markdown).toMatch(/^\| quality \| pass \| 1 \| - \| 0 \|/m);
   });
 });
