@@ -174,7 +174,7 @@ export async function runCallee(
   wf: PlanWorkflow,
   inputs: Binding[],
   view: AttemptView,
-  opts: { keepState?: boolean; scope?: BudgetScope } = {},
+  opts: { keepState?: boolean; scope?: BudgetScope; validator?: boolean } = {},
 ): Promise<Outcome> {
   const svc = ex.svc;
   if (!opts.keepState) clearPrefix(ex, prefix);
@@ -198,6 +198,7 @@ export async function runCallee(
     // The blast radius covers every step inside the task, at any depth (§6.2); a callee's own
     // paths never hold `*` (no split inside a task, GUMP401).
     ...(frame.task !== undefined ? { task: frame.task } : {}),
+    ...(opts.validator ? { validator: true as const } : {}),
   };
   return ex.runSteps(callee, wf.steps);
 }

@@ -99,7 +99,7 @@ export class Executor {
   async runValidator(frame: Frame, prefix: string, workflow: string, inputs: Binding[], view: AttemptView): Promise<{ pass: boolean; comments: string; error?: string }> {
     const wf = this.svc.plan.workflows[workflow];
     if (!wf) return { pass: false, comments: '', error: `validator ${workflow} is missing from the plan` };
-    const outcome = await runCallee(this, frame, prefix, wf, inputs, view);
+    const outcome = await runCallee(this, frame, prefix, wf, inputs, view, { validator: true });
     const verdictStep = [...wf.steps].reverse().find((s): s is AgentStep => s.kind === 'agent' && s.type === 'validate' && this.svc.state.values[`${prefix}/${s.path}.output`] !== undefined);
     if (!verdictStep) return { pass: false, comments: '', error: outcome.status === 'fatal' ? outcome.message : 'the validator gave no verdict' };
     const v = this.svc.state.values;
