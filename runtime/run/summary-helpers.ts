@@ -28,6 +28,27 @@ export function usd(v: unknown, estimated?: unknown): string {
   return `$${n.toFixed(4)}${estimated === true ? '*' : ''}`;
 }
 
+/**
+ * US dollars with the precision a reader needs: cents from $1 (`$12.34`), a tenth of a cent below
+ * (`$0.071`), two significant digits under a cent (`$0.0042`), `<$0.0001` below that, `$0.00` for nothing.
+ */
+export function dollars(v: unknown): string {
+  const n = typeof v === 'number' && Number.isFinite(v) ? Math.max(0, v) : 0;
+  if (n === 0) return '$0.00';
+  if (n >= 1) return `$${n.toFixed(2)}`;
+  if (n >= 0.01) return `$${n.toFixed(3)}`;
+  if (n < 0.0001) return '<$0.0001';
+  return `$${Number(n.toPrecision(2))}`;
+}
+
+/** Token counts for people: `950`, `12.4k`, `3.1M`. */
+export function tokens(v: unknown): string {
+  const n = typeof v === 'number' && Number.isFinite(v) ? Math.max(0, v) : 0;
+  if (n < 1000) return String(Math.round(n));
+  if (n < 1_000_000) return `${(n / 1000).toFixed(1)}k`;
+  return `${(n / 1_000_000).toFixed(1)}M`;
+}
+
 /** `0.4s`, `12.3s`, `3m 04s`, `1h 02m`. */
 export function duration(v: unknown): string {
   const ms = typeof v === 'number' && Number.isFinite(v) ? Math.max(0, v) : 0;

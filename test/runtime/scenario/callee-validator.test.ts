@@ -220,13 +220,16 @@ steps:
     expect(r.code).toBe(0);
     expect(lines(r)).toEqual([
       '[impl]                       running  (claude-sonnet)  attempt 1',
-      '[impl]                       gate     bash_0 ✗',
+      '[impl]                       agent    claude-sonnet  0.0s  1 turn  0/0 tokens  ~$0.00',
+      '[impl]                       gate     bash_0 ✗  0.0s',
       '[impl]                       fail     gate bash_0 failed (exit 1)',
       '[impl/retry/review/review]   running  (claude-opus)  attempt 1',
+      '[impl/retry/review/review]   agent    claude-opus  0.0s  1 turn  0/0 tokens  ~$0.00',
       '[impl/retry/review/review]   verdict  no — naming is off',
       '[impl]                       retry    attempt 2',
       '[impl]                       running  (claude-sonnet)  attempt 2  resumed session',
-      '[impl]                       gate     bash_0 ✓',
+      '[impl]                       agent    claude-sonnet  0.0s  1 turn  0/0 tokens  ~$0.00',
+      '[impl]                       gate     bash_0 ✓  0.0s',
       '[impl]                       pass     after 2 attempts',
     ]);
   });
@@ -239,13 +242,13 @@ steps:
     });
     expect(r.code).toBe(1);
     const out = lines(r);
-    expect(out.filter((l) => l.startsWith('[impl/gate/review/review]'))).toEqual([
+    expect(out.filter((l) => l.startsWith('[impl/gate/review/review]') && !l.includes(' agent '))).toEqual([
       '[impl/gate/review/review]    running  (claude-opus)  attempt 1',
       '[impl/gate/review/review]    verdict  no — naming is off',
       '[impl/gate/review/review]    running  (claude-opus)  attempt 1',
       '[impl/gate/review/review]    verdict  no — naming is off',
     ]);
-    expect(out).toContain('[impl]                       gate     review ✗');
+    expect(out).toContain('[impl]                       gate     review ✗  0.0s');
     expect(out.filter((l) => / fatal /.test(l))).toEqual(['[impl]                       fatal    all 2 attempts failed; last error: gate review failed: naming is off']);
   });
 });

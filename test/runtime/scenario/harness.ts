@@ -54,6 +54,9 @@ afterAll(() => {
   for (const dir of created) rmSync(dir, { recursive: true, force: true });
 });
 
+/** A frozen progress clock: elapsed times in the output are 0.0s, so tests can compare lines. */
+const FROZEN = { now: () => 0 };
+
 export function makeRepo(files: Record<string, string>): string {
   const repo = mkdtempSync(join(tmpdir(), 'gump-scn-'));
   created.push(repo);
@@ -81,14 +84,14 @@ export async function runScenario(s: Scenario): Promise<ScenarioResult> {
   const plan = lowerPlan(results[0]!.workflow, source, host, source.file);
   const run = await startRun({ repo, plan, planText: serialisePlan(plan), planPath: source.file, specFile: join(repo, 'spec.md'), inputs: s.inputs ?? {}, stub: true });
   let output = '';
-  const code = await executeRun(run.worktree, { isolate: s.isolate ?? false, write: (t) => void (output += t), env: { ...process.env, ...(s.env ?? {}) } });
+  const code = await executeRun(run.worktree, { isolate: s.isolate ?? false, write: (t) => void (output += t), progress: FROZEN, env: { ...process.env, ...(s.env ?? {}) } });
   return inspect(repo, run.worktree, run.id, code, output);
 }
 
 /** Continue an existing scenario run (resume, after approve). */
 export async function continueScenario(r: ScenarioResult, opts: { isolate?: boolean; env?: Record<string, string> } = {}): Promise<ScenarioResult> {
   let output = '';
-  const code = await executeRun(r.worktree, { isolate: opts.isolate ?? false, write: (t) => void (output += t), env: { ...process.env, ...(opts.env ?? {}) } });
+  const code = await executeRun(r.worktree, { isolate: opts.isolate ?? false, write: (t) => void (output += t), progress: FROZEN, env: { ...process.env, ...(opts.env ?? {}) } });
   return inspect(r.repo, r.worktree, r.runId, code, output);
 }
 
