@@ -1,5 +1,5 @@
 // Handlebars helpers of the Markdown report templates (templates/*.md.hbs), all in one place:
-// number, money and duration formatting, Markdown table-cell escaping, code fences.
+// number, money, token and duration formatting, statuses, Markdown table-cell escaping, code.
 
 import type { Hbs } from './handlebars.js';
 
@@ -22,10 +22,27 @@ export function cell(v: unknown): string {
     .trim();
 }
 
-/** US dollars with 4 decimals; an estimated amount is marked `*` (footnote in steps.md.hbs). */
-export function usd(v: unknown, estimated?: unknown): string {
-  const n = typeof v === 'number' && Number.isFinite(v) ? v : 0;
-  return `$${n.toFixed(4)}${estimated === true ? '*' : ''}`;
+/** A cost cell: `dollars`, an estimated amount marked `*` (explained under the totals). */
+export function money(v: unknown, estimated?: unknown): string {
+  return `${dollars(v)}${estimated === true ? '*' : ''}`;
+}
+
+/** Inline code usable in a table cell: a fence longer than any backtick run inside, pipes escaped. */
+export function code(v: unknown): string {
+  const text = String(v ?? '').replace(/\r?\n/g, ' ');
+  const longest = Math.max(0, ...(text.match(/`+/g) ?? []).map((m) => m.length));
+  const f = '`'.repeat(longest + 1);
+  const pad = text.startsWith('`') || text.endsWith('`') ? ' ' : '';
+  return `${f}${pad}${text.replace(/\|/g, '\\|')}${pad}${f}`;
+}
+
+const STATUS_ICONS: Record<string, string> = { pass: '✅', fatal: '❌', fail: '❌', guard_failed: '❌', waiting: '⏸️', aborted: '⛔', running: '▶️', interrupted: '⚠️' };
+
+/** A status with its icon (`✅ pass`): readable at a glance on GitHub and GitLab alike. */
+export function status(v: unknown): string {
+  const s = cell(v);
+  const icon = STATUS_ICONS[s];
+  return icon ? `${icon} ${s}` : s;
 }
 
 /**
@@ -70,7 +87,11 @@ export function registerHelpers(hbs: Hbs): void {
   hbs.registerHelper('cell', (v: unknown) => cell(v));
   hbs.registerHelper('inline', (v: unknown) => inline(v));
   // Handlebars passes its options object last: only a real boolean marks an estimate.
-  hbs.registerHelper('usd', (v: unknown, estimated: unknown) => usd(v, estimated));
+  hbs.registerHelper('money', (v: unknown, estimated: unknown) => money(v, estimated));
+  hbs.registerHelper('tokens', (v: unknown) => tokens(v));
+  hbs.registerHelper('code', (v: unknown) => code(v));
+  hbs.registerHelper('status', (v: unknown) => status(v));
+  hbs.registerHelper('isNumber', (v: unknown) => typeof v === 'number');
   hbs.registerHelper('duration', (v: unknown) => duration(v));
   hbs.registerHelper('fence', (v: unknown) => fence(v));
   hbs.registerHelper('eq', (a: unknown, b: unknown) => a === b);

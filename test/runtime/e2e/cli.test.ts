@@ -63,11 +63,13 @@ describe('gump CLI end to end', () => {
     expect(report.steps[0]!.attempts).toMatchObject([{ status: 'pass', gates: [{ name: 'compile', status: 'pass' }], cost: 0.25 }]);
     expect(report.totals.cost).toBe(0.25);
     const markdown = await gump(dir, 'report', id!, '--format', 'markdown');
-    expect(markdown.stdout).toContain(`## gump run ${id}: pass`);
-    expect(markdown.stdout).toMatch(/^\| impl \| 1 \| pass \| claude-sonnet \|/m);
+    // Markdown: the pull/merge request body, outcome first.
+    expect(markdown.stdout.split('\n')[0]).toMatch(new RegExp(`^## gump run \`${id}\` \\(.+\\): passed$`));
+    expect(markdown.stdout.split('\n')[2]).toMatch(/^\*\*✅ Passed\*\*: 2 steps, 2 attempts, /);
+    expect(markdown.stdout).toMatch(/^\| `impl` \| ✅ pass \| 1 \| claude-sonnet \|/m);
     const text = await gump(dir, 'report', '--format', 'text');
     expect(text.stdout.split('\n')[0]).toMatch(/^step\s+attempt\s+status\s+agent/);
-    expect(text.stdout).toContain(`Run ${id}: pass  cost: $0.2500`);
+    expect(text.stdout).toContain(`Run ${id}: pass  cost: $0.250`);
     const badFormat = await gump(dir, 'report', '--format', 'yaml');
     expect(badFormat.code).toBe(2);
 
