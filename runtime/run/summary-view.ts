@@ -38,7 +38,8 @@ export interface SummaryView {
   branch: string;
   /** Base commit, abbreviated. */
   base: string;
-  outcome: { kind: string; step?: string; reason?: string; point?: string; attempt?: number };
+  /** `gates`: a waiting run's gate results so far (the attempt it waits in); none before its gates ran. */
+  outcome: { kind: string; step?: string; reason?: string; point?: string; attempt?: number; gates?: { name: string; status: string }[] };
   /** The CI run to resume (GITHUB_RUN_ID): the waiting instructions name it. */
   ciRunId?: string;
   /** Steps outside any task, in run order. */
@@ -189,7 +190,10 @@ function outcomeOf(report: RunReport, state: RunState): SummaryView['outcome'] {
   switch (state.status) {
     case 'waiting': {
       const w = state.waiting;
-      return { kind: 'waiting', step: w?.step ?? state.current ?? '?', point: (w?.point ?? 'before_gate').replace('_', ' '), attempt: w?.attempt ?? 1 };
+      const step = w?.step ?? state.current ?? '?';
+      const attempts = report.steps.find((s) => s.step === step)?.attempts ?? [];
+      const gates = [...attempts].reverse().find((a) => a.attempt === (w?.attempt ?? 1))?.gates ?? [];
+      return { kind: 'waiting', step, point: (w?.point ?? 'before_gate').replace('_', ' '), attempt: w?.attempt ?? 1, gates };
     }
     case 'fatal': {
       const failed = [...report.steps].reverse().find((s) => s.status === 'fatal');

@@ -106,6 +106,9 @@ describe('report --out --summary (CI report job)', () => {
     expect(c.markdown).toContain('- approve the pending environment review of this workflow run (**Review deployments**), or');
     expect(c.markdown).toContain(`- dispatch this workflow again with the inputs \`resume=${CI_RUN_ID}\` and \`decision=approve\` (or \`decision=reject\` to end the run).`);
     expect(c.markdown).toMatch(/^\| `impl` \| ⏸️ waiting \| 1 \|/m);
+    // What is being approved: the changes so far; the gates come after a before_gate approval.
+    expect(c.markdown).toContain('\nWhat is being approved: 1 file changed (+1 −0, listed under *Files changed*); the gates have not run yet (they run after approval).\n');
+    expect(c.markdown).toContain('\n| `hello.txt` | 1 | 0 |\n');
     golden('waiting.summary.md', mask(r, c.markdown));
   });
 
@@ -125,6 +128,19 @@ describe('report --out --summary (CI report job)', () => {
     const again = await ciReport(r, { GUMP_DECISION: 'reject' });
     expect(again.outputs).toBe('state=aborted\n');
     expect(ledgerEvents(r, 'approval.decided')).toHaveLength(1);
+  });
+
+  it('reject --reason: recorded in the ledger and shown as the reason the run ended', async () => {
+    const r = await waitingRun();
+    const p = await runtime(r, ['reject', '--reason', 'the greeting  must be localised']);
+    expect(p.code, p.stderr).toBe(0);
+    expect(ledgerEvents(r, 'approval.decided')).toEqual([expect.objectContaining({ decision: 'reject', step: 'impl', reason: 'the greeting must be localised' })]);
+    const c = await ciReport(r);
+    expect(c.json.status).toBe('aborted');
+    expect((c.json as unknown as { message: string }).message).toBe('rejected at before gate of impl: the greeting must be localised');
+    expect(c.markdown).toContain('**⛔ Aborted:** rejected at before gate of impl: the greeting must be localised\n');
+    const body = await runtime(r, ['report', '--format', 'markdown']);
+    expect(body.stdout).toContain('**⛔ Aborted:** rejected at before gate of impl: the greeting must be localised\n');
   });
 
   it('without --out or --summary, report only prints; GITHUB_STEP_SUMMARY is left alone', async () => {
