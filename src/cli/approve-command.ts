@@ -10,10 +10,12 @@ import { LocalRunError, pickRun, repoRoot, runtimeBundle, runWorktree } from '..
 import { printSummary } from '../local/summary.js';
 import { parseArgs } from './args.js';
 import type { Command } from './commands.js';
+import { approveHelp, rejectHelp } from './local-run-help.js';
 
 function decisionCommand(decision: 'approve' | 'reject'): Command {
   return {
     summary: decision === 'approve' ? 'approve the pending approval point of a run and continue it' : 'reject the pending approval point of a run (aborts it)',
+    help: decision === 'approve' ? approveHelp : rejectHelp,
     async run(argv) {
       const args = parseArgs(argv, decision === 'reject' ? ['reason'] : [], ['help', 'isolate-steps']);
       const reason = args.flags.get('reason');

@@ -12,9 +12,11 @@ import { userFacingMessage } from '../../runtime/run/errors.js';
 import { LocalRunError, pickRun, repoRoot, runWorktree } from '../local/runs.js';
 import { oneOf, parseArgs } from './args.js';
 import type { Command } from './commands.js';
+import { reportHelp } from './local-run-help.js';
 
 export const reportCommand: Command = {
   summary: 'print the report of a local run',
+  help: reportHelp,
   run(argv) {
     const args = parseArgs(argv, ['format'], ['help']);
     if (args.flags.has('help')) {

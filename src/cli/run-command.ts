@@ -14,16 +14,10 @@ import { startRun } from '../local/start-run.js';
 import { printSummary } from '../local/summary.js';
 import { parseArgs, UsageError } from './args.js';
 import type { Command } from './commands.js';
+import { renderHelp } from './command-help.js';
+import { runHelp } from './local-run-help.js';
 
-const HELP = `usage: gump run <workflow> --spec <file> [--stub] [--isolate-steps] [--input name=value]...
-       gump run --resume [<run-id>] [--isolate-steps]
-
-Runs a workflow on a new branch gump/run-<id>, in a worktree of its own; your branch and working
-tree are never touched. <workflow> is a file or a name (.gump/workflows/<name>.yaml, then the
-built-in library). --stub plays every agent with the scripted stub (.gump/stub.yaml or
-GUMP_STUB_SCRIPT). --isolate-steps runs every step and task in a fresh runtime process.
-Exit status: 0 pass, 1 fatal, 3 waiting for approval (gump approve/reject <id>), 4 aborted, 2 error.
-`;
+const HELP = renderHelp(runHelp);
 
 /** A terminal gets a live status line; anything else (CI logs, pipes) plain lines and heartbeats. */
 function progressOptions(): { live: boolean; columns?: number } {
@@ -33,6 +27,7 @@ function progressOptions(): { live: boolean; columns?: number } {
 
 export const runCommand: Command = {
   summary: 'run a workflow locally on a run branch',
+  help: runHelp,
   async run(argv) {
     const inputs: Record<string, string> = {};
     const rest: string[] = [];
