@@ -74,7 +74,7 @@ export function createTrace(write: (s: string) => void, opts: TraceOptions = {})
   };
   const started = (key: string, b: Omit<Busy, 'start' | 'last'>): void => {
     busy.set(key, { ...b, start: now(), last: now() });
-    stopTimer ??= every(opts.live ? 1000 : heartbeatMs, () => trace.tick());
+    stopTimer ??= every(opts.live ? 1000 : Math.max(1000, heartbeatMs), () => trace.tick());
     redraw();
   };
   const ended = (key: string): Busy | undefined => {
