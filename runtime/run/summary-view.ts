@@ -5,6 +5,7 @@
 
 import type { Plan } from '../../protocol/plan.js';
 import { errorExcerpt, omittedNote } from '../exec/error-excerpt.js';
+import { NEGATIVE_VERDICT } from '../exec/attempt.js';
 import { diffStat, type FileStat } from '../git/diffstat.js';
 import { readLedger, type LedgerEvent } from '../state/ledger.js';
 import type { RunState } from '../state/run-state.js';
@@ -75,7 +76,7 @@ export function summaryView(report: RunReport, events: LedgerEvent[], state: Run
     return {
       step: s.step,
       name,
-      status: displayStatus(s.step, s.status, state),
+      status: verdictNo(s) ? 'verdict no' : displayStatus(s.step, s.status, state),
       attempts: s.attempts.length,
       agents: [...new Set(s.attempts.flatMap((a) => (a.agent ? [a.agent] : [])))],
       turns: sum(s.attempts, (a) => a.turns),
@@ -170,6 +171,15 @@ function stepTimes(events: LedgerEvent[]): Map<string, { start?: number; end?: n
     times.set(e.step, t);
   }
   return times;
+}
+
+/**
+ * A validator's step that ended on a negative verdict (§7.2): its answer, not a failure of the run
+ * (the gate it backs, or the retry condition, shows the consequence).
+ */
+function verdictNo(s: StepReport): boolean {
+  const last = s.attempts[s.attempts.length - 1];
+  return s.status === 'fatal' && /\/(gate|retry)\/[^/]+\//.test(s.step) && (last?.error ?? '').startsWith(NEGATIVE_VERDICT);
 }
 
 /** A task passed when all its steps did; else the first status that is not a pass. */

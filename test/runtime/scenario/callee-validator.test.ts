@@ -4,6 +4,9 @@
 
 import { describe, expect, it } from 'vitest';
 import { runScenario, type ScenarioResult } from './harness.js';
+import { loadPlan } from '../../../runtime/run/plan-file.js';
+import { runPaths } from '../../../runtime/run/layout.js';
+import { viewOfRun } from '../../../runtime/run/summary-view.js';
 
 /** Rendered context-file paths of a step: a missing `context: file:` entry is a ledger warning. */
 function probes(r: ScenarioResult, step: string): string[] {
@@ -231,6 +234,12 @@ steps:
       '[impl]                       agent    claude-sonnet  0.0s  1 turn  0/0 tokens  ~$0.00',
       '[impl]                       gate     bash_0 ✓  0.0s',
       '[impl]                       pass     after 2 attempts',
+    ]);
+    // The report says the same: the validator's step answered no; nothing of the run failed for it.
+    const view = viewOfRun({ state: r.state, plan: loadPlan(runPaths(r.worktree).plan), worktree: r.worktree, env: {} });
+    expect(view.steps.map((s) => [s.step, s.status])).toEqual([
+      ['impl', 'pass'],
+      ['impl/retry/review/review', 'verdict no'],
     ]);
   });
 
