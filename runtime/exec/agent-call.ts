@@ -95,6 +95,10 @@ export async function callAgent(svc: Services, call: AgentCall): Promise<AgentCa
     onEvent(ev, live, handle) {
       if (trip || runLimit) return;
       if (ev.kind === 'usage' && ev.turn) turns++;
+      if (ev.kind === 'usage') {
+        const p = { turns: countTurns ? turns : (live.numTurns ?? turns), tokensIn: live.tokens.input, tokensOut: live.tokens.output, cost: live.costUsd ?? 0, estimated: live.costSource === 'estimated' };
+        svc.trace.agent?.(call.stepPath, { phase: 'update', agent: call.agent, ...p });
+      }
       const tokens = live.tokens.input + live.tokens.output;
       const g = call.guard;
       if (countTurns && g.maxTurns !== undefined && turns > g.maxTurns) trip = { guard: 'max_turns', reason: `${turns} turns, limit ${g.maxTurns}` };

@@ -50,6 +50,7 @@ export async function runAgentPhase(
   const restore = contextPath ? placeContextFile(a.agentCwd, contextPath, contextText) : () => undefined;
   const fullPrompt = `${a.prompt.trimEnd()}\n\n${promptMarkers(step.type, step.name, step.guard.maxTimeMs !== undefined)}\n`;
   svc.trace.line(path, 'running', `(${a.agent})  attempt ${k}${resume ? '  resumed session' : ''}`);
+  svc.trace.agent?.(path, { phase: 'start', agent: a.agent, turns: 0, tokensIn: 0, tokensOut: 0, cost: 0, estimated: false });
   let result;
   try {
     result = await ex.invoke({
@@ -67,6 +68,7 @@ export async function runAgentPhase(
   }
   const m = result.metrics;
   const v = svc.state.values;
+  svc.trace.agent?.(path, { phase: 'end', agent: a.agent, turns: m?.numTurns ?? 0, tokensIn: m?.tokens.input ?? 0, tokensOut: m?.tokens.output ?? 0, cost: m?.costUsd ?? 0, estimated: m?.costSource === 'estimated' });
   if (m) {
     const cost = m.costUsd ?? 0;
     svc.state.spend.cost += cost;

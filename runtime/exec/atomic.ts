@@ -7,7 +7,7 @@ import { keysOf, stepRecord, type StepRecord } from '../state/run-state.js';
 import { render } from '../render.js';
 import { resetTo } from '../git/worktree.js';
 import { exceeded } from './budget.js';
-import { runAttempt, type AttemptResult } from './attempt.js';
+import { NEGATIVE_VERDICT, runAttempt, type AttemptResult } from './attempt.js';
 import { fullPath, renderScope, type Frame } from './frame.js';
 import { nextSticky } from './retry-policy.js';
 import { fatal, PASS, type Outcome, type Services } from './services.js';
@@ -44,9 +44,9 @@ export async function runAtomic(ex: Executor, frame: Frame, step: AgentStep): Pr
       const interrupted = done >= 1 && rec.phase !== 'failed';
       rec.phase = undefined;
       if (interrupted) await redoInterrupted(ex, frame, path, rec, done);
-      else if (done >= n) return finishFatal(ex, path, rec, `all ${n} attempt${n === 1 ? '' : 's'} failed; last error: ${firstLine(rec.error ?? '')}`);
+      else if (done >= n) return finishFatal(ex, frame, path, rec, `all ${n} attempt${n === 1 ? '' : 's'} failed; last error: ${firstLine(rec.error ?? '')}`);
       const limit = exceeded(frame.budgets, svc);
-      if (limit) return finishFatal(ex, path, rec, limit);
+      if (limit) return finishFatal(ex, frame, path, rec, limit);
       if (!interrupted) {
         if (done >= 1) await prepareRetry(ex, frame, step, path, rec, done + 1, failedGatesOf(svc, path));
         rec.attempt++;
@@ -59,7 +59,7 @@ export async function runAtomic(ex: Executor, frame: Frame, step: AgentStep): Pr
     if (result.status === 'fatal') {
       // A run limit or GET failure ends the attempt too: the report shows it finished, not running.
       svc.ledger.emit('attempt.finished', { step: path, attempt: k, status: 'fatal', error: result.error });
-      return finishFatal(ex, path, rec, result.error);
+      return finishFatal(ex, frame, path, rec, result.error);
     }
     if (result.status === 'pass') {
       rec.status = 'pass';
@@ -148,13 +148,16 @@ function restartRecord(rec: StepRecord): void {
   delete rec.carriedSession;
 }
 
-function finishFatal(ex: Executor, path: string, rec: StepRecord, message: string): Outcome {
+function finishFatal(ex: Executor, frame: Frame, path: string, rec: StepRecord, message: string): Outcome {
   const svc = ex.svc;
   rec.status = 'fatal';
   rec.message = message;
   writeEndKeys(svc, path, rec, 'fatal');
   svc.ledger.emit('step.finished', { step: path, status: 'fatal', message });
-  svc.trace.line(path, 'fatal', firstLine(message));
+  // In a validator the run goes on (§7.2): a negative verdict was already printed as such; any other
+  // end means the validator gives no verdict, which its caller counts as "no".
+  if (!frame.validator) svc.trace.line(path, 'fatal', firstLine(message));
+  else if (!(rec.error ?? '').startsWith(NEGATIVE_VERDICT)) svc.trace.line(path, 'verdict', `none — ${firstLine(message)}`);
   svc.save();
   return fatal(`step ${path}: ${message}`);
 }

@@ -17,6 +17,7 @@ import { render } from '../render.js';
 import { clearKeys, type StepRecord } from '../state/run-state.js';
 import { providerOf } from './agent-call.js';
 import { runAgentPhase } from './agent-phase.js';
+import { progressDetail } from './error-excerpt.js';
 import { renderScope, type Frame } from './frame.js';
 import type { Executor } from './executor.js';
 
@@ -27,6 +28,9 @@ export type AttemptResult =
   | { status: 'waiting' };
 
 const KNOWN_PROVIDERS = new Set(Object.keys(PROVIDER_INFO));
+
+/** Start of the error of a validate step whose verdict is `pass: false`. */
+export const NEGATIVE_VERDICT = 'validate did not pass:';
 
 export async function runAttempt(
   ex: Executor,
@@ -114,7 +118,7 @@ export async function runAttempt(
       const verdict = output.value as { pass: boolean; comments: string };
       outputText = verdict.pass ? 'true' : 'false';
       v[`${path}.comments`] = verdict.comments ?? '';
-      if (!verdict.pass) failures.push(`validate did not pass: ${verdict.comments}`);
+      if (!verdict.pass) failures.push(`${NEGATIVE_VERDICT} ${verdict.comments}`);
     } else outputText = output.text;
   } else if (output && !output.ok) failures.push(output.message);
   v[`${path}.output`] = outputText === '' && attemptDiff !== '' ? attemptDiff : outputText;
@@ -134,7 +138,9 @@ export async function runAttempt(
     const outside = (await changedFiles(frame.cwd, rec.firstCommit)).filter((f) => !matchers.some((m) => m(f)));
     if (outside.length > 0) failures.push(`blast radius violation: ${outside.join(', ')}`);
   }
-  if (failures.length > 0) return failAttempt(ex, path, k, failures, new Set(), false);
+  // A validator's own negative verdict is its answer (§7.2): the trace says so, not `fail`.
+  const verdictNo = frame.validator === true && step.type === 'validate' && failures.length === 1 && output?.ok === true && outputText === 'false';
+  if (failures.length > 0) return failAttempt(ex, path, k, failures, new Set(), false, verdictNo ? `no — ${v[`${path}.comments`] ?? ''}` : undefined);
 
   if (step.hitl === 'before_gate' && step.gates.length > 0) {
     rec.phase = 'waiting-before-gate';
@@ -197,12 +203,14 @@ function tripped(ex: Executor, path: string, k: number, message: string): Attemp
   return { status: 'fail', error: message, failedGates: new Set(), gatesRan: false };
 }
 
-function failAttempt(ex: Executor, path: string, k: number, messages: string[], failedGates: Set<string>, gatesRan: boolean): AttemptResult {
+/** `verdict` replaces the `fail` trace line of a validator's negative verdict (`no — <comments>`). */
+function failAttempt(ex: Executor, path: string, k: number, messages: string[], failedGates: Set<string>, gatesRan: boolean, verdict?: string): AttemptResult {
   const error = messages.join('\n---\n');
   ex.svc.state.values[`${path}.status`] = 'fail';
   if (!gatesRan) ex.svc.ledger.emit('check.failed', { step: path, attempt: k, error });
   ex.svc.ledger.emit('attempt.finished', { step: path, attempt: k, status: 'fail', error });
-  ex.svc.trace.line(path, 'fail', error.split('\n')[0]);
+  if (verdict !== undefined) ex.svc.trace.line(path, 'verdict', verdict.trimEnd());
+  else ex.svc.trace.line(path, 'fail', progressDetail(error));
   ex.svc.save();
   return { status: 'fail', error, failedGates, gatesRan };
 }

@@ -7,6 +7,7 @@ import type { AgentStep, Binding, CallStep, GateOnlyStep, GroupStep, PlanStep, P
 import { changedFiles } from '../git/changes.js';
 import { headCommit } from '../git/worktree.js';
 import { stepRecord, type SplitRecord } from '../state/run-state.js';
+import { progressDetail } from './error-excerpt.js';
 import { runAtomic } from './atomic.js';
 import { scopeFor } from './budget.js';
 import { groupFan, runPasses, splitFan } from './parallel.js';
@@ -35,6 +36,7 @@ export async function runGateOnly(ex: Executor, frame: Frame, step: GateOnlyStep
   svc.state.values[`${path}.retries`] = '0';
   const failed = ex.recordGates(path, 1, results, 'gate-only');
   const error = failed.map((r) => r.error ?? r.name).join('\n---\n');
+  if (failed.length > 0) svc.trace.line(path, 'fail', progressDetail(error));
   svc.ledger.emit('attempt.finished', { step: path, attempt: 1, status: failed.length === 0 ? 'pass' : 'fail', ...(failed.length > 0 ? { error } : {}) });
   return finish(ex, path, failed.length === 0 ? PASS : fatal(`step ${path}: ${error}`));
 }
@@ -172,7 +174,7 @@ export async function runCallee(
   wf: PlanWorkflow,
   inputs: Binding[],
   view: AttemptView,
-  opts: { keepState?: boolean; scope?: BudgetScope } = {},
+  opts: { keepState?: boolean; scope?: BudgetScope; validator?: boolean } = {},
 ): Promise<Outcome> {
   const svc = ex.svc;
   if (!opts.keepState) clearPrefix(ex, prefix);
@@ -196,6 +198,7 @@ export async function runCallee(
     // The blast radius covers every step inside the task, at any depth (§6.2); a callee's own
     // paths never hold `*` (no split inside a task, GUMP401).
     ...(frame.task !== undefined ? { task: frame.task } : {}),
+    ...(opts.validator ? { validator: true as const } : {}),
   };
   return ex.runSteps(callee, wf.steps);
 }

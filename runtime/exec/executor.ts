@@ -74,6 +74,7 @@ export class Executor {
       env,
       config: this.svc.config,
       runValidator: (gate) => this.runValidator(frame, `${run.path}/gate/${gate.name}`, gate.workflow, gate.inputs, run.view),
+      onGate: (name, result) => this.svc.trace.gate?.(run.path, name, result ? { status: result.status } : undefined),
       log: (w) => {
         this.svc.trace.warn(`${run.path}: ${w}`);
         this.svc.ledger.emit('warning', { step: run.path, attempt: run.attempt, message: w });
@@ -83,14 +84,13 @@ export class Executor {
 
   /**
    * Record gate results wherever a step ran its gates: one `gate.finished` event each, the state keys
-   * of §8.5 and `check_result`, and the trace line. Returns the failed entries.
+   * of §8.5 and `check_result` (the progress printed each gate as it ended). Returns the failed entries.
    */
   recordGates(path: string, attempt: number, results: GateResult[], stepType: GateStepType): GateResult[] {
     const svc = this.svc;
     for (const r of results) svc.ledger.emit('gate.finished', { step: path, attempt, gate: r.name, status: r.status, durationMs: r.durationMs });
     Object.assign(svc.state.values, gateStateKeys(path, results, { stepType }));
     svc.state.values[`${path}.check_result`] = checkResultOf(results);
-    if (results.length > 0) svc.trace.line(path, 'gate', results.map((r) => `${r.name} ${r.status === 'fail' ? '✗' : '✓'}`).join('  '));
     svc.save();
     return results.filter((r) => r.status === 'fail');
   }
@@ -99,7 +99,7 @@ export class Executor {
   async runValidator(frame: Frame, prefix: string, workflow: string, inputs: Binding[], view: AttemptView): Promise<{ pass: boolean; comments: string; error?: string }> {
     const wf = this.svc.plan.workflows[workflow];
     if (!wf) return { pass: false, comments: '', error: `validator ${workflow} is missing from the plan` };
-    const outcome = await runCallee(this, frame, prefix, wf, inputs, view);
+    const outcome = await runCallee(this, frame, prefix, wf, inputs, view, { validator: true });
     const verdictStep = [...wf.steps].reverse().find((s): s is AgentStep => s.kind === 'agent' && s.type === 'validate' && this.svc.state.values[`${prefix}/${s.path}.output`] !== undefined);
     if (!verdictStep) return { pass: false, comments: '', error: outcome.status === 'fatal' ? outcome.message : 'the validator gave no verdict' };
     const v = this.svc.state.values;

@@ -43,6 +43,11 @@ export interface Frame {
   budgets: BudgetScope[];
   /** Parallel branch label, for blast radius and trace. */
   branch?: string;
+  /**
+   * A validator's frame (§7.2): a negative verdict is its answer, not a failure of the run — the
+   * trace says `verdict no`, and a step that ends without a verdict says so instead of `fatal`.
+   */
+  validator?: true;
 }
 
 /** Full state path of a step of this frame, `*` replaced by the current task. */

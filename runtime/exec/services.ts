@@ -11,6 +11,21 @@ export interface Trace {
   warn(message: string): void;
   /** An attempt of `step` starts (CI logs open a collapsible group per step and attempt). */
   attempt?(step: string, attempt: number): void;
+  /** An agent of `step` starts, reports usage while it streams, or ends (live progress). */
+  agent?(step: string, p: AgentProgress): void;
+  /** A gate of `step` starts (no result) or ends. */
+  gate?(step: string, name: string, result?: { status: 'pass' | 'fail' | 'skipped' }): void;
+}
+
+export interface AgentProgress {
+  phase: 'start' | 'update' | 'end';
+  agent: string;
+  turns: number;
+  tokensIn: number;
+  tokensOut: number;
+  /** US dollars so far (reported or estimated). */
+  cost: number;
+  estimated: boolean;
 }
 
 export interface Services {

@@ -32,6 +32,8 @@ export interface GateContext {
   /** Runs a validator gate's workflow (§7.2); throws only on infrastructure errors (run fatal). */
   runValidator: (gate: ValidatorGate) => Promise<{ pass: boolean; comments: string; error?: string }>;
   log?: (warning: string) => void;
+  /** Called as each gate starts (no result) and ends: the live progress. */
+  onGate?: (name: string, result?: GateResult) => void;
   /** Delay between SIGTERM and SIGKILL when a shell gate times out (default 5 s; tests shorten it). */
   graceMs?: number;
 }
@@ -54,9 +56,12 @@ export type GateOutcome = Omit<GateResult, 'name' | 'type' | 'durationMs'>;
 export async function evaluateGates(gates: readonly Gate[], ctx: GateContext): Promise<GateResult[]> {
   const results: GateResult[] = [];
   for (const gate of gates) {
+    ctx.onGate?.(gate.name);
     const started = performance.now();
     const outcome = await evaluateGate(gate, ctx);
-    results.push({ name: gate.name, type: gate.type, ...outcome, durationMs: Math.round(performance.now() - started) });
+    const result: GateResult = { name: gate.name, type: gate.type, ...outcome, durationMs: Math.round(performance.now() - started) };
+    results.push(result);
+    ctx.onGate?.(gate.name, result);
     if (outcome.warning !== undefined) ctx.log?.(outcome.warning);
   }
   return results;

@@ -7,7 +7,8 @@ import { stepRecord } from '../state/run-state.js';
 
 export type Decision = 'approve' | 'reject';
 
-export function decide(svc: Services, decision: Decision, by = 'local user'): string {
+/** `reason` (reject --reason): recorded in the ledger and in the run's message, so the report shows it. */
+export function decide(svc: Services, decision: Decision, by = 'local user', reason?: string): string {
   const s = svc.state;
   const w = s.waiting;
   if (!w || (s.status !== 'waiting' && s.status !== 'aborted')) return `run ${s.runId} is not waiting for an approval (status ${s.status})`;
@@ -15,10 +16,11 @@ export function decide(svc: Services, decision: Decision, by = 'local user'): st
   // Waiting counts from `since` to now; a reject restarts the clock, so a resumed wait is not counted twice.
   s.waitedMs += Math.max(0, svc.now() - Date.parse(w.since));
   w.since = new Date(svc.now()).toISOString();
-  svc.ledger.emit('approval.decided', { step: w.step, attempt: w.attempt, point: w.point, decision, by });
+  const why = reason?.trim().replace(/\s+/g, ' ');
+  svc.ledger.emit('approval.decided', { step: w.step, attempt: w.attempt, point: w.point, decision, by, ...(why ? { reason: why } : {}) });
   if (decision === 'reject') {
     s.status = 'aborted';
-    s.message = `rejected at ${w.point.replace('_', ' ')} of ${w.step}`;
+    s.message = `rejected at ${w.point.replace('_', ' ')} of ${w.step}${why ? `: ${why}` : ''}`;
     svc.ledger.emit('run.finished', { status: 'aborted', message: s.message });
     svc.save();
     return '';

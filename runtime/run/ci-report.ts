@@ -11,8 +11,10 @@ import { appendStepOutputs } from '../platform/step-output.js';
 import { readLedger } from '../state/ledger.js';
 import { decide } from './approval.js';
 import { runPaths } from './layout.js';
-import { renderSummary, summaryView } from './render-summary.js';
-import { buildReport, renderReport, writeReport, type RunReport } from './report.js';
+import { renderSummary } from './render-summary.js';
+import { buildReport, renderReport, type RunReport } from './report.js';
+import { viewOfRun } from './summary-view.js';
+import { writeReport } from './write-report.js';
 
 export interface CiReportOptions {
   /** Directory receiving report.json and report.md. */
@@ -31,7 +33,7 @@ export function ciReport(svc: Services, opts: CiReportOptions): { report: RunRep
   }
   const events = readLedger(runPaths(svc.worktree).ledger);
   const report = buildReport(svc.state, events);
-  const markdown = opts.outDir || (opts.summary && env.GITHUB_STEP_SUMMARY) ? renderSummary(summaryView(report, events, svc.state, svc.plan, env)) : '';
+  const markdown = opts.outDir || (opts.summary && env.GITHUB_STEP_SUMMARY) ? renderSummary(viewOfRun(svc)) : '';
   if (opts.outDir) {
     mkdirSync(opts.outDir, { recursive: true });
     writeFileSync(join(opts.outDir, REPORT.json), renderReport(report, 'json'));

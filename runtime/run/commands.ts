@@ -110,7 +110,7 @@ async function dispatch(command: string | undefined, argv: string[], entry: stri
     }
     case 'approve':
     case 'reject': {
-      const problem = decide(open(), command);
+      const problem = decide(open(), command, undefined, command === 'reject' ? flag(argv, 'reason') : undefined);
       if (problem) {
         process.stderr.write(`gump-runtime: ${problem}\n`);
         return 2;

@@ -6,7 +6,7 @@ import { scopeFor } from '../exec/budget.js';
 import { Executor } from '../exec/executor.js';
 import type { Frame } from '../exec/frame.js';
 import type { Outcome, Services } from '../exec/services.js';
-import { writeReport } from './report.js';
+import { writeReport } from './write-report.js';
 import { loadStubScript, StubScriptError } from '../stub/script.js';
 
 export function rootFrame(svc: Services): Frame {

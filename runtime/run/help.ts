@@ -14,7 +14,7 @@ export const HELP = `usage: node gump-runtime.mjs <command> [flags]
   run      --worktree <dir>                        run the whole plan from its current state
   unit     --worktree <dir> --unit <unit key> [--boundaries <dir>] [--name <n>]
            one job unit; with --boundaries restore from the folder first and save <dir>/<name> after
-  approve | reject --worktree <dir>                decide the pending approval point
+  approve | reject --worktree <dir> [--reason <text>]   decide the pending approval point (reason: reject)
   report   --worktree <dir> [--format text|json|markdown]
   tasks    --worktree <dir> --split <path>         a planned split's task list as JSON
   publish  --worktree <dir> [--remote origin] [--body <file>] [--dry-run]   push gump/run-<id> only

@@ -19,7 +19,7 @@ export interface GroupedTrace extends Trace {
 }
 
 export function createGroupedTrace(write: (s: string) => void, platform: LogPlatform, now: () => number = Date.now): GroupedTrace {
-  const plain = createTrace(write);
+  const plain = createTrace(write, { now });
   let open: { step: string; id: string } | undefined;
   let count = 0;
   const close = (): void => {
@@ -33,6 +33,8 @@ export function createGroupedTrace(write: (s: string) => void, platform: LogPlat
       plain.line(step, what, detail);
     },
     warn: (message) => plain.warn(message),
+    agent: (step, p) => plain.agent(step, p),
+    gate: (step, name, result) => plain.gate(step, name, result),
     attempt(step, attempt) {
       if (platform === 'plain') return;
       close();
@@ -41,7 +43,10 @@ export function createGroupedTrace(write: (s: string) => void, platform: LogPlat
       write(platform === 'github' ? `::group::${title}\n` : `\x1b[0Ksection_start:${seconds(now)}:${id}[collapsed=true]\r\x1b[0K${title}\n`);
       open = { step, id };
     },
-    close,
+    close() {
+      plain.close();
+      close();
+    },
   };
 }
 

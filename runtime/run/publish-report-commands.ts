@@ -7,7 +7,9 @@ import type { Services } from '../exec/services.js';
 import { PLATFORMS, type PlatformName } from '../platform/pull-request.js';
 import { ciReport } from './ci-report.js';
 import { publish } from './publish.js';
+import { renderPullRequest } from './render-summary.js';
 import { renderReport } from './report.js';
+import { viewOfRun } from './summary-view.js';
 
 const FORMATS = ['text', 'json', 'markdown'] as const;
 
@@ -45,6 +47,7 @@ export function reportCommand(open: () => Services, argv: string[]): number {
   const svc = open();
   const { report, problem } = ciReport(svc, { ...(out ? { outDir: resolve(out) } : {}), summary: argv.includes('--summary') });
   if (problem) return usage(problem);
-  process.stdout.write(renderReport(report, format as (typeof FORMATS)[number]));
+  // Markdown is the pull/merge request body: the report for people (render-summary.ts).
+  process.stdout.write(format === 'markdown' ? renderPullRequest(viewOfRun(svc)) : renderReport(report, format as 'json' | 'text'));
   return 0;
 }

@@ -7,16 +7,15 @@ import { writeFileSync } from 'node:fs';
 import { PUBLISH } from '../../protocol/runtime-cli.js';
 import { git } from '../git/git.js';
 import type { Services } from '../exec/services.js';
-import { readLedger } from '../state/ledger.js';
 import { openGithubPullRequest, githubBase } from '../platform/github.js';
 import { openGitlabMergeRequest, gitlabBase } from '../platform/gitlab.js';
 import { PlatformError, redact } from '../platform/http.js';
 import type { PlatformName, PullRequestResult } from '../platform/pull-request.js';
 import { platformOf, pushAuth } from '../platform/push-auth.js';
 import { appendStepOutputs } from '../platform/step-output.js';
-import { runPaths } from './layout.js';
-import { firstSpecLine, renderPullRequest, summaryView, workflowName } from './render-summary.js';
-import { buildReport, writeReport } from './report.js';
+import { renderPullRequest } from './render-summary.js';
+import { firstSpecLine, viewOfRun, workflowName } from './summary-view.js';
+import { writeReport } from './write-report.js';
 
 export interface PublishOptions {
   remote: string;
@@ -54,8 +53,7 @@ export async function publish(svc: Services, opts: PublishOptions): Promise<Publ
   const head = (await git(svc.worktree, ['rev-parse', `refs/heads/${branch}`])).stdout.trim();
   // A waiting run has no report files yet; the stored report is refreshed only when the run stopped.
   if (!opts.waiting) writeReport(svc);
-  const events = readLedger(runPaths(svc.worktree).ledger);
-  const body = renderPullRequest(summaryView(buildReport(s, events), events, s, svc.plan, env));
+  const body = renderPullRequest(viewOfRun(svc));
   if (opts.bodyFile) writeFileSync(opts.bodyFile, body);
   const refspec = `${head}:refs/heads/${branch}`;
   const lines: string[] = [];

@@ -1,12 +1,11 @@
 // The run report (design.md): per step and attempt — agent, turns, tokens, cost and its source,
-// duration, gate results — and run totals; built from the ledger, rendered as JSON, text or
-// Markdown. The JSON shape is a contract with users' tooling (README).
+// duration, gate results — and run totals; built from the ledger, rendered as JSON or text
+// (Markdown: render-summary.ts). The JSON shape is a contract with users' tooling (README).
 
-import { writeFileSync } from 'node:fs';
-import { readLedger, type LedgerEvent } from '../state/ledger.js';
+import type { LedgerEvent } from '../state/ledger.js';
 import type { RunState } from '../state/run-state.js';
-import type { Services } from '../exec/services.js';
-import { runPaths } from './layout.js';
+import { errorExcerpt, excerptText } from '../exec/error-excerpt.js';
+import { dollars } from './summary-helpers.js';
 
 export interface AttemptReport {
   attempt: number;
@@ -21,6 +20,7 @@ export interface AttemptReport {
   costSource?: string;
   durationMs: number;
   gates: { name: string; status: string }[];
+  /** Why the attempt failed: the error's first line, then the tail of its output (error-excerpt.ts). */
   error?: string;
 }
 
@@ -92,7 +92,7 @@ export function buildReport(state: RunState, events: LedgerEvent[]): RunReport {
         if (path) {
           const a = attemptOf(path, n);
           a.status = String(e.status);
-          if (typeof e.error === 'string') a.error = e.error.split('\n')[0]!;
+          if (typeof e.error === 'string') a.error = excerptText(errorExcerpt(e.error));
         }
         break;
       case 'step.finished':
@@ -127,7 +127,8 @@ export function buildReport(state: RunState, events: LedgerEvent[]): RunReport {
   };
 }
 
-export function renderReport(r: RunReport, format: 'json' | 'text' | 'markdown'): string {
+/** JSON and the plain-text table; Markdown is the templates' (render-summary.ts). */
+export function renderReport(r: RunReport, format: 'json' | 'text'): string {
   if (format === 'json') return `${JSON.stringify(r, null, 2)}\n`;
   const rows = r.steps.flatMap((s) =>
     (s.attempts.length > 0 ? s.attempts : [undefined]).map((a) => [
@@ -137,28 +138,23 @@ export function renderReport(r: RunReport, format: 'json' | 'text' | 'markdown')
       a?.agent ?? '-',
       a ? String(a.turns) : '-',
       a ? `${a.tokensIn}/${a.tokensOut}` : '-',
-      a ? `$${a.cost.toFixed(4)}${a.costSource === 'estimated' ? ' (est.)' : ''}` : '-',
+      a ? `${dollars(a.cost)}${a.costSource === 'estimated' ? ' (est.)' : ''}` : '-',
       a ? `${(a.durationMs / 1000).toFixed(1)}s` : '-',
       a ? a.gates.map((g) => `${g.name} ${g.status === 'fail' ? '✗' : g.status === 'skipped' ? '–' : '✓'}`).join(' ') : '',
     ]),
   );
   const head = ['step', 'attempt', 'status', 'agent', 'turns', 'tokens in/out', 'cost', 'duration', 'gates'];
-  const total = `Run ${r.runId}: ${r.status}${r.message ? ` — ${r.message.split('\n')[0]}` : ''}  cost: $${r.totals.cost.toFixed(4)}${r.totals.costSources.includes('estimated') ? ' (partly estimated)' : ''}  tokens: ${r.totals.tokensIn}/${r.totals.tokensOut}  attempts: ${r.totals.attempts}`;
-  if (format === 'markdown') {
-    const esc = (c: string): string => c.replace(/\|/g, '\\|');
-    return [`## gump run ${r.runId}: ${r.status}`, '', `Branch \`${r.branch}\` from \`${r.base.slice(0, 12)}\`, spec \`${r.spec}\`.`, '', `| ${head.join(' | ')} |`, `|${head.map(() => '---').join('|')}|`, ...rows.map((row) => `| ${row.map(esc).join(' | ')} |`), '', total, ''].join('\n');
-  }
+  const total = `Run ${r.runId}: ${r.status}${r.message ? ` — ${r.message.split('\n')[0]}` : ''}  cost: ${dollars(r.totals.cost)}${r.totals.costSources.includes('estimated') ? ' (partly estimated)' : ''}  tokens: ${r.totals.tokensIn}/${r.totals.tokensOut}  attempts: ${r.totals.attempts}`;
+  const failures = r.steps.flatMap((s) => s.attempts.filter((a) => a.error !== undefined && a.status !== 'pass').map((a) => failureText(s.step, a)));
   const widths = head.map((h, i) => Math.max(h.length, ...rows.map((row) => row[i]!.length)));
   const fmt = (row: string[]): string => row.map((c, i) => c.padEnd(widths[i]!)).join('  ').trimEnd();
-  return [fmt(head), ...rows.map(fmt), '', total, ''].join('\n');
+  return [fmt(head), ...rows.map(fmt), '', ...(failures.length > 0 ? ['Failures:', ...failures, ''] : []), total, ''].join('\n');
 }
 
-export function writeReport(svc: Services): RunReport {
-  const paths = runPaths(svc.worktree);
-  const report = buildReport(svc.state, readLedger(paths.ledger));
-  writeFileSync(paths.reportJson, renderReport(report, 'json'));
-  writeFileSync(paths.reportMarkdown, renderReport(report, 'markdown'));
-  return report;
+/** `impl attempt 1: fail — gate test failed (exit 1)` and the output excerpt, indented. */
+function failureText(step: string, a: AttemptReport): string {
+  const [headline, ...rest] = (a.error ?? '').split('\n');
+  return [`  ${step} attempt ${a.attempt}: ${a.status} — ${headline}`, ...rest.map((l) => `      ${l}`.trimEnd())].join('\n');
 }
 
 function num(v: unknown): number {

@@ -5,9 +5,11 @@ import { userFacingMessage } from '../../runtime/run/errors.js';
 import { LocalRunError, git, pickRun, readState, repoRoot, runWorktree } from '../local/runs.js';
 import { parseArgs } from './args.js';
 import type { Command } from './commands.js';
+import { applyHelp } from './local-run-help.js';
 
 export const applyCommand: Command = {
   summary: 'merge a passed run into the current branch',
+  help: applyHelp,
   run(argv) {
     const args = parseArgs(argv, [], ['help']);
     if (args.flags.has('help')) {

@@ -10,12 +10,15 @@ import { LocalRunError, pickRun, repoRoot, runtimeBundle, runWorktree } from '..
 import { printSummary } from '../local/summary.js';
 import { parseArgs } from './args.js';
 import type { Command } from './commands.js';
+import { approveHelp, rejectHelp } from './local-run-help.js';
 
 function decisionCommand(decision: 'approve' | 'reject'): Command {
   return {
     summary: decision === 'approve' ? 'approve the pending approval point of a run and continue it' : 'reject the pending approval point of a run (aborts it)',
+    help: decision === 'approve' ? approveHelp : rejectHelp,
     async run(argv) {
-      const args = parseArgs(argv, [], ['help', 'isolate-steps']);
+      const args = parseArgs(argv, decision === 'reject' ? ['reason'] : [], ['help', 'isolate-steps']);
+      const reason = args.flags.get('reason');
       if (args.flags.has('help')) {
         process.stdout.write(`usage: gump ${decision} [<run-id>]\n`);
         return 0;
@@ -24,7 +27,7 @@ function decisionCommand(decision: 'approve' | 'reject'): Command {
       try {
         const repo = repoRoot(process.cwd());
         const worktree = runWorktree(repo, pickRun(repo, args.positionals[0]));
-        const problem = decide(openRun(worktree, { trace: createTrace(write), runtimeEntry: runtimeBundle() }), decision);
+        const problem = decide(openRun(worktree, { trace: createTrace(write), runtimeEntry: runtimeBundle() }), decision, undefined, typeof reason === 'string' ? reason : undefined);
         if (problem) throw new LocalRunError(problem);
         if (decision === 'reject') {
           printSummary(worktree, write);

@@ -8,24 +8,30 @@ import { render, type Format, type Sources } from '../diagnostics/render.js';
 import { findProjectRoot, NodeHost } from '../project/node-host.js';
 import { oneOf, parseArgs, UsageError } from './args.js';
 import type { Command } from './commands.js';
+import { renderHelp, ROOT_OPTION, type CommandHelp } from './command-help.js';
 import { loadFiles } from './load-files.js';
 
-const HELP = `usage: gump check <file...> [--format text|json|github] [--target github|gitlab] [--root <dir>]
+const help: CommandHelp = {
+  usage: ['gump check <file...> [--format text|json|github] [--target github|gitlab] [--root <dir>]'],
+  description: `Checks workflows against the gump language (and their callees, recursively).
+Warnings do not change the exit status; "checked clean" means no error and no warning.`,
+  options: [
+    ['--format text|json|github', 'output format (default text); json prints\n{"diagnostics":[{code, slug, severity, message, file, line, column,\nendLine, endColumn, hint?, fix?}]} with 1-based positions'],
+    ['--target github|gitlab', 'also report the limits of that CI target (4xx)'],
+    ROOT_OPTION,
+  ],
+  exit: [
+    [0, 'no errors (warnings allowed)'],
+    [1, 'errors'],
+    [2, 'usage or I/O error (e.g. a missing file)'],
+  ],
+};
 
-Checks workflows against the gump language (and their callees, recursively).
-Warnings do not change the exit status; "checked clean" means no error and no warning.
-Exit status: 0 no errors, 1 errors, 2 usage or I/O error (e.g. a missing file).
-
-Options:
-  --format text|json|github  output format (default text); json prints
-                             {"diagnostics":[{code, slug, severity, message, file, line, column,
-                             endLine, endColumn, hint?, fix?}]} with 1-based positions
-  --target github|gitlab     also report the limits of that CI target (4xx)
-  --root <dir>               project root (default: nearest folder with .gump/, gump.toml or .git)
-`;
+const HELP = renderHelp(help);
 
 export const checkCommand: Command = {
   summary: 'check workflows and print diagnostics',
+  help,
   run(argv) {
     const args = parseArgs(argv, ['format', 'target', 'root'], ['help']);
     if (args.flags.has('help')) {

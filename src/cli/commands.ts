@@ -13,9 +13,13 @@ import { initCommand } from './init-command.js';
 import { listCommand } from './list-command.js';
 import { schemaCommand } from './schema-command.js';
 import { showCommand } from './show-command.js';
+import { helpCommand } from './help-command.js';
+import type { CommandHelp } from './command-help.js';
 
 export interface Command {
   summary: string;
+  /** `gump <command> --help`: usage, description, options, exit codes (command-help.ts). */
+  help: CommandHelp;
   run(argv: string[]): Promise<number> | number;
 }
 
@@ -34,6 +38,7 @@ export const commands: Record<string, Command> = {
   list: listCommand,
   show: showCommand,
   schema: schemaCommand,
+  help: helpCommand,
 };
 
 export function usage(): string {

@@ -14,29 +14,40 @@ import { RUNTIME_PATH } from '../../protocol/runtime-cli.js';
 import type { Target } from '../../targets/ci/limits.js';
 import { parseArgs, UsageError } from './args.js';
 import type { Command } from './commands.js';
+import { renderHelp, ROOT_OPTION, type CommandHelp } from './command-help.js';
 import { loadFiles } from './load-files.js';
 import { runtimeBundle } from '../local/runs.js';
 import { writeFileAtomic } from './write-file-atomic.js';
 import { withGitattributes } from './gitattributes.js';
 
-const HELP = `usage: gump compile [<workflow>...] [--target plan|github|gitlab] [--check] [--root <dir>]
-
-Checks each workflow and writes what runs it: the compiled plan (.gump/compiled/<name>.plan.json),
+const help: CommandHelp = {
+  usage: ['gump compile [<workflow>...] [--target plan|github|gitlab] [--check] [--root <dir>]'],
+  description: `Checks each workflow and writes what runs it: the compiled plan (.gump/compiled/<name>.plan.json),
 the runtime (.gump/runtime/gump-runtime.mjs) and, per target, the pipeline:
   github   .github/workflows/gump-<name>.yml and .github/actions/gump/action.yml
   gitlab   .gitlab/gump/<name>.yml (included from .gitlab-ci.yml: gump init --target gitlab)
 <workflow> is a file or a name (.gump/workflows/<name>.yaml, then the built-in library); without
-one, every workflow in .gump/workflows/. Targets come from --target (repeatable, or a comma list),
-else gump.toml [ci] targets, else the plan alone. Generated files are marked linguist-generated in
-.gitattributes.
-  --check   write nothing; exit 1 when a generated file is missing or differs
-Exit status: 0 ok, 1 errors (or stale files with --check), 2 usage or I/O error.
-`;
+one, every workflow in .gump/workflows/. Generated files are marked linguist-generated in
+.gitattributes.`,
+  options: [
+    ['--target plan|github|gitlab', 'what to write (repeatable, or a comma list); default: gump.toml\n[ci] targets, else the plan alone'],
+    ['--check', 'write nothing; exit 1 when a generated file is missing or differs'],
+    ROOT_OPTION,
+  ],
+  exit: [
+    [0, 'written (or, with --check, up to date)'],
+    [1, 'errors in a workflow, or stale files with --check'],
+    [2, 'usage or I/O error'],
+  ],
+};
+
+const HELP = renderHelp(help);
 
 const TARGETS = ['plan', 'github', 'gitlab'] as const;
 
 export const compileCommand: Command = {
   summary: 'check workflows and write their plans and CI pipelines',
+  help,
   run(argv) {
     const targetFlags: string[] = [];
     const rest: string[] = [];

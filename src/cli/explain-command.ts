@@ -5,17 +5,25 @@
 import { catalogue, lookupCode, type CatalogueEntry } from '../diagnostics/catalogue/index.js';
 import { parseArgs, UsageError } from './args.js';
 import type { Command } from './commands.js';
+import { renderHelp, type CommandHelp } from './command-help.js';
 import { didYouMean } from './did-you-mean.js';
 
-const HELP = `usage: gump explain <code>
-       gump explain --list
+const help: CommandHelp = {
+  usage: ['gump explain <code>', 'gump explain --list'],
+  description: `Prints what a diagnostic means, why it exists, and a wrong and a right example.
+<code> may be written GUMP104, gump104, 104 or as its slug (unknown-step-reference).`,
+  options: [['--list', 'list every code with its slug and one line']],
+  exit: [
+    [0, 'printed'],
+    [2, 'unknown code, or usage error'],
+  ],
+};
 
-Prints what a diagnostic means, why it exists, and a wrong and a right example.
-<code> may be written GUMP104, gump104, 104 or as its slug (unknown-step-reference).
-`;
+const HELP = renderHelp(help);
 
 export const explainCommand: Command = {
   summary: 'explain a diagnostic code, with examples (--list: all codes)',
+  help,
   run(argv) {
     const args = parseArgs(argv, [], ['help', 'list']);
     if (args.flags.has('help')) {

@@ -13,26 +13,33 @@ import { findProjectRoot, NodeHost } from '../project/node-host.js';
 import { oneOf, parseArgs, UsageError } from './args.js';
 import { summary } from './check-command.js';
 import type { Command } from './commands.js';
+import { renderHelp, ROOT_OPTION, type CommandHelp } from './command-help.js';
 import { loadFiles, type LoadedFile } from './load-files.js';
 import { writeFileAtomic } from './write-file-atomic.js';
 
-const HELP = `usage: gump fix <file...> [--dry-run] [--target github|gitlab] [--root <dir>]
-
-Rewrites every diagnostic that has a fix (YAML shapes GUMP005/006, deprecated v0.0.3 spellings
+const help: CommandHelp = {
+  usage: ['gump fix <file...> [--dry-run] [--target github|gitlab] [--root <dir>]'],
+  description: `Rewrites every diagnostic that has a fix (YAML shapes GUMP005/006, deprecated v0.0.3 spellings
 GUMP501/502/504/507/508/509, unquoted templates GUMP510, ...), re-checking after each round
 until nothing fixable remains. Comments, formatting and line endings are kept; a second run
-changes nothing. Prints what was fixed, then the diagnostics that remain.
+changes nothing. Prints what was fixed, then the diagnostics that remain.`,
+  options: [
+    ['--dry-run', 'write nothing; print a unified diff on stdout (report on stderr)'],
+    ['--target github|gitlab', 'also check the limits of that CI target (4xx)'],
+    ROOT_OPTION,
+  ],
+  exit: [
+    [0, 'the files check without errors afterwards'],
+    [1, 'errors remain'],
+    [2, 'usage or I/O error'],
+  ],
+};
 
-Options:
-  --dry-run                  write nothing; print a unified diff on stdout (report on stderr)
-  --target github|gitlab     also check the limits of that CI target (4xx)
-  --root <dir>               project root (default: nearest folder with .gump/, gump.toml or .git)
-
-Exit status: 0 the files check without errors afterwards, 1 errors remain, 2 usage or I/O error.
-`;
+const HELP = renderHelp(help);
 
 export const fixCommand: Command = {
   summary: 'apply the automatic fixes of diagnostics in place',
+  help,
   run(argv) {
     const args = parseArgs(argv, ['target', 'root'], ['help', 'dry-run']);
     if (args.flags.has('help')) {

@@ -11,18 +11,27 @@ import { buildGraph } from '../../targets/ci/build-graph.js';
 import { renderMermaid } from '../../targets/ci/mermaid.js';
 import { oneOf, parseArgs, UsageError } from './args.js';
 import type { Command } from './commands.js';
+import { renderHelp, ROOT_OPTION, type CommandHelp } from './command-help.js';
 import { loadFiles } from './load-files.js';
 
-const HELP = `usage: gump graph <workflow> [--target github|gitlab] [--root <dir>]
-
-Prints the CI job graph of a workflow as a Mermaid flowchart: one node per job (a matrix of
+const help: CommandHelp = {
+  usage: ['gump graph <workflow> [--target github|gitlab] [--root <dir>]'],
+  description: `Prints the CI job graph of a workflow as a Mermaid flowchart: one node per job (a matrix of
 parallel tasks is one node, approval jobs are hexagons), one edge per need. <workflow> is a file or
-a name (.gump/workflows/<name>.yaml, then the built-in library).
-Exit status: 0 ok, 1 errors in the workflow, 2 usage or I/O error.
-`;
+a name (.gump/workflows/<name>.yaml, then the built-in library).`,
+  options: [['--target github|gitlab', 'the CI target whose jobs to draw (default github)'], ROOT_OPTION],
+  exit: [
+    [0, 'printed'],
+    [1, 'errors in the workflow'],
+    [2, 'usage or I/O error'],
+  ],
+};
+
+const HELP = renderHelp(help);
 
 export const graphCommand: Command = {
   summary: 'print the CI job graph of a workflow (Mermaid)',
+  help,
   run(argv) {
     const args = parseArgs(argv, ['target', 'root'], ['help']);
     if (args.flags.has('help')) {

@@ -8,21 +8,29 @@ import { join, resolve } from 'node:path';
 import { findProjectRoot } from '../project/node-host.js';
 import { oneOf, parseArgs, UsageError } from './args.js';
 import type { Command } from './commands.js';
+import { renderHelp, ROOT_OPTION, type CommandHelp } from './command-help.js';
 import { withGitlabInclude } from './gitlab-ci-include.js';
 import { writeFileAtomic } from './write-file-atomic.js';
 
-const HELP = `usage: gump init --target gitlab [--root <dir>]
-
-Adds to .gitlab-ci.yml (creating it if absent) an include of .gitlab/gump/<name>.yml for every
+const help: CommandHelp = {
+  usage: ['gump init --target gitlab [--root <dir>]'],
+  description: `Adds to .gitlab-ci.yml (creating it if absent) an include of .gitlab/gump/<name>.yml for every
 workflow in .gump/workflows/, each included only when the pipeline variable GUMP_WORKFLOW names it.
 Nothing else in the file changes; run it again after adding a workflow. Then compile the pipelines:
-  npx gump compile --target gitlab
-Exit status: 0 ok, 1 the file's include: has a form gump cannot extend (the lines to add are
-printed), 2 usage or I/O error.
-`;
+  npx gump compile --target gitlab`,
+  options: [['--target gitlab', 'the CI target to wire up (GitLab only: GitHub needs no wiring)'], ROOT_OPTION],
+  exit: [
+    [0, 'written (or already up to date)'],
+    [1, "the file's include: has a form gump cannot extend (the lines to add are printed)"],
+    [2, 'usage or I/O error'],
+  ],
+};
+
+const HELP = renderHelp(help);
 
 export const initCommand: Command = {
   summary: 'wire the generated CI pipelines into the project (GitLab: .gitlab-ci.yml include)',
+  help,
   run(argv) {
     const args = parseArgs(argv, ['target', 'root'], ['help']);
     if (args.flags.has('help')) {

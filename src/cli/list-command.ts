@@ -5,17 +5,26 @@ import { readFileSync } from 'node:fs';
 import { findProjectRoot } from '../project/node-host.js';
 import { parseArgs, UsageError } from './args.js';
 import type { Command } from './commands.js';
+import { renderHelp, ROOT_OPTION, type CommandHelp } from './command-help.js';
 import { libraryItems, type LibraryItem } from './library-index.js';
 
-const HELP = `usage: gump list [--root <dir>]
-
-Lists the built-in workflows and validators. A project file in .gump/workflows or
+const help: CommandHelp = {
+  usage: ['gump list [--root <dir>]'],
+  description: `Lists the built-in workflows and validators. A project file in .gump/workflows or
 .gump/validators with the same name overrides a built-in (marked "overridden by");
-project-only workflows are listed too. "gump show <name>" prints a built-in.
-`;
+project-only workflows are listed too. "gump show <name>" prints a built-in.`,
+  options: [ROOT_OPTION],
+  exit: [
+    [0, 'listed'],
+    [2, 'usage or I/O error'],
+  ],
+};
+
+const HELP = renderHelp(help);
 
 export const listCommand: Command = {
   summary: 'list the built-in workflows and validators (and project overrides)',
+  help,
   run(argv) {
     const args = parseArgs(argv, ['root'], ['help']);
     if (args.flags.has('help')) {

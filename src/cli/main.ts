@@ -1,8 +1,9 @@
 // The gump command line: parses argv, dispatches to one command, maps outcomes to exit codes
 // (0 ok, 1 diagnostics with errors, 2 usage or I/O error). Never prints a stack trace.
-// `gump help <command>` is `gump <command> --help`.
+// `gump help <command>` is `gump <command> --help` (help-command.ts).
 
 import { commands, usage } from './commands.js';
+import { renderHelp } from './command-help.js';
 import { IoError, UsageError } from './args.js';
 import { didYouMean } from './did-you-mean.js';
 import { VERSION } from '../version.js';
@@ -17,11 +18,16 @@ async function main(argv: string[]): Promise<number> {
     process.stdout.write(`gump ${VERSION}\n`);
     return 0;
   }
-  if (name === 'help') return main([rest[0] ?? '--help', ...(rest[0] === undefined ? [] : ['--help'])]);
   const command = Object.prototype.hasOwnProperty.call(commands, name) ? commands[name] : undefined;
   if (!command) {
     process.stderr.write(`gump: unknown command "${name}"${didYouMean(name, Object.keys(commands))}\n\n${usage()}`);
     return 2;
+  }
+  // Every command's help has one layout (command-help.ts); `--` ends the options.
+  const options = rest.indexOf('--') >= 0 ? rest.slice(0, rest.indexOf('--')) : rest;
+  if (name !== 'help' && options.some((a) => a === '--help' || a === '-h')) {
+    process.stdout.write(renderHelp(command.help));
+    return 0;
   }
   try {
     return await command.run(rest);

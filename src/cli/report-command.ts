@@ -4,14 +4,19 @@
 import { readLedger } from '../../runtime/state/ledger.js';
 import { loadState } from '../../runtime/state/run-state.js';
 import { buildReport, renderReport } from '../../runtime/run/report.js';
+import { renderPullRequest } from '../../runtime/run/render-summary.js';
+import { viewOfRun } from '../../runtime/run/summary-view.js';
+import { loadPlan } from '../../runtime/run/plan-file.js';
 import { runPaths } from '../../runtime/run/layout.js';
 import { userFacingMessage } from '../../runtime/run/errors.js';
 import { LocalRunError, pickRun, repoRoot, runWorktree } from '../local/runs.js';
 import { oneOf, parseArgs } from './args.js';
 import type { Command } from './commands.js';
+import { reportHelp } from './local-run-help.js';
 
 export const reportCommand: Command = {
   summary: 'print the report of a local run',
+  help: reportHelp,
   run(argv) {
     const args = parseArgs(argv, ['format'], ['help']);
     if (args.flags.has('help')) {
@@ -21,8 +26,12 @@ export const reportCommand: Command = {
     const format = oneOf('format', args.flags.get('format'), ['text', 'json', 'markdown'] as const, 'text');
     try {
       const repo = repoRoot(process.cwd());
-      const paths = runPaths(runWorktree(repo, pickRun(repo, args.positionals[0])));
-      process.stdout.write(renderReport(buildReport(loadState(paths.state), readLedger(paths.ledger)), format));
+      const worktree = runWorktree(repo, pickRun(repo, args.positionals[0]));
+      const paths = runPaths(worktree);
+      const state = loadState(paths.state);
+      // Markdown is the report for people, as it becomes a pull/merge request body in CI.
+      if (format === 'markdown') process.stdout.write(renderPullRequest(viewOfRun({ state, plan: loadPlan(paths.plan), worktree, env: {} })));
+      else process.stdout.write(renderReport(buildReport(state, readLedger(paths.ledger)), format));
       return 0;
     } catch (e) {
       const message = e instanceof LocalRunError ? e.message : userFacingMessage(e);

@@ -14,19 +14,20 @@ import { startRun } from '../local/start-run.js';
 import { printSummary } from '../local/summary.js';
 import { parseArgs, UsageError } from './args.js';
 import type { Command } from './commands.js';
+import { renderHelp } from './command-help.js';
+import { runHelp } from './local-run-help.js';
 
-const HELP = `usage: gump run <workflow> --spec <file> [--stub] [--isolate-steps] [--input name=value]...
-       gump run --resume [<run-id>] [--isolate-steps]
+const HELP = renderHelp(runHelp);
 
-Runs a workflow on a new branch gump/run-<id>, in a worktree of its own; your branch and working
-tree are never touched. <workflow> is a file or a name (.gump/workflows/<name>.yaml, then the
-built-in library). --stub plays every agent with the scripted stub (.gump/stub.yaml or
-GUMP_STUB_SCRIPT). --isolate-steps runs every step and task in a fresh runtime process.
-Exit status: 0 pass, 1 fatal, 3 waiting for approval (gump approve/reject <id>), 4 aborted, 2 error.
-`;
+/** A terminal gets a live status line; anything else (CI logs, pipes) plain lines and heartbeats. */
+function progressOptions(): { live: boolean; columns?: number } {
+  const out = process.stdout;
+  return out.isTTY === true ? { live: true, ...(out.columns ? { columns: out.columns } : {}) } : { live: false };
+}
 
 export const runCommand: Command = {
   summary: 'run a workflow locally on a run branch',
+  help: runHelp,
   async run(argv) {
     const inputs: Record<string, string> = {};
     const rest: string[] = [];
@@ -50,7 +51,7 @@ export const runCommand: Command = {
       if (args.flags.has('resume')) {
         const id = pickRun(repo, args.positionals[0]);
         write(`resuming run ${id}\n`);
-        const code = await executeRun(runWorktree(repo, id), { isolate, write, resumed: true });
+        const code = await executeRun(runWorktree(repo, id), { isolate, write, resumed: true, progress: progressOptions() });
         printSummary(runWorktree(repo, id), write);
         return code;
       }
@@ -67,7 +68,7 @@ export const runCommand: Command = {
       const planText = compiled.workflows[0]!.files[0]!.text;
       const run = await startRun({ repo, plan, planText, planPath: source.file, specFile: resolve(spec), inputs, stub: args.flags.has('stub') });
       write(`run ${run.id} on branch ${run.branch}\n`);
-      const code = await executeRun(run.worktree, { isolate, write });
+      const code = await executeRun(run.worktree, { isolate, write, progress: progressOptions() });
       printSummary(run.worktree, write);
       return code;
     } catch (e) {

@@ -2,19 +2,28 @@
 
 import { parseArgs, UsageError } from './args.js';
 import type { Command } from './commands.js';
+import { renderHelp, type CommandHelp } from './command-help.js';
 import { SCHEMA_ID, workflowJsonSchema } from './workflow-json-schema.js';
 
-const HELP = `usage: gump schema
-
-Prints the JSON Schema (draft 2020-12) of gump workflow files, for editor completion and
+const help: CommandHelp = {
+  usage: ['gump schema'],
+  description: `Prints the JSON Schema (draft 2020-12) of gump workflow files, for editor completion and
 validation. With the YAML extension (yaml-language-server), save it and add to a workflow:
   # yaml-language-server: $schema=./gump-workflow.schema.json
 The schema checks shapes only; "gump check" is the authority (templates, references, kinds).
-Schema id: ${SCHEMA_ID}
-`;
+Schema id: ${SCHEMA_ID}`,
+  options: [],
+  exit: [
+    [0, 'printed'],
+    [2, 'usage error'],
+  ],
+};
+
+const HELP = renderHelp(help);
 
 export const schemaCommand: Command = {
   summary: 'print the JSON Schema of workflow files (for editors)',
+  help,
   run(argv) {
     const args = parseArgs(argv, [], ['help']);
     if (args.flags.has('help')) {

@@ -5,18 +5,27 @@ import { listBuiltins, readBuiltin, type LibraryKind } from '../library/library.
 import { findProjectRoot } from '../project/node-host.js';
 import { parseArgs, UsageError } from './args.js';
 import type { Command } from './commands.js';
+import { renderHelp, ROOT_OPTION, type CommandHelp } from './command-help.js';
 import { didYouMean } from './did-you-mean.js';
 import { projectFiles } from './library-index.js';
 
-const HELP = `usage: gump show <name> [--root <dir>]
-
-Prints a built-in workflow (freeform, tdd, ...) or validator (validators/arch-review).
+const help: CommandHelp = {
+  usage: ['gump show <name> [--root <dir>]'],
+  description: `Prints a built-in workflow (freeform, tdd, ...) or validator (validators/arch-review).
 To customise one, save it as .gump/workflows/<name>.yaml (or .gump/validators/<name>.yaml):
-  gump show tdd > .gump/workflows/tdd.yaml
-`;
+  gump show tdd > .gump/workflows/tdd.yaml`,
+  options: [ROOT_OPTION],
+  exit: [
+    [0, 'printed'],
+    [2, 'no such workflow or validator, or usage error'],
+  ],
+};
+
+const HELP = renderHelp(help);
 
 export const showCommand: Command = {
   summary: 'print the YAML of a built-in workflow or validator',
+  help,
   run(argv) {
     const args = parseArgs(argv, ['root'], ['help']);
     if (args.flags.has('help')) {

@@ -2,7 +2,7 @@
 // per job unit (each top-level step; a sequential split's planner and each task apart), restoring
 // from a folder of boundaries and saving one more exactly as CI jobs do, so nothing lives only in memory.
 
-import { spawnSync } from 'node:child_process';
+import { spawn } from 'node:child_process';
 import { dirname, join } from 'node:path';
 import type { AgentStep } from '../../protocol/plan.js';
 import { cutPlan, unitKey, type Unit } from '../../protocol/units.js';
@@ -10,7 +10,7 @@ import { runAll } from '../../runtime/run/driver.js';
 import { saveBoundary } from '../../runtime/run/boundary.js';
 import { collectBoundaries, tipsOf } from '../../runtime/run/boundary-dag.js';
 import { openRun } from '../../runtime/run/open.js';
-import { createTrace } from '../../runtime/run/trace.js';
+import { createTrace, type TraceOptions } from '../../runtime/run/trace.js';
 import { exitCodeOf } from '../../runtime/run/commands.js';
 import { runtimeBundle } from './runs.js';
 
@@ -20,11 +20,21 @@ export interface ExecuteOptions {
   env?: Record<string, string | undefined>;
   /** `gump run --resume`: recorded in the ledger. */
   resumed?: boolean;
+  /** Progress options: a terminal gets a live status line (`live`); tests inject the clock. */
+  progress?: TraceOptions;
 }
 
 /** Exit code: 0 pass, 1 fatal, 3 waiting, 4 aborted. */
 export async function executeRun(worktree: string, o: ExecuteOptions): Promise<number> {
-  const trace = createTrace(o.write);
+  const trace = createTrace(o.write, o.progress);
+  try {
+    return await execute(worktree, o, trace);
+  } finally {
+    trace.close();
+  }
+}
+
+async function execute(worktree: string, o: ExecuteOptions, trace: ReturnType<typeof createTrace>): Promise<number> {
   const entry = runtimeBundle();
   const opening = { trace, runtimeEntry: entry, ...(o.env ? { env: o.env } : {}) };
   const svc = openRun(worktree, opening);
@@ -43,15 +53,20 @@ export async function executeRun(worktree: string, o: ExecuteOptions): Promise<n
     const unit = nextUnit(current);
     // The last unit settled the run (run.finished is in the ledger): nothing is left to run.
     if (!unit) return current.state.status === 'pass' ? 0 : exitCodeOf(await runAll(current));
-    const r = spawnSync(process.execPath, [entry, 'unit', '--worktree', worktree, '--unit', unitKey(unit), '--boundaries', boundaries, '--skip-source-check'], {
-      stdio: ['ignore', 'pipe', 'pipe'],
-      env: { ...process.env, ...(o.env ?? {}) } as NodeJS.ProcessEnv,
-      maxBuffer: 64 * 1024 * 1024,
-    });
-    o.write(r.stdout.toString());
-    if (r.stderr.length > 0) o.write(r.stderr.toString());
-    if (r.status !== 0) return r.status ?? 2;
+    const code = await runUnitProcess(entry, ['unit', '--worktree', worktree, '--unit', unitKey(unit), '--boundaries', boundaries, '--skip-source-check'], o);
+    if (code !== 0) return code;
   }
+}
+
+/** One unit in a fresh runtime process, its progress passed on as it comes (no silent unit). */
+function runUnitProcess(entry: string, args: string[], o: ExecuteOptions): Promise<number> {
+  return new Promise((done) => {
+    const child = spawn(process.execPath, [entry, ...args], { stdio: ['ignore', 'pipe', 'pipe'], env: { ...process.env, ...(o.env ?? {}) } as NodeJS.ProcessEnv });
+    child.stdout.on('data', (b: Buffer) => o.write(b.toString()));
+    child.stderr.on('data', (b: Buffer) => o.write(b.toString()));
+    child.on('error', () => done(2));
+    child.on('close', (code) => done(code ?? 2));
+  });
 }
 
 /** The next job unit to run, or undefined when every top-level step has passed. */

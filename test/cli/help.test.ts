@@ -11,7 +11,7 @@ describe('gump CLI', () => {
   it('--help lists every command and exits 0; no arguments prints it and exits 2', () => {
     const r = gump(['--help']);
     expect(r.status).toBe(0);
-    for (const name of ['check', 'fix', 'explain', 'list', 'show', 'schema']) expect(r.stdout).toMatch(new RegExp(`^  ${name} +\\S`, 'm'));
+    for (const name of ['check', 'fix', 'explain', 'list', 'show', 'schema', 'run', 'report', 'help']) expect(r.stdout).toMatch(new RegExp(`^  ${name} +\\S`, 'm'));
     expect(gump(['-h']).stdout).toBe(r.stdout);
     const none = gump([]);
     expect(none.status).toBe(2);
@@ -26,6 +26,32 @@ describe('gump CLI', () => {
       expect(gump([name, '-h']).stdout).toBe(r.stdout);
       expect(gump(['help', name]).stdout).toBe(r.stdout);
     }
+  });
+
+  it('every command in the command table has full help: usage, a description, options and exit codes', () => {
+    for (const name of Object.keys(commands)) {
+      const text = gump([name, '--help']).stdout;
+      const [usage, description, options, exit] = text.trimEnd().split(/\n\n(?=Options:|Exit status:)|(?<=^usage: [^\n]*(?:\n {7}[^\n]*)*)\n\n/);
+      expect(usage, name).toMatch(new RegExp(`^usage: gump ${name}\\b`));
+      expect(description?.trim().length ?? 0, `${name}: a description of at least a sentence`).toBeGreaterThan(40);
+      expect(options?.split('\n')[0], name).toBe('Options:');
+      expect(options, name).toMatch(/^ {2}-h, --help {2,}print this help$/m);
+      expect(exit?.split('\n')[0], name).toBe('Exit status:');
+      const codes = exit!.split('\n').slice(1);
+      expect(codes.length, `${name}: exit codes`).toBeGreaterThan(0);
+      for (const line of codes) expect(line, name).toMatch(/^ {2}[0-4] {2}\S/);
+    }
+  });
+
+  it('help: with no command the list, with one its help, with an unknown one a did-you-mean (exit 2)', () => {
+    expect(gump(['help']).stdout).toBe(gump(['--help']).stdout);
+    expect(gump(['help']).status).toBe(0);
+    expect(gump(['help', 'help']).stdout).toBe(gump(['help', '--help']).stdout);
+    const bad = gump(['help', 'chek']);
+    expect(bad.status).toBe(2);
+    expect(bad.stderr).toBe('gump help: unknown command "chek"; did you mean "check"?\n');
+    // After `--`, --help is an argument, not the option.
+    expect(gump(['explain', '--', '--help']).stdout).not.toContain('usage:');
   });
 
   it('--version prints the package version', () => {

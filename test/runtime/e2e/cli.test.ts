@@ -38,7 +38,9 @@ describe('gump CLI end to end', () => {
     expect(run.code, run.stdout + run.stderr).toBe(3);
     const [id] = runIds(dir);
     expect(run.stdout).toContain('Run waiting: waiting');
-    expect(run.stdout).toContain(`next: gump approve ${id}  or  gump reject ${id}`);
+    // What is being approved: the changes so far; the gates run after a before_gate approval.
+    expect(run.stdout).toContain('\nWaiting for approval at impl (before gate, attempt 1).\n  changes so far: 2 files, +2 −0\n    src/a.js       +1 −0\n    src/a.test.js  +1 −0\n  gates: not run yet (they run after approval)\n');
+    expect(run.stdout).toContain(`next: gump approve ${id}  or  gump reject ${id} --reason "<why>"`);
     // The agent's work is already committed on the run branch; the gates have not run.
     expect(gitIn(dir, 'log', '-1', '--format=%s', `gump/run-${id}`)).toBe('[gump] step:impl task:- attempt:1');
 
@@ -63,11 +65,13 @@ describe('gump CLI end to end', () => {
     expect(report.steps[0]!.attempts).toMatchObject([{ status: 'pass', gates: [{ name: 'compile', status: 'pass' }], cost: 0.25 }]);
     expect(report.totals.cost).toBe(0.25);
     const markdown = await gump(dir, 'report', id!, '--format', 'markdown');
-    expect(markdown.stdout).toContain(`## gump run ${id}: pass`);
-    expect(markdown.stdout).toMatch(/^\| impl \| 1 \| pass \| claude-sonnet \|/m);
+    // Markdown: the pull/merge request body, outcome first.
+    expect(markdown.stdout.split('\n')[0]).toMatch(new RegExp(`^## gump run \`${id}\` \\(.+\\): passed$`));
+    expect(markdown.stdout.split('\n')[2]).toMatch(/^\*\*✅ Passed\*\*: 2 steps, 2 attempts, /);
+    expect(markdown.stdout).toMatch(/^\| `impl` \| ✅ pass \| 1 \| claude-sonnet \|/m);
     const text = await gump(dir, 'report', '--format', 'text');
     expect(text.stdout.split('\n')[0]).toMatch(/^step\s+attempt\s+status\s+agent/);
-    expect(text.stdout).toContain(`Run ${id}: pass  cost: $0.2500`);
+    expect(text.stdout).toContain(`Run ${id}: pass  cost: $0.250`);
     const badFormat = await gump(dir, 'report', '--format', 'yaml');
     expect(badFormat.code).toBe(2);
 
@@ -89,12 +93,13 @@ describe('gump CLI end to end', () => {
     const dir = repo();
     expect((await gump(dir, 'run', 'reviewed', '--spec', 'spec.md', '--stub')).code).toBe(3);
     const [id] = runIds(dir);
-    const rejected = await gump(dir, 'reject', id!);
+    const rejected = await gump(dir, 'reject', id!, '--reason', 'use a constant');
     expect(rejected.code, rejected.stdout + rejected.stderr).toBe(4);
     expect(rejected.stdout).toContain('Run completed: aborted');
-    expect(rejected.stdout).toContain('rejected at before gate of impl');
+    expect(rejected.stdout).toContain('rejected at before gate of impl: use a constant');
     const report = JSON.parse((await gump(dir, 'report', id!, '--format', 'json')).stdout) as { status: string; message: string };
-    expect(report).toMatchObject({ status: 'aborted', message: 'rejected at before gate of impl' });
+    expect(report).toMatchObject({ status: 'aborted', message: 'rejected at before gate of impl: use a constant' });
+    expect((await gump(dir, 'report', id!, '--format', 'markdown')).stdout).toContain('**⛔ Aborted:** rejected at before gate of impl: use a constant\n');
     const apply = await gump(dir, 'apply', id!);
     expect(apply.code).toBe(2);
     expect(apply.stderr.trim()).toBe(`gump apply: run ${id} has status aborted; only a passed run can be applied`);

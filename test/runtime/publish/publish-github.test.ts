@@ -61,7 +61,7 @@ describe('publish --open-pr github', () => {
     const body = readFileSync(bodyFile, 'utf8');
     expect(post.body).toEqual({ title: 'gump: greet — Add a greeting | to the CLI', head: r.state.branch, base: 'main', body });
     expect(body).toContain(`## gump run \`${r.runId}\` (greet): passed`);
-    expect(body).toMatch(/^\| impl \| pass \| 1 \| claude-sonnet \| 1 \| 0 \/ 0 \| \$0\.0000\* \| \d+\.\ds \|$/m);
+    expect(body).toMatch(/^\| `impl` \| ✅ pass \| 1 \| claude-sonnet \| 1 \| 0 \/ 0 \| \$0\.00\* \| \d+\.\ds \|$/m);
     expect(body).not.toContain('resume=');
     expect(readFileSync(output, 'utf8')).toBe(`pr_url=https://github.example/${REPOSITORY}/pull/41\npr_number=41\n`);
     expect(ledgerEvents(r, 'run.pull_request')).toEqual([expect.objectContaining({ platform: 'github', url: `https://github.example/${REPOSITORY}/pull/41`, number: 41 })]);

@@ -1,10 +1,10 @@
 // The Handlebars helpers of the Markdown report (runtime/run/summary-helpers.ts): table cells never
-// break a row, money has 4 decimals and marks estimates, durations read naturally, code fences
-// outlast the backticks inside.
+// break a row, money has the precision a reader needs and marks estimates, durations read
+// naturally, code spans and fences outlast the backticks inside, statuses carry an icon.
 
 import { describe, expect, it } from 'vitest';
-import { cell, duration, fence, inline, usd } from '../../../runtime/run/summary-helpers.js';
-import { firstSpecLine } from '../../../runtime/run/render-summary.js';
+import { cell, code, duration, fence, inline, money, status } from '../../../runtime/run/summary-helpers.js';
+import { firstSpecLine } from '../../../runtime/run/summary-view.js';
 
 describe('report helpers', () => {
   it('escapes pipes and folds newlines in table cells', () => {
@@ -15,10 +15,24 @@ describe('report helpers', () => {
     expect(inline('a <b>\nc')).toBe('a &lt;b&gt; c');
   });
 
-  it('formats USD with 4 decimals and marks estimates', () => {
-    expect(usd(0.12345)).toBe('$0.1235');
-    expect(usd(2, true)).toBe('$2.0000*');
-    expect(usd(Number.NaN)).toBe('$0.0000');
+  it('formats US dollars with sensible precision and marks estimates', () => {
+    expect(money(0.12345)).toBe('$0.123');
+    expect(money(2, true)).toBe('$2.00*');
+    expect(money(0.00421)).toBe('$0.0042');
+    expect(money(Number.NaN)).toBe('$0.00');
+  });
+
+  it('code spans survive backticks and pipes in a table cell', () => {
+    expect(code('src/a.ts')).toBe('`src/a.ts`');
+    expect(code('a`b|c')).toBe('``a`b\\|c``');
+    expect(code('`x`')).toBe('`` `x` ``');
+  });
+
+  it('statuses carry an icon', () => {
+    expect(status('pass')).toBe('✅ pass');
+    expect(status('fatal')).toBe('❌ fatal');
+    expect(status('waiting')).toBe('⏸️ waiting');
+    expect(status('not run')).toBe('not run');
   });
 
   it('formats durations', () => {
@@ -53,10 +67,12 @@ describe('pull request body size', () => {
       base: 'abc',
       outcome: { kind: 'pass' },
       steps: [],
-      totals: { attempts: 2, turns: 0, tokensIn: 0, tokensOut: 0, cost: 0, estimated: false, durationMs: 0 },
-      failures: [{ step: 'impl', attempt: 1, status: 'fail', lines: ['x'.repeat(500)], truncated: false }],
+      tasks: [],
+      escalations: [],
+      totals: { steps: 1, tasks: 0, attempts: 2, turns: 0, tokensIn: 0, tokensOut: 0, cost: 0, estimated: false, costSource: 'no agent ran', durationMs: 0 },
+      failures: [{ step: 'impl', attempt: 1, status: 'fail', headline: 'gate test failed (exit 1)', lines: ['x'.repeat(500)] }],
     };
-    expect(renderPullRequest(view)).toContain('<details><summary>impl attempt 1: fail</summary>');
+    expect(renderPullRequest(view)).toContain('<details><summary>impl attempt 1: gate test failed (exit 1)</summary>');
     const small = renderPullRequest(view, 400);
     expect(small).not.toContain('<details>');
     expect(small).toContain('_The output of 1 failed attempt(s) is left out here for size; see the `gump-report` artifact._');

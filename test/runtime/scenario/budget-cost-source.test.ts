@@ -39,7 +39,7 @@ describe('cost sources (§17.2)', () => {
     expect(r.report.steps.find((s) => s.step === 'two')?.attempts[0]).toMatchObject({ cost: 0, costSource: 'estimated' });
     expect(r.report.totals).toMatchObject({ cost: 0.02, costSources: ['estimated', 'reported'], tokensIn: 3000, tokensOut: 400 });
     const text = renderReport(r.report, 'text');
-    expect(text).toContain('$0.0000 (est.)');
+    expect(text).toContain('$0.00 (est.)');
     expect(text).toContain('(partly estimated)');
     expect(r.events('run.finished')[0]).toMatchObject({ cost: 0.02, tokensIn: 3000, tokensOut: 400 });
   });

@@ -4,6 +4,9 @@
 
 import { describe, expect, it } from 'vitest';
 import { runScenario, type ScenarioResult } from './harness.js';
+import { loadPlan } from '../../../runtime/run/plan-file.js';
+import { runPaths } from '../../../runtime/run/layout.js';
+import { viewOfRun } from '../../../runtime/run/summary-view.js';
 
 /** Rendered context-file paths of a step: a missing `context: file:` entry is a ledger warning. */
 function probes(r: ScenarioResult, step: string): string[] {
@@ -194,5 +197,67 @@ rules:
     expect(seen[1]).not.toContain('try1.txt');
     // Its cost counts toward the run.
     expect(r.state.spend.cost).toBeCloseTo(0.02, 9);
+  });
+});
+
+describe('what the progress says about a validator (issue 9, defect 5)', () => {
+  const REVIEW = 'name: arch-review\nsteps:\n  - name: review\n    type: validate\n    agent: claude-opus\n    prompt: "Review {diff}"\n';
+  const lines = (r: ScenarioResult): string[] => r.output.split('\n').filter((l) => l.startsWith('['));
+
+  it('a retry validator saying no prints its verdict, not `fatal`, and the run goes on', async () => {
+    const r = await runScenario({
+      workflow: `name: gated
+steps:
+  - name: impl
+    type: code
+    agent: claude-sonnet
+    prompt: "Implement {spec}"
+    gate: ["bash: test -f b.txt"]
+    retry:
+      - { validate: validators/arch-review, agent: claude-opus }
+      - exit: 2
+`,
+      files: { '.gump/validators/arch-review.yaml': REVIEW },
+      stub: 'version: 1\nrules:\n  - match: impl\n    attempts:\n      - write: { "a.txt": "x" }\n      - write: { "b.txt": "x" }\n  - match: "impl/retry/**"\n    validate: { pass: false, comments: "naming is off" }\n',
+    });
+    expect(r.code).toBe(0);
+    expect(lines(r)).toEqual([
+      '[impl]                       running  (claude-sonnet)  attempt 1',
+      '[impl]                       agent    claude-sonnet  0.0s  1 turn  0/0 tokens  ~$0.00',
+      '[impl]                       gate     bash_0 ✗  0.0s',
+      '[impl]                       fail     gate bash_0 failed (exit 1)',
+      '[impl/retry/review/review]   running  (claude-opus)  attempt 1',
+      '[impl/retry/review/review]   agent    claude-opus  0.0s  1 turn  0/0 tokens  ~$0.00',
+      '[impl/retry/review/review]   verdict  no — naming is off',
+      '[impl]                       retry    attempt 2',
+      '[impl]                       running  (claude-sonnet)  attempt 2  resumed session',
+      '[impl]                       agent    claude-sonnet  0.0s  1 turn  0/0 tokens  ~$0.00',
+      '[impl]                       gate     bash_0 ✓  0.0s',
+      '[impl]                       pass     after 2 attempts',
+    ]);
+    // The report says the same: the validator's step answered no; nothing of the run failed for it.
+    const view = viewOfRun({ state: r.state, plan: loadPlan(runPaths(r.worktree).plan), worktree: r.worktree, env: {} });
+    expect(view.steps.map((s) => [s.step, s.status])).toEqual([
+      ['impl', 'pass'],
+      ['impl/retry/review/review', 'verdict no'],
+    ]);
+  });
+
+  it('a validator gate saying no: the verdict, then the gate failing; never `fatal` for the validator', async () => {
+    const r = await runScenario({
+      workflow: 'name: gated\nsteps:\n  - name: impl\n    type: code\n    agent: claude-sonnet\n    prompt: "Implement {spec}"\n    gate:\n      - validate: validators/arch-review\n    retry: [ { exit: 2 } ]\n',
+      files: { '.gump/validators/arch-review.yaml': REVIEW },
+      stub: 'version: 1\nrules:\n  - match: impl\n    write: { "a.txt": "x" }\n  - match: "impl/gate/**"\n    validate: { pass: false, comments: "naming is off" }\n',
+    });
+    expect(r.code).toBe(1);
+    const out = lines(r);
+    expect(out.filter((l) => l.startsWith('[impl/gate/review/review]') && !l.includes(' agent '))).toEqual([
+      '[impl/gate/review/review]    running  (claude-opus)  attempt 1',
+      '[impl/gate/review/review]    verdict  no — naming is off',
+      '[impl/gate/review/review]    running  (claude-opus)  attempt 1',
+      '[impl/gate/review/review]    verdict  no — naming is off',
+    ]);
+    expect(out).toContain('[impl]                       gate     review ✗  0.0s');
+    expect(out.filter((l) => / fatal /.test(l))).toEqual(['[impl]                       fatal    all 2 attempts failed; last error: gate review failed: naming is off']);
   });
 });

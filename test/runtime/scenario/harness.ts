@@ -17,6 +17,7 @@ import { readLedger, type LedgerEvent } from '../../../runtime/state/ledger.js';
 import { loadState, type RunState } from '../../../runtime/state/run-state.js';
 import { runPaths } from '../../../runtime/run/layout.js';
 import { buildReport, type RunReport } from '../../../runtime/run/report.js';
+import type { TraceOptions } from '../../../runtime/run/trace.js';
 
 export const DEFAULT_PACKAGE = JSON.stringify({ name: 'demo', scripts: { build: 'node -e 0', test: 'node -e 0', lint: 'node -e 0' } });
 
@@ -29,6 +30,8 @@ export interface Scenario {
   inputs?: Record<string, string>;
   isolate?: boolean;
   env?: Record<string, string>;
+  /** Progress options (default: a frozen clock). */
+  progress?: TraceOptions;
 }
 
 export interface ScenarioResult {
@@ -53,6 +56,9 @@ const created: string[] = [];
 afterAll(() => {
   for (const dir of created) rmSync(dir, { recursive: true, force: true });
 });
+
+/** A frozen progress clock: elapsed times in the output are 0.0s, so tests can compare lines. */
+const FROZEN = { now: () => 0 };
 
 export function makeRepo(files: Record<string, string>): string {
   const repo = mkdtempSync(join(tmpdir(), 'gump-scn-'));
@@ -81,14 +87,14 @@ export async function runScenario(s: Scenario): Promise<ScenarioResult> {
   const plan = lowerPlan(results[0]!.workflow, source.file);
   const run = await startRun({ repo, plan, planText: serialisePlan(plan), planPath: source.file, specFile: join(repo, 'spec.md'), inputs: s.inputs ?? {}, stub: true });
   let output = '';
-  const code = await executeRun(run.worktree, { isolate: s.isolate ?? false, write: (t) => void (output += t), env: { ...process.env, ...(s.env ?? {}) } });
+  const code = await executeRun(run.worktree, { isolate: s.isolate ?? false, write: (t) => void (output += t), progress: s.progress ?? FROZEN, env: { ...process.env, ...(s.env ?? {}) } });
   return inspect(repo, run.worktree, run.id, code, output);
 }
 
 /** Continue an existing scenario run (resume, after approve). */
 export async function continueScenario(r: ScenarioResult, opts: { isolate?: boolean; env?: Record<string, string> } = {}): Promise<ScenarioResult> {
   let output = '';
-  const code = await executeRun(r.worktree, { isolate: opts.isolate ?? false, write: (t) => void (output += t), env: { ...process.env, ...(opts.env ?? {}) } });
+  const code = await executeRun(r.worktree, { isolate: opts.isolate ?? false, write: (t) => void (output += t), progress: FROZEN, env: { ...process.env, ...(opts.env ?? {}) } });
   return inspect(r.repo, r.worktree, r.runId, code, output);
 }
 
