@@ -11,6 +11,7 @@ import { executeRun } from '../local/execute.js';
 import { userFacingMessage } from '../../runtime/run/errors.js';
 import { LocalRunError, pickRun, repoRoot, runWorktree } from '../local/runs.js';
 import { startRun } from '../local/start-run.js';
+import { hasStagedStub, readStubScript, stageStubScript } from '../local/stub-copy.js';
 import { printSummary } from '../local/summary.js';
 import { parseArgs, UsageError } from './args.js';
 import type { Command } from './commands.js';
@@ -49,6 +50,8 @@ export const runCommand: Command = {
       const isolate = args.flags.has('isolate-steps');
       if (args.flags.has('resume')) {
         const id = pickRun(repo, args.positionals[0]);
+        // A stub run reads the working-tree stub script again: a fixed script takes effect.
+        if (hasStagedStub(runWorktree(repo, id))) stageStubScript(runWorktree(repo, id), readStubScript(repo, process.cwd()));
         write(`resuming run ${id}\n`);
         const code = await executeRun(runWorktree(repo, id), { isolate, write, resumed: true });
         printSummary(runWorktree(repo, id), write);
@@ -65,7 +68,9 @@ export const runCommand: Command = {
       const plan = compiled.workflows[0]?.plan;
       if (!plan || compiled.diagnostics.some((d) => d.severity === 'error')) return 1;
       const planText = compiled.workflows[0]!.files[0]!.text;
-      const run = await startRun({ repo, plan, planText, planPath: source.file, specFile: resolve(spec), inputs, stub: args.flags.has('stub') });
+      const stub = args.flags.has('stub');
+      const stubText = stub ? readStubScript(repo, process.cwd()) : undefined;
+      const run = await startRun({ repo, plan, planText, planPath: source.file, specFile: resolve(spec), inputs, stub, ...(stubText !== undefined ? { stubText } : {}) });
       write(`run ${run.id} on branch ${run.branch}\n`);
       const code = await executeRun(run.worktree, { isolate, write });
       printSummary(run.worktree, write);

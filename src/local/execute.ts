@@ -13,6 +13,7 @@ import { openRun } from '../../runtime/run/open.js';
 import { createTrace } from '../../runtime/run/trace.js';
 import { exitCodeOf } from '../../runtime/run/commands.js';
 import { runtimeBundle } from './runs.js';
+import { hasStagedStub, stagedStubPath } from './stub-copy.js';
 
 export interface ExecuteOptions {
   isolate: boolean;
@@ -26,7 +27,9 @@ export interface ExecuteOptions {
 export async function executeRun(worktree: string, o: ExecuteOptions): Promise<number> {
   const trace = createTrace(o.write);
   const entry = runtimeBundle();
-  const opening = { trace, runtimeEntry: entry, ...(o.env ? { env: o.env } : {}) };
+  // A local run's own copy of its stub script (stub-copy.ts) wins over the worktree's.
+  const env = hasStagedStub(worktree) ? { ...(o.env ?? process.env), GUMP_STUB_SCRIPT: stagedStubPath(worktree) } : o.env;
+  const opening = { trace, runtimeEntry: entry, ...(env ? { env } : {}) };
   const svc = openRun(worktree, opening);
   if (o.resumed) svc.ledger.emit('run.resumed', { runId: svc.state.runId, from: svc.state.status });
   if (svc.state.status === 'aborted' || svc.state.status === 'fatal') svc.state.status = 'running';
@@ -45,7 +48,7 @@ export async function executeRun(worktree: string, o: ExecuteOptions): Promise<n
     if (!unit) return current.state.status === 'pass' ? 0 : exitCodeOf(await runAll(current));
     const r = spawnSync(process.execPath, [entry, 'unit', '--worktree', worktree, '--unit', unitKey(unit), '--boundaries', boundaries, '--skip-source-check'], {
       stdio: ['ignore', 'pipe', 'pipe'],
-      env: { ...process.env, ...(o.env ?? {}) } as NodeJS.ProcessEnv,
+      env: { ...process.env, ...(env ?? {}) } as NodeJS.ProcessEnv,
       maxBuffer: 64 * 1024 * 1024,
     });
     o.write(r.stdout.toString());
