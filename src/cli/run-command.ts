@@ -2,14 +2,14 @@
 // `gump run --resume [<id>]`: runs a workflow locally on branch gump/run-<id> in its own worktree
 // (your branch and working tree untouched), with a live trace and a final summary.
 
-import { existsSync } from 'node:fs';
+import { existsSync, statSync } from 'node:fs';
 import { resolve } from 'node:path';
 import { compile } from '../compile.js';
 import { render } from '../diagnostics/render.js';
 import { NodeHost } from '../project/node-host.js';
 import { executeRun } from '../local/execute.js';
 import { userFacingMessage } from '../../runtime/run/errors.js';
-import { LocalRunError, pickRun, repoRoot, runWorktree } from '../local/runs.js';
+import { headCommit, LocalRunError, pickRun, repoRoot, runWorktree } from '../local/runs.js';
 import { startRun } from '../local/start-run.js';
 import { hasStagedStub, readStubScript, stageStubScript } from '../local/stub-copy.js';
 import { printSummary } from '../local/summary.js';
@@ -60,6 +60,8 @@ export const runCommand: Command = {
       const [workflow] = args.positionals;
       const spec = args.flags.get('spec');
       if (!workflow || typeof spec !== 'string') throw new UsageError('name a workflow and --spec <file>');
+      headCommit(repo);
+      if (existsSync(resolve(workflow)) && statSync(resolve(workflow)).isDirectory()) throw new UsageError(`${workflow} is a folder: name a workflow file or a workflow name`);
       const host = new NodeHost(repo, repo);
       const source = existsSync(resolve(workflow)) ? host.load(resolve(workflow)) : host.resolve(workflow.replace(/^workflows\//, ''), 'workflow');
       if (!source) throw new UsageError(`no workflow "${workflow}" (not a file, not in .gump/workflows/, not built in)`);

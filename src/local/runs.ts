@@ -28,6 +28,15 @@ export function repoRoot(cwd: string): string {
   }
 }
 
+/** The commit a run starts from (HEAD); a clear error in a repository without commits. */
+export function headCommit(repo: string): string {
+  try {
+    return git(repo, ['rev-parse', '--verify', '--quiet', 'HEAD^{commit}']);
+  } catch {
+    throw new LocalRunError('this repository has no commit yet: a run branches from your current commit; commit your project first (git add -A && git commit)');
+  }
+}
+
 /**
  * The user's cache directory: `$XDG_CACHE_HOME` or `~/.cache` (Linux and others),
  * `~/Library/Caches` (macOS), `%LOCALAPPDATA%` (Windows).

@@ -6,7 +6,7 @@ import { relative, resolve, sep } from 'node:path';
 import type { Plan } from '../../protocol/plan.js';
 import { createRunBranch } from '../../runtime/git/worktree.js';
 import { initRun } from '../../runtime/run/init.js';
-import { git, LocalRunError, newRunId, runWorktree } from './runs.js';
+import { headCommit, LocalRunError, newRunId, runWorktree } from './runs.js';
 import { stageStubScript } from './stub-copy.js';
 
 export interface StartRun {
@@ -29,7 +29,7 @@ export async function startRun(o: StartRun): Promise<{ id: string; worktree: str
     throw new LocalRunError(`cannot read the spec file ${o.specFile}`);
   }
   const specPath = relative(o.repo, resolve(o.specFile)).split(sep).join('/');
-  const base = git(o.repo, ['rev-parse', 'HEAD']);
+  const base = headCommit(o.repo);
   const id = newRunId();
   const branch = `gump/run-${id}`;
   const worktree = runWorktree(o.repo, id);
