@@ -6,7 +6,7 @@ import { openRun } from '../../runtime/run/open.js';
 import { createTrace } from '../../runtime/run/trace.js';
 import { executeRun } from '../local/execute.js';
 import { userFacingMessage } from '../../runtime/run/errors.js';
-import { LocalRunError, pickRun, repoRoot, runtimeBundle, runWorktree } from '../local/runs.js';
+import { LocalRunError, pickWaitingRun, repoRoot, runtimeBundle, runWorktree } from '../local/runs.js';
 import { printSummary } from '../local/summary.js';
 import { parseArgs } from './args.js';
 import type { Command } from './commands.js';
@@ -23,7 +23,7 @@ function decisionCommand(decision: 'approve' | 'reject'): Command {
       const write = (s: string): void => void process.stdout.write(s);
       try {
         const repo = repoRoot(process.cwd());
-        const worktree = runWorktree(repo, pickRun(repo, args.positionals[0]));
+        const worktree = runWorktree(repo, pickWaitingRun(repo, args.positionals[0], decision));
         const problem = decide(openRun(worktree, { trace: createTrace(write), runtimeEntry: runtimeBundle() }), decision);
         if (problem) throw new LocalRunError(problem);
         if (decision === 'reject') {

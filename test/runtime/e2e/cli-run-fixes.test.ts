@@ -108,3 +108,76 @@ describe('defect 2: gump apply changes nothing on a conflict', () => {
     expect(readFileSync(join(dir, 'src', 'a.js'), 'utf8')).toBe('module.exports = 1;\n');
   });
 });
+
+const REVIEWED = `name: reviewed
+steps:
+  - name: impl
+    type: code
+    get: { prompt: "{spec}" }
+    run:
+      agent: claude-sonnet
+      hitl: before_gate
+    gate: [compile]
+`;
+
+/** The shortest prefix of `id` no other of `ids` starts with. */
+function uniquePrefix(id: string, ids: string[]): string {
+  for (let n = 1; n <= id.length; n++) if (ids.filter((o) => o.startsWith(id.slice(0, n))).length === 1) return id.slice(0, n);
+  return id;
+}
+
+describe('defect 8 and housekeeping: the waiting run, id prefixes, gump runs, gump clean', () => {
+  it('approve/reject without an id take the run that waits, not the newest; several waiting are listed', async () => {
+    const dir = repo({ '.gump/stub.yaml': stubWriting(1), '.gump/workflows/reviewed.yaml': REVIEWED });
+    expect((await gump(dir, 'run', 'reviewed', '--spec', 'spec.md', '--stub')).code).toBe(3);
+    expect((await gump(dir, 'run', 'reviewed', '--spec', 'spec.md', '--stub')).code).toBe(3);
+    const [first, second] = runBranches(dir).map((b) => b.replace('gump/run-', '')).sort();
+    const ambiguous = await gump(dir, 'approve');
+    expect(ambiguous.code).toBe(2);
+    expect(ambiguous.stderr).toBe(`gump approve: 2 runs are waiting for an approval: ${first}, ${second}; name one: gump approve <run-id>\n`);
+
+    const ids = [first!, second!];
+    const approved = await gump(dir, 'approve', uniquePrefix(second!, ids));
+    expect(approved.code, approved.stdout + approved.stderr).toBe(0);
+    // Now the newest run has passed; a bare reject takes the older, waiting one.
+    const rejected = await gump(dir, 'reject');
+    expect(rejected.code, rejected.stdout + rejected.stderr).toBe(4);
+    expect(JSON.parse((await gump(dir, 'report', uniquePrefix(first!, ids), '--format', 'json')).stdout)).toMatchObject({ runId: first, status: 'aborted' });
+    const none = await gump(dir, 'approve');
+    expect(none.code).toBe(2);
+    expect(none.stderr).toBe('gump approve: no run is waiting for an approval (gump runs lists the runs and their status)\n');
+    const prefix = await gump(dir, 'report', first!.slice(0, 4));
+    expect(prefix.code).toBe(2);
+    expect(prefix.stderr).toBe(`gump report: "${first!.slice(0, 4)}" matches 2 runs (${first}, ${second}): give more of the id\n`);
+
+    const runs = await gump(dir, 'runs');
+    expect(runs.code, runs.stderr).toBe(0);
+    const lines = runs.stdout.trimEnd().split('\n');
+    expect(lines[0]).toMatch(/^id\s+status\s+workflow\s+age\s+cost$/);
+    expect(lines.slice(1).map((l) => l.split(/\s+/).slice(0, 3))).toEqual([[first, 'aborted', 'reviewed'], [second, 'pass', 'reviewed']]);
+    expect(lines[1]).toMatch(/\s\d+[smhd]\s+\$0\.00$/);
+  });
+
+  it('clean removes finished runs and their branches, keeps waiting and unapplied runs and the user\'s branches', async () => {
+    const dir = repo({ '.gump/stub.yaml': stubWriting(1), '.gump/workflows/reviewed.yaml': REVIEWED });
+    gitIn(dir, 'branch', 'gump/mine');
+    expect((await gump(dir, 'run', 'simple', '--spec', 'spec.md', '--stub')).code).toBe(0); // passed, applied below
+    expect((await gump(dir, 'run', 'simple', '--spec', 'spec.md', '--stub')).code).toBe(0); // passed, not applied
+    expect((await gump(dir, 'run', 'reviewed', '--spec', 'spec.md', '--stub')).code).toBe(3); // waiting
+    const [appliedId, unapplied, waiting] = runBranches(dir).filter((b) => b.startsWith('gump/run-')).map((b) => b.replace('gump/run-', '')).sort();
+    expect((await gump(dir, 'apply', appliedId!)).code).toBe(0);
+
+    const clean = await gump(dir, 'clean');
+    expect(clean.code, clean.stderr).toBe(0);
+    expect(clean.stdout).toBe(`removed ${appliedId} (pass, simple) and branch gump/run-${appliedId}\nkept ${unapplied} (passed, not applied: gump apply ${unapplied}, or gump clean --all)\n1 run removed\n`);
+    expect(runBranches(dir).sort()).toEqual(['gump/mine', `gump/run-${unapplied}`, `gump/run-${waiting}`]);
+    expect(gitIn(dir, 'worktree', 'list').split('\n')).toHaveLength(3);
+
+    const all = await gump(dir, 'clean', '--all', '--keep', '0');
+    expect(all.stdout).toBe(`removed ${unapplied} (pass, simple) and branch gump/run-${unapplied}\n1 run removed\n`);
+    expect(runBranches(dir).sort()).toEqual(['gump/mine', `gump/run-${waiting}`]);
+    expect((await gump(dir, 'approve')).code).toBe(0);
+    expect((await gump(dir, 'clean', '--all', '--keep', '1')).stdout).toBe('0 runs removed\n');
+    expect((await gump(dir, 'clean', '--keep', 'x')).code).toBe(2);
+  });
+});
