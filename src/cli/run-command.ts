@@ -9,7 +9,7 @@ import { render } from '../diagnostics/render.js';
 import { NodeHost } from '../project/node-host.js';
 import { executeRun } from '../local/execute.js';
 import { userFacingMessage } from '../../runtime/run/errors.js';
-import { headCommit, LocalRunError, pickRun, repoRoot, runWorktree } from '../local/runs.js';
+import { headCommit, LocalRunError, pickRun, readState, repoRoot, runWorktree } from '../local/runs.js';
 import { startRun } from '../local/start-run.js';
 import { hasStagedStub, readStubScript, stageStubScript } from '../local/stub-copy.js';
 import { printSummary } from '../local/summary.js';
@@ -52,6 +52,10 @@ export const runCommand: Command = {
         const id = pickRun(repo, args.positionals[0]);
         // A stub run reads the working-tree stub script again: a fixed script takes effect.
         if (hasStagedStub(runWorktree(repo, id))) stageStubScript(runWorktree(repo, id), readStubScript(repo, process.cwd()));
+        if (readState(runWorktree(repo, id)).status === 'pass') {
+          write(`run ${id} has passed; nothing to resume\nnext: gump apply ${id}   (merge the result into your current branch)\n`);
+          return 0;
+        }
         write(`resuming run ${id}\n`);
         const code = await executeRun(runWorktree(repo, id), { isolate, write, resumed: true });
         printSummary(runWorktree(repo, id), write);

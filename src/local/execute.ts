@@ -32,7 +32,12 @@ export async function executeRun(worktree: string, o: ExecuteOptions): Promise<n
   const opening = { trace, runtimeEntry: entry, ...(env ? { env } : {}) };
   const svc = openRun(worktree, opening);
   if (o.resumed) svc.ledger.emit('run.resumed', { runId: svc.state.runId, from: svc.state.status });
-  if (svc.state.status === 'aborted' || svc.state.status === 'fatal') svc.state.status = 'running';
+  if (svc.state.status === 'aborted' || svc.state.status === 'fatal') {
+    // The run goes on: its old outcome (a rejection, a stub error) no longer describes it.
+    svc.state.status = 'running';
+    delete svc.state.message;
+    svc.save();
+  }
   if (!o.isolate) return exitCodeOf(await runAll(svc));
   // One boundary per unit, each unit restoring from all of them (the DAG a CI pipeline builds).
   const boundaries = join(dirname(worktree), 'boundaries');

@@ -181,3 +181,59 @@ describe('defect 8 and housekeeping: the waiting run, id prefixes, gump runs, gu
     expect((await gump(dir, 'clean', '--keep', 'x')).code).toBe(2);
   });
 });
+
+const CLASH = `name: clash
+steps:
+  - name: both
+    parallel: true
+    steps:
+      - { name: one, type: code, agent: claude-sonnet, prompt: "one {spec}" }
+      - { name: two, type: code, agent: claude-haiku, prompt: "two {spec}" }
+`;
+const CLASH_STUB = 'version: 1\nrules:\n  - match: both/one\n    write: { "src/x.js": "module.exports = 1;\\n" }\n  - match: both/two\n    write: { "src/x.js": "module.exports = 2;\\n" }\n';
+
+interface ReportJson {
+  status: string;
+  message?: string;
+  finishedAt?: string;
+  steps: { step: string; attempts: { status: string }[] }[];
+}
+
+describe('defect 7: status after resume, open attempts, passed and conflicted runs', () => {
+  it('a rejected run, resumed, no longer says rejected; open attempts read waiting and aborted, not running', async () => {
+    const dir = repo({ '.gump/stub.yaml': stubWriting(1), '.gump/workflows/reviewed.yaml': REVIEWED });
+    expect((await gump(dir, 'run', 'reviewed', '--spec', 'spec.md', '--stub')).code).toBe(3);
+    const report = async (): Promise<ReportJson> => JSON.parse((await gump(dir, 'report', '--format', 'json')).stdout) as ReportJson;
+    expect((await report()).steps[0]!.attempts.map((a) => a.status)).toEqual(['waiting']);
+    expect((await gump(dir, 'reject')).code).toBe(4);
+    expect(await report()).toMatchObject({ status: 'aborted', message: 'rejected at before gate of impl', steps: [{ attempts: [{ status: 'aborted' }] }] });
+    const resumed = await gump(dir, 'run', '--resume');
+    expect(resumed.code, resumed.stdout + resumed.stderr).toBe(3);
+    expect(resumed.stdout).toContain('Run waiting: waiting');
+    expect(resumed.stdout).not.toContain('rejected');
+    const after = await report();
+    expect(after.status).toBe('waiting');
+    expect(after.message).toBeUndefined();
+    expect(after.steps[0]!.attempts.map((a) => a.status)).not.toContain('running');
+  });
+
+  it('resuming a passed run changes nothing', async () => {
+    const dir = repo({ '.gump/stub.yaml': stubWriting(1) });
+    expect((await gump(dir, 'run', 'simple', '--spec', 'spec.md', '--stub')).code).toBe(0);
+    const before = (await gump(dir, 'report', '--format', 'json')).stdout;
+    const id = runBranches(dir)[0]!.replace('gump/run-', '');
+    const resumed = await gump(dir, 'run', '--resume');
+    expect(resumed.code).toBe(0);
+    expect(resumed.stdout).toBe(`run ${id} has passed; nothing to resume\nnext: gump apply ${id}   (merge the result into your current branch)\n`);
+    expect((await gump(dir, 'report', '--format', 'json')).stdout).toBe(before);
+  });
+
+  it('a fatal merge conflict does not suggest --resume', async () => {
+    const dir = repo({ '.gump/stub.yaml': CLASH_STUB, '.gump/workflows/clash.yaml': CLASH });
+    const run = await gump(dir, 'run', 'clash', '--spec', 'spec.md', '--stub');
+    expect(run.code, run.stdout + run.stderr).toBe(1);
+    expect(run.stdout).toContain('parallel merge conflict in both');
+    expect(run.stdout).not.toContain('--resume');
+    expect(run.stdout).toContain('a merge conflict is final');
+  });
+});
