@@ -8,6 +8,7 @@ import { executeRun } from '../local/execute.js';
 import { userFacingMessage } from '../../runtime/run/errors.js';
 import { LocalRunError, pickWaitingRun, repoRoot, runtimeBundle, runWorktree } from '../local/runs.js';
 import { printSummary } from '../local/summary.js';
+import { lockRun } from '../local/lock.js';
 import { parseArgs } from './args.js';
 import type { Command } from './commands.js';
 
@@ -23,7 +24,9 @@ function decisionCommand(decision: 'approve' | 'reject'): Command {
       const write = (s: string): void => void process.stdout.write(s);
       try {
         const repo = repoRoot(process.cwd());
-        const worktree = runWorktree(repo, pickWaitingRun(repo, args.positionals[0], decision));
+        const id = pickWaitingRun(repo, args.positionals[0], decision);
+        lockRun(repo, id, write);
+        const worktree = runWorktree(repo, id);
         const problem = decide(openRun(worktree, { trace: createTrace(write), runtimeEntry: runtimeBundle() }), decision);
         if (problem) throw new LocalRunError(problem);
         if (decision === 'reject') {

@@ -7,6 +7,7 @@ import { buildReport, renderReport } from '../../runtime/run/report.js';
 import { runPaths } from '../../runtime/run/layout.js';
 import { userFacingMessage } from '../../runtime/run/errors.js';
 import { LocalRunError, pickRun, repoRoot, runWorktree } from '../local/runs.js';
+import { runIsLive } from '../local/lock.js';
 import { oneOf, parseArgs } from './args.js';
 import type { Command } from './commands.js';
 
@@ -21,8 +22,9 @@ export const reportCommand: Command = {
     const format = oneOf('format', args.flags.get('format'), ['text', 'json', 'markdown'] as const, 'text');
     try {
       const repo = repoRoot(process.cwd());
-      const paths = runPaths(runWorktree(repo, pickRun(repo, args.positionals[0])));
-      process.stdout.write(renderReport(buildReport(loadState(paths.state), readLedger(paths.ledger)), format));
+      const id = pickRun(repo, args.positionals[0]);
+      const paths = runPaths(runWorktree(repo, id));
+      process.stdout.write(renderReport(buildReport(loadState(paths.state), readLedger(paths.ledger), runIsLive(repo, id)), format));
       return 0;
     } catch (e) {
       const message = e instanceof LocalRunError ? e.message : userFacingMessage(e);

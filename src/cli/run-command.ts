@@ -11,6 +11,7 @@ import { executeRun } from '../local/execute.js';
 import { userFacingMessage } from '../../runtime/run/errors.js';
 import { headCommit, LocalRunError, pickRun, readState, repoRoot, runWorktree } from '../local/runs.js';
 import { startRun } from '../local/start-run.js';
+import { lockRun } from '../local/lock.js';
 import { hasStagedStub, readStubScript, stageStubScript } from '../local/stub-copy.js';
 import { printSummary } from '../local/summary.js';
 import { parseArgs, UsageError } from './args.js';
@@ -50,6 +51,7 @@ export const runCommand: Command = {
       const isolate = args.flags.has('isolate-steps');
       if (args.flags.has('resume')) {
         const id = pickRun(repo, args.positionals[0]);
+        lockRun(repo, id, write);
         // A stub run reads the working-tree stub script again: a fixed script takes effect.
         if (hasStagedStub(runWorktree(repo, id))) stageStubScript(runWorktree(repo, id), readStubScript(repo, process.cwd()));
         if (readState(runWorktree(repo, id)).status === 'pass') {
@@ -77,6 +79,7 @@ export const runCommand: Command = {
       const stub = args.flags.has('stub');
       const stubText = stub ? readStubScript(repo, process.cwd()) : undefined;
       const run = await startRun({ repo, plan, planText, planPath: source.file, specFile: resolve(spec), inputs, stub, ...(stubText !== undefined ? { stubText } : {}) });
+      lockRun(repo, run.id, write);
       write(`run ${run.id} on branch ${run.branch}\n`);
       const code = await executeRun(run.worktree, { isolate, write });
       printSummary(run.worktree, write);
