@@ -12,6 +12,7 @@ import { userFacingMessage } from '../../runtime/run/errors.js';
 import { headCommit, LocalRunError, pickRun, readState, repoRoot, runWorktree } from '../local/runs.js';
 import { startRun } from '../local/start-run.js';
 import { lockRun } from '../local/lock.js';
+import { checkGateCommands, checkInputs, checkSpec } from '../local/preflight.js';
 import { hasStagedStub, readStubScript, stageStubScript } from '../local/stub-copy.js';
 import { printSummary } from '../local/summary.js';
 import { parseArgs, UsageError } from './args.js';
@@ -76,6 +77,10 @@ export const runCommand: Command = {
       const plan = compiled.workflows[0]?.plan;
       if (!plan || compiled.diagnostics.some((d) => d.severity === 'error')) return 1;
       const planText = compiled.workflows[0]!.files[0]!.text;
+      // Before any agent spends, before a run branch exists.
+      checkSpec(resolve(spec), spec);
+      checkInputs(plan, inputs);
+      checkGateCommands(plan, repo);
       const stub = args.flags.has('stub');
       const stubText = stub ? readStubScript(repo, process.cwd()) : undefined;
       const run = await startRun({ repo, plan, planText, planPath: source.file, specFile: resolve(spec), inputs, stub, ...(stubText !== undefined ? { stubText } : {}) });

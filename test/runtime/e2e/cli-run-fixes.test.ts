@@ -237,3 +237,25 @@ describe('defect 7: status after resume, open attempts, passed and conflicted ru
     expect(run.stdout).toContain('a merge conflict is final');
   });
 });
+
+describe('early checks before any agent spends', () => {
+  it('refuses an empty or unreadable spec, an unknown --input and a gate command that cannot run; no run branch', async () => {
+    const dir = repo({ '.gump/stub.yaml': stubWriting(1), 'empty.md': ' \n\n' });
+    const empty = await gump(dir, 'run', 'simple', '--spec', 'empty.md', '--stub');
+    expect(empty.code).toBe(2);
+    expect(empty.stderr).toBe('gump run: the spec file empty.md is empty: write what the agents should build\n');
+    const missing = await gump(dir, 'run', 'simple', '--spec', 'nope.md', '--stub');
+    expect(missing.stderr).toBe('gump run: cannot read the spec file nope.md: no such file\n');
+    const folder = await gump(dir, 'run', 'simple', '--spec', 'src', '--stub');
+    expect(folder.stderr).toBe('gump run: cannot read the spec file src: it is a folder\n');
+    const input = await gump(dir, 'run', 'simple', '--spec', 'spec.md', '--stub', '--input', 'colour=red');
+    expect(input.code).toBe(2);
+    expect(input.stderr).toBe('gump run: unknown input "colour": workflow simple takes no inputs\n');
+
+    writeFileSync(join(dir, 'gump.toml'), '[validation]\ncompile_cmd = "no-such-compiler-xyz --all"\n');
+    const gate = await gump(dir, 'run', 'simple', '--spec', 'spec.md', '--stub');
+    expect(gate.code).toBe(2);
+    expect(gate.stderr).toBe('gump run: the workflow\'s gates cannot run; nothing was started:\n  compile command "no-such-compiler-xyz --all" (from gump.toml [validation] compile_cmd) cannot run: "no-such-compiler-xyz" is not on PATH; install it or set compile_cmd in gump.toml [validation]\n');
+    expect(runBranches(dir)).toEqual([]);
+  });
+});
