@@ -53,12 +53,12 @@ export const runCommand: Command = {
       if (args.flags.has('resume')) {
         const id = pickRun(repo, args.positionals[0]);
         lockRun(repo, id, write);
-        // A stub run reads the working-tree stub script again: a fixed script takes effect.
-        if (hasStagedStub(runWorktree(repo, id))) stageStubScript(runWorktree(repo, id), readStubScript(repo, process.cwd()));
         if (readState(runWorktree(repo, id)).status === 'pass') {
           write(`run ${id} has passed; nothing to resume\nnext: gump apply ${id}   (merge the result into your current branch)\n`);
           return 0;
         }
+        // A stub run reads the working-tree stub script again: a fixed script takes effect.
+        if (hasStagedStub(runWorktree(repo, id))) stageStubScript(runWorktree(repo, id), readStubScript(repo, process.cwd()));
         write(`resuming run ${id}\n`);
         const code = await executeRun(runWorktree(repo, id), { isolate, write, resumed: true });
         printSummary(runWorktree(repo, id), write);
