@@ -2,8 +2,8 @@
 // enforces the wall-clock timeout (SIGTERM to the group, SIGKILL after a grace), captures raw
 // stdout lines with timestamps, feeds the parser, reports live events and returns RunMetrics.
 import { spawn, type ChildProcess } from 'node:child_process';
-import { createWriteStream, existsSync, mkdirSync, writeFileSync, type WriteStream } from 'node:fs';
-import { dirname } from 'node:path';
+import { createWriteStream, existsSync, mkdirSync, rmSync, writeFileSync, type WriteStream } from 'node:fs';
+import { dirname, join } from 'node:path';
 import type { AgentAdapter, AgentRunRequest, NormalizedEvent, RunMetrics } from './types.js';
 import { childEnv } from './auth-env.js';
 import { hostEnvOf } from './adapter-kit.js';
@@ -24,6 +24,11 @@ export interface RunAgentOptions {
   request: AgentRunRequest;
   /** JSONL file receiving every stdout line as {"t": ISO time, "line": text} (agents.md §2.10). */
   rawLogFile?: string;
+  /**
+   * A folder where the running CLI's process group is recorded (a file named by its id, removed
+   * when it ends), so a later process can stop it if this one is killed (src/local/lock.ts).
+   */
+  groupDir?: string;
   /** Delay between SIGTERM and SIGKILL (default 5 s). */
   graceMs?: number;
   /** How long a CLI may linger after a fatal error event (default FATAL_EXIT_GRACE_MS). */
@@ -187,7 +192,17 @@ export function startAgent(o: RunAgentOptions): AgentRun {
     // Leftover tool subprocesses of the group would hold the pipes open: kill them now.
     if (child) signalGroup(child, 'SIGKILL');
   });
+  const groupFile = o.groupDir !== undefined && child.pid !== undefined ? join(o.groupDir, String(child.pid)) : undefined;
+  if (groupFile) {
+    try {
+      mkdirSync(o.groupDir!, { recursive: true });
+      writeFileSync(groupFile, `${child.pid}\n`);
+    } catch {
+      // best effort: without the record only a manual kill stops a CLI orphaned by a kill -9
+    }
+  }
   child.on('close', (code) => {
+    if (groupFile) rmSync(groupFile, { force: true });
     lines.end();
     void settle(code);
   });

@@ -90,6 +90,7 @@ export async function callAgent(svc: Services, call: AgentCall): Promise<AgentCa
     adapter,
     request: invocationRequest,
     rawLogFile: call.rawLogFile,
+    groupDir: join(svc.runDir, 'agent-groups'),
     ...(svc.graceMs !== undefined ? { graceMs: svc.graceMs } : {}),
     cost: { prices: priceTable(svc) },
     onEvent(ev, live, handle) {

@@ -2,6 +2,7 @@
 // duration, gate results — and run totals; built from the ledger, rendered as JSON or text
 // (Markdown: render-summary.ts). The JSON shape is a contract with users' tooling (README).
 
+import { settleOpenAttempts } from './open-attempts.js';
 import type { LedgerEvent } from '../state/ledger.js';
 import type { RunState } from '../state/run-state.js';
 import { errorExcerpt, excerptText } from '../exec/error-excerpt.js';
@@ -43,7 +44,8 @@ export interface RunReport {
   steps: StepReport[];
 }
 
-export function buildReport(state: RunState, events: LedgerEvent[]): RunReport {
+/** `live`: false when the run is known not to be executing (a local run whose lock is free). */
+export function buildReport(state: RunState, events: LedgerEvent[], live?: boolean): RunReport {
   const steps = new Map<string, StepReport>();
   const stepOf = (path: string): StepReport => {
     let s = steps.get(path);
@@ -104,6 +106,7 @@ export function buildReport(state: RunState, events: LedgerEvent[]): RunReport {
     }
   }
   const list = [...steps.values()];
+  settleOpenAttempts(list, state, live);
   const attempts = list.flatMap((s) => s.attempts);
   return {
     runId: state.runId,

@@ -2,6 +2,7 @@
 // dirty working tree or a run that did not pass; never touches anything else.
 
 import { userFacingMessage } from '../../runtime/run/errors.js';
+import { ApplyConflict, applyRun } from '../local/apply.js';
 import { LocalRunError, git, pickRun, readState, repoRoot, runWorktree } from '../local/runs.js';
 import { parseArgs } from './args.js';
 import type { Command } from './commands.js';
@@ -23,14 +24,14 @@ export const applyCommand: Command = {
       if (state.status !== 'pass') throw new LocalRunError(`run ${id} has status ${state.status}; only a passed run can be applied`);
       const dirty = git(repo, ['status', '--porcelain', '--untracked-files=no']);
       if (dirty !== '') throw new LocalRunError(`your working tree has uncommitted changes; commit or stash them first:\n${dirty}`);
-      git(repo, ['merge', '--no-edit', '--no-ff', '-m', `Merge gump run ${id}`, state.branch]);
-      process.stdout.write(`merged ${state.branch} into ${git(repo, ['rev-parse', '--abbrev-ref', 'HEAD'])}\n`);
+      const into = applyRun(repo, id, state.branch);
+      process.stdout.write(`merged ${state.branch} into ${into}\n`);
       return 0;
     } catch (e) {
       const message = e instanceof LocalRunError ? e.message : userFacingMessage(e);
       if (message !== undefined) {
         process.stderr.write(`gump apply: ${message}\n`);
-        return message.includes('git merge') ? 1 : 2;
+        return e instanceof ApplyConflict ? 1 : 2;
       }
       throw e;
     }

@@ -6,8 +6,9 @@ import { openRun } from '../../runtime/run/open.js';
 import { createTrace } from '../../runtime/run/trace.js';
 import { executeRun } from '../local/execute.js';
 import { userFacingMessage } from '../../runtime/run/errors.js';
-import { LocalRunError, pickRun, repoRoot, runtimeBundle, runWorktree } from '../local/runs.js';
+import { LocalRunError, pickWaitingRun, repoRoot, runtimeBundle, runWorktree } from '../local/runs.js';
 import { printSummary } from '../local/summary.js';
+import { lockRun } from '../local/lock.js';
 import { parseArgs } from './args.js';
 import type { Command } from './commands.js';
 import { approveHelp, rejectHelp } from './local-run-help.js';
@@ -26,7 +27,9 @@ function decisionCommand(decision: 'approve' | 'reject'): Command {
       const write = (s: string): void => void process.stdout.write(s);
       try {
         const repo = repoRoot(process.cwd());
-        const worktree = runWorktree(repo, pickRun(repo, args.positionals[0]));
+        const id = pickWaitingRun(repo, args.positionals[0], decision);
+        lockRun(repo, id, write);
+        const worktree = runWorktree(repo, id);
         const problem = decide(openRun(worktree, { trace: createTrace(write), runtimeEntry: runtimeBundle() }), decision, undefined, typeof reason === 'string' ? reason : undefined);
         if (problem) throw new LocalRunError(problem);
         if (decision === 'reject') {

@@ -5,14 +5,15 @@ import { dirname } from 'node:path';
 import { checkFiles } from '../compile.js';
 import type { Diagnostic } from '../diagnostics/diagnostic.js';
 import { render, type Format, type Sources } from '../diagnostics/render.js';
-import { findProjectRoot, NodeHost } from '../project/node-host.js';
+import { NodeHost } from '../project/node-host.js';
+import { rootOption } from './root-option.js';
 import { oneOf, parseArgs, UsageError } from './args.js';
 import type { Command } from './commands.js';
 import { renderHelp, ROOT_OPTION, type CommandHelp } from './command-help.js';
-import { loadFiles } from './load-files.js';
+import { loadEach } from './load-files.js';
 
 const help: CommandHelp = {
-  usage: ['gump check <file...> [--format text|json|github] [--target github|gitlab] [--root <dir>]'],
+  usage: ['gump check <file|name...> [--format text|json|github] [--target github|gitlab] [--root <dir>]'],
   description: `Checks workflows against the gump language (and their callees, recursively).
 Warnings do not change the exit status; "checked clean" means no error and no warning.`,
   options: [
@@ -42,16 +43,18 @@ export const checkCommand: Command = {
     const targetFlag = args.flags.get('target');
     const target = targetFlag === undefined ? undefined : oneOf('target', targetFlag, ['github', 'gitlab'] as const, 'github');
     if (args.positionals.length === 0) throw new UsageError('name at least one workflow file');
-    const root = args.flags.get('root');
-    const host = new NodeHost(typeof root === 'string' ? root : findProjectRoot(dirname(args.positionals[0]!)));
-    const loaded = loadFiles(host, args.positionals);
+    const host = new NodeHost(rootOption(args.flags.get('root'), dirname(args.positionals[0]!)));
+    const { loaded, failed } = loadEach(host, args.positionals);
     const readable = loaded.filter((f) => !f.refused);
     const { results, configDiagnostics } = checkFiles(host, readable.map((f) => f.source), target ? { target } : {});
     const byFile = new Map(readable.map((f, i) => [f, results[i]!.diagnostics]));
     const all: Diagnostic[] = [...configDiagnostics, ...loaded.flatMap((f) => (f.refused ? [f.refused] : byFile.get(f)!))];
     const sources: Sources = host.sources();
     process.stdout.write(render(all, format, sources));
-    if (format === 'text') process.stdout.write(summary(all, loaded.length));
+    if (format === 'text' && loaded.length > 0) process.stdout.write(summary(all, loaded.length));
+    // A file that cannot be read: the others' results stand, the exit status is 2.
+    for (const f of failed) process.stderr.write(`gump check: ${f.message}\n`);
+    if (failed.length > 0) return 2;
     return all.some((d) => d.severity === 'error') ? 1 : 0;
   },
 };

@@ -6,6 +6,8 @@ import { applyCommand } from './apply-command.js';
 import { approveCommand, rejectCommand } from './approve-command.js';
 import { reportCommand } from './report-command.js';
 import { runCommand } from './run-command.js';
+import { runsCommand } from './runs-command.js';
+import { cleanCommand } from './clean-command.js';
 import { explainCommand } from './explain-command.js';
 import { fixCommand } from './fix-command.js';
 import { graphCommand } from './graph-command.js';
@@ -33,6 +35,8 @@ export const commands: Record<string, Command> = {
   apply: applyCommand,
   approve: approveCommand,
   reject: rejectCommand,
+  runs: runsCommand,
+  clean: cleanCommand,
   fix: fixCommand,
   explain: explainCommand,
   list: listCommand,

@@ -6,7 +6,8 @@ import { relative, resolve, sep } from 'node:path';
 import { ciOptions, compile, workflowName } from '../compile.js';
 import { Program } from '../2-check/program.js';
 import { render } from '../diagnostics/render.js';
-import { findProjectRoot, NodeHost } from '../project/node-host.js';
+import { NodeHost } from '../project/node-host.js';
+import { rootOption } from './root-option.js';
 import { buildGraph } from '../../targets/ci/build-graph.js';
 import { renderMermaid } from '../../targets/ci/mermaid.js';
 import { oneOf, parseArgs, UsageError } from './args.js';
@@ -42,7 +43,7 @@ export const graphCommand: Command = {
     const [workflow] = args.positionals;
     if (!workflow || args.positionals.length > 1) throw new UsageError('name one workflow');
     const rootFlag = args.flags.get('root');
-    const root = resolve(typeof rootFlag === 'string' ? rootFlag : findProjectRoot('.'));
+    const root = rootOption(rootFlag, '.');
     const host = new NodeHost(root, root);
     const source = existsSync(resolve(workflow))
       ? loadFiles(host, [relative(root, resolve(workflow)).split(sep).join('/')])[0]!.source

@@ -2,7 +2,7 @@
 // description each, marking the ones a project file overrides and adding project-only files.
 
 import { readFileSync } from 'node:fs';
-import { findProjectRoot } from '../project/node-host.js';
+import { rootOption } from './root-option.js';
 import { parseArgs, UsageError } from './args.js';
 import type { Command } from './commands.js';
 import { renderHelp, ROOT_OPTION, type CommandHelp } from './command-help.js';
@@ -33,7 +33,7 @@ export const listCommand: Command = {
     }
     if (args.positionals.length > 0) throw new UsageError('list takes no arguments');
     const rootFlag = args.flags.get('root');
-    const root = typeof rootFlag === 'string' ? rootFlag : findProjectRoot(process.cwd());
+    const root = rootOption(rootFlag, process.cwd());
     const read = (p: string): string => readFileSync(p, 'utf8');
     process.stdout.write(renderLibraryList(libraryItems('workflow', root, read), libraryItems('validator', root, read)));
     return 0;

@@ -2,7 +2,7 @@
 // (missing, a directory, permission) is an I/O error (exit 2); a file that is read but is not
 // a workflow (empty, binary, huge, not YAML) is left to the parse phase, which reports it.
 
-import { readFileSync, statSync } from 'node:fs';
+import { existsSync, readFileSync, statSync } from 'node:fs';
 import { resolve } from 'node:path';
 import type { SourceFile } from '../2-check/host.js';
 import { FILE_START } from '../1-parse/source-map.js';
@@ -27,6 +27,27 @@ export interface LoadedFile {
 export function loadFiles(host: NodeHost, paths: readonly string[]): LoadedFile[] {
   for (const p of paths) statFile(host, p);
   return paths.map((p) => loadFile(host, p));
+}
+
+/**
+ * Every path that can be read, and an IoError for each one that cannot (the command reports the
+ * readable ones and still exits 2). A name that is no file but a workflow of the project or the
+ * built-in library (`implement-spec`, `workflows/tdd`), as gump run and compile take, resolves so.
+ */
+export function loadEach(host: NodeHost, paths: readonly string[]): { loaded: LoadedFile[]; failed: IoError[] } {
+  const loaded: LoadedFile[] = [];
+  const failed: IoError[] = [];
+  for (const p of paths) {
+    try {
+      loaded.push(loadFile(host, p));
+    } catch (e) {
+      if (!(e instanceof IoError)) throw e;
+      const named = existsSync(resolve(host.cwd, p)) ? undefined : host.resolve(p.replace(/^workflows\//, '').replace(/\.ya?ml$/, ''), 'workflow');
+      if (named) loaded.push({ source: named, path: named.file, utf8: true });
+      else failed.push(e);
+    }
+  }
+  return { loaded, failed };
 }
 
 function statFile(host: NodeHost, path: string): number {

@@ -3,7 +3,8 @@
 
 import type { CommandHelp } from './command-help.js';
 
-const RUN_ID = 'A run is named by its id; without one, the latest run.';
+const RUN_ID = 'A run is named by its id or a unique prefix of it; without one, the latest run.';
+const WAITING_RUN_ID = 'A run is named by its id or a unique prefix of it; without one, the run that waits\n(when several wait, they are listed).';
 
 const RUN_EXITS: [number, string][] = [
   [0, 'the run passed'],
@@ -58,7 +59,7 @@ Refuses a run that did not pass and a working tree with uncommitted changes.`,
 export const approveHelp: CommandHelp = {
   usage: ['gump approve [<run-id>] [--isolate-steps]'],
   description: `Approves the approval point a run waits at and continues the run at once; the exit status is the
-run's. ${RUN_ID}`,
+run's. ${WAITING_RUN_ID}`,
   options: [['--isolate-steps', 'run the rest in a fresh runtime process per step, as CI jobs do']],
   exit: RUN_EXITS,
 };
@@ -66,7 +67,7 @@ run's. ${RUN_ID}`,
 export const rejectHelp: CommandHelp = {
   usage: ['gump reject [<run-id>] [--reason <text>]'],
   description: `Rejects the approval point a run waits at: the run ends aborted (a later gump run --resume waits
-at the same point again). ${RUN_ID}`,
+at the same point again). ${WAITING_RUN_ID}`,
   options: [['--reason <text>', 'why: recorded in the ledger and shown in the report']],
   exit: [
     [4, 'the run is aborted'],

@@ -10,6 +10,7 @@ import { loadPlan } from '../../runtime/run/plan-file.js';
 import { runPaths } from '../../runtime/run/layout.js';
 import { userFacingMessage } from '../../runtime/run/errors.js';
 import { LocalRunError, pickRun, repoRoot, runWorktree } from '../local/runs.js';
+import { runIsLive } from '../local/lock.js';
 import { oneOf, parseArgs } from './args.js';
 import type { Command } from './commands.js';
 import { reportHelp } from './local-run-help.js';
@@ -26,12 +27,13 @@ export const reportCommand: Command = {
     const format = oneOf('format', args.flags.get('format'), ['text', 'json', 'markdown'] as const, 'text');
     try {
       const repo = repoRoot(process.cwd());
-      const worktree = runWorktree(repo, pickRun(repo, args.positionals[0]));
+      const id = pickRun(repo, args.positionals[0]);
+      const worktree = runWorktree(repo, id);
       const paths = runPaths(worktree);
       const state = loadState(paths.state);
       // Markdown is the report for people, as it becomes a pull/merge request body in CI.
       if (format === 'markdown') process.stdout.write(renderPullRequest(viewOfRun({ state, plan: loadPlan(paths.plan), worktree, env: {} })));
-      else process.stdout.write(renderReport(buildReport(state, readLedger(paths.ledger)), format));
+      else process.stdout.write(renderReport(buildReport(state, readLedger(paths.ledger), runIsLive(repo, id)), format));
       return 0;
     } catch (e) {
       const message = e instanceof LocalRunError ? e.message : userFacingMessage(e);

@@ -2,7 +2,9 @@
 // (`validators/arch-review`) exactly as shipped, e.g. to copy it into .gump/workflows and adapt it.
 
 import { listBuiltins, readBuiltin, type LibraryKind } from '../library/library.js';
-import { findProjectRoot } from '../project/node-host.js';
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { rootOption } from './root-option.js';
 import { parseArgs, UsageError } from './args.js';
 import type { Command } from './commands.js';
 import { renderHelp, ROOT_OPTION, type CommandHelp } from './command-help.js';
@@ -35,11 +37,17 @@ export const showCommand: Command = {
     if (args.positionals.length !== 1) throw new UsageError('name one built-in, e.g. gump show implement-spec');
     const asked = args.positionals[0]!;
     const { kind, name } = parseReference(asked);
-    const text = readBuiltin(name, kind);
-    if (text === undefined) throw new UsageError(`no built-in ${kind} "${asked}"${suggestion(asked, kind, name)}\nrun "gump list" for every built-in`);
-    const rootFlag = args.flags.get('root');
-    const root = typeof rootFlag === 'string' ? rootFlag : findProjectRoot(process.cwd());
+    const root = rootOption(args.flags.get('root'), process.cwd());
     const own = projectFiles(root, kind).get(name);
+    const text = readBuiltin(name, kind);
+    if (text === undefined) {
+      // A project-only workflow or validator, as gump list shows it.
+      if (own !== undefined) {
+        process.stdout.write(readFileSync(join(root, own), 'utf8'));
+        return 0;
+      }
+      throw new UsageError(`no built-in ${kind} "${asked}"${suggestion(asked, kind, name)}\nrun "gump list" for every built-in`);
+    }
     if (own !== undefined) process.stderr.write(`note: this project overrides it with ${own}\n`);
     process.stdout.write(text);
     return 0;

@@ -13,6 +13,7 @@ import { openRun } from '../../runtime/run/open.js';
 import { createTrace, type TraceOptions } from '../../runtime/run/trace.js';
 import { exitCodeOf } from '../../runtime/run/commands.js';
 import { runtimeBundle } from './runs.js';
+import { hasStagedStub, stagedStubPath } from './stub-copy.js';
 
 export interface ExecuteOptions {
   isolate: boolean;
@@ -36,10 +37,17 @@ export async function executeRun(worktree: string, o: ExecuteOptions): Promise<n
 
 async function execute(worktree: string, o: ExecuteOptions, trace: ReturnType<typeof createTrace>): Promise<number> {
   const entry = runtimeBundle();
-  const opening = { trace, runtimeEntry: entry, ...(o.env ? { env: o.env } : {}) };
+  // A local run's own copy of its stub script (stub-copy.ts) wins over the worktree's.
+  const env = hasStagedStub(worktree) ? { ...(o.env ?? process.env), GUMP_STUB_SCRIPT: stagedStubPath(worktree) } : o.env;
+  const opening = { trace, runtimeEntry: entry, ...(env ? { env } : {}) };
   const svc = openRun(worktree, opening);
   if (o.resumed) svc.ledger.emit('run.resumed', { runId: svc.state.runId, from: svc.state.status });
-  if (svc.state.status === 'aborted' || svc.state.status === 'fatal') svc.state.status = 'running';
+  if (svc.state.status === 'aborted' || svc.state.status === 'fatal') {
+    // The run goes on: its old outcome (a rejection, a stub error) no longer describes it.
+    svc.state.status = 'running';
+    delete svc.state.message;
+    svc.save();
+  }
   if (!o.isolate) return exitCodeOf(await runAll(svc));
   // One boundary per unit, each unit restoring from all of them (the DAG a CI pipeline builds).
   const boundaries = join(dirname(worktree), 'boundaries');
@@ -53,7 +61,7 @@ async function execute(worktree: string, o: ExecuteOptions, trace: ReturnType<ty
     const unit = nextUnit(current);
     // The last unit settled the run (run.finished is in the ledger): nothing is left to run.
     if (!unit) return current.state.status === 'pass' ? 0 : exitCodeOf(await runAll(current));
-    const code = await runUnitProcess(entry, ['unit', '--worktree', worktree, '--unit', unitKey(unit), '--boundaries', boundaries, '--skip-source-check'], o);
+    const code = await runUnitProcess(entry, ['unit', '--worktree', worktree, '--unit', unitKey(unit), '--boundaries', boundaries, '--skip-source-check'], env ? { ...o, env } : o);
     if (code !== 0) return code;
   }
 }

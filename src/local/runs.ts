@@ -31,6 +31,15 @@ export function repoRoot(cwd: string): string {
   }
 }
 
+/** The commit a run starts from (HEAD); a clear error in a repository without commits. */
+export function headCommit(repo: string): string {
+  try {
+    return git(repo, ['rev-parse', '--verify', '--quiet', 'HEAD^{commit}']);
+  } catch {
+    throw new LocalRunError('this repository has no commit yet: a run branches from your current commit; commit your project first (git add -A && git commit)');
+  }
+}
+
 /**
  * The user's cache directory: `$XDG_CACHE_HOME` or `~/.cache` (Linux and others),
  * `~/Library/Caches` (macOS), `%LOCALAPPDATA%` (Windows).
@@ -76,17 +85,36 @@ export function listRuns(repo: string): string[] {
     .sort();
 }
 
-/** The run named by the user, or the latest one. */
+/** The run named by the user (its id, `gump/run-<id>`, or a unique prefix of the id), or the latest one. */
 export function pickRun(repo: string, id: string | undefined): string {
   const runs = listRuns(repo);
-  if (id !== undefined) {
-    const found = runs.find((r) => r === id || r === id.replace(/^gump\/run-/, ''));
-    if (!found) throw new LocalRunError(`no run "${id}" in this repository${runs.length > 0 ? ` (runs: ${runs.slice(-5).join(', ')})` : ''}`);
-    return found;
-  }
+  if (id !== undefined) return matchRun(runs, id);
   const last = runs[runs.length - 1];
   if (!last) throw new LocalRunError('no gump run in this repository yet: start one with gump run <workflow> --spec <file>');
   return last;
+}
+
+/** An id, `gump/run-<id>`, or a unique prefix of one of `runs`. */
+export function matchRun(runs: readonly string[], given: string): string {
+  const id = given.replace(/^gump\/run-/, '');
+  if (runs.includes(id)) return id;
+  const matches = id === '' ? [] : runs.filter((r) => r.startsWith(id));
+  if (matches.length === 1) return matches[0]!;
+  if (matches.length > 1) throw new LocalRunError(`"${given}" matches ${matches.length} runs (${matches.join(', ')}): give more of the id`);
+  throw new LocalRunError(`no run "${given}" in this repository${runs.length > 0 ? ` (runs: ${runs.slice(-5).join(', ')}; gump runs lists them)` : ''}`);
+}
+
+/** approve/reject: the run named, else the one run waiting for an approval. */
+export function pickWaitingRun(repo: string, id: string | undefined, verb: string): string {
+  if (id !== undefined) return pickRun(repo, id);
+  const runs = listRuns(repo);
+  const waiting = runs.filter((r) => readState(join(runsDir(repo), r, 'worktree')).status === 'waiting');
+  if (waiting.length === 1) return waiting[0]!;
+  if (waiting.length === 0) {
+    if (runs.length === 0) throw new LocalRunError('no gump run in this repository yet: start one with gump run <workflow> --spec <file>');
+    throw new LocalRunError('no run is waiting for an approval (gump runs lists the runs and their status)');
+  }
+  throw new LocalRunError(`${waiting.length} runs are waiting for an approval: ${waiting.join(', ')}; name one: gump ${verb} <run-id>`);
 }
 
 export { newRunId } from '../../runtime/run/run-id.js';

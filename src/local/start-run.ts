@@ -6,7 +6,8 @@ import { relative, resolve, sep } from 'node:path';
 import type { Plan } from '../../protocol/plan.js';
 import { createRunBranch } from '../../runtime/git/worktree.js';
 import { initRun } from '../../runtime/run/init.js';
-import { git, LocalRunError, newRunId, runWorktree } from './runs.js';
+import { headCommit, LocalRunError, newRunId, runWorktree } from './runs.js';
+import { stageStubScript } from './stub-copy.js';
 
 export interface StartRun {
   repo: string;
@@ -16,6 +17,8 @@ export interface StartRun {
   specFile: string;
   inputs: Record<string, string>;
   stub: boolean;
+  /** The stub script's text (stub-copy.ts), kept as the run's own copy; without it the run reads the worktree's. */
+  stubText?: string;
 }
 
 export async function startRun(o: StartRun): Promise<{ id: string; worktree: string; branch: string }> {
@@ -26,11 +29,12 @@ export async function startRun(o: StartRun): Promise<{ id: string; worktree: str
     throw new LocalRunError(`cannot read the spec file ${o.specFile}`);
   }
   const specPath = relative(o.repo, resolve(o.specFile)).split(sep).join('/');
-  const base = git(o.repo, ['rev-parse', 'HEAD']);
+  const base = headCommit(o.repo);
   const id = newRunId();
   const branch = `gump/run-${id}`;
   const worktree = runWorktree(o.repo, id);
   await createRunBranch(o.repo, { branch, base, dir: worktree });
   initRun({ worktree, plan: o.plan, planText: o.planText, planPath: o.planPath, runId: id, base, branch, spec: { path: specPath, text: specText }, inputs: o.inputs, stub: o.stub });
+  if (o.stubText !== undefined) stageStubScript(worktree, o.stubText);
   return { id, worktree, branch };
 }

@@ -22,5 +22,7 @@ export function printSummary(worktree: string, write: (s: string) => void): void
   write(`branch: ${state.branch}\n`);
   if (state.status === 'pass') write(`next: gump apply ${state.runId}   (merge the result into your current branch)\n`);
   else if (state.status === 'waiting') write(`next: gump approve ${state.runId}  or  gump reject ${state.runId} --reason "<why>"\n`);
+  // A merge conflict is not retried (language.md §6.3): resuming meets the same conflict.
+  else if (state.message?.startsWith('parallel merge conflict')) write(`next: gump report ${state.runId}; a merge conflict is final: change the workflow or the spec so tasks do not edit the same lines, and start a new run\n`);
   else write(`next: gump report ${state.runId}; gump run --resume ${state.runId} continues without redoing passed steps\n`);
 }

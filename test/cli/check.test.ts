@@ -92,12 +92,39 @@ describe('gump check', () => {
     expect(gump(['fix', 'big.yaml'], dir).status).toBe(1);
   });
 
-  it('exits 2 with a clear message for a missing file, before checking the others', () => {
-    const dir = project({ 'w.yaml': CLEAN });
+  it('exits 2 with a clear message for a missing file, still reporting the others (text and JSON)', () => {
+    const dir = project({ 'w.yaml': CLEAN, 'bad.yaml': 'name: bad\nsteps: 3\n' });
     const r = gump(['check', 'w.yaml', 'missing.yaml'], dir);
     expect(r.status).toBe(2);
     expect(r.stderr).toBe('gump check: cannot read missing.yaml: no such file\n');
-    expect(r.stdout).toBe('');
+    expect(r.stdout).toBe('checked clean\n');
+    const json = gump(['check', 'bad.yaml', 'missing.yaml', '--format', 'json'], dir);
+    expect(json.status).toBe(2);
+    expect(json.stderr).toBe('gump check: cannot read missing.yaml: no such file\n');
+    expect(jsonCodesAt(json.stdout).length).toBeGreaterThan(0);
+  });
+
+  it('checks a workflow named as gump run and compile take it (built-in or project)', () => {
+    const dir = project({ '.gump/workflows/mine.yaml': CLEAN });
+    const builtin = gump(['check', 'implement-spec'], dir);
+    expect(builtin.status, builtin.stderr).toBe(0);
+    expect(builtin.stdout).toBe('checked clean\n');
+    const own = gump(['check', 'mine', 'workflows/tdd'], dir);
+    expect(own.status, own.stderr).toBe(0);
+    expect(own.stdout).toBe('2 files checked clean\n');
+    const none = gump(['check', 'no-such-flow'], dir);
+    expect(none.status).toBe(2);
+    expect(none.stderr).toBe('gump check: cannot read no-such-flow: no such file\n');
+  });
+
+  it('refuses a --root that is not a folder', () => {
+    const dir = project({ 'w.yaml': CLEAN });
+    for (const cmd of [['check', 'w.yaml'], ['list'], ['show', 'tdd'], ['graph', 'tdd']]) {
+      const r = gump([...cmd, '--root', join(dir, 'nonexistent')], dir);
+      expect(r.status, cmd.join(' ')).toBe(2);
+      expect(r.stderr).toBe(`gump ${cmd[0]}: --root ${join(dir, 'nonexistent')}: no such folder\n`);
+      expect(r.stdout).toBe('');
+    }
   });
 
   it('exits 2 for a directory', () => {

@@ -69,6 +69,15 @@ describe('gump show', () => {
     expect(r.stdout).toBe(readFileSync(join(ROOT, 'library', 'workflows', 'simple.yaml'), 'utf8'));
   });
 
+  it('prints a project-only workflow or validator that gump list shows', () => {
+    const dir = project({ '.gump/workflows/mine.yaml': CLEAN, '.gump/validators/strict.yaml': CLEAN });
+    expect(gump(['list'], dir).stdout).toMatch(/^ {2}mine .*\[project: \.gump\/workflows\/mine\.yaml\]$/m);
+    const r = gump(['show', 'mine'], dir);
+    expect(r.status, r.stderr).toBe(0);
+    expect(r.stdout).toBe(CLEAN);
+    expect(gump(['show', 'validators/strict'], dir).stdout).toBe(CLEAN);
+  });
+
   it('exits 2 with a did-you-mean for an unknown name', () => {
     const typo = gump(['show', 'tdt'], project());
     expect(typo.status).toBe(2);
