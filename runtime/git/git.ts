@@ -47,11 +47,17 @@ const SCRUBBED = [
   'GIT_ICASE_PATHSPECS',
 ];
 
+/**
+ * `git commit` and `git fetch` otherwise start `git maintenance run --auto` (or `gc --auto`) after
+ * their work: one more process per snapshot. The user's own git commands still run it.
+ */
+const NO_AUTO_MAINTENANCE = ['-c', 'gc.auto=0', '-c', 'maintenance.auto=false'];
+
 export function git(cwd: string, args: readonly string[], opts: GitOptions = {}): Promise<GitResult> {
   const env: Record<string, string | undefined> = { ...process.env };
   for (const k of SCRUBBED) delete env[k];
   Object.assign(env, { GIT_TERMINAL_PROMPT: '0', GIT_PAGER: 'cat', PAGER: 'cat', LC_ALL: 'C' }, opts.env);
-  const fullArgs = ['--no-pager', ...args];
+  const fullArgs = ['--no-pager', ...NO_AUTO_MAINTENANCE, ...args];
   return new Promise((resolve, reject) => {
     const child = execFile('git', fullArgs, { cwd, env, maxBuffer: MAX_BUFFER, encoding: 'utf8' }, (err, stdout, stderr) => {
       if (err === null) return resolve({ stdout, stderr, code: 0 });
