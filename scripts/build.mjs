@@ -22,6 +22,8 @@ const common = {
 const results = await Promise.all([
   build({ ...common, entryPoints: ['src/cli/main.ts'], outfile: 'dist/gump.mjs' }),
   build({ ...common, entryPoints: ['runtime/main.ts'], outfile: 'dist/gump-runtime.mjs' }),
+  // The stub agent process alone, started once per attempt in stub mode (runtime/stub/main.ts).
+  build({ ...common, entryPoints: ['runtime/stub/main.ts'], outfile: 'dist/gump-stub.mjs' }),
 ]);
 
 mkdirSync('dist', { recursive: true });
