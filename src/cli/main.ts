@@ -24,7 +24,7 @@ async function main(argv: string[]): Promise<number> {
     return 2;
   }
   try {
-    return await command.run(rest);
+    return await (await command.load()).run(rest);
   } catch (e) {
     if (e instanceof UsageError || e instanceof IoError) {
       process.stderr.write(`gump ${name}: ${e.message}\n`);

@@ -18,6 +18,14 @@ describe('gump CLI', () => {
     expect(none.stdout).toBe(r.stdout);
   });
 
+  it("the command table's help lines are the commands' own summaries (modules load lazily)", async () => {
+    for (const [name, entry] of Object.entries(commands)) {
+      const command = await entry.load();
+      expect(command.summary, name).toBe(entry.summary);
+      expect(typeof command.run, name).toBe('function');
+    }
+  });
+
   it('<command> --help, -h and help <command> print the command usage', () => {
     for (const name of Object.keys(commands)) {
       const r = gump([name, '--help']);
