@@ -1,6 +1,7 @@
 // The stub agent as an AgentAdapter (language.md §21, §18.1): the runner spawns
-// `node <runtime bundle> __stub <json>` like any CLI, so guards, timeouts, abort and raw capture
-// behave as with a real agent. Session ids are `stub-<step-path>-<n>`; a resumed id is echoed.
+// `node <runtime bundle> __stub <json>` (or the small dist/gump-stub.mjs beside it, given the
+// validated script) like any CLI, so guards, timeouts, abort and raw capture behave as with a real
+// agent. Session ids are `stub-<step-path>-<n>`; a resumed id is echoed.
 import { existsSync, statSync } from 'node:fs';
 import { dirname, join, resolve } from 'node:path';
 import type { AgentAdapter, AgentRunRequest, Invocation } from '../agents/types.js';
