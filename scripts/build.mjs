@@ -4,7 +4,7 @@
 // process has a small bundle of its own (dist/gump-stub.mjs, runtime/stub/main.ts).
 // Writes to temporary files and renames them, so a process starting meanwhile never sees half a bundle.
 import { build } from 'esbuild';
-import { mkdirSync, readdirSync, renameSync, rmSync, writeFileSync } from 'node:fs';
+import { mkdirSync, readdirSync, renameSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import { dirname, join, resolve } from 'node:path';
 import { hbsPlugin } from './precompile-hbs.mjs';
 
@@ -37,8 +37,10 @@ for (const file of results.flatMap((r) => r.outputFiles)) {
   renameSync(tmp, file.path);
   written.add(file.path);
 }
-// Chunks of earlier builds (content-hashed names) are no longer referenced.
+// Chunks of earlier builds (content-hashed names) are no longer referenced by the new entry; they are
+// removed once an hour old, so a CLI process started just before this build can still load its own.
 const chunks = resolve('dist', 'cli');
 for (const name of readdirSync(chunks)) {
-  if (name.endsWith('.mjs') && !written.has(join(chunks, name))) rmSync(join(chunks, name), { force: true });
+  const file = join(chunks, name);
+  if (name.endsWith('.mjs') && !written.has(file) && Date.now() - statSync(file).mtimeMs > 3_600_000) rmSync(file, { force: true });
 }
