@@ -15,13 +15,17 @@
 // Exit (protocol/runtime-cli.ts EXIT): 0 pass (or unit done; ci: also waiting or skipped), 1 fatal,
 // 3 waiting for approval, 4 aborted, 2 usage/infrastructure.
 
-import { stubCommand } from './stub/entry.js';
-import { executeCommand } from './run/commands.js';
+// The two halves are imported lazily: the bundle stays one file, but esbuild wraps a dynamically
+// imported module so its top-level code runs only when imported — the stub process (started once per
+// agent attempt in stub mode) then initialises the stub's modules only (issue 10).
 
 async function main(argv: string[]): Promise<number> {
   const [command, ...rest] = argv;
-  if (command === '__stub') return stubCommand(rest);
-  return executeCommand(command, rest, process.argv[1] ?? '');
+  if (command === '__stub') {
+    const [{ stubCommand }, { loadStubScript }] = await Promise.all([import('./stub/entry.js'), import('./stub/script.js')]);
+    return stubCommand(rest, loadStubScript);
+  }
+  return (await import('./run/commands.js')).executeCommand(command, rest, process.argv[1] ?? '');
 }
 
 main(process.argv.slice(2)).then(

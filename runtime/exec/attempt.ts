@@ -10,7 +10,7 @@ import type { AgentStep } from '../../protocol/plan.js';
 import { compileGlob } from '../glob.js';
 import type { GateResult } from '../gates/evaluate.js';
 import { validateOutput } from '../gates/output-contract.js';
-import { changedFiles, diff } from '../git/changes.js';
+import { changedFiles, commitChanges } from '../git/changes.js';
 import { snapshot } from '../git/snapshot.js';
 import { headCommit, resetTo } from '../git/worktree.js';
 import { render } from '../render.js';
@@ -105,9 +105,10 @@ export async function runAttempt(
   // The empty folder of a `worktree: none` step is thrown away once its output is kept (§13).
   if (step.worktree === 'none') rmSync(agentCwd, { recursive: true, force: true });
   const taskName = frame.task?.name ?? '-';
-  await snapshot(frame.cwd, `[gump] step:${step.name} task:${taskName} attempt:${k}`);
-  const files = await changedFiles(frame.cwd, preCommit);
-  const attemptDiff = await diff(frame.cwd, preCommit, 'HEAD');
+  const snap = await snapshot(frame.cwd, `[gump] step:${step.name} task:${taskName} attempt:${k}`);
+  // Nothing to commit and HEAD unmoved (the agent made no commit of its own): no change to list.
+  const unchanged = snap === null && (await headCommit(frame.cwd)) === preCommit;
+  const { files, diff: attemptDiff } = unchanged ? { files: [], diff: '' } : await commitChanges(frame.cwd, preCommit, 'HEAD');
   const v = svc.state.values;
   v[`${path}.diff`] = attemptDiff;
   v[`${path}.files`] = files.join(', ');
@@ -168,8 +169,7 @@ async function gateAndDecide(
   const svc = ex.svc;
   let results: GateResult[] = [];
   if (step.gates.length > 0) {
-    const files = changes?.files ?? (await changedFiles(frame.cwd, preCommit));
-    const attemptDiff = changes?.diff ?? (await diff(frame.cwd, preCommit, 'HEAD'));
+    const { files, diff: attemptDiff } = changes ?? (await commitChanges(frame.cwd, preCommit, 'HEAD'));
     results = await ex.evaluate(frame, step.gates, {
       path,
       stepType: step.type,

@@ -48,6 +48,30 @@ export async function diff(cwd: string, from: string, to?: string): Promise<stri
   }
 }
 
+/**
+ * What an attempt changed between commits `from` and `to`, in one git process: the paths (as
+ * changedFiles: sorted, owned paths excluded, a rename counts as both paths) and the unified diff
+ * (as diff). `git diff --raw -z -p` prints the NUL-separated raw records, one NUL, then the patch.
+ */
+export async function commitChanges(cwd: string, from: string, to: string): Promise<{ files: string[]; diff: string }> {
+  const out = (await git(cwd, ['diff', '--raw', '-z', '-p', ...DIFF_FLAGS, from, to, ...OWNED])).stdout;
+  const files = new Set<string>();
+  let at = 0;
+  while (out.startsWith(':', at)) {
+    const end = out.indexOf('\0', at); // ":<modes> <shas> <status letter><score>"
+    const status = out.charAt(out.lastIndexOf(' ', end) + 1);
+    const paths = status === 'R' || status === 'C' ? 2 : 1;
+    at = end + 1;
+    for (let i = 0; i < paths; i++) {
+      const end = out.indexOf('\0', at);
+      files.add(out.slice(at, end));
+      at = end + 1;
+    }
+  }
+  if (out.startsWith('\0', at)) at += 1;
+  return { files: [...files].filter((f) => !isOwnedPath(f)).sort(compareCodeUnits), diff: out.slice(at) };
+}
+
 export function splitNul(text: string): string[] {
   return text.split('\0').filter((s) => s !== '');
 }

@@ -35,9 +35,15 @@ export class GitError extends Error {
 
 const MAX_BUFFER = 1024 * 1024 * 1024;
 
+/**
+ * `git commit` and `git fetch` otherwise start `git maintenance run --auto` (or `gc --auto`) after
+ * their work: one more process per snapshot. The user's own git commands still run it.
+ */
+const NO_AUTO_MAINTENANCE = ['-c', 'gc.auto=0', '-c', 'maintenance.auto=false'];
+
 export function git(cwd: string, args: readonly string[], opts: GitOptions = {}): Promise<GitResult> {
   const env = gitEnv(process.env, opts.env);
-  const fullArgs = ['--no-pager', ...args];
+  const fullArgs = ['--no-pager', ...NO_AUTO_MAINTENANCE, ...args];
   return new Promise((resolve, reject) => {
     const child = execFile('git', fullArgs, { cwd, env, maxBuffer: MAX_BUFFER, encoding: 'utf8' }, (err, stdout, stderr) => {
       if (err === null) return resolve({ stdout, stderr, code: 0 });

@@ -4,6 +4,7 @@
 import { existsSync, rmSync } from 'node:fs';
 import { join } from 'node:path';
 import { git } from './git.js';
+import { readHeadFromFiles } from './head.js';
 import { OWNED_CLEAN_EXCLUDES } from './owned-paths.js';
 
 export { snapshot } from './snapshot.js';
@@ -41,8 +42,9 @@ export async function leftoverHead(dir: string): Promise<string | undefined> {
   }
 }
 
+/** HEAD's commit: read from the repository files when they answer plainly, else `git rev-parse`. */
 export async function headCommit(cwd: string): Promise<string> {
-  return (await git(cwd, ['rev-parse', '--verify', 'HEAD^{commit}'])).stdout.trim();
+  return readHeadFromFiles(cwd) ?? (await git(cwd, ['rev-parse', '--verify', 'HEAD^{commit}'])).stdout.trim();
 }
 
 /**

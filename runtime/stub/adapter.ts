@@ -1,10 +1,14 @@
 // The stub agent as an AgentAdapter (language.md §21, §18.1): the runner spawns
-// `node <runtime bundle> __stub <json>` like any CLI, so guards, timeouts, abort and raw capture
-// behave as with a real agent. Session ids are `stub-<step-path>-<n>`; a resumed id is echoed.
-import { join, resolve } from 'node:path';
+// `node <runtime bundle> __stub <json>` (or the small dist/gump-stub.mjs beside it, given the
+// validated script) like any CLI, so guards, timeouts, abort and raw capture behave as with a real
+// agent. Session ids are `stub-<step-path>-<n>`; a resumed id is echoed.
+import { existsSync, statSync } from 'node:fs';
+import { dirname, join, resolve } from 'node:path';
 import type { AgentAdapter, AgentRunRequest, Invocation } from '../agents/types.js';
 import type { StubArgs } from './entry.js';
+import { loadStubScript } from './script.js';
 import { createStubParser } from './stream.js';
+import type { StubScript } from './types.js';
 
 export interface StubAdapterOptions {
   /** Absolute path of a JS file that runs `stubCommand` for `node <runtimeEntry> __stub <json>`. */
@@ -49,8 +53,35 @@ export function isStubSessionId(id: string): boolean {
 /** `stub` is a pseudo-provider (protocol/models.ts); the runner only reads `provider` for display. */
 const STUB_PROVIDER = 'stub' as unknown as AgentAdapter['provider'];
 
+/** dist/gump-stub.mjs, built beside the runtime bundle (scripts/build.mjs): the stub process alone. */
+export const STUB_BUNDLE = 'gump-stub.mjs';
+
+/** The JSON argument is one command-line argument: Linux caps one at 128 KiB. */
+const MAX_INLINE_ARG = 100_000;
+
+let cached: { path: string; key: string; script: StubScript } | undefined;
+
+/**
+ * The script read and validated here, so the stub process parses no YAML; re-read when the file
+ * changes. Undefined when it does not load: the stub process then reports the problem itself.
+ */
+function validatedScript(path: string): StubScript | undefined {
+  const st = statSync(path, { throwIfNoEntry: false });
+  if (st === undefined) return undefined;
+  const key = `${st.ino}:${st.size}:${st.mtimeMs}:${st.ctimeMs}`;
+  if (cached?.path === path && cached.key === key) return cached.script;
+  try {
+    cached = { path, key, script: loadStubScript(path) };
+    return cached.script;
+  } catch {
+    return undefined;
+  }
+}
+
 export function createStubAdapter(opts: StubAdapterOptions): AgentAdapter {
   const scriptPath = resolve(opts.scriptPath);
+  const stubBundle = join(dirname(opts.runtimeEntry), STUB_BUNDLE);
+  const small = existsSync(stubBundle);
   return {
     provider: STUB_PROVIDER,
     bin: process.execPath,
@@ -70,9 +101,14 @@ export function createStubAdapter(opts: StubAdapterOptions): AgentAdapter {
         outDir: outDir ?? join(req.cwd, '.gump', 'out'),
       };
       if (req.resumeSessionId !== undefined) args.resumeId = req.resumeSessionId;
+      // The small stub bundle when it is there and the validated script fits in the argument;
+      // else the runtime bundle, which reads the script file itself.
+      const script = small ? validatedScript(scriptPath) : undefined;
+      const inline = script === undefined ? '' : JSON.stringify({ ...args, script });
+      const fast = inline !== '' && inline.length <= MAX_INLINE_ARG;
       return {
         bin: process.execPath,
-        args: [opts.runtimeEntry, '__stub', JSON.stringify(args)],
+        args: fast ? [stubBundle, '__stub', inline] : [opts.runtimeEntry, '__stub', JSON.stringify(args)],
         env: { NODE_OPTIONS: '' }, // the stub is the runtime's own code: no user preloads
         stdin: 'ignore',
         emulated: ['maxTurns', 'budget', 'timeout'],

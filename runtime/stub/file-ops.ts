@@ -3,7 +3,7 @@
 // directory, symlinks included; a failure is a result (exit status + one-line message), never a throw.
 import { appendFileSync, existsSync, lstatSync, mkdirSync, readFileSync, realpathSync, rmSync, writeFileSync } from 'node:fs';
 import { dirname, isAbsolute, relative, resolve } from 'node:path';
-import { relPathProblem } from './script.js';
+import { relPathProblem } from './rel-path.js';
 import type { StubResponse } from './types.js';
 
 export type OpResult = { ok: true } | { ok: false; exitCode: number; message: string };

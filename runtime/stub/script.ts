@@ -7,14 +7,11 @@ import { closest } from '../../protocol/did-you-mean.js';
 import { durationMs as parseDuration } from '../../protocol/duration.js';
 import { globProblem } from './match.js';
 import type { FileText, StubReplace, StubResponse, StubRule, StubScript, StubTokens } from './types.js';
-import { defaultResponse } from './types.js';
+import { defaultResponse, StubScriptError } from './types.js';
+import { relPathProblem } from './rel-path.js';
 
-export class StubScriptError extends Error {
-  constructor(message: string) {
-    super(message);
-    this.name = 'StubScriptError';
-  }
-}
+export { StubScriptError } from './types.js';
+export { relPathProblem } from './rel-path.js';
 
 const ROOT_KEYS = ['version', 'rules'];
 const RULE_KEYS = ['match', 'agent', 'attempts'];
@@ -212,20 +209,6 @@ class Checker {
     }
     return undefined;
   }
-}
-
-/** Why `p` is not a path inside its base directory, or undefined. */
-export function relPathProblem(p: string): string | undefined {
-  if (p === '') return 'empty path';
-  if (p.startsWith('/') || p.startsWith('\\') || /^[A-Za-z]:/.test(p)) return `path "${p}" must be relative to the working directory`;
-  let depth = 0;
-  for (const seg of p.split(/[/\\]/)) {
-    if (seg === '..') depth--;
-    else if (seg !== '' && seg !== '.') depth++;
-    if (depth < 0) return `path "${p}" escapes the working directory`;
-  }
-  if (depth === 0) return `path "${p}" names the directory itself, not a file`;
-  return undefined;
 }
 
 /** Milliseconds of a duration (language.md §2.1: `90s`, `1h30m`, `1.5h`, total > 0), or undefined. */

@@ -5,9 +5,8 @@ import { resolve } from 'node:path';
 import { setTimeout as sleep } from 'node:timers/promises';
 import { applyFileOps, EXIT_BAD_SCRIPT, writeOutFiles } from './file-ops.js';
 import { selectResponse } from './match.js';
-import { loadStubScript, StubScriptError } from './script.js';
 import { initLine, resultLine, spreadUsage, turnLine } from './stream.js';
-import type { StubScript } from './types.js';
+import { StubScriptError, type StubScript } from './types.js';
 
 export interface StubIO {
   stdout(text: string): Promise<void>;
@@ -30,6 +29,11 @@ export interface RunStubOptions {
   outDir: string;
   /** Output streams (default: this process's stdout and stderr). */
   io?: StubIO;
+  /**
+   * Reads and validates the script at an absolute path (script.ts's loadStubScript); throws
+   * StubScriptError. Passed in so a process given the script pre-validated never loads the YAML parser.
+   */
+  loadScript: (path: string) => StubScript;
 }
 
 export async function runStub(o: RunStubOptions): Promise<number> {
@@ -41,7 +45,7 @@ export async function runStub(o: RunStubOptions): Promise<number> {
   };
   let script: StubScript;
   try {
-    script = loadStubScript(resolve(o.cwd, o.scriptPath));
+    script = o.loadScript(resolve(o.cwd, o.scriptPath));
   } catch (e) {
     return fail(EXIT_BAD_SCRIPT, e instanceof StubScriptError ? e.message : `cannot load the stub script: ${(e as Error).message}`);
   }

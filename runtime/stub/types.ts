@@ -69,3 +69,11 @@ export function defaultResponse(): StubResponse {
     delayMs: 0,
   };
 }
+
+/** A malformed or unreadable stub script: one line naming the file, the YAML line, the rule and the problem. */
+export class StubScriptError extends Error {
+  constructor(message: string) {
+    super(message);
+    this.name = 'StubScriptError';
+  }
+}

@@ -1,7 +1,7 @@
 // Parse phase: the language's shapes as zod schemas (language.md §2, §4, §8, §9, §11). The
 // shape builder validates every value with these; `gump schema` derives the JSON Schema from them.
 
-import { z } from 'zod';
+import * as z from 'zod';
 import { DURATION_PATTERN, durationMs } from '../../protocol/duration.js';
 
 const NUMERIC = /^\s*-?(\d+(\.\d*)?|\.\d+)([eE][-+]?\d+)?\s*$/;

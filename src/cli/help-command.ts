@@ -19,7 +19,7 @@ codes (the same text as "gump <command> --help").`,
 export const helpCommand: Command = {
   summary: 'print the commands, or the help of one (gump help <command>)',
   help,
-  run(argv) {
+  async run(argv) {
     const [name] = argv.filter((a) => a !== '--help' && a !== '-h');
     if (name === undefined) {
       process.stdout.write(argv.length > 0 ? renderHelp(help) : usage());
@@ -30,7 +30,7 @@ export const helpCommand: Command = {
       process.stderr.write(`gump help: unknown command "${name}"${didYouMean(name, Object.keys(commands))}\n`);
       return 2;
     }
-    process.stdout.write(renderHelp(command.help));
+    process.stdout.write(renderHelp((await command.load()).help));
     return 0;
   },
 };

@@ -26,11 +26,11 @@ async function main(argv: string[]): Promise<number> {
   // Every command's help has one layout (command-help.ts); `--` ends the options.
   const options = rest.indexOf('--') >= 0 ? rest.slice(0, rest.indexOf('--')) : rest;
   if (name !== 'help' && options.some((a) => a === '--help' || a === '-h')) {
-    process.stdout.write(renderHelp(command.help));
+    process.stdout.write(renderHelp((await command.load()).help));
     return 0;
   }
   try {
-    return await command.run(rest);
+    return await (await command.load()).run(rest);
   } catch (e) {
     if (e instanceof UsageError || e instanceof IoError) {
       process.stderr.write(`gump ${name}: ${e.message}\n`);

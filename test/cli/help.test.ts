@@ -18,6 +18,14 @@ describe('gump CLI', () => {
     expect(none.stdout).toBe(r.stdout);
   });
 
+  it("the command table's help lines are the commands' own summaries (modules load lazily)", async () => {
+    for (const [name, entry] of Object.entries(commands)) {
+      const command = await entry.load();
+      expect(command.summary, name).toBe(entry.summary);
+      expect(typeof command.run, name).toBe('function');
+    }
+  });
+
   it('<command> --help, -h and help <command> print the command usage', () => {
     for (const name of Object.keys(commands)) {
       const r = gump([name, '--help']);
@@ -26,7 +34,7 @@ describe('gump CLI', () => {
       expect(gump([name, '-h']).stdout).toBe(r.stdout);
       expect(gump(['help', name]).stdout).toBe(r.stdout);
     }
-  });
+  }, 180_000); // three CLI starts per command: generous for a loaded 2-core machine
 
   it('every command in the command table has full help: usage, a description, options and exit codes', () => {
     for (const name of Object.keys(commands)) {
@@ -41,7 +49,7 @@ describe('gump CLI', () => {
       expect(codes.length, `${name}: exit codes`).toBeGreaterThan(0);
       for (const line of codes) expect(line, name).toMatch(/^ {2}[0-4] {2}\S/);
     }
-  });
+  }, 180_000);
 
   it('help: with no command the list, with one its help, with an unknown one a did-you-mean (exit 2)', () => {
     expect(gump(['help']).stdout).toBe(gump(['--help']).stdout);

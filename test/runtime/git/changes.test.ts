@@ -3,7 +3,7 @@
 import { renameSync, rmSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
-import { changedFiles, diff } from '../../../runtime/git/changes.js';
+import { changedFiles, commitChanges, diff } from '../../../runtime/git/changes.js';
 import { makeScratch, sh, write } from './helpers.js';
 
 const scratch = makeScratch();
@@ -72,5 +72,30 @@ describe('diff', () => {
     const r = scratch.repo();
     write(r, OWNED);
     expect(await diff(r, 'HEAD')).toBe('');
+  });
+});
+
+describe('commitChanges (one process for the files and the diff of an attempt)', () => {
+  it('equals changedFiles + diff: renames, deletions, spaces and newlines in names, owned paths hidden', async () => {
+    const r = scratch.repo({ 'a.txt': 'a\n', 'old name.txt': 'same content for rename detection\n', 'z.txt': 'z\n', 'gone.txt': 'g\n' });
+    const base = sh(r, 'rev-parse', 'HEAD');
+    write(r, { 'z.txt': 'z2\n', 'b/c d.txt': 'c\n', 'new\nline.txt': 'n\n', 'ü.txt': 'u\n', ...OWNED });
+    renameSync(join(r, 'old name.txt'), join(r, 'new name.txt'));
+    rmSync(join(r, 'gone.txt'));
+    commitAll(r, 'change');
+    const got = await commitChanges(r, base, 'HEAD');
+    expect(got.files).toEqual(await changedFiles(r, base));
+    expect(got.files).toEqual(['b/c d.txt', 'gone.txt', 'new\nline.txt', 'new name.txt', 'old name.txt', 'z.txt', 'ü.txt']);
+    expect(got.diff).toBe(await diff(r, base, 'HEAD'));
+    expect(got.diff).toContain('rename from old name.txt');
+  });
+
+  it('is empty when nothing changed, and ignores a change of owned paths only', async () => {
+    const r = scratch.repo({ 'a.txt': 'a\n' });
+    const base = sh(r, 'rev-parse', 'HEAD');
+    expect(await commitChanges(r, base, 'HEAD')).toEqual({ files: [], diff: '' });
+    write(r, OWNED);
+    commitAll(r, 'owned only');
+    expect(await commitChanges(r, base, 'HEAD')).toEqual({ files: [], diff: '' });
   });
 });

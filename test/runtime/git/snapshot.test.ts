@@ -1,6 +1,6 @@
 // Attempt snapshots (language.md §1, §1.1 phase 4, §22): everything but runtime-owned paths is
 // committed, only when something changed; a user-tracked context file keeps its committed content.
-import { rmSync } from 'node:fs';
+import { readFileSync, rmSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
 import { snapshot } from '../../../runtime/git/snapshot.js';
@@ -91,5 +91,24 @@ describe('snapshot', () => {
     }
     console.log(`snapshot: ${(changed / n).toFixed(1)} ms with changes, ${(unchanged / n).toFixed(1)} ms without (200-file repo)`);
     expect(changed / n).toBeLessThan(500);
+  });
+});
+
+describe('snapshot cost', () => {
+  it('starts no automatic `git maintenance` or `gc --auto` (GIT_TRACE lists every child git starts)', async () => {
+    const r = scratch.repo({ 'a.txt': 'a\n' });
+    const trace = join(scratch.dir(), 'trace.txt');
+    write(r, { 'a.txt': 'a2\n' });
+    const saved = process.env.GIT_TRACE;
+    process.env.GIT_TRACE = trace;
+    try {
+      expect(await snapshot(r, 'one')).toMatch(/^[0-9a-f]{40}$/);
+    } finally {
+      if (saved === undefined) delete process.env.GIT_TRACE;
+      else process.env.GIT_TRACE = saved;
+    }
+    const lines = readFileSync(trace, 'utf8');
+    expect(lines).toMatch(/built-in: git .*commit/);
+    expect(lines).not.toMatch(/maintenance|gc --auto/);
   });
 });

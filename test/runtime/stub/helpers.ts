@@ -24,6 +24,25 @@ export async function bundleStubEntry(dir: string): Promise<string> {
   return outfile;
 }
 
+/**
+ * Bundles runtime/stub/main.ts as `<dir>/gump-stub.mjs` (as scripts/build.mjs does beside the
+ * runtime bundle); returns the source files bundled, to check the YAML parser is not among them.
+ */
+export async function bundleSmallStub(dir: string): Promise<string[]> {
+  const outfile = join(dir, 'gump-stub.mjs');
+  const r = await build({
+    entryPoints: [fileURLToPath(new URL('../../../runtime/stub/main.ts', import.meta.url))],
+    outfile,
+    bundle: true,
+    platform: 'node',
+    format: 'esm',
+    target: 'node20',
+    logLevel: 'silent',
+    metafile: true,
+  });
+  return Object.keys(r.metafile.inputs);
+}
+
 export interface StubSandbox {
   root: string;
   cwd: string;
