@@ -17,6 +17,7 @@ import {
   pinKey,
   pinVariables,
   PUBLISH_LINES,
+  rejectLine,
   REPORT_DIR,
   setupLines,
   STATE_DIR,
@@ -130,7 +131,7 @@ function script(job: CiJob, review?: 'approve' | 'reject'): string[] {
     default: {
       const secrets = review === 'reject' ? [] : keptSecrets(job.agents);
       const lines = unsetLines(secrets);
-      if (review === 'reject') lines.push(...statusLines(), unlessStatus(['waiting'], 'nothing to reject', 0), unitLine('reject'));
+      if (review === 'reject') lines.push(...statusLines(), unlessStatus(['waiting'], 'nothing to reject', 0), rejectLine());
       else if (review === 'approve') {
         // Past a rejection (or a failure) the run must not go on: this job fails and later jobs are skipped.
         lines.push(...statusLines(), unlessStatus(['waiting', 'pass'], 'nothing to approve', 1), unlessStatus(['waiting'], 'nothing to approve', 0), ...installLines(job.agents), unitLine('review'));

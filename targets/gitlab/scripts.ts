@@ -6,7 +6,7 @@
 
 import { AGENT_PACKAGES } from '../../protocol/agent-packages.js';
 import { CLI_PROVIDERS, type CliProvider } from '../../protocol/models.js';
-import { COMMANDS, ENV, OUTPUTS, RUNTIME_PATH } from '../../protocol/runtime-cli.js';
+import { COMMANDS, ENV, EXIT, OUTPUTS, RUNTIME_PATH } from '../../protocol/runtime-cli.js';
 import { ALL_AGENT_SECRETS, secretsFor } from '../ci/agent-secrets.js';
 import type { CiOptions } from '../ci/options.js';
 
@@ -94,6 +94,11 @@ export function keptSecrets(agents: readonly CliProvider[]): string[] {
 export function unitLine(decision: '' | 'approve' | 'reject' | 'review'): string {
   const value = decision === 'review' ? '"${GUMP_REVIEW:-approve}"' : decision;
   return `${ENV.decision}=${value} ${RESTORE} --unit "$GUMP_UNIT" --name "$GUMP_SAVE" --out "${STATE_DIR}/$GUMP_SAVE_DIR"`;
+}
+
+/** Reject: the run ends `aborted` (the runtime's exit ${EXIT.aborted}), which is what the reviewer asked for: the job passes. */
+export function rejectLine(): string {
+  return `${unitLine('reject')} || [ $? -eq ${EXIT.aborted} ]`;
 }
 
 /** Restore into a scratch folder and read the run status (`pass`, `waiting`, `fatal`, `aborted`). */

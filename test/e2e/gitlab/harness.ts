@@ -6,16 +6,21 @@
 // Harness bridges (platforms.md): `--force-shell-executor` (the pipeline names a Docker image; no
 // Docker here); CI_API_V4_URL/CI_PROJECT_ID/CI_DEFAULT_BRANCH set to the fake API; manual jobs run
 // only when named (`--manual`), and a blocking manual job left unplayed does not hold later stages
-// there (it does on GitLab), so tests name the manual jobs a reviewer would play.
+// there (it does on GitLab), so tests name the manual jobs a reviewer would play; a `when: always`
+// job after a failed job and a skipped later job never starts there (it waits for the skipped
+// job to finish), so the harness runs the report job on its own when the pipeline left it
+// unstarted, as GitLab would have run it. A re-run of failed jobs (`retry`) runs the named jobs
+// and the later jobs GitLab would then run, with the artifacts the first pipeline left.
 
 import { execFileSync, spawn, spawnSync } from 'node:child_process';
 import { existsSync, mkdtempSync, readdirSync, readFileSync, rmSync, statSync } from 'node:fs';
 import { createServer, type Server } from 'node:http';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { afterAll, expect } from 'vitest';
-import { makeRepo } from '../../runtime/scenario/harness.js';
-import { gump } from '../../runtime/e2e/library-run.js';
+import { afterAll, afterEach, expect } from 'vitest';
+import { makeRepo, type ScenarioResult } from '../../runtime/scenario/harness.js';
+import { byStep, gump, outcomeOf } from '../../runtime/e2e/library-run.js';
+import { outcomeLines } from '../github/harness.js';
 
 const ROOT = join(import.meta.dirname, '..', '..', '..');
 const GCL = join(ROOT, 'node_modules', '.bin', 'gitlab-ci-local');
@@ -28,6 +33,11 @@ const made: string[] = [];
 afterAll(() => {
   for (const dir of made.splice(0)) rmSync(dir, { recursive: true, force: true });
 });
+/** gitlab-ci-local's state (a copy of the project per job, artifacts, caches) of this test's projects: large, so removed after each test, not in one go at the end. */
+const states: string[] = [];
+afterEach(() => {
+  for (const dir of states.splice(0)) rmSync(dir, { recursive: true, force: true });
+}, 120_000);
 
 export function git(cwd: string, ...args: string[]): string {
   return execFileSync('git', args, { cwd, encoding: 'utf8' }).trim();
@@ -41,6 +51,7 @@ export interface GitlabProject {
 /** A scratch repository with `files`, `workflow` compiled for GitLab and included, pushed to a bare origin. */
 export async function gitlabProject(workflow: string, files: Record<string, string>): Promise<GitlabProject> {
   const repo = makeRepo(files);
+  states.push(join(repo, '.gitlab-ci-local'));
   const compiled = await gump(repo, 'compile', workflow, '--target', 'gitlab');
   expect(compiled.code, compiled.stdout + compiled.stderr).toBe(0);
   const init = await gump(repo, 'init', '--target', 'gitlab');
@@ -89,6 +100,10 @@ async function fakeGitlab(): Promise<{ url: string; requests: ApiRequest[]; clos
 export interface GitlabRun {
   status: number | null;
   log: string;
+  /** Every job that started, by name, with the status gitlab-ci-local reported (`PASS`, `FAIL`, `WARN`). */
+  jobs: Record<string, string>;
+  /** The log lines of one job, job-name prefix removed. */
+  jobLog(name: string): string;
   /** `report.json` of the `gump-report` artifact. */
   report?: { status: string };
   /** The run state and ledger of the newest state artifact. */
@@ -100,32 +115,53 @@ export interface GitlabRun {
   branches: string[];
 }
 
+export interface PipelineOptions {
+  /** Manual jobs a reviewer plays. */
+  manual?: string[];
+  /** Run only these jobs (a re-run of failed jobs and what follows them), with the artifacts left by earlier pipelines. */
+  jobs?: string[];
+}
+
+const REPORT_JOB = 'gump-report';
+
 /** One pipeline of `workflow` in stub mode with spec.md, playing the manual jobs named. */
-export async function runPipeline(p: GitlabProject, workflow: string, manual: string[] = []): Promise<GitlabRun> {
+export async function runPipeline(p: GitlabProject, workflow: string, o: PipelineOptions | string[] = {}): Promise<GitlabRun> {
+  const opts: PipelineOptions = Array.isArray(o) ? { manual: o } : o;
   const api = await fakeGitlab();
   try {
     const variables = [`GUMP_WORKFLOW=${workflow}`, 'GUMP_SPEC=spec.md', 'GUMP_STUB=true', 'GUMP_PUSH_TOKEN=test-token', `CI_API_V4_URL=${api.url}`, 'CI_PROJECT_ID=1', 'CI_DEFAULT_BRANCH=main'];
+    const args = [
+      '--force-shell-executor',
+      '--shell-isolation',
+      '--no-artifacts-to-source',
+      '--ignore-predefined-vars',
+      'CI_API_V4_URL,CI_PROJECT_ID,CI_DEFAULT_BRANCH',
+      ...variables.flatMap((v) => ['--variable', v]),
+      ...(opts.manual ?? []).flatMap((m) => ['--manual', m]),
+    ];
     // `--cwd` takes relative paths only: run from the repository root; asynchronously, since the
     // fake API answers from this process.
-    const r = await run(
-      GCL,
-      [
-        '--force-shell-executor',
-        '--shell-isolation',
-        '--no-artifacts-to-source',
-        '--ignore-predefined-vars',
-        'CI_API_V4_URL,CI_PROJECT_ID,CI_DEFAULT_BRANCH',
-        ...variables.flatMap((v) => ['--variable', v]),
-        ...manual.flatMap((m) => ['--manual', m]),
-      ],
-      p.repo,
-    );
+    const first = await run(GCL, [...args, ...(opts.jobs ?? [])], p.repo);
+    let log = `${first.stdout}${first.stderr}`;
+    let jobs = jobStatuses(first.stdout);
+    let status = first.status;
+    if (!(REPORT_JOB in jobs)) {
+      // Bridge: GitLab runs the `when: always` report job in every outcome; gitlab-ci-local does
+      // not start it after a failure (it waits for the skipped jobs before it). Run it alone.
+      const report = await run(GCL, [...args, REPORT_JOB], p.repo);
+      log += `${report.stdout}${report.stderr}`;
+      jobs = { ...jobs, ...jobStatuses(report.stdout) };
+      if (report.status !== 0) status = report.status;
+    }
     const artifacts = join(p.repo, '.gitlab-ci-local', 'artifacts');
-    const reportFile = join(artifacts, 'gump-report', 'gump-report', 'report.json');
+    const reportFile = join(artifacts, REPORT_JOB, 'gump-report', 'report.json');
     const newest = newestBoundary(artifacts);
+    const names = Object.keys(jobs).sort((a, b) => b.length - a.length);
     return {
-      status: r.status,
-      log: `${r.stdout}${r.stderr}`,
+      status,
+      log,
+      jobs,
+      jobLog: (name) => jobLines(log, name, names),
       ...(existsSync(reportFile) ? { report: JSON.parse(readFileSync(reportFile, 'utf8')) } : {}),
       ...(newest ? { state: JSON.parse(readFileSync(join(newest, 'run', 'state.json'), 'utf8')) } : {}),
       ledger: newest ? readFileSync(join(newest, 'run', 'ledger.ndjson'), 'utf8').split('\n').filter(Boolean).map((l) => JSON.parse(l) as Record<string, unknown>) : [],
@@ -135,6 +171,27 @@ export async function runPipeline(p: GitlabProject, workflow: string, manual: st
   } finally {
     await api.close();
   }
+}
+
+/** gitlab-ci-local's closing summary: ` PASS  <job>`, ` FAIL  <job>`, ` WARN  <job>  pre_script`; a child pipeline's jobs as `[<trigger>] -> <job>`. */
+function jobStatuses(stdout: string): Record<string, string> {
+  const out: Record<string, string> = {};
+  for (const line of stdout.split('\n')) {
+    const m = /^ (PASS|FAIL|WARN) +(?:\[[^\]]+\] -> )?(.+?)(?: +pre_script)?\s*$/.exec(line);
+    if (m) out[m[2]!] = m[1]!;
+  }
+  return out;
+}
+
+/** The lines a job wrote (its name, padded, starts them; a child job's after `[<trigger>] -> `), the longest matching name winning. */
+function jobLines(log: string, name: string, names: string[]): string {
+  const out: string[] = [];
+  for (const raw of log.split('\n')) {
+    const line = raw.replace(/^\t*(?:\[[^\]]+\] -> )?/, '');
+    const owner = names.find((n) => line.startsWith(`${n} `));
+    if (owner === name) out.push(line.slice(name.length).trim());
+  }
+  return out.join('\n');
 }
 
 function run(cmd: string, args: string[], cwd: string): Promise<{ status: number | null; stdout: string; stderr: string }> {
@@ -161,4 +218,18 @@ function newestBoundary(dir: string): string | undefined {
   };
   if (existsSync(dir)) walk(dir);
   return best?.dir;
+}
+
+/** The pipeline ended exactly as the local run: status, step statuses, ledger outcome, report, and the pushed run branch's tree. */
+export function expectSameAsLocal(p: GitlabProject, run: GitlabRun, local: ScenarioResult, o: { parallel?: boolean } = {}): void {
+  const want = outcomeOf(local);
+  expect(run.state?.status, run.log).toBe(want.status);
+  expect(run.report?.status).toBe(want.status);
+  const steps = Object.fromEntries(Object.entries(run.state?.steps ?? {}).map(([k, v]) => [k, v.status]).sort(([a], [b]) => a!.localeCompare(b!)));
+  expect(steps).toEqual(want.steps);
+  const lines = outcomeLines(run.ledger);
+  if (o.parallel) expect(byStep(lines)).toEqual(byStep(want.ledger));
+  else expect(lines).toEqual(want.ledger);
+  if (want.status === 'pass') expect(git(p.origin, 'ls-tree', '-r', run.state!.branch)).toBe(want.tree);
+  else expect(run.branches).toEqual(['main']);
 }

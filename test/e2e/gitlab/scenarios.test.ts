@@ -1,0 +1,150 @@
+// End-to-end on gitlab-ci-local 4.72.0 (harness.ts), the GitLab target's run-time mapping beyond
+// the built-ins (the GitHub target's scenarios, test/e2e/github/scenarios.test.ts): a retry with
+// escalation inside one job, a parallel split whose tasks run as separate jobs, a parallel
+// conflict, and a failed job run again that continues from the state the jobs before it saved.
+// Where a local run can say what should happen, the outcome is compared.
+
+import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { startInRepo } from '../../runtime/e2e/library-run.js';
+import { expectSameAsLocal, gitlabProject, missing, runPipeline } from './harness.js';
+
+const FIXTURES = join(import.meta.dirname, '..', '..', '..', 'fixtures', 'e2e-github');
+/** Two legs: gitlab-ci-local spends seconds per job. */
+const TOML = '[ci]\ntask_slots = 2\n';
+
+/** A scenario of the GitHub end-to-end tests (fixtures/e2e-github), with spec.md. */
+function scenario(name: string): Record<string, string> {
+  return {
+    [`.gump/workflows/${name}.yaml`]: readFileSync(join(FIXTURES, `${name}.yaml`), 'utf8'),
+    '.gump/stub.yaml': readFileSync(join(FIXTURES, `${name}.stub.yaml`), 'utf8'),
+    'spec.md': 'the spec\n',
+    'gump.toml': TOML,
+  };
+}
+
+const PARALLEL = `# A parallel split of two tasks writing different files, then a gate-only check.
+name: parallel
+steps:
+  - name: decompose
+    type: split
+    parallel: true
+    agent: claude-opus
+    prompt: "Plan {spec}"
+    gate: [schema]
+    each:
+      - name: impl
+        type: code
+        agent: claude-sonnet
+        prompt: "{task.description}"
+        gate: ["bash: test -f left.txt || test -f right.txt"]
+  - name: check
+    gate: ["bash: test -f left.txt && test -f right.txt"]
+`;
+
+const PARALLEL_STUB = `version: 1
+rules:
+  - match: decompose
+    plan:
+      - { name: left, description: "left", files: [left.txt] }
+      - { name: right, description: "right", files: [right.txt] }
+  - match: decompose/left/impl
+    write: { "left.txt": "left\\n" }
+  - match: decompose/right/impl
+    write: { "right.txt": "right\\n" }
+`;
+
+/** `impl`'s gate needs a file outside the repository: absent, the job fails as on a broken runner; present, a re-run passes. */
+function resumeWorkflow(flag: string): string {
+  return `name: resume
+steps:
+  - name: prepare
+    type: code
+    agent: claude-sonnet
+    prompt: "Prepare {spec}"
+    gate: ["bash: test -f prepared.txt"]
+  - name: impl
+    type: code
+    agent: claude-sonnet
+    prompt: "Implement {spec}"
+    gate: ["bash: test -f done.txt && test -f ${flag}"]
+`;
+}
+
+const RESUME_STUB = `version: 1
+rules:
+  - match: prepare
+    write: { "prepared.txt": "yes\\n" }
+  - match: impl
+    write: { "done.txt": "done\\n" }
+`;
+
+const agents = (run: { ledger: Array<Record<string, unknown>> }, step?: string) =>
+  run.ledger.filter((e) => e.event === 'agent.finished' && (step === undefined || e.step === step)).map((e) => (step === undefined ? `${String(e.step)} ${String(e.exit)}` : e.agent));
+
+describe.skipIf(missing !== undefined)('GitLab target end to end (gitlab-ci-local, stub mode)', () => {
+  it('retries with escalation inside one job: haiku, then opus in a new session', async () => {
+    const p = await gitlabProject('escalate', scenario('escalate'));
+    const run = await runPipeline(p, 'escalate');
+    expect(run.status, run.log).toBe(0);
+    expect(run.jobs).toMatchObject({ impl: 'PASS', 'gump-publish': 'PASS', 'gump-report': 'PASS' });
+    expect(agents(run, 'impl')).toEqual(['claude-haiku', 'claude-opus']);
+    // Both attempts ran in the one `impl` job.
+    expect(run.jobLog('impl')).toMatch(/\[impl\][^\n]*attempt 1[\s\S]*\[impl\][^\n]*attempt 2/);
+    expect(run.mergeRequests).toHaveLength(1);
+    expectSameAsLocal(p, run, await startInRepo(p.repo, { workflow: 'escalate', files: {} }));
+  }, 290_000);
+
+  it('a parallel split: each task in its own job, from the same base, then the merge job; same end as gump run', async () => {
+    const p = await gitlabProject('parallel', { '.gump/workflows/parallel.yaml': PARALLEL, '.gump/stub.yaml': PARALLEL_STUB, 'spec.md': 'the spec\n', 'gump.toml': TOML });
+    const run = await runPipeline(p, 'parallel');
+    expect(run.status, run.log).toBe(0);
+    const legs = Object.keys(run.jobs).filter((j) => j.startsWith('decompose tasks'));
+    expect(legs).toHaveLength(2);
+    for (const leg of legs) expect(run.jobs[leg]).toBe('PASS');
+    expect(run.jobs).toMatchObject({ decompose: 'PASS', 'decompose merge': 'PASS', check: 'PASS', 'gump-publish': 'PASS' });
+    // Each task job ran its own task only; the merge job ran none.
+    const ran = legs.map((leg) => ['left', 'right'].filter((t) => run.jobLog(leg).includes(`[decompose/${t}/impl]`)));
+    expect(ran.sort()).toEqual([['left'], ['right']]);
+    expect(run.jobLog('decompose merge')).not.toMatch(/\[decompose\/\w+\/impl\]\s+running/);
+    expect(run.mergeRequests).toHaveLength(1);
+    expectSameAsLocal(p, run, await startInRepo(p.repo, { workflow: 'parallel', files: {} }), { parallel: true });
+  }, 290_000);
+
+  it('a parallel conflict: both task jobs pass, the merge job fails, nothing merged or published', async () => {
+    const p = await gitlabProject('conflict', scenario('conflict'));
+    const run = await runPipeline(p, 'conflict');
+    expect(run.status).not.toBe(0);
+    expect(Object.entries(run.jobs).filter(([j]) => j.startsWith('decompose tasks')).map(([, s]) => s)).toEqual(['PASS', 'PASS']);
+    expect(run.jobs).toMatchObject({ decompose: 'PASS', 'decompose merge': 'FAIL', 'gump-report': 'PASS' });
+    expect(run.jobs['gump-publish']).toBeUndefined();
+    expect(run.report?.status).toBe('fatal');
+    expect(run.ledger.filter((e) => e.event === 'merge.finished').map((e) => e.status)).toEqual(['conflict']);
+    expect(run.mergeRequests).toEqual([]);
+    expectSameAsLocal(p, run, await startInRepo(p.repo, { workflow: 'conflict', files: {} }), { parallel: true });
+  }, 290_000);
+
+  it('a failed job run again continues from the saved state of the jobs before it; passed steps are not run again', async () => {
+    const flag = join(mkdtempSync(join(tmpdir(), 'gump-gl-flag-')), 'ready');
+    const p = await gitlabProject('resume', { '.gump/workflows/resume.yaml': resumeWorkflow(flag), '.gump/stub.yaml': RESUME_STUB, 'spec.md': 'the spec\n' });
+    const first = await runPipeline(p, 'resume');
+    expect(first.status).not.toBe(0);
+    expect(first.jobs).toMatchObject({ prepare: 'PASS', impl: 'FAIL', 'gump-report': 'PASS' });
+    expect(first.report?.status).toBe('fatal');
+    // The runner is fixed; the failed job is retried, and GitLab then runs the jobs after it.
+    writeFileSync(flag, 'ok\n');
+    const retry = await runPipeline(p, 'resume', { jobs: ['impl', 'gump-publish', 'gump-report'] });
+    expect(retry.status, retry.log).toBe(0);
+    expect(retry.jobs).toMatchObject({ impl: 'PASS', 'gump-publish': 'PASS', 'gump-report': 'PASS' });
+    expect(retry.jobs.prepare).toBeUndefined();
+    expect(retry.state?.branch).toBe(first.state?.branch);
+    expect(retry.report?.status).toBe('pass');
+    // `prepare` ran once, in the first pipeline; the retried job went on from its saved state.
+    expect(agents(retry)).toEqual(['prepare 0', 'impl 0']);
+    expect(retry.jobLog('impl')).not.toContain('[prepare]');
+    expect(retry.mergeRequests).toHaveLength(1);
+    expect(retry.branches).toEqual(['main', retry.state!.branch].sort());
+  }, 290_000);
+});
