@@ -161,10 +161,20 @@ describe('defect 8 and housekeeping: the waiting run, id prefixes, gump runs, gu
   it('clean removes finished runs and their branches, keeps waiting and unapplied runs and the user\'s branches', async () => {
     const dir = repo({ '.gump/stub.yaml': stubWriting(1), '.gump/workflows/reviewed.yaml': REVIEWED });
     gitIn(dir, 'branch', 'gump/mine');
-    expect((await gump(dir, 'run', 'simple', '--spec', 'spec.md', '--stub')).code).toBe(0); // passed, applied below
-    expect((await gump(dir, 'run', 'simple', '--spec', 'spec.md', '--stub')).code).toBe(0); // passed, not applied
-    expect((await gump(dir, 'run', 'reviewed', '--spec', 'spec.md', '--stub')).code).toBe(3); // waiting
-    const [appliedId, unapplied, waiting] = runBranches(dir).filter((b) => b.startsWith('gump/run-')).map((b) => b.replace('gump/run-', '')).sort();
+    // Each run's id from its own output: ids started within one second do not sort by start.
+    const start = async (workflow: string, code: number): Promise<string> => {
+      const r = await gump(dir, 'run', workflow, '--spec', 'spec.md', '--stub');
+      expect(r.code, r.stdout + r.stderr).toBe(code);
+      return /^branch: gump\/run-(\S+)$/m.exec(r.stdout)![1]!;
+    };
+    const appliedId = await start('simple', 0); // passed, applied below
+    // A new base commit: two stub runs of one second on one base would make the very same commit,
+    // and applying one would apply both.
+    writeFileSync(join(dir, 'notes.txt'), 'a user commit between the runs\n');
+    gitIn(dir, 'add', 'notes.txt');
+    gitIn(dir, 'commit', '-q', '-m', 'notes');
+    const unapplied = await start('simple', 0); // passed, not applied
+    const waiting = await start('reviewed', 3);
     expect((await gump(dir, 'apply', appliedId!)).code).toBe(0);
 
     const clean = await gump(dir, 'clean');
