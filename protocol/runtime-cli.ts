@@ -20,6 +20,8 @@ export const COMMANDS = {
   reject: 'reject',
   report: 'report',
   tasks: 'tasks',
+  /** GitLab: the child pipeline of a parallel split, one job per planned task. */
+  gitlabChild: 'gitlab-child',
   /** Push `gump/run-<id>` (nothing else, ever) and open the PR/MR. */
   publish: 'publish',
 } as const;

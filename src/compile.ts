@@ -61,7 +61,7 @@ export function compile(host: ProjectHost, files: SourceFile[], targets: readonl
     const name = workflowName(source.file);
     const out: EmittedFile[] = [{ path: planPath(name), text: serialisePlan(plan) }];
     if (targets.includes('github')) out.push(emitGithub(plan, name, ci));
-    if (targets.includes('gitlab')) out.push(emitGitlab(plan, name, ci, config?.ci.image));
+    if (targets.includes('gitlab')) out.push(...emitGitlab(plan, name, ci, config?.ci.image));
     return { source, diagnostics: result.diagnostics, plan, files: out };
   });
   const diagnostics = [...configDiagnostics, ...results.flatMap((r) => r.diagnostics)];

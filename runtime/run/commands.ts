@@ -13,6 +13,7 @@ import { planSourceProblem } from './plan-source.js';
 import { createTrace } from './trace.js';
 import { userFacingMessage } from './errors.js';
 import { ciCommand } from './ci.js';
+import { gitlabChildCommand } from './ci-gitlab-child.js';
 import { HELP } from './help.js';
 import { publishCommand, reportCommand } from './publish-report-commands.js';
 
@@ -107,6 +108,14 @@ async function dispatch(command: string | undefined, argv: string[], entry: stri
       }
       process.stdout.write(`${JSON.stringify(rec.tasks)}\n`);
       return 0;
+    }
+    case 'gitlab-child': {
+      const split = flag(argv, 'split');
+      const config = flag(argv, 'config');
+      const template = flag(argv, 'extends');
+      const out = flag(argv, 'out');
+      if (!split || !config || !template || !out) return usage('gitlab-child needs --split <path> --config <repo-relative child file> --extends <hidden job> --out <file>');
+      return gitlabChildCommand(open(), { split, config, template, out, worktree });
     }
     case 'approve':
     case 'reject': {

@@ -12,6 +12,7 @@ import { ENV_NAMES, pipelineVariables, rulesOf } from './rules.js';
 import {
   AGENTS_DIR,
   installLines,
+  childLines,
   keptSecrets,
   legLines,
   pinKey,
@@ -23,6 +24,7 @@ import {
   STATE_DIR,
   stateSlug,
   statusLines,
+  taskLine,
   unitLine,
   unlessStatus,
   unsetLines,
@@ -32,45 +34,220 @@ type Obj = Record<string, unknown>;
 
 /** Stages GitLab defines by default, kept so that the project's own jobs stay valid in a gump pipeline. */
 const DEFAULT_STAGES = ['build', 'test', 'deploy'];
+/** GitLab nests child pipelines at most two levels deep: later parallel splits keep `parallel:` legs. */
+const MAX_CHILD_DEPTH = 2;
+/** Minutes of the jobs that only move state (generate a child, hand the parent's state on). */
+const STATE_JOB_MINUTES = 10;
 
 export function gitlabImage(o: CiOptions): string {
   // An official Node image with git; Claude Code needs Node ≥ 22 (agents.md §1).
   return `node:${o.nodeVersion}-bookworm`;
 }
 
-export function emitPipeline(graph: CiGraph, name: string, o: CiOptions, image = gitlabImage(o)): Obj {
-  const template = `.gump-${name}`;
-  const stages: string[] = [];
-  const stageOf = (stage: string): string => {
-    if (!stages.includes(stage)) stages.push(stage);
-    return stage;
-  };
-  const jobs: Obj = {};
+/** A parallel split mapped to a dynamic child pipeline. */
+export interface ChildSplit {
+  /** Static path of the split (its planner job's step). */
+  split: string;
+  /** Depth of the child pipeline (1 or 2). */
+  depth: number;
+  /** Repository path of the compiled child file (`gitlab-child` adds the task jobs). */
+  path: string;
+  /** The hidden job each task job extends. */
+  template: string;
+  /** The matrix job of the graph the task jobs come from. */
+  matrix: CiJob;
+}
+
+export interface GitlabPipelines {
+  /** `.gitlab/gump/<name>.yml`. */
+  parent: Obj;
+  /** One compiled child file per parallel split run as a dynamic child pipeline, in graph order. */
+  children: { child: ChildSplit; config: Obj }[];
+}
+
+/** The repository path of a split's compiled child file. */
+export function childFile(name: string, split: string): string {
+  return `.gitlab/gump/${name}/${stateSlug(split)}.yml`;
+}
+
+/**
+ * The graph cut at its parallel splits: the parent pipeline runs the jobs up to the first split's
+ * planner, then generates and triggers its child pipeline, which holds the split's task jobs,
+ * its merge job and everything after it (a parent cannot read a child's artifacts), and so on.
+ */
+export function emitPipelines(graph: CiGraph, name: string, o: CiOptions, image = gitlabImage(o)): GitlabPipelines {
+  const e = new Emitter(graph, name, o, image);
+  const segments: { jobs: CiJob[]; from?: ChildSplit }[] = [{ jobs: [] }];
   for (const job of graph.jobs) {
-    const stage = stageOf(stageName(job, graph));
-    if (job.role === 'approval') {
-      // A reviewer rejects with the job beside the share job (non-blocking, before the approval's stage).
-      const previous = job.needs[0]!;
-      jobs[rejectId(job)] = emitJob({ ...job, id: rejectId(job), title: job.title.replace(/approval/, 'reject'), saves: `${job.saves}-reject` }, stageOf(reviewStage(previous)), name, template, o, 'reject');
+    if (job.matrix && segments.length <= MAX_CHILD_DEPTH) {
+      const split = job.step ?? job.matrix.planner;
+      segments.push({ jobs: [], from: { split, depth: segments.length, path: childFile(name, split), template: `.gump-${name}-${stateSlug(split)}-tasks`, matrix: job } });
+      continue;
     }
-    jobs[job.id] = emitJob(job, stage, name, template, o, job.role === 'approval' ? 'approve' : undefined);
+    segments[segments.length - 1]!.jobs.push(job);
   }
-  return {
-    workflow: { name: `gump ${name} · $${ENV.spec}`, rules: [{ if: selects(name) }] },
-    stages: [...DEFAULT_STAGES, ...stages],
-    variables: pipelineVariables(graph),
-    [template]: {
-      image,
-      variables: { GUMP_PLAN: planPath(name), [ENV.actor]: '$GITLAB_USER_LOGIN', ...pinVariables(o) },
-      before_script: setupLines(),
-    },
-    ...jobs,
-  };
+  const configs = segments.map((seg, i) => e.pipeline(seg.jobs, seg.from, segments[i + 1]?.from));
+  return { parent: configs[0]!, children: segments.slice(1).map((seg, i) => ({ child: seg.from!, config: configs[i + 1]! })) };
+}
+
+/** The parent pipeline alone (a workflow without parallel splits has nothing else). */
+export function emitPipeline(graph: CiGraph, name: string, o: CiOptions, image = gitlabImage(o)): Obj {
+  return emitPipelines(graph, name, o, image).parent;
 }
 
 /** The workflow-selecting variable's rule (the pipeline variable `GUMP_WORKFLOW`). */
 export function selects(name: string): string {
   return `$${ENV_NAMES.workflow} == "${name}"`;
+}
+
+/** The pipeline variable holding the id of the pipeline that triggered a child of this depth. */
+export function parentPipelineVariable(depth: number): string {
+  // One name per depth: variables a trigger forwards take precedence in the child over its own
+  // jobs' variables, so a grandchild's trigger could not reset a shared name.
+  return depth === 1 ? 'GUMP_PARENT_PIPELINE_ID' : `GUMP_PARENT_PIPELINE_ID_${depth}`;
+}
+
+class Emitter {
+  readonly template: string;
+
+  constructor(
+    readonly graph: CiGraph,
+    readonly name: string,
+    readonly o: CiOptions,
+    readonly image: string,
+  ) {
+    this.template = `.gump-${name}`;
+  }
+
+  /** One pipeline: the parent (`from` undefined) or the child of `from`; `to`: the split whose child it triggers. */
+  pipeline(graphJobs: CiJob[], from: ChildSplit | undefined, to: ChildSplit | undefined): Obj {
+    const child = from !== undefined;
+    const stages: string[] = [];
+    const stageOf = (stage: string): string => {
+      if (!stages.includes(stage)) stages.push(stage);
+      return stage;
+    };
+    const jobs: Obj = {};
+    const emit = (job: CiJob, stage: string, review?: 'approve' | 'reject'): void => {
+      jobs[job.id] = emitJob(job, stageOf(stage), this.name, this.template, this.o, child, review);
+    };
+    let hidden: Obj = {};
+    if (from) {
+      jobs[baseId(from)] = this.baseJob(from, stageOf(`${from.split} base`));
+      hidden = { [from.template]: this.taskTemplate(from, stageOf(from.matrix.id)) };
+    }
+    for (const job of graphJobs) {
+      if (job.role === 'approval') {
+        // A reviewer rejects with the job beside the share job (non-blocking, before the approval's stage).
+        const previous = job.needs[0]!;
+        emit({ ...job, id: rejectId(job), title: job.title.replace(/approval/, 'reject'), saves: `${job.saves}-reject` }, reviewStage(previous), 'reject');
+      }
+      emit(job, stageName(job, this.graph), job.role === 'approval' ? 'approve' : undefined);
+    }
+    if (to) {
+      // The run goes on in the child pipeline: generate and trigger it, then report a run that ended before it.
+      const report = this.graph.jobs.find((j) => j.role === 'report')!;
+      jobs[generatorId(to)] = this.generatorJob(to, stageOf(`${to.split} child`), child);
+      jobs[triggerId(to)] = this.triggerJob(to, stageOf(`${to.split} pipeline`), child);
+      jobs[`${report.id} before ${to.split}`] = this.reportBefore(report, to, stageOf('report'), child);
+    }
+    const common = { [this.template]: this.base(), ...hidden };
+    if (child) return { stages, ...common, ...jobs };
+    return {
+      workflow: { name: `gump ${this.name} · $${ENV.spec}`, rules: [{ if: selects(this.name) }] },
+      stages: [...DEFAULT_STAGES, ...stages],
+      variables: pipelineVariables(this.graph),
+      ...common,
+      ...jobs,
+    };
+  }
+
+  private base(): Obj {
+    return {
+      image: this.image,
+      variables: { GUMP_PLAN: planPath(this.name), [ENV.actor]: '$GITLAB_USER_LOGIN', ...pinVariables(this.o) },
+      before_script: setupLines(),
+    };
+  }
+
+  private common(stage: string, child: boolean, rule: Obj = {}): Obj {
+    return { extends: this.template, stage, rules: [child ? { when: 'on_success', ...rule } : { if: selects(this.name), ...rule }] };
+  }
+
+  /** Restores the run and writes the child configuration; its artifact is the whole state folder, which the child's first job needs. */
+  private generatorJob(to: ChildSplit, stage: string, child: boolean): Obj {
+    return {
+      ...this.common(stage, child),
+      interruptible: true,
+      timeout: `${STATE_JOB_MINUTES} minutes`,
+      script: [...unsetLines([]), ...childLines(to.split, to.path, to.template, childConfigPath(to))],
+      artifacts: { name: `gump-state-${stateSlug(to.split)}-child`, paths: [`${STATE_DIR}/`], expire_in: `${this.o.retentionDays} days` },
+    };
+  }
+
+  private triggerJob(to: ChildSplit, stage: string, child: boolean): Obj {
+    return {
+      stage,
+      rules: [child ? { when: 'on_success' } : { if: selects(this.name) }],
+      variables: { [parentPipelineVariable(to.depth)]: '$CI_PIPELINE_ID' },
+      trigger: {
+        include: [{ artifact: childConfigPath(to), job: generatorId(to) }],
+        // The child's outcome is this job's: a failed child fails the pipeline.
+        strategy: 'depend',
+        // GUMP_STUB, GUMP_WORKFLOW and the rest of the variables the pipeline was started with.
+        forward: { pipeline_variables: true },
+      },
+    };
+  }
+
+  /** The first job of a child pipeline: the parent's state (needs:pipeline), handed on to every later stage of the child. */
+  private baseJob(from: ChildSplit, stage: string): Obj {
+    return {
+      extends: this.template,
+      stage,
+      rules: [{ when: 'on_success' }],
+      needs: [{ pipeline: `$${parentPipelineVariable(from.depth)}`, job: generatorId(from) }],
+      interruptible: true,
+      timeout: `${STATE_JOB_MINUTES} minutes`,
+      script: [...unsetLines([]), `echo "gump: the run so far, from ${generatorId(from)} in the parent pipeline"`],
+      artifacts: { name: `gump-state-${stateSlug(from.split)}-base`, paths: [`${STATE_DIR}/`], expire_in: `${this.o.retentionDays} days` },
+    };
+  }
+
+  /** The hidden job every task job of the child extends (`GUMP_TASK`: the task's index, set by gitlab-child). */
+  private taskTemplate(from: ChildSplit, stage: string): Obj {
+    const job = emitJob({ ...from.matrix, matrix: undefined as never }, stage, this.name, this.template, this.o, true);
+    delete job.rules;
+    const lines = job.script as string[];
+    lines.splice(unsetLines(keptSecrets(from.matrix.agents)).length, 0, taskLine());
+    const dir = stateSlug(from.matrix.saves!).replace('{i}', '$GUMP_TASK');
+    job.artifacts = { name: `gump-state-${dir}`, paths: [`${STATE_DIR}/${dir}/`], when: 'always', expire_in: `${this.o.retentionDays} days` };
+    return job;
+  }
+
+  /** The report of a run that ended before the child pipeline; a run that went on is the child's to report. */
+  private reportBefore(job: CiJob, to: ChildSplit, stage: string, child: boolean): Obj {
+    const out = emitJob(job, stage, this.name, this.template, this.o, child);
+    out.script = [...unsetLines([]), ...statusLines(), `if [ "$status" = pass ]; then echo "gump: the run went on in the child pipeline of ${to.split}: its report job reports it"; exit 0; fi`, ...PUBLISH_LINES.report];
+    return out;
+  }
+}
+
+function generatorId(c: ChildSplit): string {
+  return `${c.split} child`;
+}
+
+function triggerId(c: ChildSplit): string {
+  return `${c.split} pipeline`;
+}
+
+function baseId(c: ChildSplit): string {
+  return `${c.split} base`;
+}
+
+/** Where the generator job writes the child configuration (inside the state folder, its artifact). */
+function childConfigPath(c: ChildSplit): string {
+  return `${STATE_DIR}/child/${stateSlug(c.split)}.yml`;
 }
 
 function rejectId(job: CiJob): string {
@@ -92,8 +269,8 @@ function stageName(job: CiJob, graph: CiGraph): string {
   return job.id;
 }
 
-function emitJob(job: CiJob, stage: string, name: string, template: string, o: CiOptions, review?: 'approve' | 'reject'): Obj {
-  const out: Obj = { extends: template, stage, rules: rulesOf(job, name, review) };
+function emitJob(job: CiJob, stage: string, name: string, template: string, o: CiOptions, child: boolean, review?: 'approve' | 'reject'): Obj {
+  const out: Obj = { extends: template, stage, rules: rulesOf(job, name, review, child) };
   // GitLab's `parallel:` takes 2 to 200 (task_slots is at most 100); surplus legs do nothing.
   if (job.matrix) out.parallel = Math.max(2, o.taskSlots);
   // Runs that spend money or push are not cancelled by a newer pipeline; a re-run resumes anyway.

@@ -6,7 +6,7 @@ import { buildGraph } from '../ci/build-graph.js';
 import { generatedHeader } from '../ci/header.js';
 import type { CiOptions } from '../ci/options.js';
 import { toYaml } from '../ci/yaml.js';
-import { emitPipeline } from './emit-pipeline.js';
+import { emitPipelines } from './emit-pipeline.js';
 
 export interface EmittedFile {
   path: string;
@@ -19,9 +19,25 @@ export function pipelineFile(name: string): string {
   return `.gitlab/gump/${name}.yml`;
 }
 
-/** The pipeline of one plan; `name` is the workflow's file name without extension; `image`: gump.toml `[ci] image`. */
-export function emitGitlab(plan: Plan, name: string, o: CiOptions, image?: string): EmittedFile {
+/**
+ * The pipeline of one plan, then the compiled child file of every parallel split that runs as a
+ * dynamic child pipeline; `name` is the workflow's file name without extension; `image`: gump.toml
+ * `[ci] image`.
+ */
+export function emitGitlab(plan: Plan, name: string, o: CiOptions, image?: string): EmittedFile[] {
   const graph = buildGraph(plan, o, 'gitlab');
   const header = generatedHeader({ source: plan.source.path, sha256: plan.source.sha256, compiler: plan.compiler }, REGENERATE);
-  return { path: pipelineFile(name), text: toYaml(emitPipeline(graph, name, o, image), header) };
+  const { parent, children } = emitPipelines(graph, name, o, image);
+  return [
+    { path: pipelineFile(name), text: toYaml(parent, header) },
+    ...children.map(({ child, config }) => ({
+      path: child.path,
+      text: toYaml(config, [
+        ...header,
+        `The child pipeline of the parallel split ${child.split} (depth ${child.depth}), triggered from ${child.depth === 1 ? pipelineFile(name) : 'its parent child pipeline'}:`,
+        `when the pipeline runs, \`gump-runtime gitlab-child\` writes this file plus one job per planned task`,
+        `(extending ${child.template}) as the configuration it triggers.`,
+      ]),
+    })),
+  ];
 }

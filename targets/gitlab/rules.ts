@@ -17,11 +17,13 @@ export const ENV_NAMES = {
   review: 'GUMP_REVIEW',
 } as const;
 
-export function rulesOf(job: CiJob, name: string, review?: 'approve' | 'reject'): Obj[] {
-  const rule: Obj = { if: `$${ENV_NAMES.workflow} == "${name}"` };
+/** A child pipeline runs only when its parent triggers it: its jobs' rules test no variable. */
+export function rulesOf(job: CiJob, name: string, review?: 'approve' | 'reject', child = false): Obj[] {
+  const rule: Obj = child ? {} : { if: `$${ENV_NAMES.workflow} == "${name}"` };
   if (review === 'approve') Object.assign(rule, { when: 'manual', allow_failure: false });
   else if (review === 'reject') Object.assign(rule, { when: 'manual', allow_failure: true });
   else if (job.when.kind === 'always') rule.when = 'always';
+  else if (child) rule.when = 'on_success';
   return [rule];
 }
 

@@ -123,6 +123,16 @@ export function legLines(split: string): string[] {
   ];
 }
 
+/** A task job of a child pipeline: its unit and boundary are the template's prefixes plus the task's index (`GUMP_TASK`). */
+export function taskLine(): string {
+  return 'export GUMP_UNIT="${GUMP_UNIT%-}-$GUMP_TASK" GUMP_SAVE="${GUMP_SAVE%-}-$GUMP_TASK" GUMP_SAVE_DIR="${GUMP_SAVE_DIR%-}-$GUMP_TASK"';
+}
+
+/** Restore the run, then write the child pipeline of `split`: the compiled `config` plus a job per planned task. */
+export function childLines(split: string, config: string, template: string, out: string): string[] {
+  return [`${ENV.decision}= ${RESTORE}`, `${RUNTIME} ${COMMANDS.gitlabChild} --split "${split}" --config "${config}" --extends "${template}" --out "${out}"`];
+}
+
 export const PUBLISH_LINES = {
   share: `${RUNTIME} ${COMMANDS.publish} --waiting`,
   publish: `${RUNTIME} ${COMMANDS.publish} --open-pr gitlab`,

@@ -1,9 +1,10 @@
 // Golden fixtures of the GitLab target (style.md "golden files are the spec"): every mapping case
-// and every built-in workflow compiles to exactly fixtures/targets/<case>/expected/gitlab.yml (the
-// plan is the GitHub test's golden: one plan for every target). Regenerate with
+// and every built-in workflow compiles to exactly fixtures/targets/<case>/expected/gitlab.yml, and
+// each parallel split's compiled child file to gitlab.<split>.yml (the plan is the GitHub test's
+// golden: one plan for every target). Regenerate with
 // GUMP_UPDATE_FIXTURES=1, then review the diff like code.
 
-import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdirSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { buildGraph } from '../../targets/ci/build-graph.js';
@@ -29,12 +30,19 @@ describe('GitLab target golden fixtures', () => {
     it(c.name, () => {
       const result = compileCase(c, ['gitlab']);
       expect(result.diagnostics.filter((d) => d.severity === 'error')).toEqual([]);
-      const [plan, pipeline] = result.workflows[0]!.files;
+      const [plan, pipeline, ...children] = result.workflows[0]!.files;
       expect(pipeline!.path).toMatch(/^\.gitlab\/gump\/[a-z0-9-]+\.yml$/);
       // One plan for every target.
       expect(plan!.text).toBe(readFileSync(join(c.dir, 'expected', 'plan.json'), 'utf8'));
       expect(result.shared).toEqual([]);
       golden(join(c.dir, 'expected', 'gitlab.yml'), pipeline!.text);
+      // The compiled child file of each parallel split (gitlab-child adds the task jobs at run time).
+      for (const child of children) {
+        expect(child.path).toMatch(/^\.gitlab\/gump\/[a-z0-9-]+\/[a-z0-9-]+\.yml$/);
+        golden(join(c.dir, 'expected', `gitlab.${child.path.split('/').pop()}`), child.text);
+      }
+      const stale = readdirSync(join(c.dir, 'expected')).filter((f) => /^gitlab\..+\.yml$/.test(f) && !children.some((ch) => f === `gitlab.${ch.path.split('/').pop()}`));
+      expect(stale, 'golden child files no longer emitted').toEqual([]);
       // `gump graph --target gitlab`: the same job graph with GitLab's job names, drawn.
       const options = ciOptions(new Program(new MemoryHost(c.files), {}).config()?.config);
       golden(join(c.dir, 'expected', 'gitlab.mmd'), renderMermaid(buildGraph(result.workflows[0]!.plan!, options, 'gitlab')));

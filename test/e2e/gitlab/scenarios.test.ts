@@ -1,7 +1,8 @@
 // End-to-end on gitlab-ci-local 4.72.0 (harness.ts), the GitLab target's run-time mapping beyond
 // the built-ins (the GitHub target's scenarios, test/e2e/github/scenarios.test.ts): a retry with
-// escalation inside one job, a parallel split whose tasks run as separate jobs, a parallel
-// conflict, and a failed job run again that continues from the state the jobs before it saved.
+// escalation inside one job, a parallel split whose tasks run as separate jobs of a dynamic child
+// pipeline, a parallel conflict, and a failed job run again that continues from the state the
+// jobs before it saved.
 // Where a local run can say what should happen, the outcome is compared.
 
 import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
@@ -12,7 +13,7 @@ import { startInRepo } from '../../runtime/e2e/library-run.js';
 import { expectSameAsLocal, gitlabProject, missing, runPipeline } from './harness.js';
 
 const FIXTURES = join(import.meta.dirname, '..', '..', '..', 'fixtures', 'e2e-github');
-/** Two legs: gitlab-ci-local spends seconds per job. */
+/** Few task slots for sequential splits: gitlab-ci-local spends seconds per job. */
 const TOML = '[ci]\ntask_slots = 2\n';
 
 /** A scenario of the GitHub end-to-end tests (fixtures/e2e-github), with spec.md. */
@@ -97,28 +98,32 @@ describe.skipIf(missing !== undefined)('GitLab target end to end (gitlab-ci-loca
     expectSameAsLocal(p, run, await startInRepo(p.repo, { workflow: 'escalate', files: {} }));
   }, 290_000);
 
-  it('a parallel split: each task in its own job, from the same base, then the merge job; same end as gump run', async () => {
+  it('a parallel split: after the planner, a job generates the child pipeline — a job per task, the merge job, the rest — and the trigger runs it; same end as gump run', async () => {
     const p = await gitlabProject('parallel', { '.gump/workflows/parallel.yaml': PARALLEL, '.gump/stub.yaml': PARALLEL_STUB, 'spec.md': 'the spec\n', 'gump.toml': TOML });
     const run = await runPipeline(p, 'parallel');
     expect(run.status, run.log).toBe(0);
-    const legs = Object.keys(run.jobs).filter((j) => j.startsWith('decompose tasks'));
-    expect(legs).toHaveLength(2);
-    for (const leg of legs) expect(run.jobs[leg]).toBe('PASS');
-    expect(run.jobs).toMatchObject({ decompose: 'PASS', 'decompose merge': 'PASS', check: 'PASS', 'gump-publish': 'PASS' });
-    // Each task job ran its own task only; the merge job ran none.
-    const ran = legs.map((leg) => ['left', 'right'].filter((t) => run.jobLog(leg).includes(`[decompose/${t}/impl]`)));
-    expect(ran.sort()).toEqual([['left'], ['right']]);
+    expect(run.jobs).toMatchObject({ decompose: 'PASS', 'decompose child': 'PASS', 'decompose pipeline': 'PASS', 'gump-report before decompose': 'PASS' });
+    // The child pipeline: the parent's state, one job per planned task (run side by side), the merge job, everything after the split.
+    expect(run.children['decompose pipeline']).toEqual(['decompose base', 'decompose/left', 'decompose/right', 'decompose merge', 'check', 'gump-publish', 'gump-report']);
+    for (const job of run.children['decompose pipeline']!) expect(run.jobs[job], job).toBe('PASS');
+    // Each task job ran its own task only, restored from the parent's state; the merge job ran none.
+    expect(run.jobLog('decompose/left')).toContain('[decompose/left/impl]');
+    expect(run.jobLog('decompose/left')).not.toContain('[decompose/right/impl]');
+    expect(run.jobLog('decompose/right')).toContain('[decompose/right/impl]');
+    expect(run.jobLog('decompose/right')).not.toContain('[decompose/left/impl]');
     expect(run.jobLog('decompose merge')).not.toMatch(/\[decompose\/\w+\/impl\]\s+running/);
+    expect(run.jobLog('gump-report before decompose')).toContain('the run went on in the child pipeline of decompose');
     expect(run.mergeRequests).toHaveLength(1);
     expectSameAsLocal(p, run, await startInRepo(p.repo, { workflow: 'parallel', files: {} }), { parallel: true });
   }, 290_000);
 
-  it('a parallel conflict: both task jobs pass, the merge job fails, nothing merged or published', async () => {
+  it('a parallel conflict: both task jobs pass, the merge job fails the child pipeline, nothing merged or published', async () => {
     const p = await gitlabProject('conflict', scenario('conflict'));
     const run = await runPipeline(p, 'conflict');
     expect(run.status).not.toBe(0);
-    expect(Object.entries(run.jobs).filter(([j]) => j.startsWith('decompose tasks')).map(([, s]) => s)).toEqual(['PASS', 'PASS']);
-    expect(run.jobs).toMatchObject({ decompose: 'PASS', 'decompose merge': 'FAIL', 'gump-report': 'PASS' });
+    expect(run.jobs).toMatchObject({ decompose: 'PASS', 'decompose/left': 'PASS', 'decompose/right': 'PASS', 'decompose merge': 'FAIL', 'gump-report': 'PASS' });
+    // GitLab fails the `strategy: depend` trigger job with its child (the harness says so for gitlab-ci-local).
+    expect(run.jobs['decompose pipeline']).toBe('FAIL');
     expect(run.jobs['gump-publish']).toBeUndefined();
     expect(run.report?.status).toBe('fatal');
     expect(run.ledger.filter((e) => e.event === 'merge.finished').map((e) => e.status)).toEqual(['conflict']);
