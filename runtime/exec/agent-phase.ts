@@ -74,7 +74,7 @@ export async function runAgentPhase(
     svc.state.spend.cost += cost;
     svc.state.spend.tokensIn += m.tokens.input;
     svc.state.spend.tokensOut += m.tokens.output;
-    recordSpend(frame.budgets, { cost, tokensIn: m.tokens.input, tokensOut: m.tokens.output });
+    recordSpend(frame.budgets, { cost, tokensIn: m.tokens.input, tokensOut: m.tokens.output }, m.costSource);
     Object.assign(v, {
       [`${path}.session_id`]: m.sessionId ?? '',
       [`${path}.duration`]: String(m.durationMs),

@@ -3,6 +3,7 @@
 
 import type { Limits } from '../../protocol/plan.js';
 import type { Spend } from '../state/run-state.js';
+import type { CostSource } from '../agents/types.js';
 import type { BudgetScope } from './frame.js';
 import type { Services } from './services.js';
 
@@ -36,13 +37,23 @@ export function branchScopes(scopes: BudgetScope[], n: number, branch: string): 
   return shares;
 }
 
-/** Add an attempt's spend to every scope it ran in. */
-export function recordSpend(scopes: BudgetScope[], spend: Spend): void {
+/** Add an attempt's spend, and where its figures came from, to every scope it ran in. */
+export function recordSpend(scopes: BudgetScope[], spend: Spend, source: CostSource): void {
   for (const b of scopes) {
+    (b.sources ??= new Set()).add(source);
     b.spent.cost += spend.cost;
     b.spent.tokensIn += spend.tokensIn;
     b.spent.tokensOut += spend.tokensOut;
   }
+}
+
+/**
+ * A scope's `cost_source` (§15.2): `unknown` if any attempt's cost was unknown, else `estimated` if
+ * any was estimated, else `reported` (also when no agent ran: nothing was spent, exactly).
+ */
+export function scopeCostSource(scope: BudgetScope): CostSource {
+  if (scope.sources?.has('unknown')) return 'unknown';
+  return scope.sources?.has('estimated') ? 'estimated' : 'reported';
 }
 
 /** The first exceeded limit, as the fatal message, given extra live spend not yet recorded. */

@@ -9,7 +9,7 @@ import { headCommit } from '../git/worktree.js';
 import { stepRecord, type SplitRecord } from '../state/run-state.js';
 import { progressDetail } from './error-excerpt.js';
 import { runAtomic } from './atomic.js';
-import { scopeFor } from './budget.js';
+import { scopeCostSource, scopeFor } from './budget.js';
 import { groupFan, runPasses, splitFan } from './parallel.js';
 import { fullPath, type AttemptView, type BudgetScope, type Frame, type Task } from './frame.js';
 import { fatal, PASS, type Outcome } from './services.js';
@@ -157,6 +157,7 @@ export async function runCall(ex: Executor, frame: Frame, step: CallStep): Promi
   const outcome = await runCallee(ex, frame, path, wf, step.inputs, { path, attempt: 1, error: '', diff: '' }, { keepState: true, scope });
   const v = svc.state.values;
   v[`${path}.cost`] = String(Math.round(scope.spent.cost * 1e6) / 1e6);
+  v[`${path}.cost_source`] = scopeCostSource(scope);
   v[`${path}.tokens_in`] = String(scope.spent.tokensIn);
   v[`${path}.tokens_out`] = String(scope.spent.tokensOut);
   return finish(ex, path, outcome.status === 'fatal' ? fatal(`step ${path}: workflow call failed: ${outcome.message}`) : outcome);

@@ -4,6 +4,7 @@
 import type { PlanWorkflow, StateRef } from '../../protocol/plan.js';
 import type { RenderScope } from '../render.js';
 import type { RunState, Spend } from '../state/run-state.js';
+import type { CostSource } from '../agents/types.js';
 
 export interface Task {
   name: string;
@@ -21,6 +22,8 @@ export interface BudgetScope {
    * branches never count each other's spend (against their shares, or in a call's cost).
    */
   spent: Spend;
+  /** Where the spend's figures came from (a call's `cost_source`, §15.2); empty before any attempt. */
+  sources?: Set<CostSource>;
   /** Deadline in ms since epoch on the clock that excludes approval waits (`now − waitedMs`). */
   deadline?: number;
 }

@@ -99,14 +99,14 @@ rules:
       plan: AGENT_FIELDS,
       'plan/t1/t': AGENT_FIELDS,
       'setup/work': AGENT_FIELDS,
-      // Known gap, left to the runtime's owners: a call writes no `cost_source` (runtime/exec/
-      // composite.ts), though §15.2 lists it for calls and the checker accepts {setup.cost_source}.
-      setup: CALL_FIELDS.filter((f) => f !== 'cost_source'),
+      setup: CALL_FIELDS,
     };
     for (const [path, fields] of Object.entries(expected)) expect(fieldsOf(v, path).plain, path).toEqual(sorted(fields));
     for (const path of ['impl', 'check', 'skip']) {
       for (const f of fieldsOf(v, path).gate) expect(GATE_RESULT_FIELDS as readonly string[], `${path}.gate.compile.${f}`).toContain(f);
     }
     expect(v['impl.gate.compile']).toBe('true');
+    // A call's cost source is its callee's: one agent step, whose stub cost is estimated.
+    expect([v['setup/work.cost_source'], v['setup.cost_source']]).toEqual(['estimated', 'estimated']);
   });
 });
