@@ -7,6 +7,7 @@ import { generatedHeader } from '../ci/header.js';
 import type { CiOptions } from '../ci/options.js';
 import { toYaml } from '../ci/yaml.js';
 import { emitPipelines } from './emit-pipeline.js';
+import { specInputs } from './rules.js';
 
 export interface EmittedFile {
   path: string;
@@ -29,7 +30,8 @@ export function emitGitlab(plan: Plan, name: string, o: CiOptions, image?: strin
   const header = generatedHeader({ source: plan.source.path, sha256: plan.source.sha256, compiler: plan.compiler }, REGENERATE);
   const { parent, children } = emitPipelines(graph, name, o, image);
   return [
-    { path: pipelineFile(name), text: toYaml(parent, header) },
+    // A `spec:` header (its own YAML document), then the pipeline.
+    { path: pipelineFile(name), text: `${toYaml({ spec: { inputs: specInputs(graph) } }, header)}---\n${toYaml(parent)}` },
     ...children.map(({ child, config }) => ({
       path: child.path,
       text: toYaml(config, [

@@ -27,15 +27,36 @@ export function rulesOf(job: CiJob, name: string, review?: 'approve' | 'reject',
   return [rule];
 }
 
+/** The inputs of the pipeline file's `spec:` header: what `include: inputs:` may set. */
+export const SPEC_INPUTS = { spec: 'spec', stub: 'stub', inputs: 'inputs' } as const;
+
+/**
+ * `spec: inputs:` (GitLab docs, "CI/CD inputs"): a file including the pipeline with `include:
+ * inputs:` sets the run's spec, stub mode and workflow inputs; every input has a default, so an
+ * include without inputs (what `gump init` writes) works unchanged.
+ */
+export function specInputs(graph: CiGraph): Obj {
+  return {
+    [SPEC_INPUTS.spec]: { type: 'string', default: '', description: `Repository path of the spec file (default of ${ENV.spec})` },
+    [SPEC_INPUTS.stub]: { type: 'string', default: 'false', options: ['false', 'true'], description: `Stub mode (default of ${ENV.stub})` },
+    [SPEC_INPUTS.inputs]: { type: 'string', default: '{}', description: `Workflow inputs as a JSON object${inputList(graph)} (default of ${ENV.inputs})` },
+  };
+}
+
 /**
  * Pipeline variables, pre-filled in "Run pipeline" (`description`): the spec, stub mode and the
  * workflow's inputs as one JSON object (GitLab expands no JSON; the runtime picks the inputs out).
+ * Their defaults are the `spec:` inputs; variables set when the pipeline starts win over both.
  */
 export function pipelineVariables(graph: CiGraph): Obj {
-  const inputs = graph.inputs.length > 0 ? `: ${graph.inputs.map((i) => `"${i}"`).join(', ')}` : '';
+  const input = (name: string): string => `$[[ inputs.${name} ]]`;
   return {
-    [ENV.spec]: { value: '', description: 'Repository path of the spec file' },
-    [ENV.stub]: { value: 'false', description: 'Stub mode: scripted agents (.gump/stub.yaml), no API keys', options: ['false', 'true'] },
-    [ENV.inputs]: { value: '{}', description: `Workflow inputs as a JSON object${inputs}` },
+    [ENV.spec]: { value: input(SPEC_INPUTS.spec), description: 'Repository path of the spec file' },
+    [ENV.stub]: { value: input(SPEC_INPUTS.stub), description: 'Stub mode: scripted agents (.gump/stub.yaml), no API keys', options: ['false', 'true'] },
+    [ENV.inputs]: { value: input(SPEC_INPUTS.inputs), description: `Workflow inputs as a JSON object${inputList(graph)}` },
   };
+}
+
+function inputList(graph: CiGraph): string {
+  return graph.inputs.length > 0 ? `: ${graph.inputs.map((i) => `"${i}"`).join(', ')}` : '';
 }

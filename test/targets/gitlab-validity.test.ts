@@ -6,7 +6,7 @@
 // rule, approvals are blocking manual jobs, agent secrets are unset where no agent runs.
 
 import { describe, expect, it } from 'vitest';
-import { parse } from 'yaml';
+import { parse, parseAllDocuments } from 'yaml';
 import { childPipeline } from '../../runtime/run/ci-gitlab-child.js';
 import { compileCase, targetCases, type TargetCase } from './fixture-project.js';
 import { gitlabSchemaErrors } from './gitlab-schema.js';
@@ -18,8 +18,15 @@ function filesOf(c: TargetCase): { path: string; text: string }[] {
   return compileCase(c, ['gitlab']).workflows[0]!.files.slice(1);
 }
 
+/** The pipeline file's two YAML documents: the `spec:` header and the pipeline. */
+function documentsOf(c: TargetCase): [Pipeline, Pipeline] {
+  const docs = parseAllDocuments(filesOf(c)[0]!.text).map((d) => d.toJS() as Pipeline);
+  expect(docs).toHaveLength(2);
+  return docs as [Pipeline, Pipeline];
+}
+
 function pipelineOf(c: TargetCase): Pipeline {
-  return parse(filesOf(c)[0]!.text) as Pipeline;
+  return documentsOf(c)[1];
 }
 
 /** The compiled child files of a case: path, text, and the hidden task template's name. */
@@ -112,6 +119,16 @@ describe('emitted GitLab pipelines validate against GitLab\u2019s CI schema', ()
     expect(second['three tasks']!.parallel).toBe(2);
     expect(jobsOf(parse(children[0]!.text) as Pipeline)['two pipeline']!.variables).toEqual({ GUMP_PARENT_PIPELINE_ID_2: '$CI_PIPELINE_ID' });
     for (const { label, pipeline } of everyPipeline(deep, ['a', 'b'])) expect(gitlabSchemaErrors(pipeline), label).toEqual([]);
+  });
+  it('the pipeline file starts with a spec: inputs: header whose inputs are its variables\u2019 defaults', () => {
+    for (const c of targetCases()) {
+      const [header, pipeline] = documentsOf(c);
+      expect(gitlabSchemaErrors(header), c.name).toEqual([]);
+      const inputs = (header.spec as { inputs: Record<string, { default: string }> }).inputs;
+      expect(Object.keys(inputs)).toEqual(['spec', 'stub', 'inputs']);
+      for (const i of Object.values(inputs)) expect(typeof i.default).toBe('string');
+      expect(pipeline.variables).toMatchObject({ GUMP_SPEC: { value: '$[[ inputs.spec ]]' }, GUMP_STUB: { value: '$[[ inputs.stub ]]' }, GUMP_INPUTS: { value: '$[[ inputs.inputs ]]' } });
+    }
   });
   it('approvals are blocking manual jobs, each with a non-blocking manual reject job', () => {
     const jobs = jobsOf(pipelineOf(targetCases().find((c) => c.name === 'hitl')!));

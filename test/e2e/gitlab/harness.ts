@@ -21,7 +21,7 @@ import { createServer, type Server } from 'node:http';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, afterEach, expect } from 'vitest';
-import { parse } from 'yaml';
+import { parseAllDocuments } from 'yaml';
 import { makeRepo, type ScenarioResult } from '../../runtime/scenario/harness.js';
 import { byStep, gump, outcomeOf } from '../../runtime/e2e/library-run.js';
 import { outcomeLines } from '../github/harness.js';
@@ -169,6 +169,8 @@ export interface PipelineOptions {
   manual?: string[];
   /** Run only these jobs (a re-run of failed jobs and what follows them), with the artifacts left by earlier pipelines. */
   jobs?: string[];
+  /** Pipeline variables replacing the defaults (GUMP_SPEC=spec.md, GUMP_STUB=true, …); undefined leaves one out. */
+  variables?: Record<string, string | undefined>;
 }
 
 /** One pipeline of `workflow` in stub mode with spec.md, playing the manual jobs named. */
@@ -176,7 +178,8 @@ export async function runPipeline(p: GitlabProject, workflow: string, o: Pipelin
   const opts: PipelineOptions = Array.isArray(o) ? { manual: o } : o;
   const api = await fakeGitlab();
   try {
-    const variables = [`GUMP_WORKFLOW=${workflow}`, 'GUMP_SPEC=spec.md', 'GUMP_STUB=true', 'GUMP_PUSH_TOKEN=test-token', `CI_API_V4_URL=${api.url}`, 'CI_PROJECT_ID=1', 'CI_DEFAULT_BRANCH=main'];
+    const chosen: Record<string, string | undefined> = { GUMP_WORKFLOW: workflow, GUMP_SPEC: 'spec.md', GUMP_STUB: 'true', GUMP_PUSH_TOKEN: 'test-token', CI_API_V4_URL: api.url, CI_PROJECT_ID: '1', CI_DEFAULT_BRANCH: 'main', ...opts.variables };
+    const variables = Object.entries(chosen).flatMap(([k, v]) => (v === undefined ? [] : [`${k}=${v}`]));
     const args = [
       '--force-shell-executor',
       '--shell-isolation',
@@ -234,7 +237,8 @@ export async function runPipeline(p: GitlabProject, workflow: string, o: Pipelin
 
 /** The report jobs (`gump-report…`) of the pipelines that ran and that gitlab-ci-local left unstarted; `file`: a child's configuration. */
 function reportJobs(repo: string, workflow: string, started: Record<string, string>): { file?: string; report: string }[] {
-  const reportsOf = (text: string): string[] => Object.keys(parse(text) as Record<string, unknown>).filter((k) => k.startsWith('gump-report'));
+  // The pipeline file's last YAML document (the first is its `spec:` header).
+  const reportsOf = (text: string): string[] => Object.keys(parseAllDocuments(text).pop()!.toJS() as Record<string, unknown>).filter((k) => k.startsWith('gump-report'));
   const out: { file?: string; report: string }[] = reportsOf(readFileSync(join(repo, '.gitlab', 'gump', `${workflow}.yml`), 'utf8')).map((report) => ({ report }));
   const triggers = join('.gitlab-ci-local', 'includes', 'triggers');
   for (const name of existsSync(join(repo, triggers)) ? readdirSync(join(repo, triggers)).sort() : []) {

@@ -10,7 +10,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { startInRepo } from '../../runtime/e2e/library-run.js';
-import { expectSameAsLocal, gitlabProject, missing, runPipeline } from './harness.js';
+import { expectSameAsLocal, git, gitlabProject, missing, runPipeline } from './harness.js';
 
 const FIXTURES = join(import.meta.dirname, '..', '..', '..', 'fixtures', 'e2e-github');
 /** Few task slots for sequential splits: gitlab-ci-local spends seconds per job. */
@@ -129,6 +129,20 @@ describe.skipIf(missing !== undefined)('GitLab target end to end (gitlab-ci-loca
     expect(run.ledger.filter((e) => e.event === 'merge.finished').map((e) => e.status)).toEqual(['conflict']);
     expect(run.mergeRequests).toEqual([]);
     expectSameAsLocal(p, run, await startInRepo(p.repo, { workflow: 'conflict', files: {} }), { parallel: true });
+  }, 290_000);
+
+  it('spec:inputs: a project including the pipeline with inputs starts the run from them, no variables needed', async () => {
+    const p = await gitlabProject('escalate', { ...scenario('escalate'), 'docs/other.md': 'another spec\n' });
+    const ci = readFileSync(join(p.repo, '.gitlab-ci.yml'), 'utf8');
+    const local = '  - local: .gitlab/gump/escalate.yml\n';
+    expect(ci).toContain(local);
+    writeFileSync(join(p.repo, '.gitlab-ci.yml'), ci.replace(local, `${local}    inputs:\n      spec: docs/other.md\n      stub: 'true'\n`));
+    git(p.repo, 'commit', '-q', '-am', 'include with inputs');
+    // Without GUMP_STUB the agents would be real CLIs: the run passes only in stub mode, from the input.
+    const run = await runPipeline(p, 'escalate', { variables: { GUMP_SPEC: undefined, GUMP_STUB: undefined } });
+    expect(run.status, run.log).toBe(0);
+    expect(run.state?.status).toBe('pass');
+    expect((run.state as unknown as { spec: { path: string; text: string } }).spec).toEqual({ path: 'docs/other.md', text: 'another spec\n' });
   }, 290_000);
 
   it('a failed job run again continues from the saved state of the jobs before it; passed steps are not run again', async () => {
