@@ -1,11 +1,11 @@
 // `gump apply [<run-id>]`: merges a passed run's branch into the current branch. Refuses on a
 // dirty working tree or a run that did not pass; never touches anything else.
 
-import { userFacingMessage } from '../../runtime/run/errors.js';
 import { ApplyConflict, applyRun } from '../local/apply.js';
 import { LocalRunError, git, pickRun, readState, repoRoot, runWorktree } from '../local/runs.js';
 import { parseArgs } from './args.js';
 import type { Command } from './commands.js';
+import { localRunFailure } from './local-run-failure.js';
 import { applyHelp } from './local-run-help.js';
 
 export const applyCommand: Command = {
@@ -13,10 +13,6 @@ export const applyCommand: Command = {
   help: applyHelp,
   run(argv) {
     const args = parseArgs(argv, [], ['help']);
-    if (args.flags.has('help')) {
-      process.stdout.write('usage: gump apply [<run-id>]\n');
-      return 0;
-    }
     try {
       const repo = repoRoot(process.cwd());
       const id = pickRun(repo, args.positionals[0]);
@@ -28,12 +24,7 @@ export const applyCommand: Command = {
       process.stdout.write(`merged ${state.branch} into ${into}\n`);
       return 0;
     } catch (e) {
-      const message = e instanceof LocalRunError ? e.message : userFacingMessage(e);
-      if (message !== undefined) {
-        process.stderr.write(`gump apply: ${message}\n`);
-        return e instanceof ApplyConflict ? 1 : 2;
-      }
-      throw e;
+      return localRunFailure('apply', e, e instanceof ApplyConflict ? 1 : 2);
     }
   },
 };

@@ -5,12 +5,12 @@ import { decide } from '../../runtime/run/approval.js';
 import { openRun } from '../../runtime/run/open.js';
 import { createTrace } from '../../runtime/run/trace.js';
 import { executeRun } from '../local/execute.js';
-import { userFacingMessage } from '../../runtime/run/errors.js';
 import { LocalRunError, pickWaitingRun, repoRoot, runtimeBundle, runWorktree } from '../local/runs.js';
 import { printSummary } from '../local/summary.js';
 import { lockRun } from '../local/lock.js';
 import { parseArgs } from './args.js';
 import type { Command } from './commands.js';
+import { localRunFailure } from './local-run-failure.js';
 import { approveHelp, rejectHelp } from './local-run-help.js';
 
 function decisionCommand(decision: 'approve' | 'reject'): Command {
@@ -20,10 +20,6 @@ function decisionCommand(decision: 'approve' | 'reject'): Command {
     async run(argv) {
       const args = parseArgs(argv, decision === 'reject' ? ['reason'] : [], ['help', 'isolate-steps']);
       const reason = args.flags.get('reason');
-      if (args.flags.has('help')) {
-        process.stdout.write(`usage: gump ${decision} [<run-id>]\n`);
-        return 0;
-      }
       const write = (s: string): void => void process.stdout.write(s);
       try {
         const repo = repoRoot(process.cwd());
@@ -40,12 +36,7 @@ function decisionCommand(decision: 'approve' | 'reject'): Command {
         printSummary(worktree, write);
         return code;
       } catch (e) {
-        const message = e instanceof LocalRunError ? e.message : userFacingMessage(e);
-      if (message !== undefined) {
-          process.stderr.write(`gump ${decision}: ${message}\n`);
-          return 2;
-        }
-        throw e;
+        return localRunFailure(decision, e);
       }
     },
   };

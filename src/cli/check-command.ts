@@ -9,7 +9,7 @@ import { NodeHost } from '../project/node-host.js';
 import { rootOption } from './root-option.js';
 import { oneOf, parseArgs, UsageError } from './args.js';
 import type { Command } from './commands.js';
-import { renderHelp, ROOT_OPTION, type CommandHelp } from './command-help.js';
+import { ROOT_OPTION, type CommandHelp } from './command-help.js';
 import { loadEach } from './load-files.js';
 
 const help: CommandHelp = {
@@ -28,17 +28,12 @@ Warnings do not change the exit status; "checked clean" means no error and no wa
   ],
 };
 
-const HELP = renderHelp(help);
 
 export const checkCommand: Command = {
   summary: 'check workflows and print diagnostics',
   help,
   run(argv) {
     const args = parseArgs(argv, ['format', 'target', 'root'], ['help']);
-    if (args.flags.has('help')) {
-      process.stdout.write(HELP);
-      return 0;
-    }
     const format = oneOf<Format>('format', args.flags.get('format'), ['text', 'json', 'github'], 'text');
     const targetFlag = args.flags.get('target');
     const target = targetFlag === undefined ? undefined : oneOf('target', targetFlag, ['github', 'gitlab'] as const, 'github');

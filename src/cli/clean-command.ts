@@ -2,12 +2,12 @@
 // gump/run-<id>), newest N kept. Never a waiting or running run, never a branch but a run's own;
 // a passed run not yet applied is kept unless --all.
 
-import { userFacingMessage } from '../../runtime/run/errors.js';
 import { allRuns, applied, removeRun } from '../local/housekeeping.js';
-import { LocalRunError, repoRoot } from '../local/runs.js';
+import { repoRoot } from '../local/runs.js';
 import { parseArgs, UsageError } from './args.js';
 import type { Command } from './commands.js';
-import { renderHelp, type CommandHelp } from './command-help.js';
+import { localRunFailure } from './local-run-failure.js';
+import type { CommandHelp } from './command-help.js';
 
 const help: CommandHelp = {
   usage: ['gump clean [--keep N] [--all]'],
@@ -24,7 +24,6 @@ any other branch.`,
   ],
 };
 
-const HELP = renderHelp(help);
 
 const FINISHED = new Set(['pass', 'fatal', 'aborted']);
 
@@ -33,10 +32,6 @@ export const cleanCommand: Command = {
   help,
   run(argv) {
     const args = parseArgs(argv, ['keep'], ['all', 'help']);
-    if (args.flags.has('help')) {
-      process.stdout.write(HELP);
-      return 0;
-    }
     if (args.positionals.length > 0) throw new UsageError(`unexpected argument "${args.positionals[0]}"`);
     const keepFlag = args.flags.get('keep');
     const keep = keepFlag === undefined ? 0 : Number(keepFlag);
@@ -58,12 +53,7 @@ export const cleanCommand: Command = {
       process.stdout.write(`${removed} run${removed === 1 ? '' : 's'} removed\n`);
       return 0;
     } catch (e) {
-      const message = e instanceof LocalRunError ? e.message : userFacingMessage(e);
-      if (message !== undefined) {
-        process.stderr.write(`gump clean: ${message}\n`);
-        return 2;
-      }
-      throw e;
+      return localRunFailure('clean', e);
     }
   },
 };

@@ -14,7 +14,7 @@ import { RUNTIME_PATH } from '../../protocol/runtime-cli.js';
 import type { Target } from '../../targets/ci/limits.js';
 import { parseArgs, UsageError } from './args.js';
 import type { Command } from './commands.js';
-import { renderHelp, ROOT_OPTION, type CommandHelp } from './command-help.js';
+import { ROOT_OPTION, type CommandHelp } from './command-help.js';
 import { loadFiles } from './load-files.js';
 import { runtimeBundle } from '../local/runs.js';
 import { writeFileAtomic } from './write-file-atomic.js';
@@ -41,7 +41,6 @@ one, every workflow in .gump/workflows/. Generated files are marked linguist-gen
   ],
 };
 
-const HELP = renderHelp(help);
 
 const TARGETS = ['plan', 'github', 'gitlab'] as const;
 
@@ -58,10 +57,6 @@ export const compileCommand: Command = {
       else rest.push(a);
     }
     const args = parseArgs(rest, ['root'], ['check', 'help']);
-    if (args.flags.has('help')) {
-      process.stdout.write(HELP);
-      return 0;
-    }
     const rootFlag = args.flags.get('root');
     const root = resolve(typeof rootFlag === 'string' ? rootFlag : findProjectRoot('.'));
     if (!existsSync(root)) throw new UsageError(`--root ${root} does not exist`);

@@ -5,7 +5,7 @@
 import { catalogue, lookupCode, type CatalogueEntry } from '../diagnostics/catalogue/index.js';
 import { parseArgs, UsageError } from './args.js';
 import type { Command } from './commands.js';
-import { renderHelp, type CommandHelp } from './command-help.js';
+import type { CommandHelp } from './command-help.js';
 import { didYouMean } from './did-you-mean.js';
 
 const help: CommandHelp = {
@@ -19,17 +19,12 @@ const help: CommandHelp = {
   ],
 };
 
-const HELP = renderHelp(help);
 
 export const explainCommand: Command = {
   summary: 'explain a diagnostic code, with examples (--list: all codes)',
   help,
   run(argv) {
     const args = parseArgs(argv, [], ['help', 'list']);
-    if (args.flags.has('help')) {
-      process.stdout.write(HELP);
-      return 0;
-    }
     if (args.flags.has('list')) {
       if (args.positionals.length > 0) throw new UsageError('--list takes no code');
       process.stdout.write(renderCodeList(catalogue));

@@ -13,7 +13,7 @@ import { findProjectRoot, NodeHost } from '../project/node-host.js';
 import { oneOf, parseArgs, UsageError } from './args.js';
 import { summary } from './check-command.js';
 import type { Command } from './commands.js';
-import { renderHelp, ROOT_OPTION, type CommandHelp } from './command-help.js';
+import { ROOT_OPTION, type CommandHelp } from './command-help.js';
 import { loadFiles, type LoadedFile } from './load-files.js';
 import { writeFileAtomic } from './write-file-atomic.js';
 
@@ -35,17 +35,12 @@ changes nothing. Prints what was fixed, then the diagnostics that remain.`,
   ],
 };
 
-const HELP = renderHelp(help);
 
 export const fixCommand: Command = {
   summary: 'apply the automatic fixes of diagnostics in place',
   help,
   run(argv) {
     const args = parseArgs(argv, ['target', 'root'], ['help', 'dry-run']);
-    if (args.flags.has('help')) {
-      process.stdout.write(HELP);
-      return 0;
-    }
     const targetFlag = args.flags.get('target');
     const options: CheckOptions = targetFlag === undefined ? {} : { target: oneOf('target', targetFlag, ['github', 'gitlab'] as const, 'github') };
     if (args.positionals.length === 0) throw new UsageError('name at least one workflow file');

@@ -12,7 +12,7 @@ import { buildGraph } from '../../targets/ci/build-graph.js';
 import { renderMermaid } from '../../targets/ci/mermaid.js';
 import { oneOf, parseArgs, UsageError } from './args.js';
 import type { Command } from './commands.js';
-import { renderHelp, ROOT_OPTION, type CommandHelp } from './command-help.js';
+import { ROOT_OPTION, type CommandHelp } from './command-help.js';
 import { loadFiles } from './load-files.js';
 
 const help: CommandHelp = {
@@ -28,17 +28,12 @@ a name (.gump/workflows/<name>.yaml, then the built-in library).`,
   ],
 };
 
-const HELP = renderHelp(help);
 
 export const graphCommand: Command = {
   summary: 'print the CI job graph of a workflow (Mermaid)',
   help,
   run(argv) {
     const args = parseArgs(argv, ['target', 'root'], ['help']);
-    if (args.flags.has('help')) {
-      process.stdout.write(HELP);
-      return 0;
-    }
     const target = oneOf('target', args.flags.get('target'), ['github', 'gitlab'] as const, 'github');
     const [workflow] = args.positionals;
     if (!workflow || args.positionals.length > 1) throw new UsageError('name one workflow');

@@ -8,7 +8,7 @@ import { join, resolve } from 'node:path';
 import { findProjectRoot } from '../project/node-host.js';
 import { oneOf, parseArgs, UsageError } from './args.js';
 import type { Command } from './commands.js';
-import { renderHelp, ROOT_OPTION, type CommandHelp } from './command-help.js';
+import { ROOT_OPTION, type CommandHelp } from './command-help.js';
 import { withGitlabInclude } from './gitlab-ci-include.js';
 import { writeFileAtomic } from './write-file-atomic.js';
 
@@ -26,17 +26,12 @@ Nothing else in the file changes; run it again after adding a workflow. Then com
   ],
 };
 
-const HELP = renderHelp(help);
 
 export const initCommand: Command = {
   summary: 'wire the generated CI pipelines into the project (GitLab: .gitlab-ci.yml include)',
   help,
   run(argv) {
     const args = parseArgs(argv, ['target', 'root'], ['help']);
-    if (args.flags.has('help')) {
-      process.stdout.write(HELP);
-      return 0;
-    }
     if (args.flags.get('target') === undefined) throw new UsageError('name the target: --target gitlab');
     oneOf('target', args.flags.get('target'), ['gitlab'] as const, 'gitlab');
     if (args.positionals.length > 0) throw new UsageError(`unexpected argument "${args.positionals[0]}"`);

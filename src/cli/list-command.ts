@@ -5,7 +5,7 @@ import { readFileSync } from 'node:fs';
 import { rootOption } from './root-option.js';
 import { parseArgs, UsageError } from './args.js';
 import type { Command } from './commands.js';
-import { renderHelp, ROOT_OPTION, type CommandHelp } from './command-help.js';
+import { ROOT_OPTION, type CommandHelp } from './command-help.js';
 import { libraryItems, type LibraryItem } from './library-index.js';
 
 const help: CommandHelp = {
@@ -20,17 +20,12 @@ project-only workflows are listed too. "gump show <name>" prints a built-in.`,
   ],
 };
 
-const HELP = renderHelp(help);
 
 export const listCommand: Command = {
   summary: 'list the built-in workflows and validators (and project overrides)',
   help,
   run(argv) {
     const args = parseArgs(argv, ['root'], ['help']);
-    if (args.flags.has('help')) {
-      process.stdout.write(HELP);
-      return 0;
-    }
     if (args.positionals.length > 0) throw new UsageError('list takes no arguments');
     const rootFlag = args.flags.get('root');
     const root = rootOption(rootFlag, process.cwd());

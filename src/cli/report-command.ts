@@ -8,11 +8,11 @@ import { renderPullRequest } from '../../runtime/run/render-summary.js';
 import { viewOfRun } from '../../runtime/run/summary-view.js';
 import { loadPlan } from '../../runtime/run/plan-file.js';
 import { runPaths } from '../../runtime/run/layout.js';
-import { userFacingMessage } from '../../runtime/run/errors.js';
-import { LocalRunError, pickRun, repoRoot, runWorktree } from '../local/runs.js';
+import { pickRun, repoRoot, runWorktree } from '../local/runs.js';
 import { runIsLive } from '../local/lock.js';
 import { oneOf, parseArgs } from './args.js';
 import type { Command } from './commands.js';
+import { localRunFailure } from './local-run-failure.js';
 import { reportHelp } from './local-run-help.js';
 
 export const reportCommand: Command = {
@@ -20,10 +20,6 @@ export const reportCommand: Command = {
   help: reportHelp,
   run(argv) {
     const args = parseArgs(argv, ['format'], ['help']);
-    if (args.flags.has('help')) {
-      process.stdout.write('usage: gump report [<run-id>] [--format text|json|markdown]\n');
-      return 0;
-    }
     const format = oneOf('format', args.flags.get('format'), ['text', 'json', 'markdown'] as const, 'text');
     try {
       const repo = repoRoot(process.cwd());
@@ -36,12 +32,7 @@ export const reportCommand: Command = {
       else process.stdout.write(renderReport(buildReport(state, readLedger(paths.ledger), runIsLive(repo, id)), format));
       return 0;
     } catch (e) {
-      const message = e instanceof LocalRunError ? e.message : userFacingMessage(e);
-      if (message !== undefined) {
-        process.stderr.write(`gump report: ${message}\n`);
-        return 2;
-      }
-      throw e;
+      return localRunFailure('report', e);
     }
   },
 };

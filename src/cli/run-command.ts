@@ -8,8 +8,7 @@ import { compile } from '../compile.js';
 import { render } from '../diagnostics/render.js';
 import { NodeHost } from '../project/node-host.js';
 import { executeRun } from '../local/execute.js';
-import { userFacingMessage } from '../../runtime/run/errors.js';
-import { headCommit, LocalRunError, pickRun, readState, repoRoot, runWorktree } from '../local/runs.js';
+import { headCommit, pickRun, readState, repoRoot, runWorktree } from '../local/runs.js';
 import { startRun } from '../local/start-run.js';
 import { lockRun } from '../local/lock.js';
 import { checkGateCommands, checkInputs, checkSpec } from '../local/preflight.js';
@@ -17,10 +16,8 @@ import { hasStagedStub, readStubScript, stageStubScript } from '../local/stub-co
 import { printSummary } from '../local/summary.js';
 import { parseArgs, UsageError } from './args.js';
 import type { Command } from './commands.js';
-import { renderHelp } from './command-help.js';
+import { localRunFailure } from './local-run-failure.js';
 import { runHelp } from './local-run-help.js';
-
-const HELP = renderHelp(runHelp);
 
 /** A terminal gets a live status line; anything else (CI logs, pipes) plain lines and heartbeats. */
 function progressOptions(): { live: boolean; columns?: number } {
@@ -43,10 +40,6 @@ export const runCommand: Command = {
       } else rest.push(argv[i]!);
     }
     const args = parseArgs(rest, ['spec'], ['stub', 'isolate-steps', 'resume', 'help']);
-    if (args.flags.has('help')) {
-      process.stdout.write(HELP);
-      return 0;
-    }
     const write = (s: string): void => void process.stdout.write(s);
     try {
       const repo = repoRoot(process.cwd());
@@ -91,12 +84,7 @@ export const runCommand: Command = {
       printSummary(run.worktree, write);
       return code;
     } catch (e) {
-      const message = e instanceof LocalRunError ? e.message : userFacingMessage(e);
-      if (message !== undefined) {
-        process.stderr.write(`gump run: ${message}\n`);
-        return 2;
-      }
-      throw e;
+      return localRunFailure('run', e);
     }
   },
 };

@@ -1,11 +1,11 @@
 // `gump runs`: the local runs of this repository, oldest first: id, status, workflow, age, cost.
 
-import { userFacingMessage } from '../../runtime/run/errors.js';
 import { allRuns, renderRuns } from '../local/housekeeping.js';
-import { LocalRunError, repoRoot } from '../local/runs.js';
+import { repoRoot } from '../local/runs.js';
 import { parseArgs, UsageError } from './args.js';
 import type { Command } from './commands.js';
-import { renderHelp, type CommandHelp } from './command-help.js';
+import { localRunFailure } from './local-run-failure.js';
+import type { CommandHelp } from './command-help.js';
 
 const help: CommandHelp = {
   usage: ['gump runs'],
@@ -18,28 +18,18 @@ aborted), workflow, age and cost. Any command taking a run id also takes a uniqu
   ],
 };
 
-const HELP = renderHelp(help);
 
 export const runsCommand: Command = {
   summary: 'list the local runs: id, status, workflow, age, cost',
   help,
   run(argv) {
     const args = parseArgs(argv, [], ['help']);
-    if (args.flags.has('help')) {
-      process.stdout.write(HELP);
-      return 0;
-    }
     if (args.positionals.length > 0) throw new UsageError('runs takes no arguments');
     try {
       process.stdout.write(renderRuns(allRuns(repoRoot(process.cwd())), Date.now()));
       return 0;
     } catch (e) {
-      const message = e instanceof LocalRunError ? e.message : userFacingMessage(e);
-      if (message !== undefined) {
-        process.stderr.write(`gump runs: ${message}\n`);
-        return 2;
-      }
-      throw e;
+      return localRunFailure('runs', e);
     }
   },
 };

@@ -2,7 +2,7 @@
 
 import { parseArgs, UsageError } from './args.js';
 import type { Command } from './commands.js';
-import { renderHelp, type CommandHelp } from './command-help.js';
+import type { CommandHelp } from './command-help.js';
 import { SCHEMA_ID, workflowJsonSchema } from './workflow-json-schema.js';
 
 const help: CommandHelp = {
@@ -19,17 +19,12 @@ Schema id: ${SCHEMA_ID}`,
   ],
 };
 
-const HELP = renderHelp(help);
 
 export const schemaCommand: Command = {
   summary: 'print the JSON Schema of workflow files (for editors)',
   help,
   run(argv) {
     const args = parseArgs(argv, [], ['help']);
-    if (args.flags.has('help')) {
-      process.stdout.write(HELP);
-      return 0;
-    }
     if (args.positionals.length > 0) throw new UsageError('schema takes no arguments');
     process.stdout.write(`${JSON.stringify(workflowJsonSchema(), null, 2)}\n`);
     return 0;

@@ -7,7 +7,7 @@ import { join } from 'node:path';
 import { rootOption } from './root-option.js';
 import { parseArgs, UsageError } from './args.js';
 import type { Command } from './commands.js';
-import { renderHelp, ROOT_OPTION, type CommandHelp } from './command-help.js';
+import { ROOT_OPTION, type CommandHelp } from './command-help.js';
 import { didYouMean } from './did-you-mean.js';
 import { projectFiles } from './library-index.js';
 
@@ -23,17 +23,12 @@ To customise one, save it as .gump/workflows/<name>.yaml (or .gump/validators/<n
   ],
 };
 
-const HELP = renderHelp(help);
 
 export const showCommand: Command = {
   summary: 'print the YAML of a built-in workflow or validator',
   help,
   run(argv) {
     const args = parseArgs(argv, ['root'], ['help']);
-    if (args.flags.has('help')) {
-      process.stdout.write(HELP);
-      return 0;
-    }
     if (args.positionals.length !== 1) throw new UsageError('name one built-in, e.g. gump show implement-spec');
     const asked = args.positionals[0]!;
     const { kind, name } = parseReference(asked);
