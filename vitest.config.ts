@@ -14,7 +14,13 @@ const hbsText: Plugin = {
 };
 
 /** End-to-end suites: whole runs through the runtime, the GitHub executor, real agent CLIs. */
-const SLOW = ['test/runtime/e2e/**/*.test.ts', 'test/runtime/ci/**/*.test.ts', 'test/gha/**/*.test.ts', 'test/e2e/**/*.test.ts', 'test/agents-real/**/*.test.ts'];
+const SLOW = [
+  'test/runtime/e2e/**/*.test.ts',
+  'test/runtime/ci/**/*.test.ts',
+  'test/gha/**/*.test.ts',
+  'test/e2e/**/*.test.ts',
+  'test/agents-real/**/*.test.ts',
+];
 
 export default defineConfig({
   plugins: [

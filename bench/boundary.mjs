@@ -22,7 +22,8 @@ const LOAD = loadavg();
 const lib = join(mkdtempSync(join(tmpdir(), 'gump-bench-lib-')), 'boundary.mjs');
 await build({
   stdin: {
-    contents: "export { saveBoundary, restoreBoundaries, NOTHING_RESTORED } from './runtime/run/boundary.ts'; export { newRunState, saveState } from './runtime/state/run-state.ts';",
+    contents:
+      "export { saveBoundary, restoreBoundaries, NOTHING_RESTORED } from './runtime/run/boundary.ts'; export { newRunState, saveState } from './runtime/state/run-state.ts';",
     resolveDir: ROOT,
     loader: 'ts',
   },
@@ -59,13 +60,26 @@ async function scenario(n) {
   const job = join(top, 'job');
   git(top, 'clone', '-q', origin, job);
   git(job, 'checkout', '-q', '-b', 'gump/run-bench');
-  const state = newRunState({ runId: 'bench', plan: { path: 'p', sha256: '' }, base, branch: 'gump/run-bench', spec: { path: 's', text: '' }, inputs: {}, startedAt: new Date(0).toISOString() });
+  const state = newRunState({
+    runId: 'bench',
+    plan: { path: 'p', sha256: '' },
+    base,
+    branch: 'gump/run-bench',
+    spec: { path: 's', text: '' },
+    inputs: {},
+    startedAt: new Date(0).toISOString(),
+  });
   const folder = join(top, 'boundaries');
   let restored = NOTHING_RESTORED;
   for (let b = 0; b < n / PER_BOUNDARY; b++) {
     for (let i = 0; i < PER_BOUNDARY; i++) commit(job, b * PER_BOUNDARY + i);
     saveState(join(job, '.gump', 'run', 'state.json'), state);
-    const meta = await saveBoundary(job, join(folder, `job-${b}`), { name: `job-${b}`, unit: `step-${b}`, restored, state });
+    const meta = await saveBoundary(job, join(folder, `job-${b}`), {
+      name: `job-${b}`,
+      unit: `step-${b}`,
+      restored,
+      state,
+    });
     restored = { all: [...restored.all, meta], tips: [meta] };
   }
   commit(job, n);
@@ -80,7 +94,8 @@ async function scenario(n) {
   t = process.hrtime.bigint();
   await restoreBoundaries(fresh, folder);
   const restore = ms(t);
-  if (git(fresh, 'rev-parse', 'HEAD') !== git(job, 'rev-parse', 'HEAD')) throw new Error('restore did not reach the job head');
+  if (git(fresh, 'rev-parse', 'HEAD') !== git(job, 'rev-parse', 'HEAD'))
+    throw new Error('restore did not reach the job head');
   const wholeBytes = statSync(whole).size;
   rmSync(top, { recursive: true, force: true });
   return { save, restore, bytes, wholeBytes };
@@ -90,13 +105,23 @@ const rows = [];
 for (const n of SIZES) {
   const runs = [];
   for (let r = 0; r < RUNS; r++) runs.push(await scenario(n));
-  rows.push({ n, save: median(runs.map((x) => x.save)), restore: median(runs.map((x) => x.restore)), bytes: median(runs.map((x) => x.bytes)), whole: median(runs.map((x) => x.wholeBytes)), boundaries: n / PER_BOUNDARY + 1 });
+  rows.push({
+    n,
+    save: median(runs.map((x) => x.save)),
+    restore: median(runs.map((x) => x.restore)),
+    bytes: median(runs.map((x) => x.bytes)),
+    whole: median(runs.map((x) => x.wholeBytes)),
+    boundaries: n / PER_BOUNDARY + 1,
+  });
 }
 const first = rows[0];
 const lines = [
   `| run commits | boundaries restored | save (ms) | save ratio | job bundle (bytes) | bundle ratio | whole-branch bundle (bytes) | restore (ms) | restore ratio |`,
   `|---:|---:|---:|---:|---:|---:|---:|---:|---:|`,
-  ...rows.map((r) => `| ${r.n} | ${r.boundaries} | ${r.save.toFixed(1)} | ${(r.save / first.save).toFixed(2)} | ${r.bytes} | ${(r.bytes / first.bytes).toFixed(2)} | ${r.whole} | ${r.restore.toFixed(1)} | ${(r.restore / first.restore).toFixed(2)} |`),
+  ...rows.map(
+    (r) =>
+      `| ${r.n} | ${r.boundaries} | ${r.save.toFixed(1)} | ${(r.save / first.save).toFixed(2)} | ${r.bytes} | ${(r.bytes / first.bytes).toFixed(2)} | ${r.whole} | ${r.restore.toFixed(1)} | ${(r.restore / first.restore).toFixed(2)} |`,
+  ),
 ];
 const text = `Median of ${RUNS} runs; ${cpus().length} CPUs, load average at start ${LOAD.map((x) => x.toFixed(2)).join(', ')}, node ${process.version}, ${new Date().toISOString()}.\n\n${lines.join('\n')}\n`;
 process.stdout.write(text);

@@ -39,7 +39,7 @@ const median = (xs) => {
   return s.length % 2 ? s[m] : (s[m - 1] + s[m]) / 2;
 };
 const fmt = (ms, digits = 1) => ms.toFixed(digits);
-const log = (s = '') => process.stderr.write(s + '\n');
+const log = (s = '') => process.stderr.write(`${s}\n`);
 
 /** Bundle bench/warm-entry.ts (checker API + generators) into node_modules/.cache and import it. */
 async function loadWarmEntry() {
@@ -56,11 +56,13 @@ async function loadWarmEntry() {
     keepNames: true,
     logLevel: 'warning',
   });
-  return { mod: await import(pathToFileURL(outfile).href + `?t=${Date.now()}`), outfile };
+  return { mod: await import(`${pathToFileURL(outfile).href}?t=${Date.now()}`), outfile };
 }
 
 function libraryFiles() {
-  const wf = readdirSync(join(ROOT, 'library', 'workflows')).filter((f) => f.endsWith('.yaml')).sort();
+  const wf = readdirSync(join(ROOT, 'library', 'workflows'))
+    .filter((f) => f.endsWith('.yaml'))
+    .sort();
   return [...wf.map((f) => `library/workflows/${f}`), 'library/validators/arch-review.yaml'];
 }
 
@@ -87,7 +89,13 @@ function benchCold(runs) {
   }
   return {
     emptyNode: median(empty),
-    rows: rows.map((r) => ({ file: r.file, status: r.status, gump: median(r.gump), base: median(r.base), ratio: median(r.gump) / median(r.base) })),
+    rows: rows.map((r) => ({
+      file: r.file,
+      status: r.status,
+      gump: median(r.gump),
+      base: median(r.base),
+      ratio: median(r.gump) / median(r.base),
+    })),
   };
 }
 
@@ -111,21 +119,42 @@ function benchWarm(mod) {
   for (let i = 0; i < 50; i++) for (const p of projects) mod.checkProject({ 'workflow.yaml': p.text });
   const library = projects.map(({ file, text }) => {
     const files = { 'workflow.yaml': text };
-    return { file, lines: text.split('\n').length, diags: mod.checkProject(files), ms: timeWarm(() => mod.checkProject(files), { minRuns: 50 }) };
+    return {
+      file,
+      lines: text.split('\n').length,
+      diags: mod.checkProject(files),
+      ms: timeWarm(() => mod.checkProject(files), { minRuns: 50 }),
+    };
   });
   const generated = SIZES.map((steps) => {
     const text = mod.generateWorkflow(steps);
     const files = { 'workflow.yaml': text };
     const codes = mod.codesOf(files);
-    const ms = timeWarm(() => mod.checkProject(files), { warmup: steps >= 5000 ? 2 : 5, minRuns: steps >= 5000 ? 5 : 9, budgetMs: 1000 });
-    return { steps, lines: text.split('\n').length, bytes: text.length, diags: codes.length, codes: [...new Set(codes.map((c) => c.split('@')[0]))], ms, perStep: ms / steps };
+    const ms = timeWarm(() => mod.checkProject(files), {
+      warmup: steps >= 5000 ? 2 : 5,
+      minRuns: steps >= 5000 ? 5 : 9,
+      budgetMs: 1000,
+    });
+    return {
+      steps,
+      lines: text.split('\n').length,
+      bytes: text.length,
+      diags: codes.length,
+      codes: [...new Set(codes.map((c) => c.split('@')[0]))],
+      ms,
+      perStep: ms / steps,
+    };
   });
   return { library, generated };
 }
 
 function printCampaign(c) {
-  log(`property campaign: ${c.runs} cases in ${fmt(c.ms / 1000, 1)} s (${fmt(c.ms / c.runs, 2)} ms/case), ${c.failingCases} failing`);
-  log(`  codes produced: ${Object.keys(c.codes).length}; catalogue codes never produced (${c.unexercised.length}): ${c.unexercised.join(' ')}`);
+  log(
+    `property campaign: ${c.runs} cases in ${fmt(c.ms / 1000, 1)} s (${fmt(c.ms / c.runs, 2)} ms/case), ${c.failingCases} failing`,
+  );
+  log(
+    `  codes produced: ${Object.keys(c.codes).length}; catalogue codes never produced (${c.unexercised.length}): ${c.unexercised.join(' ')}`,
+  );
   for (const p of c.problems.slice(0, 20)) {
     log(`  ${p.count}× ${p.problem}`);
     log(`     example: ${JSON.stringify(p.example).slice(0, 600)}`);
@@ -134,36 +163,88 @@ function printCampaign(c) {
 
 function machine() {
   const nproc = spawnSync('nproc', { encoding: 'utf8' }).stdout?.trim() || String(cpus().length);
-  return { nproc, cpu: cpus()[0]?.model ?? 'unknown', memGiB: (totalmem() / 2 ** 30).toFixed(1), node: process.version, date: new Date().toISOString(), load: loadavg().map((x) => x.toFixed(2)).join(', ') };
+  return {
+    nproc,
+    cpu: cpus()[0]?.model ?? 'unknown',
+    memGiB: (totalmem() / 2 ** 30).toFixed(1),
+    node: process.version,
+    date: new Date().toISOString(),
+    load: loadavg()
+      .map((x) => x.toFixed(2))
+      .join(', '),
+  };
 }
 
 function renderResults(m, cold, warm, campaign, prof) {
-  const out = ['# gump check — benchmark results', '', 'Written by `node bench/check.mjs --write` (after `npm run build`). Re-run it after changing the checker.', ''];
-  out.push('| machine | |', '|---|---|', `| nproc | ${m.nproc} |`, `| cpu | ${m.cpu} |`, `| memory | ${m.memGiB} GiB |`, `| node | ${m.node} |`, `| date | ${m.date} |`, `| load average at start (1, 5, 15 min) | ${m.load} |`, '');
+  const out = [
+    '# gump check — benchmark results',
+    '',
+    'Written by `node bench/check.mjs --write` (after `npm run build`). Re-run it after changing the checker.',
+    '',
+  ];
+  out.push(
+    '| machine | |',
+    '|---|---|',
+    `| nproc | ${m.nproc} |`,
+    `| cpu | ${m.cpu} |`,
+    `| memory | ${m.memGiB} GiB |`,
+    `| node | ${m.node} |`,
+    `| date | ${m.date} |`,
+    `| load average at start (1, 5, 15 min) | ${m.load} |`,
+    '',
+  );
   if (cold) {
-    out.push(`## Cold process: \`node bin/gump.mjs check <file>\` vs a bare Node process importing \`yaml\` and parsing the file`, '');
-    out.push(`Median of ${cold.runs} runs each, interleaved; wall time including process spawn. An empty \`node -e ""\` takes ${fmt(cold.emptyNode)} ms. Goal: ratio ≤ 2.`, '');
+    out.push(
+      `## Cold process: \`node bin/gump.mjs check <file>\` vs a bare Node process importing \`yaml\` and parsing the file`,
+      '',
+    );
+    out.push(
+      `Median of ${cold.runs} runs each, interleaved; wall time including process spawn. An empty \`node -e ""\` takes ${fmt(cold.emptyNode)} ms. Goal: ratio ≤ 2.`,
+      '',
+    );
     out.push('| file | exit | gump check (ms) | yaml baseline (ms) | ratio |', '|---|---:|---:|---:|---:|');
-    for (const r of cold.rows) out.push(`| ${r.file} | ${r.status} | ${fmt(r.gump)} | ${fmt(r.base)} | ${fmt(r.ratio, 2)} |`);
-    out.push(`| **median** | | ${fmt(median(cold.rows.map((r) => r.gump)))} | ${fmt(median(cold.rows.map((r) => r.base)))} | **${fmt(median(cold.rows.map((r) => r.ratio)), 2)}** |`, '');
+    for (const r of cold.rows)
+      out.push(`| ${r.file} | ${r.status} | ${fmt(r.gump)} | ${fmt(r.base)} | ${fmt(r.ratio, 2)} |`);
+    out.push(
+      `| **median** | | ${fmt(median(cold.rows.map((r) => r.gump)))} | ${fmt(median(cold.rows.map((r) => r.base)))} | **${fmt(median(cold.rows.map((r) => r.ratio)), 2)}** |`,
+      '',
+    );
   }
   if (warm) {
     out.push('## Warm, in process (`checkFiles` + `MemoryHost`, bundled from `bench/warm-entry.ts`)', '');
     out.push('| file | lines | diagnostics | ms per check |', '|---|---:|---:|---:|');
     for (const r of warm.library) out.push(`| ${r.file} | ${r.lines} | ${r.diags} | ${fmt(r.ms, 2)} |`);
-    out.push('', 'Generated workflows (`generateWorkflow` in `test/helpers/generate.ts`: code steps whose prompts reference earlier steps, gate-only steps, retries, splits with `each:`, parallel groups):', '');
-    out.push('| steps | lines | diagnostics | ms per check | ms per step | per-step vs 100 steps |', '|---:|---:|---:|---:|---:|---:|');
+    out.push(
+      '',
+      'Generated workflows (`generateWorkflow` in `test/helpers/generate.ts`: code steps whose prompts reference earlier steps, gate-only steps, retries, splits with `each:`, parallel groups):',
+      '',
+    );
+    out.push(
+      '| steps | lines | diagnostics | ms per check | ms per step | per-step vs 100 steps |',
+      '|---:|---:|---:|---:|---:|---:|',
+    );
     const base = warm.generated[0].perStep;
     for (const g of warm.generated)
-      out.push(`| ${g.steps} | ${g.lines} | ${g.diags}${g.codes.length ? ` (${g.codes.join(', ')})` : ''} | ${fmt(g.ms, 1)} | ${fmt(g.perStep, 3)} | ${fmt(g.perStep / base, 2)}× |`);
+      out.push(
+        `| ${g.steps} | ${g.lines} | ${g.diags}${g.codes.length ? ` (${g.codes.join(', ')})` : ''} | ${fmt(g.ms, 1)} | ${fmt(g.perStep, 3)} | ${fmt(g.perStep / base, 2)}× |`,
+      );
     out.push('', `Growth: ${linearity(warm.generated)}`, '');
   }
   if (campaign) {
     out.push('## Property campaign (`test/helpers/generate.ts` generators, `checkCase` oracle)', '');
-    out.push(`${campaign.runs} cases (half YAML-ish, half mutations), seed ${campaign.seed}: ${fmt(campaign.ms / 1000, 1)} s, ${fmt(campaign.ms / campaign.runs, 2)} ms per case (so ≈ ${fmt((campaign.ms / campaign.runs) * 10, 0)} s for the 10,000 cases of \`test/property.test.ts\`), ${campaign.failingCases} failing. Longer campaigns: \`node bench/check.mjs --property 100000\`.`, '');
+    out.push(
+      `${campaign.runs} cases (half YAML-ish, half mutations), seed ${campaign.seed}: ${fmt(campaign.ms / 1000, 1)} s, ${fmt(campaign.ms / campaign.runs, 2)} ms per case (so ≈ ${fmt((campaign.ms / campaign.runs) * 10, 0)} s for the 10,000 cases of \`test/property.test.ts\`), ${campaign.failingCases} failing. Longer campaigns: \`node bench/check.mjs --property 100000\`.`,
+      '',
+    );
     const produced = Object.entries(campaign.codes).sort((a, b) => b[1] - a[1]);
-    out.push(`Codes produced: ${produced.length} (cases per code: ${produced.map(([c, n]) => `${c} ${n}`).join(', ')}).`, '');
-    out.push(`Catalogue codes never produced by the generators (${campaign.unexercised.length}): ${campaign.unexercised.join(', ') || 'none'}.`, '');
+    out.push(
+      `Codes produced: ${produced.length} (cases per code: ${produced.map(([c, n]) => `${c} ${n}`).join(', ')}).`,
+      '',
+    );
+    out.push(
+      `Catalogue codes never produced by the generators (${campaign.unexercised.length}): ${campaign.unexercised.join(', ') || 'none'}.`,
+      '',
+    );
     if (campaign.problems.length) {
       out.push('| count | distinct problem (numbers blanked) |', '|---:|---|');
       for (const p of campaign.problems.slice(0, 30)) out.push(`| ${p.count} | ${p.problem.replace(/\|/g, '\\|')} |`);
@@ -171,7 +252,16 @@ function renderResults(m, cold, warm, campaign, prof) {
     }
   }
   if (prof) {
-    out.push('## Where the time goes', '', `${prof.title}; \`node bench/check.mjs --profile N|FILE\` reproduces it. Self time by file (packages grouped):`, '', '```', ...prof.byFile, '```', '');
+    out.push(
+      '## Where the time goes',
+      '',
+      `${prof.title}; \`node bench/check.mjs --profile N|FILE\` reproduces it. Self time by file (packages grouped):`,
+      '',
+      '```',
+      ...prof.byFile,
+      '```',
+      '',
+    );
     out.push('Top functions by self time:', '', '```', ...prof.byFunction.slice(0, 15), '```', '');
   }
   return out.join('\n');
@@ -181,7 +271,10 @@ function linearity(generated) {
   const [a, b, c] = generated;
   const r1 = b.perStep / a.perStep;
   const r2 = c.perStep / a.perStep;
-  const verdict = r1 > 2 || r2 > 3 ? 'SUPERLINEAR — profile with `node bench/check.mjs --profile 1000`' : 'linear (per-step cost roughly constant)';
+  const verdict =
+    r1 > 2 || r2 > 3
+      ? 'SUPERLINEAR — profile with `node bench/check.mjs --profile 1000`'
+      : 'linear (per-step cost roughly constant)';
   return `per-step cost ×${fmt(r1, 2)} at ${b.steps} steps and ×${fmt(r2, 2)} at ${c.steps} steps relative to ${a.steps}: ${verdict}.`;
 }
 
@@ -199,7 +292,11 @@ console.error(n + ' checks, ' + ((performance.now() - t) / n).toFixed(0) + ' ms 
   const scriptPath = join(dir, 'run.mjs');
   writeFileSync(scriptPath, script);
   const before = new Set(readdirSync(dir));
-  const r = spawnSync(process.execPath, ['--cpu-prof', `--cpu-prof-dir=${dir}`, '--cpu-prof-interval', '200', scriptPath], { encoding: 'utf8' });
+  const r = spawnSync(
+    process.execPath,
+    ['--cpu-prof', `--cpu-prof-dir=${dir}`, '--cpu-prof-interval', '200', scriptPath],
+    { encoding: 'utf8' },
+  );
   const file = readdirSync(dir).find((f) => f.endsWith('.cpuprofile') && !before.has(f));
   const prof = JSON.parse(readFileSync(join(dir, file), 'utf8'));
   const bundle = readFileSync(outfile, 'utf8').split('\n');
@@ -215,7 +312,11 @@ console.error(n + ' checks, ' + ((performance.now() - t) / n).toFixed(0) + ' ms 
   const self = new Map();
   for (const n of prof.nodes) {
     const cf = n.callFrame;
-    const where = cf.url.endsWith('warm-entry.mjs') ? moduleAt[cf.lineNumber] ?? '?' : cf.url ? relative(ROOT, fileURLToPath(cf.url.startsWith('file:') ? cf.url : pathToFileURL(cf.url).href)) : `(${cf.functionName || 'native'})`;
+    const where = cf.url.endsWith('warm-entry.mjs')
+      ? (moduleAt[cf.lineNumber] ?? '?')
+      : cf.url
+        ? relative(ROOT, fileURLToPath(cf.url.startsWith('file:') ? cf.url : pathToFileURL(cf.url).href))
+        : `(${cf.functionName || 'native'})`;
     const key = `${where}\t${cf.functionName || '(anonymous)'}`;
     self.set(key, (self.get(key) ?? 0) + n.hitCount * dt);
   }
@@ -225,7 +326,13 @@ console.error(n + ' checks, ' + ((performance.now() - t) / n).toFixed(0) + ' ms 
     const f = k.split('\t')[0].replace(/^(node_modules\/(?:@[^/]+\/)?[^/]+)\/.*/, '$1');
     byFile.set(f, (byFile.get(f) ?? 0) + ms);
   }
-  const show = (map, n) => [...map].sort((a, b) => b[1] - a[1]).slice(0, n).map(([k, ms]) => `${fmt((100 * ms) / total, 1).padStart(5)}% ${fmt(ms, 0).padStart(6)} ms  ${k.replace('\t', ' ')}`);
+  const show = (map, n) =>
+    [...map]
+      .sort((a, b) => b[1] - a[1])
+      .slice(0, n)
+      .map(
+        ([k, ms]) => `${fmt((100 * ms) / total, 1).padStart(5)}% ${fmt(ms, 0).padStart(6)} ms  ${k.replace('\t', ' ')}`,
+      );
   return {
     title: `CPU profile of checking ${steps ? `${steps} steps` : what} (${r.stderr.trim()})`,
     byFile: show(byFile, 15),
@@ -238,17 +345,23 @@ async function main() {
   const { mod, outfile } = await loadWarmEntry();
   if (opts.profile) {
     const p = await profile(opts.profile, outfile);
-    log(`${p.title}\n\nself time by file (packages grouped):\n${p.byFile.join('\n')}\n\ntop functions by self time:\n${p.byFunction.join('\n')}`);
+    log(
+      `${p.title}\n\nself time by file (packages grouped):\n${p.byFile.join('\n')}\n\ntop functions by self time:\n${p.byFunction.join('\n')}`,
+    );
     return;
   }
   if (opts.property) {
-    const c = { ...mod.runCampaign(opts.property, opts.seed, (d) => d % 10000 === 0 && log(`  ${d} cases`)), seed: opts.seed };
+    const c = {
+      ...mod.runCampaign(opts.property, opts.seed, (d) => d % 10000 === 0 && log(`  ${d} cases`)),
+      seed: opts.seed,
+    };
     printCampaign(c);
     if (opts.write) log('(--write is ignored with --property: RESULTS.md records the default run)');
     process.exitCode = c.failingCases ? 1 : 0;
     return;
   }
-  if (!existsSync(join(ROOT, 'dist', 'gump.mjs'))) throw new Error('dist/gump.mjs is missing: run `npm run build` first');
+  if (!existsSync(join(ROOT, 'dist', 'gump.mjs')))
+    throw new Error('dist/gump.mjs is missing: run `npm run build` first');
   const m = machine();
   log(`machine: ${m.nproc} cores, ${m.cpu}, node ${m.node}`);
   log(`cold runs (${opts.runs} per file)…`);
@@ -260,10 +373,10 @@ async function main() {
   log('profile of 1,000 steps…');
   const prof = await profile('1000', outfile);
   const md = renderResults(m, cold, warm, campaign, prof);
-  process.stdout.write(md + '\n');
+  process.stdout.write(`${md}\n`);
   printCampaign(campaign);
   if (opts.write) {
-    writeFileSync(join(ROOT, 'bench', 'RESULTS.md'), md + '\n');
+    writeFileSync(join(ROOT, 'bench', 'RESULTS.md'), `${md}\n`);
     log('wrote bench/RESULTS.md');
   }
 }

@@ -10,8 +10,15 @@ const ROOT = join(import.meta.dirname, '..');
 const args = process.argv.slice(2);
 const opt = (name) => (args.includes(name) ? args[args.indexOf(name) + 1] : undefined);
 const RUNS = Number(opt('--runs')) || 9;
-const builds = [...(opt('--before') ? [{ name: 'before', root: resolve(opt('--before')) }] : []), { name: 'after', root: ROOT }];
-const FILES = ['library/workflows/bugfix.yaml', 'library/workflows/simple.yaml', 'library/workflows/implement-spec.yaml'];
+const builds = [
+  ...(opt('--before') ? [{ name: 'before', root: resolve(opt('--before')) }] : []),
+  { name: 'after', root: ROOT },
+];
+const FILES = [
+  'library/workflows/bugfix.yaml',
+  'library/workflows/simple.yaml',
+  'library/workflows/implement-spec.yaml',
+];
 
 const median = (xs) => [...xs].sort((a, b) => a - b)[xs.length >> 1];
 function time(argv) {
@@ -21,7 +28,9 @@ function time(argv) {
   return Number(process.hrtime.bigint() - t) / 1e6;
 }
 
-const load = loadavg().map((x) => x.toFixed(2)).join(', ');
+const load = loadavg()
+  .map((x) => x.toFixed(2))
+  .join(', ');
 const rows = [];
 for (const file of FILES) {
   const base = [];
@@ -37,6 +46,9 @@ const out = [
   '',
   `| file | yaml baseline (ms) | ${builds.map((b) => `${b.name} (ms) | ${b.name} ÷ baseline`).join(' | ')} |`,
   `|---|---:|${builds.map(() => '---:|---:').join('|')}|`,
-  ...rows.map((r) => `| ${r.file} | ${r.base.toFixed(1)} | ${builds.map((b) => `${r[b.name].toFixed(1)} | ${(r[b.name] / r.base).toFixed(2)}`).join(' | ')} |`),
+  ...rows.map(
+    (r) =>
+      `| ${r.file} | ${r.base.toFixed(1)} | ${builds.map((b) => `${r[b.name].toFixed(1)} | ${(r[b.name] / r.base).toFixed(2)}`).join(' | ')} |`,
+  ),
 ];
 process.stdout.write(`${out.join('\n')}\n`);

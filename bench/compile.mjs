@@ -11,7 +11,9 @@ import { join } from 'node:path';
 const ROOT = join(import.meta.dirname, '..');
 const BIN = join(ROOT, 'bin', 'gump.mjs');
 const RUNS = 7;
-const names = readdirSync(join(ROOT, 'library', 'workflows')).map((f) => f.replace(/\.yaml$/, '')).sort();
+const names = readdirSync(join(ROOT, 'library', 'workflows'))
+  .map((f) => f.replace(/\.yaml$/, ''))
+  .sort();
 
 function time(args, cwd) {
   const t = process.hrtime.bigint();
@@ -31,16 +33,28 @@ for (const name of names) {
     compile.push(time(['compile', name, '--target', 'github', '--root', dir], dir));
   }
   const size = (p) => statSync(join(dir, p)).size;
-  rows.push({ name, compile: median(compile), check: median(check), workflow: size(`.github/workflows/gump-${name}.yml`), plan: size(`.gump/compiled/${name}.plan.json`), action: size('.github/actions/gump/action.yml') });
+  rows.push({
+    name,
+    compile: median(compile),
+    check: median(check),
+    workflow: size(`.github/workflows/gump-${name}.yml`),
+    plan: size(`.gump/compiled/${name}.plan.json`),
+    action: size('.github/actions/gump/action.yml'),
+  });
   rmSync(dir, { recursive: true, force: true });
 }
 
 const lines = [
-  `Median of ${RUNS} cold processes each, interleaved, on ${new Date().toISOString().slice(0, 10)} (node ${process.version}). The compile also writes the ${Math.round(statSync(join(ROOT, 'dist', 'gump-runtime.mjs')).size / 1024)} KB runtime. Load average at start: ${loadavg().map((l) => l.toFixed(2)).join(', ')}.`,
+  `Median of ${RUNS} cold processes each, interleaved, on ${new Date().toISOString().slice(0, 10)} (node ${process.version}). The compile also writes the ${Math.round(statSync(join(ROOT, 'dist', 'gump-runtime.mjs')).size / 1024)} KB runtime. Load average at start: ${loadavg()
+    .map((l) => l.toFixed(2))
+    .join(', ')}.`,
   '',
   '| workflow | compile --target github (ms) | check (ms) | ratio | workflow file (bytes) | plan (bytes) |',
   '|---|---:|---:|---:|---:|---:|',
-  ...rows.map((r) => `| ${r.name} | ${r.compile.toFixed(1)} | ${r.check.toFixed(1)} | ${(r.compile / r.check).toFixed(2)} | ${r.workflow} | ${r.plan} |`),
+  ...rows.map(
+    (r) =>
+      `| ${r.name} | ${r.compile.toFixed(1)} | ${r.check.toFixed(1)} | ${(r.compile / r.check).toFixed(2)} | ${r.workflow} | ${r.plan} |`,
+  ),
   '',
   `The composite action shared by every workflow: ${rows[0].action} bytes. Goal for implement-spec: under 18,000 bytes (gh-aw lock files run 150–190 KB).`,
 ];
@@ -52,5 +66,10 @@ if (process.argv.includes('--write')) {
   const section = `${title}\n\n${lines.join('\n')}\n`;
   const start = text.indexOf(title);
   const next = start < 0 ? -1 : text.indexOf('\n## ', start + 1);
-  writeFileSync(file, start < 0 ? `${text.trimEnd()}\n\n${section}` : `${text.slice(0, start)}${section}${next < 0 ? '' : text.slice(next + 1)}`);
+  writeFileSync(
+    file,
+    start < 0
+      ? `${text.trimEnd()}\n\n${section}`
+      : `${text.slice(0, start)}${section}${next < 0 ? '' : text.slice(next + 1)}`,
+  );
 }

@@ -44,8 +44,14 @@ function writeFiles(root, files) {
 /** A committed repository with a `steps`-step stub workflow, each step writing one file. */
 function scratchRepo(steps, extraFiles) {
   const repo = mkdtempSync(join(tmpdir(), 'gump-bench-rt-'));
-  const body = Array.from({ length: steps }, (_, i) => `  - name: s${i}\n    type: code\n    agent: claude-haiku\n    prompt: "Step ${i} of {spec}"\n`).join('');
-  const rules = Array.from({ length: steps }, (_, i) => `  - match: s${i}\n    write: { "src/f${i}.txt": "step ${i}\\n" }\n`).join('');
+  const body = Array.from(
+    { length: steps },
+    (_, i) => `  - name: s${i}\n    type: code\n    agent: claude-haiku\n    prompt: "Step ${i} of {spec}"\n`,
+  ).join('');
+  const rules = Array.from(
+    { length: steps },
+    (_, i) => `  - match: s${i}\n    write: { "src/f${i}.txt": "step ${i}\\n" }\n`,
+  ).join('');
   writeFiles(repo, {
     'package.json': '{"name":"bench"}\n',
     'spec.md': '# bench\n',
@@ -70,11 +76,21 @@ function runOnce(root, repo) {
   const runsRoot = mkdtempSync(join(tmpdir(), 'gump-bench-runs-'));
   const trace = join(runsRoot, 'git-trace.txt');
   const env = { ...process.env, GUMP_RUNS_DIR: runsRoot, GIT_TRACE: trace };
-  const r = spawnSync(process.execPath, [join(root, 'bin', 'gump.mjs'), 'run', 'bench', '--spec', 'spec.md', '--stub'], { cwd: repo, encoding: 'utf8', env });
+  const r = spawnSync(
+    process.execPath,
+    [join(root, 'bin', 'gump.mjs'), 'run', 'bench', '--spec', 'spec.md', '--stub'],
+    { cwd: repo, encoding: 'utf8', env },
+  );
   if (r.status !== 0) throw new Error(`bench run failed:\n${r.stdout}\n${r.stderr}`);
-  const runs = join(runsRoot, readdirSync(runsRoot).find((f) => f !== 'git-trace.txt'));
+  const runs = join(
+    runsRoot,
+    readdirSync(runsRoot).find((f) => f !== 'git-trace.txt'),
+  );
   const id = readdirSync(runs)[0];
-  const events = readFileSync(join(runs, id, 'worktree', '.gump', 'run', 'ledger.ndjson'), 'utf8').trim().split('\n').map((l) => JSON.parse(l));
+  const events = readFileSync(join(runs, id, 'worktree', '.gump', 'run', 'ledger.ndjson'), 'utf8')
+    .trim()
+    .split('\n')
+    .map((l) => JSON.parse(l));
   const at = (e) => Date.parse(e.at);
   const first = events.find((e) => e.event === 'step.started');
   const last = events.find((e) => e.event === 'run.finished');
@@ -82,10 +98,17 @@ function runOnce(root, repo) {
   const gates = events.filter((e) => e.event === 'gate.finished').reduce((t, e) => t + (e.durationMs ?? 0), 0);
   const attempts = events.filter((e) => e.event === 'attempt.started').length;
   // GIT_TRACE logs every git process (`trace: built-in: git …` once per process, children included).
-  const gitProcs = readFileSync(trace, 'utf8').split('\n').filter((l) => /trace: built-in: git /.test(l));
+  const gitProcs = readFileSync(trace, 'utf8')
+    .split('\n')
+    .filter((l) => /trace: built-in: git /.test(l));
   const inRun = gitProcs.length; // all of them, set-up included; per attempt below from the attempt window
   rmSync(runsRoot, { recursive: true, force: true });
-  return { overhead: (at(last) - at(first) - agent - gates) / attempts, agent: agent / attempts, attempts, gitPerRun: inRun };
+  return {
+    overhead: (at(last) - at(first) - agent - gates) / attempts,
+    agent: agent / attempts,
+    attempts,
+    gitPerRun: inRun,
+  };
 }
 
 function overhead(steps, files, rounds) {
@@ -97,7 +120,17 @@ function overhead(steps, files, rounds) {
       rmSync(repo, { recursive: true, force: true });
     }
   }
-  return Object.fromEntries(Object.entries(out).map(([k, xs]) => [k, { overhead: median(xs.map((x) => x.overhead)), agent: median(xs.map((x) => x.agent)), gitPerRun: median(xs.map((x) => x.gitPerRun)), attempts: xs[0].attempts }]));
+  return Object.fromEntries(
+    Object.entries(out).map(([k, xs]) => [
+      k,
+      {
+        overhead: median(xs.map((x) => x.overhead)),
+        agent: median(xs.map((x) => x.agent)),
+        gitPerRun: median(xs.map((x) => x.gitPerRun)),
+        attempts: xs[0].attempts,
+      },
+    ]),
+  );
 }
 
 /** Git processes per attempt: a 2-step and a 12-step run differ by 10 attempts and nothing else. */
@@ -114,14 +147,34 @@ function gitPerAttempt(b) {
 /** Cold processes: `node -e 0`, the runtime's `help`, one stub attempt (`__stub`), interleaved. */
 function cold() {
   const repo = scratchRepo(1, 0);
-  const args = (i) => ({ cwd: repo, scriptPath: '.gump/stub.yaml', stepPath: 's0', agent: 'claude-haiku', invocation: 1, sessionId: `stub-s0-${i}`, outDir: join(repo, '.gump', 'out') });
+  const args = (i) => ({
+    cwd: repo,
+    scriptPath: '.gump/stub.yaml',
+    stepPath: 's0',
+    agent: 'claude-haiku',
+    invocation: 1,
+    sessionId: `stub-s0-${i}`,
+    outDir: join(repo, '.gump', 'out'),
+  });
   // What the stub adapter starts: dist/gump-stub.mjs given the validated script when the build has
   // it (runtime/stub/adapter.ts), else the runtime bundle's `__stub`, which reads the YAML file.
-  const response = { write: [{ path: 'src/f0.txt', text: 'step 0\n' }], append: [], replace: [], delete: [], out: [], exitCode: 0, turns: 1, tokens: { in: 0, out: 0, cacheRead: 0, cacheWrite: 0 }, delayMs: 0 };
+  const response = {
+    write: [{ path: 'src/f0.txt', text: 'step 0\n' }],
+    append: [],
+    replace: [],
+    delete: [],
+    out: [],
+    exitCode: 0,
+    turns: 1,
+    tokens: { in: 0, out: 0, cacheRead: 0, cacheWrite: 0 },
+    delayMs: 0,
+  };
   const script = { file: join(repo, '.gump', 'stub.yaml'), rules: [{ index: 0, match: 's0', attempts: [response] }] };
   const stubCommand = (b, i) => {
     const small = join(b.root, 'dist', 'gump-stub.mjs');
-    return existsSync(small) ? [small, '__stub', JSON.stringify({ ...args(i), script })] : [join(b.root, 'dist', 'gump-runtime.mjs'), '__stub', JSON.stringify(args(i))];
+    return existsSync(small)
+      ? [small, '__stub', JSON.stringify({ ...args(i), script })]
+      : [join(b.root, 'dist', 'gump-runtime.mjs'), '__stub', JSON.stringify(args(i))];
   };
   const node = [];
   const help = Object.fromEntries(builds.map((b) => [b.name, []]));
@@ -139,7 +192,9 @@ function cold() {
   return { node: median(node), help: m(help), stub: m(stub) };
 }
 
-const load = loadavg().map((x) => x.toFixed(2)).join(', ');
+const load = loadavg()
+  .map((x) => x.toFixed(2))
+  .join(', ');
 process.stderr.write(`cold processes (${RUNS} runs)…\n`);
 const c = cold();
 process.stderr.write('per-attempt overhead, small repository…\n');
@@ -181,6 +236,9 @@ if (args.includes('--write')) {
   const section = `## Runtime (bench/runtime.mjs)\n\n${lines.join('\n')}\n\n`;
   const start = text.indexOf('## Runtime (bench/runtime.mjs)');
   const next = start < 0 ? -1 : text.indexOf('\n## ', start + 1);
-  const updated = start < 0 ? `${text.trimEnd()}\n\n${section}` : `${text.slice(0, start)}${section}${next < 0 ? '' : text.slice(next + 1)}`;
+  const updated =
+    start < 0
+      ? `${text.trimEnd()}\n\n${section}`
+      : `${text.slice(0, start)}${section}${next < 0 ? '' : text.slice(next + 1)}`;
   writeFileSync(file, updated);
 }

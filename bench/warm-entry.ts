@@ -6,7 +6,14 @@ import { checkFiles } from '../src/compile.js';
 import { catalogue } from '../src/diagnostics/catalogue/index.js';
 import type { Diagnostic } from '../src/diagnostics/diagnostic.js';
 import { MemoryHost } from '../src/project/memory-host.js';
-import { checkCaseDetailed, generateWorkflow, loadBases, mutationCase, yamlishCase, type Case } from '../test/helpers/generate.js';
+import {
+  checkCaseDetailed,
+  generateWorkflow,
+  loadBases,
+  mutationCase,
+  yamlishCase,
+  type Case,
+} from '../test/helpers/generate.js';
 
 export { generateWorkflow, loadBases };
 
@@ -21,7 +28,9 @@ export function checkProject(files: Record<string, string>): number {
 export function codesOf(files: Record<string, string>): string[] {
   const host = new MemoryHost(files);
   const { results, configDiagnostics } = checkFiles(host, [host.source('workflow.yaml')]);
-  return [...configDiagnostics, ...results.flatMap((r) => r.diagnostics)].map((d) => `${d.code}@${d.span.line}:${d.span.col}`);
+  return [...configDiagnostics, ...results.flatMap((r) => r.diagnostics)].map(
+    (d) => `${d.code}@${d.span.line}:${d.span.col}`,
+  );
 }
 
 export interface CampaignResult {
@@ -65,7 +74,10 @@ export function runCampaign(runs: number, seed: number, onProgress?: (done: numb
       for (const code of codesIn(diagnostics)) codes[code] = (codes[code] ?? 0) + 1;
       if (problems.length) failingCases++;
       for (const p of problems) {
-        const key = p.split('\n')[0]!.replace(/GUMP\d+|\d+/g, (m) => (m.startsWith('GUMP') ? m : 'N')).replace(/\[N\]/g, '');
+        const key = p
+          .split('\n')[0]!
+          .replace(/GUMP\d+|\d+/g, (m) => (m.startsWith('GUMP') ? m : 'N'))
+          .replace(/\[N\]/g, '');
         const size = Object.values(c.files).reduce((s, t) => s + t.length, 0);
         const prev = found.get(key);
         if (!prev) found.set(key, { count: 1, example: c, size });
@@ -78,7 +90,9 @@ export function runCampaign(runs: number, seed: number, onProgress?: (done: numb
     done += n;
     onProgress?.(done);
   }
-  const problems = [...found].map(([problem, v]) => ({ problem, count: v.count, example: v.example })).sort((a, b) => b.count - a.count);
+  const problems = [...found]
+    .map(([problem, v]) => ({ problem, count: v.count, example: v.example }))
+    .sort((a, b) => b.count - a.count);
   const ms = performance.now() - start;
   const unexercised = catalogue.map((e) => e.code).filter((code) => !codes[code]);
   return { runs: done, failingCases, ms, problems, codes, unexercised };

@@ -18,7 +18,10 @@ export const SCRUBBED_GIT_VARIABLES: readonly string[] = [
 ];
 
 /** `base` without the scrubbed variables, with gump's fixed settings, then `extra` (which wins). */
-export function gitEnv(base: Readonly<Record<string, string | undefined>>, extra: Readonly<Record<string, string>> = {}): Record<string, string | undefined> {
+export function gitEnv(
+  base: Readonly<Record<string, string | undefined>>,
+  extra: Readonly<Record<string, string>> = {},
+): Record<string, string | undefined> {
   const env: Record<string, string | undefined> = { ...base };
   for (const k of SCRUBBED_GIT_VARIABLES) delete env[k];
   return Object.assign(env, { GIT_TERMINAL_PROMPT: '0', GIT_PAGER: 'cat', PAGER: 'cat', LC_ALL: 'C' }, extra);

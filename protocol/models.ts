@@ -96,7 +96,12 @@ export interface ModelPrice {
   cache_write: number;
 }
 
-const p = (input: number, output: number, cache_read: number, cache_write: number): ModelPrice => ({ input, output, cache_read, cache_write });
+const p = (input: number, output: number, cache_read: number, cache_write: number): ModelPrice => ({
+  input,
+  output,
+  cache_read,
+  cache_write,
+});
 const OPUS = p(5, 25, 0.5, 6.25);
 const SONNET = p(3, 15, 0.3, 3.75);
 const HAIKU = p(1, 5, 0.1, 1.25);
@@ -181,11 +186,14 @@ export function knownProvider(name: string): Provider | undefined {
 }
 
 /** The model flag value for an agent name (§18.2); undefined: no model flag. */
-export function resolveModel(name: string, aliases: Readonly<Record<string, Readonly<Record<string, string | null>>>> = MODEL_ALIASES): string | undefined {
+export function resolveModel(
+  name: string,
+  aliases: Readonly<Record<string, Readonly<Record<string, string | null>>>> = MODEL_ALIASES,
+): string | undefined {
   const { provider, suffix } = splitAgentName(name);
   if (suffix === undefined || provider === 'stub' || provider === 'pass') return undefined;
   const table = aliases[provider] ?? {};
-  if (Object.prototype.hasOwnProperty.call(table, suffix)) return table[suffix] ?? undefined;
+  if (Object.hasOwn(table, suffix)) return table[suffix] ?? undefined;
   return suffix;
 }
 
@@ -193,7 +201,10 @@ export function resolveModel(name: string, aliases: Readonly<Record<string, Read
  * Key of an agent in the price table: the resolved model; the agent name itself when no model
  * flag is passed (a bare provider such as `claude`, or `qwen-local`); `stub`/`pass` for those.
  */
-export function priceKey(name: string, aliases?: Readonly<Record<string, Readonly<Record<string, string | null>>>>): string {
+export function priceKey(
+  name: string,
+  aliases?: Readonly<Record<string, Readonly<Record<string, string | null>>>>,
+): string {
   const provider = knownProvider(name);
   if (provider === 'stub' || provider === 'pass') return provider;
   return resolveModel(name, aliases) ?? name;
@@ -206,5 +217,5 @@ export function priceFor(
   aliases?: Readonly<Record<string, Readonly<Record<string, string | null>>>>,
 ): ModelPrice | undefined {
   const key = priceKey(name, aliases);
-  return Object.prototype.hasOwnProperty.call(prices, key) ? prices[key] : undefined;
+  return Object.hasOwn(prices, key) ? prices[key] : undefined;
 }

@@ -124,7 +124,10 @@ export interface Retry {
 
 export interface RetryEntry {
   /** For `validate`, `name` is the derived validator name (§7.2): its run's state lives under `<step>/retry/<name>/`. */
-  when: { kind: 'attempt'; n: number } | { kind: 'not'; gate: string } | { kind: 'validate'; workflow: string; name: string; inputs: Binding[] };
+  when:
+    | { kind: 'attempt'; n: number }
+    | { kind: 'not'; gate: string }
+    | { kind: 'validate'; workflow: string; name: string; inputs: Binding[] };
   agent?: Template;
   session?: 'new';
   worktree?: 'reset' | 'keep';

@@ -4,8 +4,23 @@
 
 /** Fields of a step that ran an agent (code, split, artifact; validate adds `comments`). */
 export const AGENT_FIELDS = [
-  'output', 'diff', 'files', 'agent', 'session_id', 'status', 'attempt', 'retries', 'check_result', 'duration',
-  'cost', 'cost_source', 'turns', 'tokens_in', 'tokens_out', 'cache_read', 'cache_write',
+  'output',
+  'diff',
+  'files',
+  'agent',
+  'session_id',
+  'status',
+  'attempt',
+  'retries',
+  'check_result',
+  'duration',
+  'cost',
+  'cost_source',
+  'turns',
+  'tokens_in',
+  'tokens_out',
+  'cache_read',
+  'cache_write',
 ] as const;
 /** A validate step's fields: an agent step's plus its verdict comments. */
 export const VALIDATE_FIELDS = [...AGENT_FIELDS, 'comments'] as const;

@@ -33,7 +33,8 @@ export type CutStep =
 export function cutPlan(plan: Plan): CutStep[] {
   const steps = plan.workflows[plan.root]?.steps ?? [];
   return steps.map((step, index): CutStep => {
-    if (step.kind === 'agent' && step.type === 'split') return { kind: step.parallel ? 'parallel-split' : 'sequential-split', index, step };
+    if (step.kind === 'agent' && step.type === 'split')
+      return { kind: step.parallel ? 'parallel-split' : 'sequential-split', index, step };
     if (step.kind === 'group') return { kind: 'parallel-group', index, step, children: step.steps.map((c) => c.name) };
     return { kind: 'single', index, step };
   });

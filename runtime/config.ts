@@ -7,7 +7,15 @@ import { existsSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { parse as parseToml } from 'smol-toml';
 import { durationMs } from '../protocol/duration.js';
-import { COMMAND_KEYS, DEFAULT_ERROR_CONTEXT, DEFAULT_GATE_TIMEOUT_MS, ENDPOINT_KEYS, PRICE_KEYS, VALUE_RULES, type Price } from '../protocol/gump-toml.js';
+import {
+  COMMAND_KEYS,
+  DEFAULT_ERROR_CONTEXT,
+  DEFAULT_GATE_TIMEOUT_MS,
+  ENDPOINT_KEYS,
+  PRICE_KEYS,
+  VALUE_RULES,
+  type Price,
+} from '../protocol/gump-toml.js';
 import type { Endpoint } from './agents/types.js';
 
 export interface RuntimeConfig {
@@ -67,11 +75,16 @@ export function parseRuntimeConfig(text: string): RuntimeConfig {
   }
   if (validation.timeout !== undefined) {
     const ms = typeof validation.timeout === 'string' ? parseDurationMs(validation.timeout) : undefined;
-    if (ms === undefined) throw wrongType('[validation] timeout', 'a duration such as 90s, 10m or 1h30m', validation.timeout);
+    if (ms === undefined)
+      throw wrongType('[validation] timeout', 'a duration such as 90s, 10m or 1h30m', validation.timeout);
     config.validation.timeoutMs = ms;
   }
   const errorContext = table(data, 'error_context');
-  const counts = { max_error_chars: 'maxErrorChars', max_diff_chars: 'maxDiffChars', stdout_tail_chars: 'stdoutTailChars' } as const;
+  const counts = {
+    max_error_chars: 'maxErrorChars',
+    max_diff_chars: 'maxDiffChars',
+    stdout_tail_chars: 'stdoutTailChars',
+  } as const;
   for (const [key, field] of Object.entries(counts)) {
     const v = errorContext[key];
     if (v === undefined) continue;
@@ -96,7 +109,8 @@ export function parseRuntimeConfig(text: string): RuntimeConfig {
   for (const [provider, value] of Object.entries(table(data, 'agents'))) {
     const entry = table({ [provider]: value }, provider, `[agents.${provider}]`);
     for (const key of ENDPOINT_KEYS) {
-      if (entry[key] !== undefined && typeof entry[key] !== 'string') throw wrongType(`[agents.${provider}] ${key}`, 'a string', entry[key]);
+      if (entry[key] !== undefined && typeof entry[key] !== 'string')
+        throw wrongType(`[agents.${provider}] ${key}`, 'a string', entry[key]);
     }
     if (typeof entry.base_url !== 'string') continue; // no endpoint: the CLI's own default
     const endpoint: Endpoint = { baseUrl: entry.base_url };
@@ -106,7 +120,6 @@ export function parseRuntimeConfig(text: string): RuntimeConfig {
   }
   return config;
 }
-
 
 /** `90s`, `10m`, `1h30m`, `1.5h`, `500ms` → milliseconds; undefined when malformed or zero. */
 export function parseDurationMs(text: string): number | undefined {
@@ -119,12 +132,22 @@ type Table = Record<string, unknown>;
 function table(data: Table, key: string, label = `[${key}]`): Table {
   const v = data[key];
   if (v === undefined) return {};
-  if (typeof v !== 'object' || v === null || Array.isArray(v) || v instanceof Date) throw wrongType(label, 'a table', v);
+  if (typeof v !== 'object' || v === null || Array.isArray(v) || v instanceof Date)
+    throw wrongType(label, 'a table', v);
   return v as Table;
 }
 
 function wrongType(label: string, expected: string, value: unknown): ConfigError {
-  const shown = typeof value === 'string' ? JSON.stringify(value) : Array.isArray(value) ? 'an array' : value instanceof Date ? 'a date' : typeof value === 'object' ? 'a table' : String(value);
+  const shown =
+    typeof value === 'string'
+      ? JSON.stringify(value)
+      : Array.isArray(value)
+        ? 'an array'
+        : value instanceof Date
+          ? 'a date'
+          : typeof value === 'object'
+            ? 'a table'
+            : String(value);
   return new ConfigError(`gump.toml: ${label} must be ${expected}, not ${shown}`);
 }
 

@@ -22,7 +22,10 @@
 async function main(argv: string[]): Promise<number> {
   const [command, ...rest] = argv;
   if (command === '__stub') {
-    const [{ stubCommand }, { loadStubScript }] = await Promise.all([import('./stub/entry.js'), import('./stub/script.js')]);
+    const [{ stubCommand }, { loadStubScript }] = await Promise.all([
+      import('./stub/entry.js'),
+      import('./stub/script.js'),
+    ]);
     return stubCommand(rest, loadStubScript);
   }
   return (await import('./run/commands.js')).executeCommand(command, rest, process.argv[1] ?? '');

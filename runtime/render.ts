@@ -26,7 +26,7 @@ export function render(tpl: Template, scope: RenderScope): string {
   };
   for (const part of tpl.parts) {
     if (typeof part === 'string') append(part, false);
-    else append(valueOf(part, scope), true);
+    else append(refValue(part, scope), true);
   }
   return lines
     .filter((line) => !(line.hasRef && line.text.trim() === ''))
@@ -34,7 +34,7 @@ export function render(tpl: Template, scope: RenderScope): string {
     .join('\n');
 }
 
-function valueOf(ref: TemplateRef, scope: RenderScope): string {
+function refValue(ref: TemplateRef, scope: RenderScope): string {
   switch (ref.kind) {
     case 'reserved':
       return scope.reserved(ref.name);

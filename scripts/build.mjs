@@ -16,14 +16,23 @@ const common = {
   target: 'node20',
   legalComments: 'none',
   // Some dependencies call require(); give the ESM bundle one.
-  banner: { js: "import { createRequire as __gumpCreateRequire } from 'node:module';\nconst require = __gumpCreateRequire(import.meta.url);" },
+  banner: {
+    js: "import { createRequire as __gumpCreateRequire } from 'node:module';\nconst require = __gumpCreateRequire(import.meta.url);",
+  },
   logLevel: 'warning',
   // Leaf-text templates (runtime/run/templates/*.hbs) are bundled precompiled, with Handlebars' runtime only.
   plugins: [hbsPlugin],
 };
 
 const results = await Promise.all([
-  build({ ...common, entryPoints: { gump: 'src/cli/main.ts' }, outdir: 'dist', splitting: true, chunkNames: 'cli/[name]-[hash]', outExtension: { '.js': '.mjs' } }),
+  build({
+    ...common,
+    entryPoints: { gump: 'src/cli/main.ts' },
+    outdir: 'dist',
+    splitting: true,
+    chunkNames: 'cli/[name]-[hash]',
+    outExtension: { '.js': '.mjs' },
+  }),
   build({ ...common, entryPoints: ['runtime/main.ts'], outfile: 'dist/gump-runtime.mjs' }),
   // The stub agent process alone, started once per attempt in stub mode (runtime/stub/main.ts).
   build({ ...common, entryPoints: ['runtime/stub/main.ts'], outfile: 'dist/gump-stub.mjs' }),
@@ -42,5 +51,6 @@ for (const file of results.flatMap((r) => r.outputFiles)) {
 const chunks = resolve('dist', 'cli');
 for (const name of readdirSync(chunks)) {
   const file = join(chunks, name);
-  if (name.endsWith('.mjs') && !written.has(file) && Date.now() - statSync(file).mtimeMs > 3_600_000) rmSync(file, { force: true });
+  if (name.endsWith('.mjs') && !written.has(file) && Date.now() - statSync(file).mtimeMs > 3_600_000)
+    rmSync(file, { force: true });
 }

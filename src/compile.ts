@@ -56,7 +56,8 @@ export function compile(host: ProjectHost, files: SourceFile[], targets: readonl
   const ci = ciOptions(config);
   const workflows = results.map((result, i): CompiledWorkflow => {
     const source = files[i]!;
-    if (!result.workflow || result.diagnostics.some((d) => d.severity === 'error')) return { source, diagnostics: result.diagnostics, files: [] };
+    if (!result.workflow || result.diagnostics.some((d) => d.severity === 'error'))
+      return { source, diagnostics: result.diagnostics, files: [] };
     const plan = lowerPlan(result.workflow, source.file);
     const name = workflowName(source.file);
     const out: EmittedFile[] = [{ path: planPath(name), text: serialisePlan(plan) }];
@@ -78,7 +79,8 @@ export function workflowName(file: string): string {
 /** gump.toml `[ci]` over the defaults. */
 export function ciOptions(config: GumpConfig | undefined): CiOptions {
   const c = config?.ci;
-  const validationMinutes = config?.validation.timeoutMs !== undefined ? Math.ceil(config.validation.timeoutMs / 60_000) : undefined;
+  const validationMinutes =
+    config?.validation.timeoutMs !== undefined ? Math.ceil(config.validation.timeoutMs / 60_000) : undefined;
   return {
     ...DEFAULT_CI_OPTIONS,
     ...(c?.task_slots !== undefined ? { taskSlots: c.task_slots } : {}),

@@ -17,7 +17,11 @@ interface Expected {
 }
 
 function caseDirs(): string[] {
-  return existsSync(ROOT) ? readdirSync(ROOT).filter((d) => /^\d{3}-/.test(d)).sort() : [];
+  return existsSync(ROOT)
+    ? readdirSync(ROOT)
+        .filter((d) => /^\d{3}-/.test(d))
+        .sort()
+    : [];
 }
 
 function key(code: string, line: number, file = 'workflow.yaml'): string {

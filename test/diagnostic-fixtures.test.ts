@@ -13,17 +13,23 @@ const ROOT = join(import.meta.dirname, '..', 'fixtures', 'diagnostics');
 const UPDATE = process.env.GUMP_UPDATE_FIXTURES === '1';
 
 export function fixtureDirs(): string[] {
-  return existsSync(ROOT) ? readdirSync(ROOT).filter((d) => /^GUMP\d{3}-/.test(d)).sort() : [];
+  return existsSync(ROOT)
+    ? readdirSync(ROOT)
+        .filter((d) => /^GUMP\d{3}-/.test(d))
+        .sort()
+    : [];
 }
 
 export function runFixture(dir: string): string {
   const abs = join(ROOT, dir);
   const optionsPath = join(abs, 'options.json');
-  const options = existsSync(optionsPath) ? (JSON.parse(readFileSync(optionsPath, 'utf8')) as { target?: 'github' | 'gitlab' }) : {};
+  const options = existsSync(optionsPath)
+    ? (JSON.parse(readFileSync(optionsPath, 'utf8')) as { target?: 'github' | 'gitlab' })
+    : {};
   const host = new NodeHost(abs, abs);
   const { results, configDiagnostics } = checkFiles(host, [host.load('workflow.yaml')], options);
   const all = [...configDiagnostics, ...results.flatMap((r) => r.diagnostics)];
-  return all.map((d) => headline(d).split('\n')[0]).join('\n') + '\n';
+  return `${all.map((d) => headline(d).split('\n')[0]).join('\n')}\n`;
 }
 
 describe('diagnostic fixtures', () => {

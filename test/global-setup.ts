@@ -37,10 +37,17 @@ export default function setup(project: TestProject): void {
 function isFresh(): boolean {
   if (!existsSync(BUNDLE) || !existsSync(RUNTIME_BUNDLE)) return false;
   const built = Math.min(statSync(BUNDLE).mtimeMs, statSync(RUNTIME_BUNDLE).mtimeMs);
-  const inputs = [join(ROOT, 'package.json'), join(ROOT, 'package-lock.json'), join(ROOT, 'scripts', 'build.mjs'), ...['src', 'runtime', 'protocol', 'targets', 'library'].flatMap((d) => walk(join(ROOT, d)))];
+  const inputs = [
+    join(ROOT, 'package.json'),
+    join(ROOT, 'package-lock.json'),
+    join(ROOT, 'scripts', 'build.mjs'),
+    ...['src', 'runtime', 'protocol', 'targets', 'library'].flatMap((d) => walk(join(ROOT, d))),
+  ];
   return inputs.every((f) => !existsSync(f) || statSync(f).mtimeMs <= built);
 }
 
 function walk(dir: string): string[] {
-  return readdirSync(dir, { withFileTypes: true }).flatMap((e) => (e.isDirectory() ? walk(join(dir, e.name)) : [join(dir, e.name)]));
+  return readdirSync(dir, { withFileTypes: true }).flatMap((e) =>
+    e.isDirectory() ? walk(join(dir, e.name)) : [join(dir, e.name)],
+  );
 }

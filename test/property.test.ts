@@ -29,7 +29,9 @@ describe('property: checking is total and every diagnostic is catalogued and loc
     fc.assert(fc.property(yamlishCase, holds), { seed: SEED, numRuns: Math.ceil(TOTAL_RUNS / 2) });
   });
 
-  it(`mutated library workflows and seeds (${Math.floor(TOTAL_RUNS / 2)} runs, seed ${SEED})`, { timeout: TIMEOUT_MS }, () => {
+  it(`mutated library workflows and seeds (${Math.floor(TOTAL_RUNS / 2)} runs, seed ${SEED})`, {
+    timeout: TIMEOUT_MS,
+  }, () => {
     fc.assert(fc.property(mutationCase(loadBases()), holds), { seed: SEED, numRuns: Math.floor(TOTAL_RUNS / 2) });
   });
 });

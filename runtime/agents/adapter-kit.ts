@@ -1,5 +1,6 @@
 // Helpers shared by the six adapters: request defaults, model resolution with [models] overrides,
 // id shapes, argv size limits and credential-free file listing for session archives.
+import type { Dirent } from 'node:fs';
 import { readdir } from 'node:fs/promises';
 import { join } from 'node:path';
 import { resolveModel as resolveAlias } from '../../protocol/models.js';
@@ -49,13 +50,19 @@ export function cwdSlug(cwd: string): string {
  * archive, never carried between jobs (run/boundary.ts).
  */
 export const CREDENTIAL_FILES: ReadonlySet<string> = new Set([
-  '.credentials.json', 'auth.json', 'oauth_creds.json', 'google_accounts.json', 'settings.json',
-  'opencode.db', 'opencode.db-wal', 'opencode.db-shm',
+  '.credentials.json',
+  'auth.json',
+  'oauth_creds.json',
+  'google_accounts.json',
+  'settings.json',
+  'opencode.db',
+  'opencode.db-wal',
+  'opencode.db-shm',
 ]);
 
 /** Regular files under `dir` (recursive, symlinks skipped), credential files excluded; [] if absent. */
 export async function listFiles(dir: string): Promise<string[]> {
-  let entries;
+  let entries: Dirent[];
   try {
     entries = await readdir(dir, { withFileTypes: true });
   } catch {
@@ -74,7 +81,10 @@ export async function listFiles(dir: string): Promise<string[]> {
  * The endpoint key for a custom endpoint: `[agents.<p>] api_key_env` names the host variable, else
  * the first of the provider's usual variables that is set. Returns the variable name and its value.
  */
-export function endpointKey(req: AgentRunRequest, usual: readonly string[]): { name: string; value: string } | undefined {
+export function endpointKey(
+  req: AgentRunRequest,
+  usual: readonly string[],
+): { name: string; value: string } | undefined {
   const host = hostEnvOf(req);
   const names = req.endpoint?.apiKeyEnv !== undefined ? [req.endpoint.apiKeyEnv] : usual;
   for (const name of names) {

@@ -67,7 +67,9 @@ export function createClaudeLikeParser(opts: ClaudeLikeOptions, baseline?: Sessi
         const name = str(b.name) ?? 'tool';
         const tid = str(b.id);
         if (tid !== undefined) toolNames.set(tid, name);
-        evs.push(tid !== undefined ? { kind: 'tool', phase: 'start', name, id: tid } : { kind: 'tool', phase: 'start', name });
+        evs.push(
+          tid !== undefined ? { kind: 'tool', phase: 'start', name, id: tid } : { kind: 'tool', phase: 'start', name },
+        );
       }
     }
     if (o.error !== undefined || o.is_api_error_message === true) {
@@ -124,7 +126,11 @@ export function createClaudeLikeParser(opts: ClaudeLikeOptions, baseline?: Sessi
       for (const [model, v] of Object.entries(mu)) {
         const e = obj(v);
         const c = optNum(e.costUSD);
-        per[model] = { input: num(e.inputTokens), output: num(e.outputTokens), ...(c !== undefined ? { costUsd: c } : {}) };
+        per[model] = {
+          input: num(e.inputTokens),
+          output: num(e.outputTokens),
+          ...(c !== undefined ? { costUsd: c } : {}),
+        };
       }
       if (opts.cumulative.cost) {
         (st.sessionTotals ??= {}).perModel = structuredClone(per);
@@ -159,7 +165,13 @@ export function createClaudeLikeParser(opts: ClaudeLikeOptions, baseline?: Sessi
           if (o.subtype === 'init') {
             if (typeof o.session_id === 'string') st.sessionId = o.session_id;
             if (typeof o.model === 'string') st.model = o.model;
-            return [{ kind: 'init', ...(st.sessionId ? { sessionId: st.sessionId } : {}), ...(st.model ? { model: st.model } : {}) }];
+            return [
+              {
+                kind: 'init',
+                ...(st.sessionId ? { sessionId: st.sessionId } : {}),
+                ...(st.model ? { model: st.model } : {}),
+              },
+            ];
           }
           if (o.subtype === 'api_retry') {
             const msg = `API retry ${num(o.attempt)}/${num(o.max_retries)}: ${str(o.error) ?? JSON.stringify(o.error ?? null)}`;

@@ -5,7 +5,16 @@ import { existsSync } from 'node:fs';
 import { join } from 'node:path';
 import type { AgentAdapter, Invocation } from './types.js';
 import { passAuthEnv } from './auth-env.js';
-import { endpointKey, hostEnvOf, isRootOf, isUuid, listFiles, modelFor, promptNeedsStdin, type AdapterOptions } from './adapter-kit.js';
+import {
+  endpointKey,
+  hostEnvOf,
+  isRootOf,
+  isUuid,
+  listFiles,
+  modelFor,
+  promptNeedsStdin,
+  type AdapterOptions,
+} from './adapter-kit.js';
 import { createClaudeLikeParser } from './claude-stream.js';
 
 export const CLAUDE_ALLOWED_TOOLS = 'Bash,Read,Write,Edit,Glob,Grep';
@@ -39,7 +48,8 @@ export function claudeAdapter(opts: AdapterOptions = {}): AgentAdapter {
       if (isRootOf(req)) env.IS_SANDBOX = '1'; // §2.8: permission bypass checks refuse uid 0 otherwise
       return { bin: 'claude', args, env, stdin: viaStdin ? { text: req.prompt } : 'ignore', emulated: ['timeout'] };
     },
-    createParser: (baseline) => createClaudeLikeParser({ inputIncludesCache: false, cumulative: { cost: true, usage: false } }, baseline),
+    createParser: (baseline) =>
+      createClaudeLikeParser({ inputIncludesCache: false, cumulative: { cost: true, usage: false } }, baseline),
     isResumableId: isUuid,
     async sessionArtifacts({ stateDir, sessionId }) {
       // projects/<cwd slug>/<id>.jsonl (+ projects/<slug>/<id>/ for subagent transcripts); any cwd resumes.

@@ -27,7 +27,9 @@ export function createCodexParser(baseline?: SessionTotals): StreamParser {
         case 'item.started': {
           const item = obj(o.item);
           if (item.type === 'agent_message' || item.type === 'reasoning') return [];
-          return [{ kind: 'tool', phase: 'start', name: toolName(item), ...(str(item.id) ? { id: str(item.id)! } : {}) }];
+          return [
+            { kind: 'tool', phase: 'start', name: toolName(item), ...(str(item.id) ? { id: str(item.id)! } : {}) },
+          ];
         }
         case 'item.completed': {
           const item = obj(o.item);
@@ -37,9 +39,15 @@ export function createCodexParser(baseline?: SessionTotals): StreamParser {
             return [{ kind: 'text', text }];
           }
           if (item.type === 'reasoning') return [];
-          if (item.type === 'error') return [{ kind: 'warning', message: str(item.message) ?? str(item.text) ?? 'error' }];
-          const ok = item.status === 'failed' || item.status === 'declined' ? false : item.exit_code === undefined || item.exit_code === 0;
-          const evs: NormalizedEvent[] = [{ kind: 'tool', phase: 'end', name: toolName(item), ok, ...(str(item.id) ? { id: str(item.id)! } : {}) }];
+          if (item.type === 'error')
+            return [{ kind: 'warning', message: str(item.message) ?? str(item.text) ?? 'error' }];
+          const ok =
+            item.status === 'failed' || item.status === 'declined'
+              ? false
+              : item.exit_code === undefined || item.exit_code === 0;
+          const evs: NormalizedEvent[] = [
+            { kind: 'tool', phase: 'end', name: toolName(item), ok, ...(str(item.id) ? { id: str(item.id)! } : {}) },
+          ];
           if (STEP_ITEMS.has(String(item.type))) evs.push(st.usage({}, { turn: true }));
           return evs;
         }

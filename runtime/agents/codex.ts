@@ -3,7 +3,15 @@
 import { basename, join } from 'node:path';
 import type { AgentAdapter, Invocation } from './types.js';
 import { passAuthEnv } from './auth-env.js';
-import { endpointKey, hostEnvOf, isUuid, listFiles, modelFor, promptNeedsStdin, type AdapterOptions } from './adapter-kit.js';
+import {
+  endpointKey,
+  hostEnvOf,
+  isUuid,
+  listFiles,
+  modelFor,
+  promptNeedsStdin,
+  type AdapterOptions,
+} from './adapter-kit.js';
 import { createCodexParser } from './codex-stream.js';
 
 /** Name of the provider entry a custom endpoint becomes (`-c model_providers.gump=...`). */
@@ -38,7 +46,13 @@ export function codexAdapter(opts: AdapterOptions = {}): AgentAdapter {
       }
       if (req.resumeSessionId !== undefined) args.push('resume', req.resumeSessionId);
       args.push(viaStdin ? '-' : req.prompt);
-      return { bin: 'codex', args, env, stdin: viaStdin ? { text: req.prompt } : 'ignore', emulated: ['maxTurns', 'budget', 'timeout'] };
+      return {
+        bin: 'codex',
+        args,
+        env,
+        stdin: viaStdin ? { text: req.prompt } : 'ignore',
+        emulated: ['maxTurns', 'budget', 'timeout'],
+      };
     },
     createParser: (baseline) => createCodexParser(baseline),
     isResumableId: isUuid,

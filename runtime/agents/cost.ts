@@ -11,7 +11,9 @@ export interface CostOptions {
 }
 
 export function estimateCost(t: TokenCounts, p: ModelPrice): number {
-  return (t.input * p.input + t.output * p.output + t.cacheRead * p.cache_read + t.cacheWrite * p.cache_write) / 1_000_000;
+  return (
+    (t.input * p.input + t.output * p.output + t.cacheRead * p.cache_read + t.cacheWrite * p.cache_write) / 1_000_000
+  );
 }
 
 /** Fill `costUsd`/`costSource` of metrics that carry no reported cost. Returns a new object. */

@@ -24,7 +24,13 @@ export function createCursorParser(): StreamParser {
           if (o.subtype !== 'init') return raw(line);
           if (typeof o.session_id === 'string') st.sessionId = o.session_id;
           if (typeof o.model === 'string') st.model = o.model;
-          return [{ kind: 'init', ...(st.sessionId ? { sessionId: st.sessionId } : {}), ...(st.model ? { model: st.model } : {}) }];
+          return [
+            {
+              kind: 'init',
+              ...(st.sessionId ? { sessionId: st.sessionId } : {}),
+              ...(st.model ? { model: st.model } : {}),
+            },
+          ];
         case 'user':
           return [];
         case 'assistant': {
@@ -42,7 +48,15 @@ export function createCursorParser(): StreamParser {
           if (o.subtype === 'completed') {
             inTurn = false;
             const res = obj(obj(Object.values(obj(o.tool_call))[0]).result);
-            return [{ kind: 'tool', phase: 'end', name, ok: res.error === undefined && res.rejected === undefined, ...idPart }];
+            return [
+              {
+                kind: 'tool',
+                phase: 'end',
+                name,
+                ok: res.error === undefined && res.rejected === undefined,
+                ...idPart,
+              },
+            ];
           }
           return raw(line);
         }
@@ -53,9 +67,21 @@ export function createCursorParser(): StreamParser {
           if (typeof o.result === 'string') st.resultText = o.result;
           if (o.usage !== undefined) {
             const u = obj(o.usage);
-            st.tokens = { input: num(u.inputTokens), output: num(u.outputTokens), cacheRead: num(u.cacheReadTokens), cacheWrite: num(u.cacheWriteTokens) };
+            st.tokens = {
+              input: num(u.inputTokens),
+              output: num(u.outputTokens),
+              cacheRead: num(u.cacheReadTokens),
+              cacheWrite: num(u.cacheWriteTokens),
+            };
           }
-          if (st.finalError) st.fail(str(o.error) ?? str(obj(o.error).message) ?? (str(o.result) || undefined) ?? str(o.subtype) ?? 'cursor reported an error');
+          if (st.finalError)
+            st.fail(
+              str(o.error) ??
+                str(obj(o.error).message) ??
+                (str(o.result) || undefined) ??
+                str(o.subtype) ??
+                'cursor reported an error',
+            );
           return [{ kind: 'result', metrics: st.snapshot() }];
         }
         default:

@@ -21,7 +21,13 @@ export function createGeminiParser(): StreamParser {
         case 'init':
           if (typeof o.session_id === 'string') st.sessionId = o.session_id;
           if (typeof o.model === 'string') st.model = o.model;
-          return [{ kind: 'init', ...(st.sessionId ? { sessionId: st.sessionId } : {}), ...(st.model ? { model: st.model } : {}) }];
+          return [
+            {
+              kind: 'init',
+              ...(st.sessionId ? { sessionId: st.sessionId } : {}),
+              ...(st.model ? { model: st.model } : {}),
+            },
+          ];
         case 'message': {
           if (o.role !== 'assistant') return [];
           const content = str(o.content) ?? '';
@@ -43,7 +49,9 @@ export function createGeminiParser(): StreamParser {
           inTurn = false;
           const id = str(o.tool_id);
           const name = (id !== undefined ? toolNames.get(id) : undefined) ?? 'tool';
-          return [{ kind: 'tool', phase: 'end', name, ok: o.status === 'success', ...(id !== undefined ? { id } : {}) }];
+          return [
+            { kind: 'tool', phase: 'end', name, ok: o.status === 'success', ...(id !== undefined ? { id } : {}) },
+          ];
         }
         case 'error':
           return [{ kind: 'warning', message: str(o.message) ?? 'error' }];
@@ -60,7 +68,10 @@ export function createGeminiParser(): StreamParser {
             for (const [model, v] of Object.entries(models)) {
               const e = obj(v);
               const c = num(e.cached);
-              st.perModel[model] = { input: optNum(e.input) ?? Math.max(0, num(e.input_tokens) - c), output: num(e.output_tokens) };
+              st.perModel[model] = {
+                input: optNum(e.input) ?? Math.max(0, num(e.input_tokens) - c),
+                output: num(e.output_tokens),
+              };
             }
           }
           if (st.finalError) {

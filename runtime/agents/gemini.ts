@@ -4,7 +4,16 @@ import { readFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import type { AgentAdapter, Invocation } from './types.js';
 import { passAuthEnv } from './auth-env.js';
-import { endpointKey, hostEnvOf, isUuid, listFiles, modelFor, promptNeedsStdin, STDIN_PROMPT_NOTE, type AdapterOptions } from './adapter-kit.js';
+import {
+  endpointKey,
+  hostEnvOf,
+  isUuid,
+  listFiles,
+  modelFor,
+  promptNeedsStdin,
+  STDIN_PROMPT_NOTE,
+  type AdapterOptions,
+} from './adapter-kit.js';
 import { createGeminiParser } from './gemini-stream.js';
 import { isObj } from './json.js';
 
@@ -24,7 +33,11 @@ export function geminiAdapter(opts: AdapterOptions = {}): AgentAdapter {
     buildInvocation(req): Invocation {
       const viaStdin = promptNeedsStdin(req.prompt);
       // `--prompt=<text>` keeps a leading '-' from being read as an option.
-      const args = viaStdin ? ['-p', STDIN_PROMPT_NOTE] : req.prompt.startsWith('-') ? [`--prompt=${req.prompt}`] : ['-p', req.prompt];
+      const args = viaStdin
+        ? ['-p', STDIN_PROMPT_NOTE]
+        : req.prompt.startsWith('-')
+          ? [`--prompt=${req.prompt}`]
+          : ['-p', req.prompt];
       args.push('--output-format', 'stream-json', '--yolo', '--skip-trust');
       const model = modelFor(req.agent, opts);
       if (model !== undefined) args.push('-m', model);

@@ -32,7 +32,13 @@ export function createOpencodeParser(): StreamParser {
           const state = obj(part.state);
           const name = str(part.tool) ?? 'tool';
           const id = str(part.callID);
-          evs.push({ kind: 'tool', phase: 'end', name, ok: state.status !== 'error', ...(id !== undefined ? { id } : {}) });
+          evs.push({
+            kind: 'tool',
+            phase: 'end',
+            name,
+            ok: state.status !== 'error',
+            ...(id !== undefined ? { id } : {}),
+          });
           return evs;
         }
         case 'step_finish': {
@@ -40,10 +46,20 @@ export function createOpencodeParser(): StreamParser {
           lastReason = str(part.reason);
           const t = obj(part.tokens);
           const cache = obj(t.cache);
-          const tokens = { input: num(t.input), output: num(t.output), cacheRead: num(cache.read), cacheWrite: num(cache.write) };
+          const tokens = {
+            input: num(t.input),
+            output: num(t.output),
+            cacheRead: num(cache.read),
+            cacheWrite: num(cache.write),
+          };
           const reasoning = num(t.reasoning);
           const cost = num(part.cost); // OpenCode's own estimate; 0 for unknown models
-          evs.push(st.usage(reasoning ? { ...tokens, reasoning } : tokens, { turn: true, ...(cost > 0 ? { costUsd: cost } : {}) }));
+          evs.push(
+            st.usage(reasoning ? { ...tokens, reasoning } : tokens, {
+              turn: true,
+              ...(cost > 0 ? { costUsd: cost } : {}),
+            }),
+          );
           return evs;
         }
         case 'error': {

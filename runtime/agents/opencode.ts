@@ -46,10 +46,15 @@ function endpointModel(model: string | undefined, fallback: string | undefined):
 
 function run(args: string[], env: Record<string, string>): Promise<string> {
   return new Promise((resolve, reject) => {
-    const child = execFile('opencode', args, { env, maxBuffer: 512 * 1024 * 1024, timeout: 120_000 }, (err, stdout, stderr) => {
-      if (err) reject(new Error(`opencode ${args[0]} failed: ${String(stderr).trim() || err.message}`));
-      else resolve(String(stdout));
-    });
+    const child = execFile(
+      'opencode',
+      args,
+      { env, maxBuffer: 512 * 1024 * 1024, timeout: 120_000 },
+      (err, stdout, stderr) => {
+        if (err) reject(new Error(`opencode ${args[0]} failed: ${String(stderr).trim() || err.message}`));
+        else resolve(String(stdout));
+      },
+    );
     child.stdin?.end(); // §2.1: never leave stdin open
   });
 }

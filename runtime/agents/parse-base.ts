@@ -131,7 +131,11 @@ export function deltaOf(cur: number, base: number | undefined): number {
 
 export function tokenDelta(cur: TokenCounts, base: TokenCounts | undefined): TokenCounts {
   if (!base) return { ...cur };
-  const shrank = cur.input < base.input || cur.output < base.output || cur.cacheRead < base.cacheRead || cur.cacheWrite < base.cacheWrite;
+  const shrank =
+    cur.input < base.input ||
+    cur.output < base.output ||
+    cur.cacheRead < base.cacheRead ||
+    cur.cacheWrite < base.cacheWrite;
   if (shrank) return { ...cur };
   const d: TokenCounts = {
     input: cur.input - base.input,
@@ -143,11 +147,17 @@ export function tokenDelta(cur: TokenCounts, base: TokenCounts | undefined): Tok
   return d;
 }
 
-export function perModelDelta(cur: NonNullable<RunMetrics['perModel']>, base: SessionTotals['perModel']): NonNullable<RunMetrics['perModel']> {
+export function perModelDelta(
+  cur: NonNullable<RunMetrics['perModel']>,
+  base: SessionTotals['perModel'],
+): NonNullable<RunMetrics['perModel']> {
   const out: NonNullable<RunMetrics['perModel']> = {};
   for (const [model, v] of Object.entries(cur)) {
     const b = base?.[model];
-    const e: { input: number; output: number; costUsd?: number } = { input: deltaOf(v.input, b?.input), output: deltaOf(v.output, b?.output) };
+    const e: { input: number; output: number; costUsd?: number } = {
+      input: deltaOf(v.input, b?.input),
+      output: deltaOf(v.output, b?.output),
+    };
     if (v.costUsd !== undefined) e.costUsd = deltaOf(v.costUsd, b?.costUsd);
     out[model] = e;
   }

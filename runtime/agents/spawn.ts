@@ -74,7 +74,8 @@ export function startAgent(o: RunAgentOptions): AgentRun {
   let resolveDone!: (r: RunResult) => void;
   const done = new Promise<RunResult>((r) => (resolveDone = r));
 
-  const live = (): RunMetrics => priceMetrics({ ...parser.partial(), durationMs: Date.now() - started }, req.agent, o.cost);
+  const live = (): RunMetrics =>
+    priceMetrics({ ...parser.partial(), durationMs: Date.now() - started }, req.agent, o.cost);
 
   const run: AgentRun = {
     get pid() {
@@ -125,7 +126,14 @@ export function startAgent(o: RunAgentOptions): AgentRun {
     const tail = stderr.toString();
     // qwen 0.24 ends a --max-session-turns stop with exit 53 and only a stderr line, no result event
     // ("Reached max session turns for this session"): still the CLI's own turn limit.
-    if (m.isError && m.limitHit === undefined && !timedOut && aborted === undefined && /reached max(imum)? session turns/i.test(tail)) m.limitHit = 'maxTurns';
+    if (
+      m.isError &&
+      m.limitHit === undefined &&
+      !timedOut &&
+      aborted === undefined &&
+      /reached max(imum)? session turns/i.test(tail)
+    )
+      m.limitHit = 'maxTurns';
     if (m.isError && m.errorMessage === undefined) {
       const last = tail.trim().split('\n').pop()?.trim();
       m.errorMessage = `agent exited with code ${exitCode}${last ? `: ${last}` : ''}`;
@@ -192,7 +200,8 @@ export function startAgent(o: RunAgentOptions): AgentRun {
     // Leftover tool subprocesses of the group would hold the pipes open: kill them now.
     if (child) signalGroup(child, 'SIGKILL');
   });
-  const groupFile = o.groupDir !== undefined && child.pid !== undefined ? join(o.groupDir, String(child.pid)) : undefined;
+  const groupFile =
+    o.groupDir !== undefined && child.pid !== undefined ? join(o.groupDir, String(child.pid)) : undefined;
   if (groupFile) {
     try {
       mkdirSync(o.groupDir!, { recursive: true });

@@ -63,7 +63,8 @@ function adapterOf(svc: Services, agent: string): AgentAdapter | undefined {
 
 export async function callAgent(svc: Services, call: AgentCall): Promise<AgentCallResult> {
   const adapter = adapterOf(svc, call.agent);
-  if (!adapter) return { failure: `agent "${call.agent}" has no adapter (unknown provider "${providerOf(call.agent)}")` };
+  if (!adapter)
+    return { failure: `agent "${call.agent}" has no adapter (unknown provider "${providerOf(call.agent)}")` };
   const left = timeLeft(call.budgets, svc);
   const timeoutMs = minDefined(call.guard.maxTimeMs, left === undefined ? undefined : Math.max(1, left));
   const timeoutIsRun = left !== undefined && (call.guard.maxTimeMs === undefined || left < call.guard.maxTimeMs);
@@ -78,8 +79,12 @@ export async function callAgent(svc: Services, call: AgentCall): Promise<AgentCa
     ...(call.guard.maxBudget !== undefined ? { maxBudgetUsd: call.guard.maxBudget } : {}),
     ...(timeoutMs !== undefined ? { timeoutMs } : {}),
     ...(call.resumeSessionId !== undefined ? { resumeSessionId: call.resumeSessionId } : {}),
-    ...(!usesStub(svc, call.agent) && svc.config.agents?.[adapter.provider] ? { endpoint: svc.config.agents[adapter.provider] } : {}),
-    ...(call.resumeSessionId !== undefined && svc.state.sessionTotals?.[call.resumeSessionId] ? { sessionTotals: svc.state.sessionTotals[call.resumeSessionId] } : {}),
+    ...(!usesStub(svc, call.agent) && svc.config.agents?.[adapter.provider]
+      ? { endpoint: svc.config.agents[adapter.provider] }
+      : {}),
+    ...(call.resumeSessionId !== undefined && svc.state.sessionTotals?.[call.resumeSessionId]
+      ? { sessionTotals: svc.state.sessionTotals[call.resumeSessionId] }
+      : {}),
   };
   const invocationRequest = usesStub(svc, call.agent) ? stubRequest(baseRequest, call.stepPath) : baseRequest;
   let trip: AgentCallResult['trip'];
@@ -97,14 +102,23 @@ export async function callAgent(svc: Services, call: AgentCall): Promise<AgentCa
       if (trip || runLimit) return;
       if (ev.kind === 'usage' && ev.turn) turns++;
       if (ev.kind === 'usage') {
-        const p = { turns: countTurns ? turns : (live.numTurns ?? turns), tokensIn: live.tokens.input, tokensOut: live.tokens.output, cost: live.costUsd ?? 0, estimated: live.costSource === 'estimated' };
+        const p = {
+          turns: countTurns ? turns : (live.numTurns ?? turns),
+          tokensIn: live.tokens.input,
+          tokensOut: live.tokens.output,
+          cost: live.costUsd ?? 0,
+          estimated: live.costSource === 'estimated',
+        };
         svc.trace.agent?.(call.stepPath, { phase: 'update', agent: call.agent, ...p });
       }
       const tokens = live.tokens.input + live.tokens.output;
       const g = call.guard;
-      if (countTurns && g.maxTurns !== undefined && turns > g.maxTurns) trip = { guard: 'max_turns', reason: `${turns} turns, limit ${g.maxTurns}` };
-      else if (g.maxTokens !== undefined && tokens > g.maxTokens) trip = { guard: 'max_tokens', reason: `${tokens} tokens, limit ${g.maxTokens}` };
-      else if (g.maxBudget !== undefined && (live.costUsd ?? 0) > g.maxBudget) trip = { guard: 'max_budget', reason: `$${(live.costUsd ?? 0).toFixed(4)}, limit $${g.maxBudget.toFixed(2)}` };
+      if (countTurns && g.maxTurns !== undefined && turns > g.maxTurns)
+        trip = { guard: 'max_turns', reason: `${turns} turns, limit ${g.maxTurns}` };
+      else if (g.maxTokens !== undefined && tokens > g.maxTokens)
+        trip = { guard: 'max_tokens', reason: `${tokens} tokens, limit ${g.maxTokens}` };
+      else if (g.maxBudget !== undefined && (live.costUsd ?? 0) > g.maxBudget)
+        trip = { guard: 'max_budget', reason: `$${(live.costUsd ?? 0).toFixed(4)}, limit $${g.maxBudget.toFixed(2)}` };
       else runLimit = exceeded(call.budgets, svc, live.costUsd ?? 0, tokens);
       if (trip) handle.abort(`guard ${trip.guard}`);
       else if (runLimit) handle.abort(runLimit);
@@ -119,14 +133,22 @@ export async function callAgent(svc: Services, call: AgentCall): Promise<AgentCa
   if (trip) return { metrics, trip };
   if (metrics.timedOut) {
     if (timeoutIsRun) return { metrics, runLimit: 'timeout: the run passed its max_timeout' };
-    return { metrics, trip: { guard: 'max_time', reason: `still running after ${Math.round((call.guard.maxTimeMs ?? 0) / 1000)}s` } };
+    return {
+      metrics,
+      trip: { guard: 'max_time', reason: `still running after ${Math.round((call.guard.maxTimeMs ?? 0) / 1000)}s` },
+    };
   }
-  if (metrics.limitHit === 'maxTurns') return { metrics, trip: { guard: 'max_turns', reason: 'the agent stopped on its turn limit' } };
-  if (metrics.limitHit === 'budget') return { metrics, trip: { guard: 'max_budget', reason: 'the agent stopped on its budget limit' } };
+  if (metrics.limitHit === 'maxTurns')
+    return { metrics, trip: { guard: 'max_turns', reason: 'the agent stopped on its turn limit' } };
+  if (metrics.limitHit === 'budget')
+    return { metrics, trip: { guard: 'max_budget', reason: 'the agent stopped on its budget limit' } };
   if (metrics.failure) return { metrics, failure: metrics.failure };
   if (metrics.isError || (metrics.exitCode !== null && metrics.exitCode !== 0)) {
     // The runner's generic message repeats the exit code this message already gives.
-    const why = metrics.errorMessage?.replace(/^agent exited with code (?:-?\d+|null)(?:: )?/, '') || metrics.stderrTail.trim().split('\n').slice(-5).join('\n') || 'no error output';
+    const why =
+      metrics.errorMessage?.replace(/^agent exited with code (?:-?\d+|null)(?:: )?/, '') ||
+      metrics.stderrTail.trim().split('\n').slice(-5).join('\n') ||
+      'no error output';
     return { metrics, failure: `agent ${call.agent} failed (exit ${metrics.exitCode ?? 'signal'}): ${why}` };
   }
   return { metrics };
@@ -135,7 +157,8 @@ export async function callAgent(svc: Services, call: AgentCall): Promise<AgentCa
 /** The built-in price table with gump.toml `[prices]` merged over it (§17.2: overrides or extends). */
 function priceTable(svc: Services): Record<string, ModelPrice> {
   const out: Record<string, ModelPrice> = { ...PRICES };
-  for (const [model, p] of Object.entries(svc.config.prices)) out[model] = { ...(PRICES[model] ?? { input: 0, output: 0, cache_read: 0, cache_write: 0 }), ...p };
+  for (const [model, p] of Object.entries(svc.config.prices))
+    out[model] = { ...(PRICES[model] ?? { input: 0, output: 0, cache_read: 0, cache_write: 0 }), ...p };
   return out;
 }
 

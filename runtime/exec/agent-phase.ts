@@ -7,7 +7,7 @@ import { PROVIDER_INFO, type Provider } from '../../protocol/models.js';
 import type { AgentStep } from '../../protocol/plan.js';
 import { capMiddle } from '../gates/error-context.js';
 import type { StepRecord } from '../state/run-state.js';
-import { providerOf } from './agent-call.js';
+import { providerOf, type AgentCallResult } from './agent-call.js';
 import { exceeded, recordSpend } from './budget.js';
 import { buildContext } from './context-entries.js';
 import { placeContextFile, promptMarkers, readIfExists, renderContextFile, type RetrySection } from './context-file.js';
@@ -34,7 +34,10 @@ export async function runAgentPhase(
   const svc = ex.svc;
   const provider = providerOf(a.agent) as Provider;
   const resume = chooseSession(ex, frame, step, path, rec, k, a.agent);
-  const retry = k > 1 && step.retry.exit > 1 && rec.sticky.promptEntry === undefined ? retrySection(ex, step, path, k, a, rec) : undefined;
+  const retry =
+    k > 1 && step.retry.exit > 1 && rec.sticky.promptEntry === undefined
+      ? retrySection(ex, step, path, k, a, rec)
+      : undefined;
   const contextText = renderContextFile({
     type: step.type,
     stepName: step.name,
@@ -50,8 +53,16 @@ export async function runAgentPhase(
   const restore = contextPath ? placeContextFile(a.agentCwd, contextPath, contextText) : () => undefined;
   const fullPrompt = `${a.prompt.trimEnd()}\n\n${promptMarkers(step.type, step.name, step.guard.maxTimeMs !== undefined)}\n`;
   svc.trace.line(path, 'running', `(${a.agent})  attempt ${k}${resume ? '  resumed session' : ''}`);
-  svc.trace.agent?.(path, { phase: 'start', agent: a.agent, turns: 0, tokensIn: 0, tokensOut: 0, cost: 0, estimated: false });
-  let result;
+  svc.trace.agent?.(path, {
+    phase: 'start',
+    agent: a.agent,
+    turns: 0,
+    tokensIn: 0,
+    tokensOut: 0,
+    cost: 0,
+    estimated: false,
+  });
+  let result: AgentCallResult;
   try {
     result = await ex.invoke({
       agent: a.agent,
@@ -68,7 +79,15 @@ export async function runAgentPhase(
   }
   const m = result.metrics;
   const v = svc.state.values;
-  svc.trace.agent?.(path, { phase: 'end', agent: a.agent, turns: m?.numTurns ?? 0, tokensIn: m?.tokens.input ?? 0, tokensOut: m?.tokens.output ?? 0, cost: m?.costUsd ?? 0, estimated: m?.costSource === 'estimated' });
+  svc.trace.agent?.(path, {
+    phase: 'end',
+    agent: a.agent,
+    turns: m?.numTurns ?? 0,
+    tokensIn: m?.tokens.input ?? 0,
+    tokensOut: m?.tokens.output ?? 0,
+    cost: m?.costUsd ?? 0,
+    estimated: m?.costSource === 'estimated',
+  });
   if (m) {
     const cost = m.costUsd ?? 0;
     svc.state.spend.cost += cost;
@@ -109,12 +128,21 @@ export async function runAgentPhase(
   if (overrun) return { fatal: overrun };
   if (result.trip) return { trip: result.trip };
   if (result.failure) return { failure: result.failure };
-  if (m?.compat) svc.trace.warn(`${path}: no final event in the agent's stream; judging the attempt by its exit code and diff`);
+  if (m?.compat)
+    svc.trace.warn(`${path}: no final event in the agent's stream; judging the attempt by its exit code and diff`);
   return m?.compat ? { compat: true } : {};
 }
 
 /** §10 and §9.2: which session the attempt resumes, if any. */
-function chooseSession(ex: Executor, frame: Frame, step: AgentStep, path: string, rec: StepRecord, k: number, agent: string): string | undefined {
+function chooseSession(
+  ex: Executor,
+  frame: Frame,
+  step: AgentStep,
+  path: string,
+  rec: StepRecord,
+  k: number,
+  agent: string,
+): string | undefined {
   const svc = ex.svc;
   if (k === 1) {
     const carried = rec.carriedSession;
@@ -128,7 +156,10 @@ function chooseSession(ex: Executor, frame: Frame, step: AgentStep, path: string
       return undefined;
     };
     if (!id) return fresh(`no session recorded for ${step.session.step.path.join('/')}; starting a fresh session`);
-    if (providerOf(fromAgent) !== providerOf(agent)) return fresh(`session of ${fromAgent} cannot be resumed by ${agent} (another provider); starting a fresh session`);
+    if (providerOf(fromAgent) !== providerOf(agent))
+      return fresh(
+        `session of ${fromAgent} cannot be resumed by ${agent} (another provider); starting a fresh session`,
+      );
     return id;
   }
   if (rec.sticky.session === 'new') return undefined;
@@ -138,10 +169,22 @@ function chooseSession(ex: Executor, frame: Frame, step: AgentStep, path: string
   return prev.session_id;
 }
 
-function retrySection(ex: Executor, step: AgentStep, path: string, k: number, a: { agent: string; declared: string; prevDiff: string; error: string }, rec: StepRecord): RetrySection {
+function retrySection(
+  ex: Executor,
+  step: AgentStep,
+  path: string,
+  k: number,
+  a: { agent: string; declared: string; prevDiff: string; error: string },
+  rec: StepRecord,
+): RetrySection {
   const cfg = ex.svc.config.errorContext;
   const prev = ex.svc.state.prev[path] ?? {};
-  const comments = [prev.output === 'false' ? prev.comments : '', ...Object.entries(prev).filter(([f]) => /^gate\.[^.]+\.comments$/.test(f) && prev[f.replace(/\.comments$/, '')] === 'false').map(([, c]) => c)]
+  const comments = [
+    prev.output === 'false' ? prev.comments : '',
+    ...Object.entries(prev)
+      .filter(([f]) => /^gate\.[^.]+\.comments$/.test(f) && prev[f.replace(/\.comments$/, '')] === 'false')
+      .map(([, c]) => c),
+  ]
     .filter((c): c is string => !!c && c.trim() !== '')
     .join('\n\n');
   void rec;

@@ -29,7 +29,8 @@ export async function runAtomic(ex: Executor, frame: Frame, step: AgentStep): Pr
     if (id && agent) rec.carriedSession = { id, agent };
   }
   const n = step.retry.exit;
-  if (rec.attempt === rec.attemptBase) svc.ledger.emit('step.started', { step: path, kind: step.pass ? 'pass' : step.type });
+  if (rec.attempt === rec.attemptBase)
+    svc.ledger.emit('step.started', { step: path, kind: step.pass ? 'pass' : step.type });
   svc.state.current = path;
   for (;;) {
     const done = rec.attempt - rec.attemptBase;
@@ -44,7 +45,14 @@ export async function runAtomic(ex: Executor, frame: Frame, step: AgentStep): Pr
       const interrupted = done >= 1 && rec.phase !== 'failed';
       rec.phase = undefined;
       if (interrupted) await redoInterrupted(ex, frame, path, rec, done);
-      else if (done >= n) return finishFatal(ex, frame, path, rec, `all ${n} attempt${n === 1 ? '' : 's'} failed; last error: ${firstLine(rec.error ?? '')}`);
+      else if (done >= n)
+        return finishFatal(
+          ex,
+          frame,
+          path,
+          rec,
+          `all ${n} attempt${n === 1 ? '' : 's'} failed; last error: ${firstLine(rec.error ?? '')}`,
+        );
       const limit = exceeded(frame.budgets, svc);
       if (limit) return finishFatal(ex, frame, path, rec, limit);
       if (!interrupted) {
@@ -92,7 +100,15 @@ function failedGatesOf(svc: Services, path: string): Set<string> {
 }
 
 /** Before attempt k ≥ 2 (§9.2): sticky overrides, prev snapshot, session rule, worktree reset. */
-async function prepareRetry(ex: Executor, frame: Frame, step: AgentStep, path: string, rec: StepRecord, k: number, failedGates: Set<string>): Promise<void> {
+async function prepareRetry(
+  ex: Executor,
+  frame: Frame,
+  step: AgentStep,
+  path: string,
+  rec: StepRecord,
+  k: number,
+  failedGates: Set<string>,
+): Promise<void> {
   const svc = ex.svc;
   const prevAgent = rec.agents[String(rec.attemptBase + k - 1)] ?? '';
   // prev first: retry `validate` inputs and the retry agent render `{gate.*}`/`{prev.*}` of attempt k−1.
@@ -102,16 +118,27 @@ async function prepareRetry(ex: Executor, frame: Frame, step: AgentStep, path: s
     failedGates,
     validatorPasses: async (entry) => {
       if (entry.when.kind !== 'validate') return false;
-      const verdict = await ex.runValidator(frame, `${path}/retry/${entry.when.name}`, entry.when.workflow, entry.when.inputs, {
-        path,
-        attempt: k - 1,
-        error: rec.error ?? '',
-        diff: svc.state.values[`${path}.diff`] ?? '',
-      });
+      const verdict = await ex.runValidator(
+        frame,
+        `${path}/retry/${entry.when.name}`,
+        entry.when.workflow,
+        entry.when.inputs,
+        {
+          path,
+          attempt: k - 1,
+          error: rec.error ?? '',
+          diff: svc.state.values[`${path}.diff`] ?? '',
+        },
+      );
       return verdict.pass;
     },
   });
-  const scope = renderScope(svc.state, frame, { path, attempt: k, error: rec.error ?? '', diff: svc.state.values[`${path}.diff`] ?? '' });
+  const scope = renderScope(svc.state, frame, {
+    path,
+    attempt: k,
+    error: rec.error ?? '',
+    diff: svc.state.values[`${path}.diff`] ?? '',
+  });
   const agentTpl = sticky.agentEntry !== undefined ? step.retry.entries[sticky.agentEntry]?.agent : undefined;
   const effective = ex.effectiveAgent(render(agentTpl ?? step.agent, scope));
   let note: string | undefined;
@@ -120,8 +147,18 @@ async function prepareRetry(ex: Executor, frame: Frame, step: AgentStep, path: s
     note = `agent changed (${prevAgent} → ${effective}), new session`;
   }
   rec.sticky = sticky;
-  svc.ledger.emit('retry.decided', { step: path, attempt: k, agent: effective, sticky: { ...sticky }, ...(note ? { note } : {}) });
-  svc.trace.line(path, 'retry', `attempt ${k}${sticky.promptEntry !== undefined ? ' — prompt override' : ''}${note ? ` — ${note}` : ''}`);
+  svc.ledger.emit('retry.decided', {
+    step: path,
+    attempt: k,
+    agent: effective,
+    sticky: { ...sticky },
+    ...(note ? { note } : {}),
+  });
+  svc.trace.line(
+    path,
+    'retry',
+    `attempt ${k}${sticky.promptEntry !== undefined ? ' — prompt override' : ''}${note ? ` — ${note}` : ''}`,
+  );
   if (sticky.worktree === 'reset') {
     const pre = rec.preCommit[String(rec.attemptBase + k - 1)];
     if (pre) await resetTo(frame.cwd, pre);
@@ -133,7 +170,12 @@ async function prepareRetry(ex: Executor, frame: Frame, step: AgentStep, path: s
 async function redoInterrupted(ex: Executor, frame: Frame, path: string, rec: StepRecord, k: number): Promise<void> {
   const pre = rec.preCommit[String(rec.attemptBase + k)];
   if (pre) await resetTo(frame.cwd, pre);
-  ex.svc.ledger.emit('attempt.finished', { step: path, attempt: k, status: 'interrupted', error: 'the runtime stopped during this attempt' });
+  ex.svc.ledger.emit('attempt.finished', {
+    step: path,
+    attempt: k,
+    status: 'interrupted',
+    error: 'the runtime stopped during this attempt',
+  });
   ex.svc.trace.line(path, 'resume', `attempt ${k} was interrupted; running it again`);
 }
 
@@ -157,7 +199,8 @@ function finishFatal(ex: Executor, frame: Frame, path: string, rec: StepRecord, 
   // In a validator the run goes on (§7.2): a negative verdict was already printed as such; any other
   // end means the validator gives no verdict, which its caller counts as "no".
   if (!frame.validator) svc.trace.line(path, 'fatal', firstLine(message));
-  else if (!(rec.error ?? '').startsWith(NEGATIVE_VERDICT)) svc.trace.line(path, 'verdict', `none — ${firstLine(message)}`);
+  else if (!(rec.error ?? '').startsWith(NEGATIVE_VERDICT))
+    svc.trace.line(path, 'verdict', `none — ${firstLine(message)}`);
   svc.save();
   return fatal(`step ${path}: ${message}`);
 }

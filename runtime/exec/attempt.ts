@@ -62,7 +62,8 @@ export async function runAttempt(
   // GET workflow (§7.3): before every attempt, in the run worktree.
   if (step.get) {
     const got = await ex.runGet(frame, step, path, { path, attempt: k, error, diff: prevDiff });
-    if (got.status !== 'pass') return { status: 'fatal', error: got.status === 'fatal' ? got.message : 'GET workflow did not finish' };
+    if (got.status !== 'pass')
+      return { status: 'fatal', error: got.status === 'fatal' ? got.message : 'GET workflow did not finish' };
   }
 
   const scope = renderScope(svc.state, frame, { path, attempt: k, error, diff: prevDiff });
@@ -77,7 +78,10 @@ export async function runAttempt(
 
   // worktree: none (§13): an empty folder outside the repository, so nothing above it leads back to
   // the project; its path is stable per run, step and attempt (CLIs key sessions by cwd).
-  const agentCwd = step.worktree === 'none' ? join(tmpdir(), `gump-${svc.state.runId}`, `${path.replace(/\//g, '__')}-${global}`) : frame.cwd;
+  const agentCwd =
+    step.worktree === 'none'
+      ? join(tmpdir(), `gump-${svc.state.runId}`, `${path.replace(/\//g, '__')}-${global}`)
+      : frame.cwd;
   const outDir = join(agentCwd, '.gump', 'out');
   rmSync(outDir, { recursive: true, force: true });
   mkdirSync(outDir, { recursive: true });
@@ -87,7 +91,14 @@ export async function runAttempt(
     if (!/^\S+$/.test(agent) || !KNOWN_PROVIDERS.has(provider) || provider === 'pass' || agent.endsWith('-')) {
       failures.push(`agent name renders to an invalid value: "${agent}"`);
     } else {
-      const run = await runAgentPhase(ex, frame, step, path, rec, k, { agent, declared, prompt, agentCwd, prevDiff, error });
+      const run = await runAgentPhase(ex, frame, step, path, rec, k, {
+        agent,
+        declared,
+        prompt,
+        agentCwd,
+        prevDiff,
+        error,
+      });
       if (run.fatal) return { status: 'fatal', error: run.fatal };
       if (run.trip) {
         await resetTo(frame.cwd, preCommit);
@@ -108,7 +119,9 @@ export async function runAttempt(
   const snap = await snapshot(frame.cwd, `[gump] step:${step.name} task:${taskName} attempt:${k}`);
   // Nothing to commit and HEAD unmoved (the agent made no commit of its own): no change to list.
   const unchanged = snap === null && (await headCommit(frame.cwd)) === preCommit;
-  const { files, diff: attemptDiff } = unchanged ? { files: [], diff: '' } : await commitChanges(frame.cwd, preCommit, 'HEAD');
+  const { files, diff: attemptDiff } = unchanged
+    ? { files: [], diff: '' }
+    : await commitChanges(frame.cwd, preCommit, 'HEAD');
   const v = svc.state.values;
   v[`${path}.diff`] = attemptDiff;
   v[`${path}.files`] = files.join(', ');
@@ -123,11 +136,15 @@ export async function runAttempt(
     } else outputText = output.text;
   } else if (output && !output.ok) failures.push(output.message);
   v[`${path}.output`] = outputText === '' && attemptDiff !== '' ? attemptDiff : outputText;
-  if (step.type === 'split' && output?.ok) ex.recordPlan(path, output.value as { name: string; description?: string; files?: string[] }[]);
+  if (step.type === 'split' && output?.ok)
+    ex.recordPlan(path, output.value as { name: string; description?: string; files?: string[] }[]);
 
   // agents.md §2.11: no final event in the stream, so judged by exit code plus the diff; a code step
   // whose agent left nothing readable and changed nothing failed.
-  if (unreadStream && step.type === 'code' && files.length === 0) failures.push(`agent ${agent} ended without a final event and changed nothing: its output stream was not understood (raw stream under .gump/run/streams/)`);
+  if (unreadStream && step.type === 'code' && files.length === 0)
+    failures.push(
+      `agent ${agent} ended without a final event and changed nothing: its output stream was not understood (raw stream under .gump/run/streams/)`,
+    );
   // Checks (§1.1 phase 5).
   if (step.noWrite && !step.pass && files.length > 0) {
     await resetTo(frame.cwd, preCommit);
@@ -140,8 +157,22 @@ export async function runAttempt(
     if (outside.length > 0) failures.push(`blast radius violation: ${outside.join(', ')}`);
   }
   // A validator's own negative verdict is its answer (§7.2): the trace says so, not `fail`.
-  const verdictNo = frame.validator === true && step.type === 'validate' && failures.length === 1 && output?.ok === true && outputText === 'false';
-  if (failures.length > 0) return failAttempt(ex, path, k, failures, new Set(), false, verdictNo ? `no — ${v[`${path}.comments`] ?? ''}` : undefined);
+  const verdictNo =
+    frame.validator === true &&
+    step.type === 'validate' &&
+    failures.length === 1 &&
+    output?.ok === true &&
+    outputText === 'false';
+  if (failures.length > 0)
+    return failAttempt(
+      ex,
+      path,
+      k,
+      failures,
+      new Set(),
+      false,
+      verdictNo ? `no — ${v[`${path}.comments`] ?? ''}` : undefined,
+    );
 
   if (step.hitl === 'before_gate' && step.gates.length > 0) {
     rec.phase = 'waiting-before-gate';
@@ -180,11 +211,26 @@ async function gateAndDecide(
     });
   }
   const failed = ex.recordGates(path, k, results, step.type);
-  if (failed.length > 0) return failAttempt(ex, path, k, failed.map((r) => r.error ?? `gate ${r.name} failed`), new Set(failed.map((r) => r.name)), true);
+  if (failed.length > 0)
+    return failAttempt(
+      ex,
+      path,
+      k,
+      failed.map((r) => r.error ?? `gate ${r.name} failed`),
+      new Set(failed.map((r) => r.name)),
+      true,
+    );
   return finishPass(ex, step, path, rec, k, false);
 }
 
-async function finishPass(ex: Executor, step: AgentStep, path: string, rec: StepRecord, k: number, approved: boolean): Promise<AttemptResult> {
+async function finishPass(
+  ex: Executor,
+  step: AgentStep,
+  path: string,
+  rec: StepRecord,
+  k: number,
+  approved: boolean,
+): Promise<AttemptResult> {
   if (step.hitl === 'after_gate' && !approved) {
     rec.phase = 'waiting-after-gate';
     await ex.waitForApproval(path, 'after_gate', k);
@@ -204,7 +250,15 @@ function tripped(ex: Executor, path: string, k: number, message: string): Attemp
 }
 
 /** `verdict` replaces the `fail` trace line of a validator's negative verdict (`no — <comments>`). */
-function failAttempt(ex: Executor, path: string, k: number, messages: string[], failedGates: Set<string>, gatesRan: boolean, verdict?: string): AttemptResult {
+function failAttempt(
+  ex: Executor,
+  path: string,
+  k: number,
+  messages: string[],
+  failedGates: Set<string>,
+  gatesRan: boolean,
+  verdict?: string,
+): AttemptResult {
   const error = messages.join('\n---\n');
   ex.svc.state.values[`${path}.status`] = 'fail';
   if (!gatesRan) ex.svc.ledger.emit('check.failed', { step: path, attempt: k, error });

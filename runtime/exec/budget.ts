@@ -12,7 +12,12 @@ import type { Services } from './services.js';
  * callee starts empty and now (§7.1: its limits apply inside the callee, its timeout from the call).
  * Times are on the clock that excludes approval waits (see `exceeded`).
  */
-export function scopeFor(label: string, limits: Limits, svc: Services, root?: { spent: Spend; startMs: number }): BudgetScope {
+export function scopeFor(
+  label: string,
+  limits: Limits,
+  svc: Services,
+  root?: { spent: Spend; startMs: number },
+): BudgetScope {
   const scope: BudgetScope = { label, spent: { ...(root?.spent ?? { cost: 0, tokensIn: 0, tokensOut: 0 }) } };
   const startMs = root?.startMs ?? svc.now() - svc.state.waitedMs;
   if (limits.maxBudget !== undefined) scope.maxBudget = limits.maxBudget;
@@ -29,9 +34,13 @@ export function branchScopes(scopes: BudgetScope[], n: number, branch: string): 
   const shares: BudgetScope[] = [];
   for (const b of scopes) {
     if (b.maxBudget === undefined && b.maxTokens === undefined) continue;
-    const share: BudgetScope = { label: `${b.label} (branch ${branch}, 1/${n} share)`, spent: { cost: 0, tokensIn: 0, tokensOut: 0 } };
+    const share: BudgetScope = {
+      label: `${b.label} (branch ${branch}, 1/${n} share)`,
+      spent: { cost: 0, tokensIn: 0, tokensOut: 0 },
+    };
     if (b.maxBudget !== undefined) share.maxBudget = Math.max(0, b.maxBudget - b.spent.cost) / n;
-    if (b.maxTokens !== undefined) share.maxTokens = Math.max(0, b.maxTokens - b.spent.tokensIn - b.spent.tokensOut) / n;
+    if (b.maxTokens !== undefined)
+      share.maxTokens = Math.max(0, b.maxTokens - b.spent.tokensIn - b.spent.tokensOut) / n;
     shares.push(share);
   }
   return shares;
@@ -62,8 +71,10 @@ export function exceeded(scopes: BudgetScope[], svc: Services, liveCost = 0, liv
   for (const b of scopes) {
     const cost = b.spent.cost + liveCost;
     const tokens = b.spent.tokensIn + b.spent.tokensOut + liveTokens;
-    if (b.maxBudget !== undefined && cost > b.maxBudget + 1e-9) return `budget_exceeded: ${b.label} spent $${cost.toFixed(4)} of $${b.maxBudget.toFixed(2)}`;
-    if (b.maxTokens !== undefined && tokens > b.maxTokens) return `tokens_exceeded: ${b.label} used ${tokens} tokens of ${b.maxTokens}`;
+    if (b.maxBudget !== undefined && cost > b.maxBudget + 1e-9)
+      return `budget_exceeded: ${b.label} spent $${cost.toFixed(4)} of $${b.maxBudget.toFixed(2)}`;
+    if (b.maxTokens !== undefined && tokens > b.maxTokens)
+      return `tokens_exceeded: ${b.label} used ${tokens} tokens of ${b.maxTokens}`;
     if (b.deadline !== undefined && now > b.deadline) return `timeout: ${b.label} passed its max_timeout`;
   }
   return undefined;

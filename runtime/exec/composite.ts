@@ -3,7 +3,15 @@
 // and callee frames (calls, validators, GET workflows) with their own state prefix, inputs and limits.
 
 import { join } from 'node:path';
-import type { AgentStep, Binding, CallStep, GateOnlyStep, GroupStep, PlanStep, PlanWorkflow } from '../../protocol/plan.js';
+import type {
+  AgentStep,
+  Binding,
+  CallStep,
+  GateOnlyStep,
+  GroupStep,
+  PlanStep,
+  PlanWorkflow,
+} from '../../protocol/plan.js';
 import { changedFiles } from '../git/changes.js';
 import { headCommit } from '../git/worktree.js';
 import { stepRecord, type SplitRecord } from '../state/run-state.js';
@@ -37,7 +45,12 @@ export async function runGateOnly(ex: Executor, frame: Frame, step: GateOnlyStep
   const failed = ex.recordGates(path, 1, results, 'gate-only');
   const error = failed.map((r) => r.error ?? r.name).join('\n---\n');
   if (failed.length > 0) svc.trace.line(path, 'fail', progressDetail(error));
-  svc.ledger.emit('attempt.finished', { step: path, attempt: 1, status: failed.length === 0 ? 'pass' : 'fail', ...(failed.length > 0 ? { error } : {}) });
+  svc.ledger.emit('attempt.finished', {
+    step: path,
+    attempt: 1,
+    status: failed.length === 0 ? 'pass' : 'fail',
+    ...(failed.length > 0 ? { error } : {}),
+  });
   return finish(ex, path, failed.length === 0 ? PASS : fatal(`step ${path}: ${error}`));
 }
 
@@ -47,11 +60,14 @@ export async function runSplit(ex: Executor, frame: Frame, step: AgentStep): Pro
   const planner = await runAtomic(ex, frame, step);
   if (planner.status !== 'pass') return planner;
   const split = (svc.state.splits[path] ??= { tasks: [], pass: 0, branchHeads: {} });
-  if (svc.state.values[`${path}.status`] === 'pass' && split.pass > 0 && allPassed(ex, frame, step, split.tasks)) return PASS;
+  if (svc.state.values[`${path}.status`] === 'pass' && split.pass > 0 && allPassed(ex, frame, step, split.tasks))
+    return PASS;
   if (split.pass === 0) announcePlan(ex, path);
   // Resumed after the task phase failed: a fresh round of passes (like a fatal atomic step's attempts).
   if (split.pass >= step.retry.exit) split.pass = 0;
-  const outcome = step.parallel ? await runPasses(ex, frame, splitFan(ex, frame, step)) : await sequentialPasses(ex, frame, step, split);
+  const outcome = step.parallel
+    ? await runPasses(ex, frame, splitFan(ex, frame, step))
+    : await sequentialPasses(ex, frame, step, split);
   if (outcome.status === 'waiting' || outcome.status === 'aborted') return outcome;
   return endTaskPhase(ex, path, outcome);
 }
@@ -88,7 +104,8 @@ export function endTaskPhase(ex: Executor, path: string, outcome: Outcome): Outc
   const svc = ex.svc;
   svc.state.values[`${path}.status`] = outcome.status === 'pass' ? 'pass' : 'fatal';
   // The split's status covers the task phase (§15.2): a failed task phase ends the split fatal.
-  if (outcome.status === 'fatal') svc.ledger.emit('step.finished', { step: path, status: 'fatal', message: outcome.message });
+  if (outcome.status === 'fatal')
+    svc.ledger.emit('step.finished', { step: path, status: 'fatal', message: outcome.message });
   svc.save();
   return outcome;
 }
@@ -154,13 +171,25 @@ export async function runCall(ex: Executor, frame: Frame, step: CallStep): Promi
   if (!wf) return finish(ex, path, fatal(`step ${path}: workflow ${step.workflow} is missing from the plan`));
   // The callee's own scope counts only its spend (not a concurrent sibling's in a parallel group).
   const scope = scopeFor(path, wf.limits, svc);
-  const outcome = await runCallee(ex, frame, path, wf, step.inputs, { path, attempt: 1, error: '', diff: '' }, { keepState: true, scope });
+  const outcome = await runCallee(
+    ex,
+    frame,
+    path,
+    wf,
+    step.inputs,
+    { path, attempt: 1, error: '', diff: '' },
+    { keepState: true, scope },
+  );
   const v = svc.state.values;
   v[`${path}.cost`] = String(Math.round(scope.spent.cost * 1e6) / 1e6);
   v[`${path}.cost_source`] = scopeCostSource(scope);
   v[`${path}.tokens_in`] = String(scope.spent.tokensIn);
   v[`${path}.tokens_out`] = String(scope.spent.tokensOut);
-  return finish(ex, path, outcome.status === 'fatal' ? fatal(`step ${path}: workflow call failed: ${outcome.message}`) : outcome);
+  return finish(
+    ex,
+    path,
+    outcome.status === 'fatal' ? fatal(`step ${path}: workflow call failed: ${outcome.message}`) : outcome,
+  );
 }
 
 /**
@@ -225,8 +254,13 @@ export function finish(ex: Executor, path: string, outcome: Outcome): Outcome {
   const status = outcome.status === 'pass' ? 'pass' : outcome.status === 'aborted' ? 'aborted' : 'fatal';
   rec.status = status;
   svc.state.values[`${path}.status`] = status;
-  svc.ledger.emit('step.finished', { step: path, status, ...(outcome.status === 'fatal' ? { message: outcome.message } : {}) });
-  if (status !== 'pass') svc.trace.line(path, status, outcome.status === 'fatal' ? outcome.message.split('\n')[0] : undefined);
+  svc.ledger.emit('step.finished', {
+    step: path,
+    status,
+    ...(outcome.status === 'fatal' ? { message: outcome.message } : {}),
+  });
+  if (status !== 'pass')
+    svc.trace.line(path, status, outcome.status === 'fatal' ? outcome.message.split('\n')[0] : undefined);
   else svc.trace.line(path, 'pass');
   svc.save();
   return outcome;

@@ -14,7 +14,13 @@ import type { Services } from './services.js';
 const BASH_TIMEOUT_MS = 30_000;
 const LARGE_FILE_CHARS = 400_000;
 
-export async function buildContext(svc: Services, frame: Frame, step: AgentStep, path: string, k: number): Promise<{ title: string; text: string }[]> {
+export async function buildContext(
+  svc: Services,
+  frame: Frame,
+  step: AgentStep,
+  path: string,
+  k: number,
+): Promise<{ title: string; text: string }[]> {
   const out: { title: string; text: string }[] = [];
   const scope = renderScope(svc.state, frame, { path, attempt: k, error: '', diff: '' });
   for (const entry of step.context) {
@@ -30,9 +36,17 @@ export async function buildContext(svc: Services, frame: Frame, step: AgentStep,
       if (text.length > LARGE_FILE_CHARS) warn(svc, path, `context file ${rel} is ${text.length} characters long`);
       out.push({ title: rel, text });
     } else {
-      const r = await runShell(entry.command, { cwd: frame.cwd, env: childEnv(svc.env, {}), timeoutMs: BASH_TIMEOUT_MS });
+      const r = await runShell(entry.command, {
+        cwd: frame.cwd,
+        env: childEnv(svc.env, {}),
+        timeoutMs: BASH_TIMEOUT_MS,
+      });
       if (r.timedOut || r.code !== 0) {
-        warn(svc, path, `context command "${entry.command}" ${r.timedOut ? 'timed out' : `failed (exit ${r.code})`}; entry dropped`);
+        warn(
+          svc,
+          path,
+          `context command "${entry.command}" ${r.timedOut ? 'timed out' : `failed (exit ${r.code})`}; entry dropped`,
+        );
         continue;
       }
       out.push({ title: `$ ${entry.command}`, text: r.stdout });

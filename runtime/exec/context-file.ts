@@ -31,7 +31,8 @@ const SYSTEM: Record<ContextInput['type'], string> = {
   code: 'You are a coding agent working in a git worktree. Make the changes the task asks for, directly in the files.',
   split: 'You are a planner. Do not change any file of the project: only write the plan file described below.',
   validate: 'You are a reviewer. Do not change any file of the project: only write the verdict file described below.',
-  artifact: 'You produce a text artifact. Do not change any file of the project: only write the artifact file described below.',
+  artifact:
+    'You produce a text artifact. Do not change any file of the project: only write the artifact file described below.',
 };
 
 const OUTPUT: Record<ContextInput['type'], string> = {
@@ -45,13 +46,40 @@ const OUTPUT: Record<ContextInput['type'], string> = {
 
 export function renderContextFile(c: ContextInput): string {
   const out: string[] = [];
-  if (c.resumed) out.push('You are continuing an earlier session. The instructions below replace any earlier task; earlier context is background only.', '');
-  out.push(`# gump step: ${c.stepName}`, '', SYSTEM[c.type], '', '## Your task', '', c.prompt.trim() === '' && c.type === 'split' ? 'Decompose the specification below into independent tasks.' : c.prompt.trim(), '');
+  if (c.resumed)
+    out.push(
+      'You are continuing an earlier session. The instructions below replace any earlier task; earlier context is background only.',
+      '',
+    );
+  out.push(
+    `# gump step: ${c.stepName}`,
+    '',
+    SYSTEM[c.type],
+    '',
+    '## Your task',
+    '',
+    c.prompt.trim() === '' && c.type === 'split'
+      ? 'Decompose the specification below into independent tasks.'
+      : c.prompt.trim(),
+    '',
+  );
   if (c.type === 'code' && c.taskFiles && c.taskFiles.length > 0) {
-    out.push('## Files you may change', '', 'Change only files matching these globs; changes elsewhere fail the attempt:', '', ...c.taskFiles.map((f) => `- \`${f}\``), '');
+    out.push(
+      '## Files you may change',
+      '',
+      'Change only files matching these globs; changes elsewhere fail the attempt:',
+      '',
+      ...c.taskFiles.map((f) => `- \`${f}\``),
+      '',
+    );
   }
   out.push('## Output', '', OUTPUT[c.type], '');
-  out.push('## Git', '', 'Do not run git commit, git branch, git checkout, git reset or git push: gump records your changes itself.', '');
+  out.push(
+    '## Git',
+    '',
+    'Do not run git commit, git branch, git checkout, git reset or git push: gump records your changes itself.',
+    '',
+  );
   if (c.type === 'code' && c.conventions) out.push('## Project conventions', '', c.conventions.trim(), '');
   if (c.type === 'split' && c.spec !== undefined) out.push('## Specification', '', c.spec.trim(), '');
   for (const e of c.entries) out.push(`## Context: ${e.title}`, '', e.text.trimEnd(), '');
@@ -63,10 +91,13 @@ function retrySection(r: RetrySection): string[] {
   const out = [`## Previous attempt failed (attempt ${r.attempt} of ${r.of})`, ''];
   if (r.error.trim() !== '') out.push('### What failed', '', '```', r.error.trim(), '```', '');
   if (r.comments.trim() !== '') out.push('### Reviewer comments', '', r.comments.trim(), '');
-  if (r.diff.trim() !== '') out.push('### The previous attempt\'s changes', '', '```diff', r.diff.trimEnd(), '```', '');
+  if (r.diff.trim() !== '') out.push("### The previous attempt's changes", '', '```diff', r.diff.trimEnd(), '```', '');
   const left = r.of - r.attempt + 1;
   out.push(`Attempts left, this one included: ${left}.`);
-  if (r.escalatedTo) out.push(`This attempt runs on ${r.escalatedTo}, a different agent than the step's own, because earlier attempts failed.`);
+  if (r.escalatedTo)
+    out.push(
+      `This attempt runs on ${r.escalatedTo}, a different agent than the step's own, because earlier attempts failed.`,
+    );
   out.push('Do not repeat the approach that failed: find the cause and take a different path.', '');
   return out;
 }

@@ -73,7 +73,8 @@ export class Executor {
       changedFiles: run.changedFiles,
       env,
       config: this.svc.config,
-      runValidator: (gate) => this.runValidator(frame, `${run.path}/gate/${gate.name}`, gate.workflow, gate.inputs, run.view),
+      runValidator: (gate) =>
+        this.runValidator(frame, `${run.path}/gate/${gate.name}`, gate.workflow, gate.inputs, run.view),
       onGate: (name, result) => this.svc.trace.gate?.(run.path, name, result ? { status: result.status } : undefined),
       log: (w) => {
         this.svc.trace.warn(`${run.path}: ${w}`);
@@ -88,7 +89,14 @@ export class Executor {
    */
   recordGates(path: string, attempt: number, results: GateResult[], stepType: GateStepType): GateResult[] {
     const svc = this.svc;
-    for (const r of results) svc.ledger.emit('gate.finished', { step: path, attempt, gate: r.name, status: r.status, durationMs: r.durationMs });
+    for (const r of results)
+      svc.ledger.emit('gate.finished', {
+        step: path,
+        attempt,
+        gate: r.name,
+        status: r.status,
+        durationMs: r.durationMs,
+      });
     Object.assign(svc.state.values, gateStateKeys(path, results, { stepType }));
     svc.state.values[`${path}.check_result`] = checkResultOf(results);
     svc.save();
@@ -96,15 +104,37 @@ export class Executor {
   }
 
   /** Run a validator (gate or retry condition) and read its verdict (§7.2). */
-  async runValidator(frame: Frame, prefix: string, workflow: string, inputs: Binding[], view: AttemptView): Promise<{ pass: boolean; comments: string; error?: string }> {
+  async runValidator(
+    frame: Frame,
+    prefix: string,
+    workflow: string,
+    inputs: Binding[],
+    view: AttemptView,
+  ): Promise<{ pass: boolean; comments: string; error?: string }> {
     const wf = this.svc.plan.workflows[workflow];
     if (!wf) return { pass: false, comments: '', error: `validator ${workflow} is missing from the plan` };
     const outcome = await runCallee(this, frame, prefix, wf, inputs, view, { validator: true });
-    const verdictStep = [...wf.steps].reverse().find((s): s is AgentStep => s.kind === 'agent' && s.type === 'validate' && this.svc.state.values[`${prefix}/${s.path}.output`] !== undefined);
-    if (!verdictStep) return { pass: false, comments: '', error: outcome.status === 'fatal' ? outcome.message : 'the validator gave no verdict' };
+    const verdictStep = [...wf.steps]
+      .reverse()
+      .find(
+        (s): s is AgentStep =>
+          s.kind === 'agent' &&
+          s.type === 'validate' &&
+          this.svc.state.values[`${prefix}/${s.path}.output`] !== undefined,
+      );
+    if (!verdictStep)
+      return {
+        pass: false,
+        comments: '',
+        error: outcome.status === 'fatal' ? outcome.message : 'the validator gave no verdict',
+      };
     const v = this.svc.state.values;
     const pass = v[`${prefix}/${verdictStep.path}.output`] === 'true' && outcome.status === 'pass';
-    return { pass, comments: v[`${prefix}/${verdictStep.path}.comments`] ?? '', ...(outcome.status === 'fatal' && !pass ? { error: outcome.message } : {}) };
+    return {
+      pass,
+      comments: v[`${prefix}/${verdictStep.path}.comments`] ?? '',
+      ...(outcome.status === 'fatal' && !pass ? { error: outcome.message } : {}),
+    };
   }
 
   /** GET workflow of a step (§7.3): runs before every attempt; its output becomes `<step>/get/<name>.output`. */
@@ -129,7 +159,11 @@ export class Executor {
     svc.state.status = 'waiting';
     svc.state.waiting = { step: path, point, attempt, since: new Date(svc.now()).toISOString() };
     svc.ledger.emit('approval.waiting', { step: path, attempt, point });
-    svc.trace.line(path, 'waiting', `approval ${point.replace('_', ' ')} (gump approve ${svc.state.runId} / gump reject ${svc.state.runId})`);
+    svc.trace.line(
+      path,
+      'waiting',
+      `approval ${point.replace('_', ' ')} (gump approve ${svc.state.runId} / gump reject ${svc.state.runId})`,
+    );
     svc.save();
     return { status: 'waiting', step: path };
   }

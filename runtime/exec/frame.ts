@@ -55,7 +55,12 @@ export interface Frame {
 
 /** Full state path of a step of this frame, `*` replaced by the current task. */
 export function fullPath(frame: Frame, path: string): string {
-  const p = frame.task ? path.split('/').map((s) => (s === '*' ? frame.task!.name : s)).join('/') : path;
+  const p = frame.task
+    ? path
+        .split('/')
+        .map((s) => (s === '*' ? frame.task!.name : s))
+        .join('/')
+    : path;
   return frame.prefix === '' ? p : `${frame.prefix}/${p}`;
 }
 

@@ -54,7 +54,8 @@ export function splitFan(ex: Executor, frame: Frame, step: AgentStep): Fan {
       svc.ledger.emit('task.finished', { step: path, task: name, status: outcome.status });
       return outcome;
     },
-    passed: (name) => each.every((s) => svc.state.steps[fullPath({ ...frame, task: taskOf(name) }, s.path)]?.status === 'pass'),
+    passed: (name) =>
+      each.every((s) => svc.state.steps[fullPath({ ...frame, task: taskOf(name) }, s.path)]?.status === 'pass'),
   };
 }
 
@@ -77,7 +78,13 @@ export function groupFan(ex: Executor, frame: Frame, step: GroupStep): Fan {
 
 /** The frame of one branch: from the fan-out base, with a fixed 1/n share of the budgets (§17.1). */
 export function branchFrame(frame: Frame, fan: Fan, name: string, cwd: string, n: number): Frame {
-  return { ...frame, cwd, diffBase: fan.split.base!, budgets: [...frame.budgets, ...branchScopes(frame.budgets, n, name)], branch: name };
+  return {
+    ...frame,
+    cwd,
+    diffBase: fan.split.base!,
+    budgets: [...frame.budgets, ...branchScopes(frame.budgets, n, name)],
+    branch: name,
+  };
 }
 
 /**
@@ -88,7 +95,8 @@ export async function runPasses(ex: Executor, frame: Frame, fan: Fan, first?: Pa
   const svc = ex.svc;
   let r = first;
   while (r === undefined || (r.outcome.status === 'fatal' && r.retryable && fan.split.pass < fan.passes)) {
-    if (r !== undefined && fan.isSplit) svc.trace.line(fan.path, 'retry', `task pass ${fan.split.pass + 1} of ${fan.passes}`);
+    if (r !== undefined && fan.isSplit)
+      svc.trace.line(fan.path, 'retry', `task pass ${fan.split.pass + 1} of ${fan.passes}`);
     fan.split.pass++;
     svc.save();
     r = await fanPass(ex, frame, fan);
@@ -111,7 +119,12 @@ async function fanPass(ex: Executor, frame: Frame, fan: Fan): Promise<PassResult
  * The join (§6.3): the first failure in declaration order is the pass's failure; else the merge.
  * `outcomeOf` is undefined for a branch that did not run in this pass (it passed before).
  */
-export async function joinPass(ex: Executor, frame: Frame, fan: Fan, outcomeOf: (name: string) => Outcome | undefined): Promise<PassResult> {
+export async function joinPass(
+  ex: Executor,
+  frame: Frame,
+  fan: Fan,
+  outcomeOf: (name: string) => Outcome | undefined,
+): Promise<PassResult> {
   const failed = fan.names.map(outcomeOf).find((o) => o && o.status !== 'pass');
   if (failed) return { outcome: failed, retryable: true };
   return mergeFan(ex, frame, fan);
@@ -129,7 +142,9 @@ async function fanOut(ex: Executor, frame: Frame, fan: Fan, names: string[]): Pr
   const results = await Promise.all(
     names.map(async (name) => {
       const dir = join(svc.runDir, 'branches', fan.path.replace(/\//g, '__'), name);
-      await serial(async () => addBranchWorktree(frame.cwd, dir, (await leftoverHead(dir)) ?? split.branchHeads[name] ?? split.base!));
+      await serial(async () =>
+        addBranchWorktree(frame.cwd, dir, (await leftoverHead(dir)) ?? split.branchHeads[name] ?? split.base!),
+      );
       const outcome = await fan.run(name, branchFrame(frame, fan, name, dir, names.length));
       split.branchHeads[name] = await headCommit(dir);
       svc.save();
@@ -159,7 +174,12 @@ async function mergeFan(ex: Executor, frame: Frame, fan: Fan): Promise<PassResul
   const svc = ex.svc;
   const base = fan.split.base!;
   const heads = fan.names.map((name) => ({ name, head: fan.split.branchHeads[name] ?? base }));
-  const merged = await applyBranches(frame.cwd, base, heads, `[gump] merge:${fan.path} branches:${fan.names.join(',')}`);
+  const merged = await applyBranches(
+    frame.cwd,
+    base,
+    heads,
+    `[gump] merge:${fan.path} branches:${fan.names.join(',')}`,
+  );
   if (!merged.ok) {
     const list = merged.conflicts.map((c) => `${c.file} (${c.branches.join(', ')})`).join('; ');
     svc.ledger.emit('merge.finished', { step: fan.path, status: 'conflict', conflicts: merged.conflicts });

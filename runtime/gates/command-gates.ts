@@ -38,7 +38,9 @@ export async function evaluateCommandGate(gate: CommandGate, ctx: GateContext): 
     }
     case 'tests_found':
       if (run.code !== 0 && run.code !== 1) return failed(run.code);
-      return showsExecutedTests(run.stdout, run.stderr) ? PASS : failed(`exit ${run.code}, no executed test found in the output`);
+      return showsExecutedTests(run.stdout, run.stderr)
+        ? PASS
+        : failed(`exit ${run.code}, no executed test found in the output`);
     case 'coverage': {
       if (run.code !== 0) return failed(run.code);
       const percent = coveragePercent(run.stdout, run.stderr);
@@ -59,6 +61,10 @@ export async function evaluateBashGate(gate: Extract<Gate, { type: 'bash' }>, ct
 const PASS: GateOutcome = { status: 'pass' };
 
 function runGateShell(command: string, ctx: GateContext): Promise<ShellResult> {
-  return runShell(command, { cwd: ctx.worktree, env: ctx.env, timeoutMs: ctx.config.validation.timeoutMs, graceMs: ctx.graceMs });
+  return runShell(command, {
+    cwd: ctx.worktree,
+    env: ctx.env,
+    timeoutMs: ctx.config.validation.timeoutMs,
+    graceMs: ctx.graceMs,
+  });
 }
-

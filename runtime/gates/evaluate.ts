@@ -59,7 +59,12 @@ export async function evaluateGates(gates: readonly Gate[], ctx: GateContext): P
     ctx.onGate?.(gate.name);
     const started = performance.now();
     const outcome = await evaluateGate(gate, ctx);
-    const result: GateResult = { name: gate.name, type: gate.type, ...outcome, durationMs: Math.round(performance.now() - started) };
+    const result: GateResult = {
+      name: gate.name,
+      type: gate.type,
+      ...outcome,
+      durationMs: Math.round(performance.now() - started),
+    };
     results.push(result);
     ctx.onGate?.(gate.name, result);
     if (outcome.warning !== undefined) ctx.log?.(outcome.warning);
@@ -114,13 +119,18 @@ function schemaGate(gate: Extract<Gate, { type: 'schema' }>, ctx: GateContext): 
 function touchedGate(gate: Extract<Gate, { type: 'touched' | 'untouched' }>, ctx: GateContext): GateOutcome {
   const files = ctx.changedFiles.filter((f) => !isOwnedPath(f));
   const matches = files.filter(compileGateGlob(gate.glob));
-  const fail = (message: string): GateOutcome => ({ status: 'fail', error: gateFailureMessage(gate.name, message, ctx.config) });
+  const fail = (message: string): GateOutcome => ({
+    status: 'fail',
+    error: gateFailureMessage(gate.name, message, ctx.config),
+  });
   if (gate.type === 'touched') {
     if (files.length === 0) return fail(`no file was changed; expected a change matching "${gate.glob}"`);
     if (matches.length === 0) return fail(`no changed file matches "${gate.glob}" (changed: ${listFiles(files)})`);
     return { status: 'pass' };
   }
-  return matches.length === 0 ? { status: 'pass' } : fail(`changed files match "${gate.glob}", which must stay untouched: ${listFiles(matches)}`);
+  return matches.length === 0
+    ? { status: 'pass' }
+    : fail(`changed files match "${gate.glob}", which must stay untouched: ${listFiles(matches)}`);
 }
 
 /** `validate: validators/x` (§7.2): the executor runs the validator; its verdict decides. */

@@ -60,7 +60,10 @@ function parseJson(text: string, file: string): { ok: true; value: unknown } | {
   try {
     return { ok: true, value: JSON.parse(text.replace(/^\uFEFF/, '')) };
   } catch (e) {
-    return { ok: false, message: `${file} is not valid JSON: ${(e instanceof Error ? e.message : String(e)).split('\n')[0]}` };
+    return {
+      ok: false,
+      message: `${file} is not valid JSON: ${(e instanceof Error ? e.message : String(e)).split('\n')[0]}`,
+    };
   }
 }
 
@@ -80,13 +83,16 @@ export function checkPlanText(text: string): OutputCheck<PlanTask[]> {
     }
     const { name, description, files } = entry;
     const label = typeof name === 'string' ? `${at} (${JSON.stringify(name)})` : at;
-    if (typeof name !== 'string') problems.push(`${at}: "name" must be a string${name === undefined ? ' (missing)' : `, not ${describe(name)}`}`);
+    if (typeof name !== 'string')
+      problems.push(`${at}: "name" must be a string${name === undefined ? ' (missing)' : `, not ${describe(name)}`}`);
     else if (name === '.' || name === '..') problems.push(`${at}: name "${name}" is not allowed`);
     else if (!TASK_NAME.test(name)) problems.push(`${at}: name ${JSON.stringify(name)} must match [A-Za-z0-9._-]+`);
     else if (seen.has(name)) problems.push(`duplicate task name "${name}"`);
     else seen.add(name);
-    if (description !== undefined && typeof description !== 'string') problems.push(`${label}: "description" must be a string, not ${describe(description)}`);
-    const filesOk = files === undefined || (Array.isArray(files) && files.every((f) => typeof f === 'string' && f !== ''));
+    if (description !== undefined && typeof description !== 'string')
+      problems.push(`${label}: "description" must be a string, not ${describe(description)}`);
+    const filesOk =
+      files === undefined || (Array.isArray(files) && files.every((f) => typeof f === 'string' && f !== ''));
     if (!filesOk) problems.push(`${label}: "files" must be an array of non-empty strings`);
     const task: PlanTask = { name: typeof name === 'string' ? name : '' };
     if (typeof description === 'string') task.description = description;
@@ -102,7 +108,11 @@ export function checkPlanSchema(text: string): OutputCheck<PlanTask[]> {
   const base = checkPlanText(text);
   if (!base.ok) return base;
   const problems = base.value
-    .map((task, i) => (task.description === undefined || task.description.trim() === '' ? `task ${i + 1} ("${task.name}"): "description" must be a non-empty string` : ''))
+    .map((task, i) =>
+      task.description === undefined || task.description.trim() === ''
+        ? `task ${i + 1} ("${task.name}"): "description" must be a non-empty string`
+        : '',
+    )
     .filter((p) => p !== '');
   return problems.length > 0 ? { ok: false, message: joinProblems(problems) } : base;
 }
@@ -111,14 +121,20 @@ export function checkPlanSchema(text: string): OutputCheck<PlanTask[]> {
 export function checkVerdictText(text: string): OutputCheck<Verdict> {
   const parsed = parseJson(text, 'validate.json');
   if (!parsed.ok) return parsed;
-  if (!isObject(parsed.value)) return { ok: false, message: `validate.json must be a JSON object, not ${describe(parsed.value)}` };
+  if (!isObject(parsed.value))
+    return { ok: false, message: `validate.json must be a JSON object, not ${describe(parsed.value)}` };
   const { pass } = parsed.value;
   const key = 'comments' in parsed.value ? 'comments' : 'comment';
   const comments = parsed.value[key];
   const problems: string[] = [];
-  if (typeof pass !== 'boolean') problems.push(`validate.json: "pass" must be true or false${pass === undefined ? ' (missing)' : `, not ${describe(pass)}`}`);
-  if (comments !== undefined && typeof comments !== 'string') problems.push(`validate.json: "${key}" must be a string, not ${describe(comments)}`);
-  else if (pass === false && (comments === undefined || comments.trim() === '')) problems.push('validate.json: "comments" is required when pass is false');
+  if (typeof pass !== 'boolean')
+    problems.push(
+      `validate.json: "pass" must be true or false${pass === undefined ? ' (missing)' : `, not ${describe(pass)}`}`,
+    );
+  if (comments !== undefined && typeof comments !== 'string')
+    problems.push(`validate.json: "${key}" must be a string, not ${describe(comments)}`);
+  else if (pass === false && (comments === undefined || comments.trim() === ''))
+    problems.push('validate.json: "comments" is required when pass is false');
   if (problems.length > 0) return { ok: false, message: joinProblems(problems) };
   return { ok: true, value: { pass: pass as boolean, comments: (comments as string | undefined) ?? '' }, text };
 }

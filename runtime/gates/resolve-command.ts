@@ -28,8 +28,18 @@ const GO: CommandTable = {
   lint: 'golangci-lint run',
   coverage: 'go test -coverprofile=coverage.out ./... && go tool cover -func=coverage.out',
 };
-const CARGO: CommandTable = { compile: 'cargo build', test: 'cargo test', tests_found: 'cargo test', lint: 'cargo clippy', coverage: 'cargo tarpaulin --out Stdout' };
-const PYPROJECT: CommandTable = { compile: PYTHON_COMPILE_COMMAND, test: 'python -m pytest', tests_found: 'python -m pytest' };
+const CARGO: CommandTable = {
+  compile: 'cargo build',
+  test: 'cargo test',
+  tests_found: 'cargo test',
+  lint: 'cargo clippy',
+  coverage: 'cargo tarpaulin --out Stdout',
+};
+const PYPROJECT: CommandTable = {
+  compile: PYTHON_COMPILE_COMMAND,
+  test: 'python -m pytest',
+  tests_found: 'python -m pytest',
+};
 
 interface Marker {
   file: string;
@@ -82,23 +92,38 @@ export function configKeyOf(alias: CommandAlias): ConfigKey {
 }
 
 /** Resolves the command of a gate alias; `pathEnv` is the PATH the gate will run with. */
-export function resolveGateCommand(alias: CommandAlias, worktree: string, config: RuntimeConfig, pathEnv = process.env.PATH ?? ''): ResolvedCommand {
+export function resolveGateCommand(
+  alias: CommandAlias,
+  worktree: string,
+  config: RuntimeConfig,
+  pathEnv = process.env.PATH ?? '',
+): ResolvedCommand {
   const key = configKeyOf(alias);
   const hint = `set ${key} in gump.toml [validation]`;
   const found = findCommand(alias, key, worktree, config);
   if (found === undefined) {
-    return { missing: `no ${alias} command found: gump.toml [validation] ${key} is unset and no project marker applies (${MARKER_HELP[alias]}); ${hint}` };
+    return {
+      missing: `no ${alias} command found: gump.toml [validation] ${key} is unset and no project marker applies (${MARKER_HELP[alias]}); ${hint}`,
+    };
   }
   const program = leadingProgram(found.command);
   if (program !== undefined && !isAvailable(program, worktree, pathEnv)) {
-    return { missing: `${alias} command "${found.command}" (from ${found.source}) cannot run: "${program}" is not on PATH; install it or ${hint}` };
+    return {
+      missing: `${alias} command "${found.command}" (from ${found.source}) cannot run: "${program}" is not on PATH; install it or ${hint}`,
+    };
   }
   return found;
 }
 
-function findCommand(alias: CommandAlias, key: ConfigKey, root: string, config: RuntimeConfig): { command: string; source: string } | undefined {
+function findCommand(
+  alias: CommandAlias,
+  key: ConfigKey,
+  root: string,
+  config: RuntimeConfig,
+): { command: string; source: string } | undefined {
   const configured = config.validation[key];
-  if (configured !== undefined && configured.trim() !== '') return { command: configured, source: `gump.toml [validation] ${key}` };
+  if (configured !== undefined && configured.trim() !== '')
+    return { command: configured, source: `gump.toml [validation] ${key}` };
   for (const marker of MARKERS) {
     if (!isFile(join(root, marker.file))) continue;
     const command = marker.command(alias, root);
@@ -109,9 +134,10 @@ function findCommand(alias: CommandAlias, key: ConfigKey, root: string, config: 
 
 /** Shell words that are not programs looked up on PATH. */
 const SHELL_BUILTINS = new Set(
-  ('. : [ alias bg break cd command continue echo eval exec exit export false fg getopts hash jobs kill printf pwd read readonly return ' +
-    'set shift test times trap true type ulimit umask unalias unset wait if then else elif fi for while until do done case esac { } ! (')
-    .split(' '),
+  (
+    '. : [ alias bg break cd command continue echo eval exec exit export false fg getopts hash jobs kill printf pwd read readonly return ' +
+    'set shift test times trap true type ulimit umask unalias unset wait if then else elif fi for while until do done case esac { } ! ('
+  ).split(' '),
 );
 
 /**

@@ -37,7 +37,12 @@ export function runShell(command: string, opts: ShellOptions): Promise<ShellResu
   const stdout = new TailBuffer(max);
   const stderr = new TailBuffer(max);
   if (!existsSync(opts.cwd)) {
-    return Promise.resolve({ code: null, stdout: '', stderr: `cannot run the command: working directory ${opts.cwd} does not exist`, timedOut: false });
+    return Promise.resolve({
+      code: null,
+      stdout: '',
+      stderr: `cannot run the command: working directory ${opts.cwd} does not exist`,
+      timedOut: false,
+    });
   }
   return new Promise((resolve) => {
     const timers: NodeJS.Timeout[] = [];
@@ -55,7 +60,12 @@ export function runShell(command: string, opts: ShellOptions): Promise<ShellResu
       child.stderr?.destroy();
       resolve({ code, stdout: stdout.toString(), stderr: stderr.toString(), timedOut });
     };
-    const child = spawn('/bin/sh', ['-c', command], { cwd: opts.cwd, env: opts.env, stdio: ['ignore', 'pipe', 'pipe'], detached: true });
+    const child = spawn('/bin/sh', ['-c', command], {
+      cwd: opts.cwd,
+      env: opts.env,
+      stdio: ['ignore', 'pipe', 'pipe'],
+      detached: true,
+    });
     child.stdout?.setEncoding('utf8').on('data', (chunk: string) => stdout.push(chunk));
     child.stderr?.setEncoding('utf8').on('data', (chunk: string) => stderr.push(chunk));
     child.on('error', (err) => {

@@ -9,7 +9,11 @@ export interface GateStateOptions {
   stepType?: GateStepType;
 }
 
-export function gateStateKeys(stepPath: string, results: readonly GateResult[], opts: GateStateOptions = {}): Record<string, string> {
+export function gateStateKeys(
+  stepPath: string,
+  results: readonly GateResult[],
+  opts: GateStateOptions = {},
+): Record<string, string> {
   const keys: Record<string, string> = {};
   for (const r of results) {
     keys[gateStateKey(stepPath, r.name)] = r.status === 'fail' ? 'false' : 'true';
@@ -17,7 +21,10 @@ export function gateStateKeys(stepPath: string, results: readonly GateResult[], 
     if (r.type === 'validate') {
       keys[gateStateKey(stepPath, r.name, 'pass')] = r.status === 'pass' ? 'true' : 'false';
       keys[gateStateKey(stepPath, r.name, 'comments')] = r.comments ?? '';
-    } else if (r.type === 'schema' && (opts.stepType === 'validate' || (opts.stepType === undefined && r.comments !== undefined))) {
+    } else if (
+      r.type === 'schema' &&
+      (opts.stepType === 'validate' || (opts.stepType === undefined && r.comments !== undefined))
+    ) {
       keys[gateStateKey(stepPath, r.name, 'comments')] = r.comments ?? '';
     }
   }

@@ -35,7 +35,8 @@ export async function saveBundleSince(cwd: string, file: string, ref: string, si
   const target = resolve(cwd, file);
   const args = ['rev-parse', `${ref}^{commit}`, '--symbolic-full-name', ref, '--'];
   const [sha, name] = (await git(cwd, args)).stdout.split('\n');
-  if (name === undefined || name === '' || name === '--') throw new GitError(`cannot bundle ${ref}: not a branch or ref name`, args, -1, '');
+  if (name === undefined || name === '' || name === '--')
+    throw new GitError(`cannot bundle ${ref}: not a branch or ref name`, args, -1, '');
   const excluded = since.map((s) => `^${s}`);
   const count = (await git(cwd, ['rev-list', '--count', ref, ...excluded, '--'])).stdout.trim();
   if (count === '0') return writeFile(target, emptyBundle(sha as string, name));
@@ -45,7 +46,9 @@ export async function saveBundleSince(cwd: string, file: string, ref: string, si
 /** The commits among `shas` that `repo` lacks (a bundle whose head is present need not be fetched). */
 export async function missingCommits(repo: string, shas: readonly string[]): Promise<Set<string>> {
   if (shas.length === 0) return new Set();
-  const out = (await git(repo, ['cat-file', '--batch-check'], { input: `${shas.join('\n')}\n` })).stdout.trim().split('\n');
+  const out = (await git(repo, ['cat-file', '--batch-check'], { input: `${shas.join('\n')}\n` })).stdout
+    .trim()
+    .split('\n');
   return new Set(out.filter((l) => l.endsWith(' missing')).map((l) => l.split(' ')[0]!));
 }
 
@@ -72,6 +75,8 @@ function emptyBundle(sha: string, refName: string): Buffer {
   const header = sha256 ? '# v3 git bundle\n@object-format=sha256\n' : '# v2 git bundle\n';
   const text = `${header}-${sha} gump base\n${sha} ${refName}\n\n`;
   const pack = Buffer.from([0x50, 0x41, 0x43, 0x4b, 0, 0, 0, 2, 0, 0, 0, 0]); // "PACK", v2, 0 objects
-  const trailer = createHash(sha256 ? 'sha256' : 'sha1').update(pack).digest();
+  const trailer = createHash(sha256 ? 'sha256' : 'sha1')
+    .update(pack)
+    .digest();
   return Buffer.concat([Buffer.from(text), pack, trailer]);
 }

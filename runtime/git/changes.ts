@@ -10,14 +10,26 @@ import { isOwnedPath, OWNED_PATHSPEC_EXCLUDES } from './owned-paths.js';
 const OWNED = ['--', '.', ...OWNED_PATHSPEC_EXCLUDES];
 
 /** Flags making `git diff` text independent of the user's diff configuration. */
-const DIFF_FLAGS = ['--no-color', '--no-ext-diff', '--no-textconv', '--no-relative', '-M', '--src-prefix=a/', '--dst-prefix=b/'];
+const DIFF_FLAGS = [
+  '--no-color',
+  '--no-ext-diff',
+  '--no-textconv',
+  '--no-relative',
+  '-M',
+  '--src-prefix=a/',
+  '--dst-prefix=b/',
+];
 
 /**
  * Repository-relative paths changed between commit `from` and HEAD, sorted, owned paths excluded.
  * With includeWorktree, between `from` and the working tree instead (committed, uncommitted and
  * untracked non-ignored files: the net change). A rename counts as both paths (old and new).
  */
-export async function changedFiles(cwd: string, from: string, opts: { includeWorktree?: boolean } = {}): Promise<string[]> {
+export async function changedFiles(
+  cwd: string,
+  from: string,
+  opts: { includeWorktree?: boolean } = {},
+): Promise<string[]> {
   const names = ['diff', '--name-only', '-z', '--no-renames', '--no-ext-diff', '--no-relative'];
   const lists = opts.includeWorktree
     ? await Promise.all([

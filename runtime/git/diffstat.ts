@@ -15,13 +15,31 @@ export interface FileStat {
 export function diffStat(cwd: string, from: string, to = 'HEAD'): FileStat[] | undefined {
   let out: string;
   try {
-    out = execFileSync('git', ['--no-pager', 'diff', '--numstat', '-z', '--no-renames', '--no-ext-diff', '--no-textconv', '--no-relative', from, to, '--', '.', ...OWNED_PATHSPEC_EXCLUDES], {
-      cwd,
-      encoding: 'utf8',
-      stdio: ['ignore', 'pipe', 'ignore'],
-      env: cleanEnv(),
-      maxBuffer: 64 * 1024 * 1024,
-    });
+    out = execFileSync(
+      'git',
+      [
+        '--no-pager',
+        'diff',
+        '--numstat',
+        '-z',
+        '--no-renames',
+        '--no-ext-diff',
+        '--no-textconv',
+        '--no-relative',
+        from,
+        to,
+        '--',
+        '.',
+        ...OWNED_PATHSPEC_EXCLUDES,
+      ],
+      {
+        cwd,
+        encoding: 'utf8',
+        stdio: ['ignore', 'pipe', 'ignore'],
+        env: cleanEnv(),
+        maxBuffer: 64 * 1024 * 1024,
+      },
+    );
   } catch {
     return undefined;
   }
@@ -37,6 +55,7 @@ export function diffStat(cwd: string, from: string, to = 'HEAD'): FileStat[] | u
 /** The inherited environment without variables that would point git at another repository. */
 function cleanEnv(): NodeJS.ProcessEnv {
   const env: NodeJS.ProcessEnv = { ...process.env, LC_ALL: 'C' };
-  for (const k of ['GIT_DIR', 'GIT_WORK_TREE', 'GIT_INDEX_FILE', 'GIT_COMMON_DIR', 'GIT_OBJECT_DIRECTORY']) delete env[k];
+  for (const k of ['GIT_DIR', 'GIT_WORK_TREE', 'GIT_INDEX_FILE', 'GIT_COMMON_DIR', 'GIT_OBJECT_DIRECTORY'])
+    delete env[k];
   return env;
 }

@@ -45,13 +45,18 @@ export function git(cwd: string, args: readonly string[], opts: GitOptions = {})
   const env = gitEnv(process.env, opts.env);
   const fullArgs = ['--no-pager', ...NO_AUTO_MAINTENANCE, ...args];
   return new Promise((resolve, reject) => {
-    const child = execFile('git', fullArgs, { cwd, env, maxBuffer: MAX_BUFFER, encoding: 'utf8' }, (err, stdout, stderr) => {
-      if (err === null) return resolve({ stdout, stderr, code: 0 });
-      const code = typeof err.code === 'number' ? err.code : -1;
-      if (code === -1) return reject(new GitError(spawnMessage(cwd, args, err), args, code, stderr));
-      if (opts.allowFail) return resolve({ stdout, stderr, code });
-      reject(new GitError(failureMessage(args, code, stderr), args, code, stderr));
-    });
+    const child = execFile(
+      'git',
+      fullArgs,
+      { cwd, env, maxBuffer: MAX_BUFFER, encoding: 'utf8' },
+      (err, stdout, stderr) => {
+        if (err === null) return resolve({ stdout, stderr, code: 0 });
+        const code = typeof err.code === 'number' ? err.code : -1;
+        if (code === -1) return reject(new GitError(spawnMessage(cwd, args, err), args, code, stderr));
+        if (opts.allowFail) return resolve({ stdout, stderr, code });
+        reject(new GitError(failureMessage(args, code, stderr), args, code, stderr));
+      },
+    );
     child.stdin?.on('error', () => undefined); // git may exit before reading all input
     child.stdin?.end(opts.input);
   });
@@ -70,7 +75,10 @@ function commandText(args: readonly string[]): string {
 }
 
 function oneLine(text: string): string {
-  return text.trim().split(/\s*\n\s*/).join(' | ');
+  return text
+    .trim()
+    .split(/\s*\n\s*/)
+    .join(' | ');
 }
 
 function failureMessage(args: readonly string[], code: number, stderr: string): string {

@@ -42,7 +42,9 @@ function readRef(commonDir: string, ref: string): string | undefined {
     const sha = readFileSync(loose, 'utf8').trim();
     return SHA.test(sha) ? sha : undefined;
   }
-  const packed = statSync(join(commonDir, 'packed-refs'), { throwIfNoEntry: false }) ? readFileSync(join(commonDir, 'packed-refs'), 'utf8') : '';
+  const packed = statSync(join(commonDir, 'packed-refs'), { throwIfNoEntry: false })
+    ? readFileSync(join(commonDir, 'packed-refs'), 'utf8')
+    : '';
   for (const line of packed.split('\n')) {
     const [sha, name] = line.split(' ');
     if (name === ref && sha !== undefined && SHA.test(sha)) return sha;

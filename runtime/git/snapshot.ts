@@ -11,7 +11,16 @@ import { OWNED_PATHSPEC_EXCLUDES } from './owned-paths.js';
  */
 export async function snapshot(cwd: string, message: string): Promise<string | null> {
   await git(cwd, ['add', '-A', '--', '.', ...OWNED_PATHSPEC_EXCLUDES]);
-  const args = [...runtimeIdentityArgs(), '-c', 'core.abbrev=no', 'commit', '--no-verify', '--untracked-files=no', '-m', message];
+  const args = [
+    ...runtimeIdentityArgs(),
+    '-c',
+    'core.abbrev=no',
+    'commit',
+    '--no-verify',
+    '--untracked-files=no',
+    '-m',
+    message,
+  ];
   const res = await git(cwd, args, { allowFail: true });
   if (res.code !== 0) {
     // Nothing staged is the expected "no change" (C-locale message; else ask the index); anything
@@ -19,7 +28,10 @@ export async function snapshot(cwd: string, message: string): Promise<string | n
     if (NOTHING_TO_COMMIT.test(res.stdout)) return null;
     const staged = await git(cwd, ['diff', '--cached', '--quiet', '--no-ext-diff'], { allowFail: true });
     if (staged.code === 0) return null;
-    const detail = `${res.stderr}\n${res.stdout}`.trim().split(/\s*\n\s*/).join(' | ');
+    const detail = `${res.stderr}\n${res.stdout}`
+      .trim()
+      .split(/\s*\n\s*/)
+      .join(' | ');
     throw new GitError(`git commit failed (exit ${res.code}): ${detail}`, args, res.code, res.stderr);
   }
   return commitShaFromSummary(res.stdout) ?? (await git(cwd, ['rev-parse', 'HEAD'])).stdout.trim();

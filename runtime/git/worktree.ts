@@ -12,7 +12,10 @@ export { changedFiles, diff } from './changes.js';
 export { applyBranches, type ApplyResult, type MergeConflict } from './merge.js';
 
 /** `git worktree add -b <branch> <dir> <base>`; fails (GitError) when the branch already exists. */
-export async function createRunBranch(repo: string, opts: { branch: string; base: string; dir: string }): Promise<void> {
+export async function createRunBranch(
+  repo: string,
+  opts: { branch: string; base: string; dir: string },
+): Promise<void> {
   await git(repo, ['worktree', 'add', '--quiet', '-b', opts.branch, opts.dir, opts.base]);
 }
 

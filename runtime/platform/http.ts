@@ -27,11 +27,14 @@ export async function requestJson(
   } catch (e) {
     const err = e as Error & { cause?: { code?: string; message?: string } };
     const ms = init.timeoutMs ?? DEFAULT_TIMEOUT_MS;
-    const why = err.name === 'TimeoutError' ? `no answer within ${ms < 1000 ? `${ms} ms` : `${Math.round(ms / 1000)}s`}` : (err.cause?.code ?? err.cause?.message ?? err.message);
+    const why =
+      err.name === 'TimeoutError'
+        ? `no answer within ${ms < 1000 ? `${ms} ms` : `${Math.round(ms / 1000)}s`}`
+        : (err.cause?.code ?? err.cause?.message ?? err.message);
     throw new PlatformError(`${init.method} ${url} failed: ${why}`);
   }
   const text = await res.text();
-  let json: unknown = undefined;
+  let json: unknown;
   try {
     json = text === '' ? undefined : JSON.parse(text);
   } catch {

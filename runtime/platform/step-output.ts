@@ -3,8 +3,16 @@
 
 import { appendFileSync } from 'node:fs';
 
-export function appendStepOutputs(env: Record<string, string | undefined>, outputs: Record<string, string | number>): void {
+export function appendStepOutputs(
+  env: Record<string, string | undefined>,
+  outputs: Record<string, string | number>,
+): void {
   const file = env.GITHUB_OUTPUT;
   if (!file) return;
-  appendFileSync(file, Object.entries(outputs).map(([k, v]) => `${k}=${String(v).replace(/[\r\n]+/g, ' ')}\n`).join(''));
+  appendFileSync(
+    file,
+    Object.entries(outputs)
+      .map(([k, v]) => `${k}=${String(v).replace(/[\r\n]+/g, ' ')}\n`)
+      .join(''),
+  );
 }

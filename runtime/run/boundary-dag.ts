@@ -61,7 +61,10 @@ export function tipsOf(all: readonly CollectedBoundary[]): CollectedBoundary[] {
   const seqOf = new Map(all.map((b) => [b.meta.name, b.meta.seq]));
   const parents = new Set(all.flatMap((b) => b.meta.parents.filter((p) => (seqOf.get(p) ?? Infinity) < b.meta.seq)));
   const open = all.filter((b) => !parents.has(b.meta.name));
-  const newest = open.reduce<CollectedBoundary | undefined>((top, b) => (top === undefined || b.meta.seq >= top.meta.seq ? b : top), undefined);
+  const newest = open.reduce<CollectedBoundary | undefined>(
+    (top, b) => (top === undefined || b.meta.seq >= top.meta.seq ? b : top),
+    undefined,
+  );
   if (!newest) return [];
   const fan = parseUnit(newest.meta.unit);
   if (fan?.kind !== 'branch') return [newest];
@@ -72,14 +75,24 @@ export function tipsOf(all: readonly CollectedBoundary[]): CollectedBoundary[] {
 }
 
 /** Several tips joined by a merge job: the branches of one fan-out, by branch number. */
-export function fanTips(tips: readonly CollectedBoundary[]): { index: number; branches: { branch: number; tip: CollectedBoundary }[] } {
+export function fanTips(tips: readonly CollectedBoundary[]): {
+  index: number;
+  branches: { branch: number; tip: CollectedBoundary }[];
+} {
   const units = tips.map((t) => ({ tip: t, unit: parseUnit(t.meta.unit) }));
-  const branches = units.filter((u): u is { tip: CollectedBoundary; unit: Extract<Unit, { kind: 'branch' }> } => u.unit?.kind === 'branch');
+  const branches = units.filter(
+    (u): u is { tip: CollectedBoundary; unit: Extract<Unit, { kind: 'branch' }> } => u.unit?.kind === 'branch',
+  );
   const index = branches[0]?.unit.index;
   if (index === undefined || branches.length !== tips.length || branches.some((b) => b.unit.index !== index)) {
-    throw new BoundaryError(`cannot restore ${tips.length} boundaries (${tips.map((t) => t.meta.name).join(', ')}): only the branch boundaries of one parallel step can be joined`);
+    throw new BoundaryError(
+      `cannot restore ${tips.length} boundaries (${tips.map((t) => t.meta.name).join(', ')}): only the branch boundaries of one parallel step can be joined`,
+    );
   }
-  return { index, branches: branches.map((b) => ({ branch: b.unit.branch, tip: b.tip })).sort((a, b) => a.branch - b.branch) };
+  return {
+    index,
+    branches: branches.map((b) => ({ branch: b.unit.branch, tip: b.tip })).sort((a, b) => a.branch - b.branch),
+  };
 }
 
 /** The parents and seq of a boundary saved after restoring `tips` (a re-run keeps its own parents). */
@@ -96,7 +109,13 @@ export function readMeta(file: string): BoundaryMeta {
   } catch (e) {
     throw new BoundaryError(`cannot read boundary ${file}: ${(e as Error).message}`);
   }
-  if (m?.version !== 1 || typeof m.name !== 'string' || !Array.isArray(m.parents) || typeof m.seq !== 'number' || typeof m.head !== 'string') {
+  if (
+    m?.version !== 1 ||
+    typeof m.name !== 'string' ||
+    !Array.isArray(m.parents) ||
+    typeof m.seq !== 'number' ||
+    typeof m.head !== 'string'
+  ) {
     throw new BoundaryError(`${file} is not a gump boundary (version 1)`);
   }
   return m;

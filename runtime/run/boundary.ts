@@ -12,7 +12,15 @@ import { missingCommits, restoreBundle, saveBundleSince } from '../git/bundle.js
 import { git, GitError } from '../git/git.js';
 import { headCommit, resetTo } from '../git/worktree.js';
 import { loadState, type RunState } from '../state/run-state.js';
-import { BoundaryError, collectBoundaries, fanTips, lineage, tipsOf, type BoundaryMeta, type CollectedBoundary } from './boundary-dag.js';
+import {
+  BoundaryError,
+  collectBoundaries,
+  fanTips,
+  lineage,
+  tipsOf,
+  type BoundaryMeta,
+  type CollectedBoundary,
+} from './boundary-dag.js';
 import { joinBranchRuns } from './join-runs.js';
 import { runPaths } from './layout.js';
 import { loadPlan } from './plan-file.js';
@@ -48,11 +56,22 @@ export async function restoreBoundaries(worktree: string, root: string): Promise
     const first = join(fan.branches[0]!.tip.dir, BOUNDARY.runDir);
     const plan = loadPlan(join(first, 'plan.json'));
     const step = plan.workflows[plan.root]!.steps[fan.index]!;
-    const names = step.kind === 'group' ? (step as GroupStep).steps.map((c) => c.name) : (loadState(join(first, 'state.json')).splits[step.path]?.tasks ?? []).map((t) => t.name);
+    const names =
+      step.kind === 'group'
+        ? (step as GroupStep).steps.map((c) => c.name)
+        : (loadState(join(first, 'state.json')).splits[step.path]?.tasks ?? []).map((t) => t.name);
     replaceRunDir(runDir, first);
-    const joined = joinBranchRuns(runDir, step.path, fan.branches.map((b) => ({ name: names[b.branch] ?? `#${b.branch}`, dir: join(b.tip.dir, BOUNDARY.runDir) })));
+    const joined = joinBranchRuns(
+      runDir,
+      step.path,
+      fan.branches.map((b) => ({ name: names[b.branch] ?? `#${b.branch}`, dir: join(b.tip.dir, BOUNDARY.runDir) })),
+    );
     const heads = [...new Set(tips.map((t) => t.meta.head))];
-    await checkoutRun(worktree, joined.branch, heads.length === 1 ? heads[0]! : (joined.splits[step.path]?.base ?? heads[0]!));
+    await checkoutRun(
+      worktree,
+      joined.branch,
+      heads.length === 1 ? heads[0]! : (joined.splits[step.path]?.base ?? heads[0]!),
+    );
   }
   return { all: all.map((b) => b.meta), tips: tips.map((t) => t.meta) };
 }
@@ -75,7 +94,12 @@ export async function saveBoundary(worktree: string, dir: string, o: SaveBoundar
   const known = replacing ? [] : parents.map((p) => heads.get(p)).filter((h): h is string => h !== undefined);
   rmSync(dir, { recursive: true, force: true });
   mkdirSync(dir, { recursive: true });
-  await saveBundleSince(worktree, join(dir, BOUNDARY.bundle), `refs/heads/${o.state.branch}`, known.length > 0 ? known : [o.state.base]);
+  await saveBundleSince(
+    worktree,
+    join(dir, BOUNDARY.bundle),
+    `refs/heads/${o.state.branch}`,
+    known.length > 0 ? known : [o.state.base],
+  );
   const from = runPaths(worktree).dir;
   cpSync(from, join(dir, BOUNDARY.runDir), {
     recursive: true,
@@ -86,7 +110,17 @@ export async function saveBoundary(worktree: string, dir: string, o: SaveBoundar
       return !(TRANSIENT.has(first) && rel !== '') && !CREDENTIAL_FILES.has(name);
     },
   });
-  const meta: BoundaryMeta = { version: 1, name: o.name, parents, seq, unit: o.unit, head: await headCommit(worktree), status: o.state.status, runId: o.state.runId, branch: o.state.branch };
+  const meta: BoundaryMeta = {
+    version: 1,
+    name: o.name,
+    parents,
+    seq,
+    unit: o.unit,
+    head: await headCommit(worktree),
+    status: o.state.status,
+    runId: o.state.runId,
+    branch: o.state.branch,
+  };
   writeFileSync(join(dir, BOUNDARY.meta), `${JSON.stringify(meta, null, 2)}\n`);
   return meta;
 }
@@ -102,7 +136,10 @@ async function fetchBundles(repo: string, all: readonly CollectedBoundary[]): Pr
   let fetched = false;
   let failure: unknown;
   for (;;) {
-    const missing = await missingCommits(repo, pending.map((b) => b.meta.head));
+    const missing = await missingCommits(
+      repo,
+      pending.map((b) => b.meta.head),
+    );
     pending = pending.filter((b) => missing.has(b.meta.head));
     const before = pending.length;
     const left: CollectedBoundary[] = [];
@@ -133,7 +170,8 @@ async function checkoutRun(worktree: string, branch: string, head: string): Prom
 }
 
 function replaceRunDir(to: string, from: string): void {
-  for (const entry of existsSync(to) ? readdirSync(to) : []) if (!TRANSIENT.has(entry)) rmSync(join(to, entry), { recursive: true, force: true });
+  for (const entry of existsSync(to) ? readdirSync(to) : [])
+    if (!TRANSIENT.has(entry)) rmSync(join(to, entry), { recursive: true, force: true });
   mkdirSync(to, { recursive: true });
   if (existsSync(from)) cpSync(from, to, { recursive: true });
 }

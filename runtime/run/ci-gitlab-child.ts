@@ -39,7 +39,12 @@ export function childPipeline(c: GitlabChild): string {
       : `# Added when the pipeline ran (gump-runtime gitlab-child): one job per task ${c.split} planned, in plan order.`,
   ];
   c.tasks.forEach((task, i) => {
-    lines.push(`${q(taskJobName(c.split, task, i))}:`, `  extends: ${q(c.template)}`, '  variables:', `    GUMP_TASK: ${q(String(i))}`);
+    lines.push(
+      `${q(taskJobName(c.split, task, i))}:`,
+      `  extends: ${q(c.template)}`,
+      '  variables:',
+      `    GUMP_TASK: ${q(String(i))}`,
+    );
   });
   return `${c.config.replace(/\n*$/, '\n')}${lines.join('\n')}\n`;
 }
@@ -61,7 +66,12 @@ export interface GitlabChildArgs {
 }
 
 export function gitlabChildCommand(svc: Services, a: GitlabChildArgs): number {
-  const text = childPipeline({ split: a.split, config: readFileSync(join(a.worktree, a.config), 'utf8'), template: a.template, tasks: childTasks(svc, a.split) });
+  const text = childPipeline({
+    split: a.split,
+    config: readFileSync(join(a.worktree, a.config), 'utf8'),
+    template: a.template,
+    tasks: childTasks(svc, a.split),
+  });
   const out = resolve(a.out);
   mkdirSync(dirname(out), { recursive: true });
   writeFileSync(out, text);

@@ -36,7 +36,13 @@ export function outputLines(o: CiOutputs): Record<string, string> {
 
 export function writeOutputs(o: CiOutputs, githubOutput: string | undefined, outDir: string | undefined): void {
   const lines = outputLines(o);
-  if (githubOutput) appendFileSync(githubOutput, Object.entries(lines).map(([k, v]) => `${k}=${v}\n`).join(''));
+  if (githubOutput)
+    appendFileSync(
+      githubOutput,
+      Object.entries(lines)
+        .map(([k, v]) => `${k}=${v}\n`)
+        .join(''),
+    );
   if (outDir) {
     mkdirSync(outDir, { recursive: true });
     writeFileSync(join(outDir, 'outputs.json'), `${JSON.stringify(lines, null, 2)}\n`);

@@ -23,7 +23,8 @@ export interface CiStart {
 
 export async function startCiRun(o: CiStart): Promise<string> {
   const specPath = o.env[ENV.spec] ?? '';
-  if (specPath.trim() === '') throw new CiSetupError(`${ENV.spec} is not set: give the repository-relative path of the spec file`);
+  if (specPath.trim() === '')
+    throw new CiSetupError(`${ENV.spec} is not set: give the repository-relative path of the spec file`);
   let specText: string;
   try {
     specText = readFileSync(join(o.worktree, specPath), 'utf8');
@@ -44,7 +45,18 @@ export async function startCiRun(o: CiStart): Promise<string> {
   await git(o.worktree, ['checkout', '--quiet', '-B', branch, base]);
   const inputs = pickInputs(o.env[ENV.inputs], plan.workflows[plan.root]?.inputs ?? []);
   const stub = ['1', 'true'].includes(o.env[ENV.stub] ?? '');
-  initRun({ worktree: o.worktree, plan, planText, planPath: o.planPath, runId, base, branch, spec: { path: specPath, text: specText }, inputs, stub });
+  initRun({
+    worktree: o.worktree,
+    plan,
+    planText,
+    planPath: o.planPath,
+    runId,
+    base,
+    branch,
+    spec: { path: specPath, text: specText },
+    inputs,
+    stub,
+  });
   return runId;
 }
 
@@ -57,13 +69,15 @@ export function pickInputs(json: string | undefined, names: readonly string[]): 
   } catch {
     throw new CiSetupError(`${ENV.inputs} is not a JSON object`);
   }
-  if (all === null || typeof all !== 'object' || Array.isArray(all)) throw new CiSetupError(`${ENV.inputs} is not a JSON object`);
+  if (all === null || typeof all !== 'object' || Array.isArray(all))
+    throw new CiSetupError(`${ENV.inputs} is not a JSON object`);
   const out: Record<string, string> = {};
   for (const name of names) {
     if (name === 'spec' || !(name in all)) continue;
     const v = (all as Record<string, unknown>)[name];
     if (v === null || v === undefined) continue;
-    out[name] = typeof v === 'string' ? v : typeof v === 'boolean' || typeof v === 'number' ? String(v) : JSON.stringify(v);
+    out[name] =
+      typeof v === 'string' ? v : typeof v === 'boolean' || typeof v === 'number' ? String(v) : JSON.stringify(v);
   }
   return out;
 }

@@ -36,9 +36,13 @@ export interface CiArgs {
 
 export async function ciCommand(a: CiArgs): Promise<number> {
   const unit = a.unit === undefined ? undefined : parseUnit(a.unit);
-  if (a.unit !== undefined && !unit) throw new CiSetupError(`--unit must be a unit key (step-0, planner-1, slot-1-0, slot-1-4-last, branch-2-0, merge-2), got ${JSON.stringify(a.unit)}`);
+  if (a.unit !== undefined && !unit)
+    throw new CiSetupError(
+      `--unit must be a unit key (step-0, planner-1, slot-1-0, slot-1-4-last, branch-2-0, merge-2), got ${JSON.stringify(a.unit)}`,
+    );
   const decision = (a.env[ENV.decision] ?? '').trim();
-  if (decision !== '' && decision !== 'approve' && decision !== 'reject') throw new CiSetupError(`${ENV.decision} must be approve, reject or empty, got ${JSON.stringify(decision)}`);
+  if (decision !== '' && decision !== 'approve' && decision !== 'reject')
+    throw new CiSetupError(`${ENV.decision} must be approve, reject or empty, got ${JSON.stringify(decision)}`);
   const worktree = resolve(a.worktree);
   const restored = await restoreBoundaries(worktree, resolve(a.boundaries));
   if (restored.tips.length === 0) await startCiRun({ worktree, planPath: a.plan, env: a.env });
@@ -80,14 +84,20 @@ export async function ciCommand(a: CiArgs): Promise<number> {
 }
 
 /** The planner's task list for the matrix; a parallel split past the platform's caps is fatal. */
-function plannedTasks(svc: Services, unit: Extract<Unit, { kind: 'planner' }>, outcome: Outcome | undefined): { outcome: Outcome | undefined; tasks?: string[] } {
+function plannedTasks(
+  svc: Services,
+  unit: Extract<Unit, { kind: 'planner' }>,
+  outcome: Outcome | undefined,
+): { outcome: Outcome | undefined; tasks?: string[] } {
   const step = rootSteps(svc)[unit.index] as AgentStep;
   const split = svc.state.splits[step.path];
   if (!split || split.pass === 0 || (outcome && outcome.status !== 'pass')) return { outcome };
   const tasks = split.tasks.map((t) => t.name);
   let problem: string | undefined;
-  if (step.parallel && tasks.length > MATRIX_LIMIT) problem = `the planner of ${step.path} planned ${tasks.length} parallel tasks; a GitHub matrix runs at most ${MATRIX_LIMIT}: plan fewer tasks`;
-  else if (Buffer.byteLength(tasksJson(tasks)) > OUTPUT_LIMIT_BYTES) problem = `the task list of ${step.path} is over 1 MB, the limit of a CI job's outputs: plan fewer tasks or shorter names`;
+  if (step.parallel && tasks.length > MATRIX_LIMIT)
+    problem = `the planner of ${step.path} planned ${tasks.length} parallel tasks; a GitHub matrix runs at most ${MATRIX_LIMIT}: plan fewer tasks`;
+  else if (Buffer.byteLength(tasksJson(tasks)) > OUTPUT_LIMIT_BYTES)
+    problem = `the task list of ${step.path} is over 1 MB, the limit of a CI job's outputs: plan fewer tasks or shorter names`;
   if (problem === undefined) return { outcome, tasks };
   svc.trace.warn(problem);
   return { outcome: settle(svc, fatal(problem)) };

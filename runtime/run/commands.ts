@@ -66,20 +66,30 @@ async function dispatch(command: string | undefined, argv: string[], entry: stri
     }
     case 'unit': {
       const unit = parseUnit(flag(argv, 'unit') ?? '');
-      if (!unit) return usage(`--unit must be a unit key (step-0, slot-1-2-last, branch-3-0, …), got ${JSON.stringify(flag(argv, 'unit') ?? '')}`);
+      if (!unit)
+        return usage(
+          `--unit must be a unit key (step-0, slot-1-2-last, branch-3-0, …), got ${JSON.stringify(flag(argv, 'unit') ?? '')}`,
+        );
       const boundaries = flag(argv, 'boundaries');
       const restored = boundaries ? await restoreBoundaries(worktree, resolve(boundaries)) : NOTHING_RESTORED;
       const svc = open();
       if (refused(svc, argv)) return 2;
       const outcome = await runUnit(svc, unit);
-      if (boundaries) await saveBoundary(worktree, join(resolve(boundaries), flag(argv, 'name') ?? unitKey(unit)), { name: flag(argv, 'name') ?? unitKey(unit), unit: unitKey(unit), restored, state: svc.state });
+      if (boundaries)
+        await saveBoundary(worktree, join(resolve(boundaries), flag(argv, 'name') ?? unitKey(unit)), {
+          name: flag(argv, 'name') ?? unitKey(unit),
+          unit: unitKey(unit),
+          restored,
+          state: svc.state,
+        });
       return exitCodeOf(outcome);
     }
     case 'ci': {
       const plan = flag(argv, 'plan');
       const boundaries = flag(argv, 'boundaries');
       if (!plan || !boundaries) return usage('ci needs --plan <repo-relative plan.json> and --boundaries <dir>');
-      const opt = (name: string): Record<string, string> => (flag(argv, name) !== undefined ? { [name]: flag(argv, name)! } : {});
+      const opt = (name: string): Record<string, string> =>
+        flag(argv, name) !== undefined ? { [name]: flag(argv, name)! } : {};
       return ciCommand({
         plan,
         boundaries,
@@ -114,7 +124,10 @@ async function dispatch(command: string | undefined, argv: string[], entry: stri
       const config = flag(argv, 'config');
       const template = flag(argv, 'extends');
       const out = flag(argv, 'out');
-      if (!split || !config || !template || !out) return usage('gitlab-child needs --split <path> --config <repo-relative child file> --extends <hidden job> --out <file>');
+      if (!split || !config || !template || !out)
+        return usage(
+          'gitlab-child needs --split <path> --config <repo-relative child file> --extends <hidden job> --out <file>',
+        );
       return gitlabChildCommand(open(), { split, config, template, out, worktree });
     }
     case 'approve':

@@ -59,7 +59,13 @@ export function settle(svc: Services, outcome: Outcome): Outcome {
     s.message = outcome.message;
   }
   if (s.status !== 'waiting') {
-    svc.ledger.emit('run.finished', { status: s.status, ...(s.message ? { message: s.message } : {}), cost: round(s.spend.cost), tokensIn: s.spend.tokensIn, tokensOut: s.spend.tokensOut });
+    svc.ledger.emit('run.finished', {
+      status: s.status,
+      ...(s.message ? { message: s.message } : {}),
+      cost: round(s.spend.cost),
+      tokensIn: s.spend.tokensIn,
+      tokensOut: s.spend.tokensOut,
+    });
   }
   svc.save();
   writeReport(svc);

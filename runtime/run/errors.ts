@@ -12,7 +12,15 @@ import { CiSetupError } from './ci-start.js';
 
 export function userFacingMessage(e: unknown): string | undefined {
   if (e instanceof ConfigError) return `gump.toml: ${e.message}`;
-  if (e instanceof PlanError || e instanceof StateError || e instanceof StubScriptError || e instanceof UnitError || e instanceof BoundaryError || e instanceof CiSetupError) return e.message;
+  if (
+    e instanceof PlanError ||
+    e instanceof StateError ||
+    e instanceof StubScriptError ||
+    e instanceof UnitError ||
+    e instanceof BoundaryError ||
+    e instanceof CiSetupError
+  )
+    return e.message;
   if (e instanceof GitError) return `git failed: ${e.message}`;
   return undefined;
 }

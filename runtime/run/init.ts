@@ -36,6 +36,12 @@ export function initRun(o: InitRun): RunState {
   });
   if (o.stub) state.stub = true;
   saveState(paths.state, state);
-  new Ledger(paths.ledger).emit('run.started', { runId: o.runId, branch: o.branch, base: o.base, workflow: o.plan.workflows[o.plan.root]?.name ?? '', spec: o.spec.path });
+  new Ledger(paths.ledger).emit('run.started', {
+    runId: o.runId,
+    branch: o.branch,
+    base: o.base,
+    workflow: o.plan.workflows[o.plan.root]?.name ?? '',
+    spec: o.spec.path,
+  });
   return state;
 }

@@ -20,7 +20,11 @@ interface BranchBase {
 
 /** A branch job records where its run stood before the branch ran. */
 export function recordBranchBase(svc: Services): void {
-  const base: BranchBase = { ledgerLines: ledgerLines(join(svc.runDir, 'ledger.ndjson')).length, spend: { ...svc.state.spend }, stubCalls: { ...svc.state.stubCalls } };
+  const base: BranchBase = {
+    ledgerLines: ledgerLines(join(svc.runDir, 'ledger.ndjson')).length,
+    spend: { ...svc.state.spend },
+    stubCalls: { ...svc.state.stubCalls },
+  };
   writeFileSync(join(svc.runDir, BRANCH_BASE), `${JSON.stringify(base)}\n`);
 }
 
@@ -57,10 +61,19 @@ export function joinBranchRuns(into: string, path: string, branches: readonly Br
       split.base ??= theirs.base;
     }
   }
-  state.spend = sumSpend(base.spend, states.map((s) => s.spend));
-  state.stubCalls = sumCounts(base.stubCalls, states.map((s) => s.stubCalls));
+  state.spend = sumSpend(
+    base.spend,
+    states.map((s) => s.spend),
+  );
+  state.stubCalls = sumCounts(
+    base.stubCalls,
+    states.map((s) => s.stubCalls),
+  );
   const ledgers = branches.map((b) => ledgerLines(join(b.dir, 'ledger.ndjson')));
-  const lines = [...ledgers[0]!.slice(0, base.ledgerLines), ...ledgers.flatMap((l, i) => l.slice(bases[i]?.ledgerLines ?? base.ledgerLines))];
+  const lines = [
+    ...ledgers[0]!.slice(0, base.ledgerLines),
+    ...ledgers.flatMap((l, i) => l.slice(bases[i]?.ledgerLines ?? base.ledgerLines)),
+  ];
   for (const b of branches.slice(1)) copyMissing(b.dir, into);
   writeFileSync(join(into, 'ledger.ndjson'), lines.map((l) => `${l}\n`).join(''));
   rmSync(join(into, BRANCH_BASE), { force: true });
@@ -95,10 +108,19 @@ function readBase(dir: string): BranchBase | undefined {
 }
 
 function ledgerLines(file: string): string[] {
-  return existsSync(file) ? readFileSync(file, 'utf8').split('\n').filter((l) => l.trim() !== '') : [];
+  return existsSync(file)
+    ? readFileSync(file, 'utf8')
+        .split('\n')
+        .filter((l) => l.trim() !== '')
+    : [];
 }
 
 /** Streams, typed outputs and session stores of another branch (files the first one lacks). */
 function copyMissing(from: string, to: string): void {
-  cpSync(from, to, { recursive: true, force: false, errorOnExist: false, filter: (src) => !JOINED.has(src.slice(from.length + 1)) });
+  cpSync(from, to, {
+    recursive: true,
+    force: false,
+    errorOnExist: false,
+    filter: (src) => !JOINED.has(src.slice(from.length + 1)),
+  });
 }

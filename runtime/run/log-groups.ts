@@ -18,7 +18,11 @@ export interface GroupedTrace extends Trace {
   close(): void;
 }
 
-export function createGroupedTrace(write: (s: string) => void, platform: LogPlatform, now: () => number = Date.now): GroupedTrace {
+export function createGroupedTrace(
+  write: (s: string) => void,
+  platform: LogPlatform,
+  now: () => number = Date.now,
+): GroupedTrace {
   const plain = createTrace(write, { now });
   let open: { step: string; id: string } | undefined;
   let count = 0;
@@ -40,7 +44,11 @@ export function createGroupedTrace(write: (s: string) => void, platform: LogPlat
       close();
       const title = `${step} attempt ${attempt}`;
       const id = `gump_${++count}_${step.replace(/[^A-Za-z0-9_]/g, '_')}_${attempt}`;
-      write(platform === 'github' ? `::group::${title}\n` : `\x1b[0Ksection_start:${seconds(now)}:${id}[collapsed=true]\r\x1b[0K${title}\n`);
+      write(
+        platform === 'github'
+          ? `::group::${title}\n`
+          : `\x1b[0Ksection_start:${seconds(now)}:${id}[collapsed=true]\r\x1b[0K${title}\n`,
+      );
       open = { step, id };
     },
     close() {

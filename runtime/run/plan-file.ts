@@ -11,7 +11,9 @@ export function loadPlan(file: string): Plan {
   try {
     text = readFileSync(file, 'utf8');
   } catch (e) {
-    throw new PlanError(`cannot read plan ${file}: ${(e as NodeJS.ErrnoException).code === 'ENOENT' ? 'no such file' : (e as Error).message}`);
+    throw new PlanError(
+      `cannot read plan ${file}: ${(e as NodeJS.ErrnoException).code === 'ENOENT' ? 'no such file' : (e as Error).message}`,
+    );
   }
   let data: unknown;
   try {
@@ -21,9 +23,17 @@ export function loadPlan(file: string): Plan {
   }
   const p = data as Partial<Plan>;
   if (!p || typeof p !== 'object' || p.version !== PLAN_VERSION) {
-    throw new PlanError(`plan ${file} has version ${JSON.stringify(p?.version)}, this runtime reads version ${PLAN_VERSION}; run gump compile again`);
+    throw new PlanError(
+      `plan ${file} has version ${JSON.stringify(p?.version)}, this runtime reads version ${PLAN_VERSION}; run gump compile again`,
+    );
   }
-  if (typeof p.root !== 'string' || !p.workflows || typeof p.workflows !== 'object' || !p.workflows[p.root] || !Array.isArray(p.workflows[p.root]!.steps)) {
+  if (
+    typeof p.root !== 'string' ||
+    !p.workflows ||
+    typeof p.workflows !== 'object' ||
+    !p.workflows[p.root] ||
+    !Array.isArray(p.workflows[p.root]!.steps)
+  ) {
     throw new PlanError(`plan ${file} is malformed (no root workflow); run gump compile again`);
   }
   return p as Plan;

@@ -18,7 +18,8 @@ export function planSourceProblem(worktree: string, plan: Plan, state: RunState)
   }
   if (Object.keys(state.steps).length > 0) return undefined;
   const path = plan.source.path;
-  if (path === '' || path.startsWith('builtin:') || isAbsolute(path) || path.split('/').includes('..')) return undefined;
+  if (path === '' || path.startsWith('builtin:') || isAbsolute(path) || path.split('/').includes('..'))
+    return undefined;
   const file = join(worktree, path);
   if (!existsSync(file)) return undefined;
   const actual = createHash('sha256').update(readFileSync(file, 'utf8')).digest('hex');

@@ -25,7 +25,8 @@ function usage(message: string): number {
 
 export async function publishCommand(open: () => Services, argv: string[]): Promise<number> {
   const openPr = flag(argv, 'open-pr');
-  if (argv.includes('--open-pr') && !PLATFORMS.includes(openPr as PlatformName)) return usage(`--open-pr takes ${PLATFORMS.join(' or ')}, not ${JSON.stringify(openPr ?? '')}`);
+  if (argv.includes('--open-pr') && !PLATFORMS.includes(openPr as PlatformName))
+    return usage(`--open-pr takes ${PLATFORMS.join(' or ')}, not ${JSON.stringify(openPr ?? '')}`);
   const body = flag(argv, 'body');
   const base = flag(argv, 'base');
   const result = await publish(open(), {
@@ -42,12 +43,18 @@ export async function publishCommand(open: () => Services, argv: string[]): Prom
 
 export function reportCommand(open: () => Services, argv: string[]): number {
   const format = flag(argv, 'format') ?? 'text';
-  if (!(FORMATS as readonly string[]).includes(format)) return usage(`--format takes ${FORMATS.join(', ')}, not ${JSON.stringify(format)}`);
+  if (!(FORMATS as readonly string[]).includes(format))
+    return usage(`--format takes ${FORMATS.join(', ')}, not ${JSON.stringify(format)}`);
   const out = flag(argv, 'out');
   const svc = open();
-  const { report, problem } = ciReport(svc, { ...(out ? { outDir: resolve(out) } : {}), summary: argv.includes('--summary') });
+  const { report, problem } = ciReport(svc, {
+    ...(out ? { outDir: resolve(out) } : {}),
+    summary: argv.includes('--summary'),
+  });
   if (problem) return usage(problem);
   // Markdown is the pull/merge request body: the report for people (render-summary.ts).
-  process.stdout.write(format === 'markdown' ? renderPullRequest(viewOfRun(svc)) : renderReport(report, format as 'json' | 'text'));
+  process.stdout.write(
+    format === 'markdown' ? renderPullRequest(viewOfRun(svc)) : renderReport(report, format as 'json' | 'text'),
+  );
   return 0;
 }

@@ -41,13 +41,22 @@ export async function publish(svc: Services, opts: PublishOptions): Promise<Publ
   const s = svc.state;
   const env = svc.env;
   const fail = (message: string, code = 1): PublishResult => ({ ok: false, code, message });
-  if (opts.waiting && s.status !== 'waiting') return fail(`run ${s.runId} has status ${s.status}; --waiting publishes only a run waiting at an approval point`);
-  if (!opts.waiting && s.status !== 'pass') return fail(`run ${s.runId} has status ${s.status}; only a passed run is published${s.status === 'waiting' ? ' (use --waiting to push a waiting run for review)' : ''}`);
+  if (opts.waiting && s.status !== 'waiting')
+    return fail(`run ${s.runId} has status ${s.status}; --waiting publishes only a run waiting at an approval point`);
+  if (!opts.waiting && s.status !== 'pass')
+    return fail(
+      `run ${s.runId} has status ${s.status}; only a passed run is published${s.status === 'waiting' ? ' (use --waiting to push a waiting run for review)' : ''}`,
+    );
   const branch = s.branch;
-  if (!RUN_BRANCH.test(branch)) return fail(`refusing to push "${branch}": the runtime only pushes gump/run-<id> branches`);
+  if (!RUN_BRANCH.test(branch))
+    return fail(`refusing to push "${branch}": the runtime only pushes gump/run-<id> branches`);
 
   const base = opts.openPr ? (opts.base ?? (opts.openPr === 'github' ? githubBase(env) : gitlabBase(env))) : undefined;
-  if (opts.openPr && !base) return fail(`no base branch for the ${opts.openPr === 'github' ? 'pull' : 'merge'} request: give --base or set ${opts.openPr === 'github' ? 'GITHUB_REF_NAME' : 'CI_DEFAULT_BRANCH'}`, 2);
+  if (opts.openPr && !base)
+    return fail(
+      `no base branch for the ${opts.openPr === 'github' ? 'pull' : 'merge'} request: give --base or set ${opts.openPr === 'github' ? 'GITHUB_REF_NAME' : 'CI_DEFAULT_BRANCH'}`,
+      2,
+    );
   if (base === branch) return fail(`the base branch cannot be the run branch ${branch}`, 2);
 
   const head = (await git(svc.worktree, ['rev-parse', `refs/heads/${branch}`])).stdout.trim();
@@ -59,17 +68,23 @@ export async function publish(svc: Services, opts: PublishOptions): Promise<Publ
   const lines: string[] = [];
   if (opts.dryRun) {
     lines.push(`would push ${refspec} to ${opts.remote}`);
-    if (opts.openPr) lines.push(`would open a ${opts.openPr === 'github' ? 'pull' : 'merge'} request ${branch} → ${base}: ${titleOf(svc)}`);
+    if (opts.openPr)
+      lines.push(
+        `would open a ${opts.openPr === 'github' ? 'pull' : 'merge'} request ${branch} → ${base}: ${titleOf(svc)}`,
+      );
     return { ok: true, code: 0, message: lines.join('\n') };
   }
 
-  const url = (await git(svc.worktree, ['remote', 'get-url', opts.remote], { allowFail: true })).stdout.trim() || opts.remote;
+  const url =
+    (await git(svc.worktree, ['remote', 'get-url', opts.remote], { allowFail: true })).stdout.trim() || opts.remote;
   const auth = pushAuth(platformOf(opts.openPr, env), url, env);
   const secrets = [auth.token, env.GUMP_PUSH_TOKEN, env.CI_JOB_TOKEN];
   const pushed = await git(svc.worktree, ['push', '--quiet', opts.remote, refspec], { env: auth.env, allowFail: true });
   if (pushed.code !== 0) {
     const why = redact(pushed.stderr.trim().split('\n').filter(Boolean).slice(-3).join(' / '), secrets);
-    return fail(`git push of ${branch} to ${opts.remote} failed (exit ${pushed.code}): ${why}; check the remote and that GUMP_PUSH_TOKEN may push (contents: write)`);
+    return fail(
+      `git push of ${branch} to ${opts.remote} failed (exit ${pushed.code}): ${why}; check the remote and that GUMP_PUSH_TOKEN may push (contents: write)`,
+    );
   }
   svc.ledger.emit('run.published', { remote: opts.remote, branch, commit: head });
   lines.push(`pushed ${branch} (${head.slice(0, 12)}) to ${opts.remote}`);
@@ -78,7 +93,10 @@ export async function publish(svc: Services, opts: PublishOptions): Promise<Publ
   let pr: PullRequestResult;
   try {
     const input = { head: branch, base: base!, title: titleOf(svc), body };
-    pr = opts.openPr === 'github' ? await openGithubPullRequest(env, input, opts.timeoutMs) : await openGitlabMergeRequest(env, input, opts.timeoutMs);
+    pr =
+      opts.openPr === 'github'
+        ? await openGithubPullRequest(env, input, opts.timeoutMs)
+        : await openGitlabMergeRequest(env, input, opts.timeoutMs);
   } catch (e) {
     if (!(e instanceof PlatformError)) throw e;
     return fail(redact(e.message, secrets), /is not set/.test(e.message) ? 2 : 1);

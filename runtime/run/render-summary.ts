@@ -40,5 +40,8 @@ export function renderPullRequest(view: SummaryView, maxChars = MAX_BODY_CHARS):
 
 /** LF, no runs of blank lines, one trailing newline. */
 function tidy(text: string): string {
-  return `${text.replace(/\r\n/g, '\n').replace(/\n{3,}/g, '\n\n').trim()}\n`;
+  return `${text
+    .replace(/\r\n/g, '\n')
+    .replace(/\n{3,}/g, '\n\n')
+    .trim()}\n`;
 }

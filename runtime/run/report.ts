@@ -40,7 +40,15 @@ export interface RunReport {
   spec: string;
   startedAt: string;
   finishedAt?: string;
-  totals: { cost: number; costSources: string[]; tokensIn: number; tokensOut: number; turns: number; attempts: number; steps: number };
+  totals: {
+    cost: number;
+    costSources: string[];
+    tokensIn: number;
+    tokensOut: number;
+    turns: number;
+    attempts: number;
+    steps: number;
+  };
   steps: StepReport[];
 }
 
@@ -57,7 +65,21 @@ export function buildReport(state: RunState, events: LedgerEvent[], live?: boole
   const attemptOf = (path: string, n: number, fresh = false): AttemptReport => {
     const s = stepOf(path);
     let a = fresh ? undefined : [...s.attempts].reverse().find((x) => x.attempt === n);
-    if (!a) s.attempts.push((a = { attempt: n, status: 'running', turns: 0, tokensIn: 0, tokensOut: 0, cacheRead: 0, cacheWrite: 0, cost: 0, durationMs: 0, gates: [] }));
+    if (!a)
+      s.attempts.push(
+        (a = {
+          attempt: n,
+          status: 'running',
+          turns: 0,
+          tokensIn: 0,
+          tokensOut: 0,
+          cacheRead: 0,
+          cacheWrite: 0,
+          cost: 0,
+          durationMs: 0,
+          gates: [],
+        }),
+      );
     return a;
   };
   let finishedAt: string | undefined;
@@ -143,21 +165,38 @@ export function renderReport(r: RunReport, format: 'json' | 'text'): string {
       a ? `${a.tokensIn}/${a.tokensOut}` : '-',
       a ? `${dollars(a.cost)}${a.costSource === 'estimated' ? ' (est.)' : ''}` : '-',
       a ? `${(a.durationMs / 1000).toFixed(1)}s` : '-',
-      a ? a.gates.map((g) => `${g.name} ${g.status === 'fail' ? '✗' : g.status === 'skipped' ? '–' : '✓'}`).join(' ') : '',
+      a
+        ? a.gates.map((g) => `${g.name} ${g.status === 'fail' ? '✗' : g.status === 'skipped' ? '–' : '✓'}`).join(' ')
+        : '',
     ]),
   );
   const head = ['step', 'attempt', 'status', 'agent', 'turns', 'tokens in/out', 'cost', 'duration', 'gates'];
   const total = `Run ${r.runId}: ${r.status}${r.message ? ` — ${r.message.split('\n')[0]}` : ''}  cost: ${dollars(r.totals.cost)}${r.totals.costSources.includes('estimated') ? ' (partly estimated)' : ''}  tokens: ${r.totals.tokensIn}/${r.totals.tokensOut}  attempts: ${r.totals.attempts}`;
-  const failures = r.steps.flatMap((s) => s.attempts.filter((a) => a.error !== undefined && a.status !== 'pass').map((a) => failureText(s.step, a)));
+  const failures = r.steps.flatMap((s) =>
+    s.attempts.filter((a) => a.error !== undefined && a.status !== 'pass').map((a) => failureText(s.step, a)),
+  );
   const widths = head.map((h, i) => Math.max(h.length, ...rows.map((row) => row[i]!.length)));
-  const fmt = (row: string[]): string => row.map((c, i) => c.padEnd(widths[i]!)).join('  ').trimEnd();
-  return [fmt(head), ...rows.map(fmt), '', ...(failures.length > 0 ? ['Failures:', ...failures, ''] : []), total, ''].join('\n');
+  const fmt = (row: string[]): string =>
+    row
+      .map((c, i) => c.padEnd(widths[i]!))
+      .join('  ')
+      .trimEnd();
+  return [
+    fmt(head),
+    ...rows.map(fmt),
+    '',
+    ...(failures.length > 0 ? ['Failures:', ...failures, ''] : []),
+    total,
+    '',
+  ].join('\n');
 }
 
 /** `impl attempt 1: fail — gate test failed (exit 1)` and the output excerpt, indented. */
 function failureText(step: string, a: AttemptReport): string {
   const [headline, ...rest] = (a.error ?? '').split('\n');
-  return [`  ${step} attempt ${a.attempt}: ${a.status} — ${headline}`, ...rest.map((l) => `      ${l}`.trimEnd())].join('\n');
+  return [`  ${step} attempt ${a.attempt}: ${a.status} — ${headline}`, ...rest.map((l) => `      ${l}`.trimEnd())].join(
+    '\n',
+  );
 }
 
 function num(v: unknown): number {

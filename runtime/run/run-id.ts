@@ -4,5 +4,7 @@
 export function newRunId(now: Date = new Date()): string {
   const p = (n: number, w = 2): string => String(n).padStart(w, '0');
   const stamp = `${now.getUTCFullYear()}${p(now.getUTCMonth() + 1)}${p(now.getUTCDate())}-${p(now.getUTCHours())}${p(now.getUTCMinutes())}${p(now.getUTCSeconds())}`;
-  return `${stamp}-${Math.floor(Math.random() * 0xffff).toString(16).padStart(4, '0')}`;
+  return `${stamp}-${Math.floor(Math.random() * 0xffff)
+    .toString(16)
+    .padStart(4, '0')}`;
 }

@@ -24,7 +24,13 @@ export async function runUnit(svc: Services, unit: Unit): Promise<Outcome> {
   if (!step) throw new UnitError(`the plan has no root step #${unit.index}`);
   const outcome = await dispatch(ex, frame, step, unit);
   const last = unit.kind === 'step' || unit.kind === 'merge' ? unit.index === steps.length - 1 : false;
-  if (outcome.status === 'waiting' || outcome.status === 'aborted' || (outcome.status === 'fatal' && unit.kind !== 'branch') || (outcome.status === 'pass' && last)) return settle(svc, outcome);
+  if (
+    outcome.status === 'waiting' ||
+    outcome.status === 'aborted' ||
+    (outcome.status === 'fatal' && unit.kind !== 'branch') ||
+    (outcome.status === 'pass' && last)
+  )
+    return settle(svc, outcome);
   // A failed branch is recorded; the merge unit decides (group retry, or the step's failure).
   svc.save();
   return outcome;
@@ -49,7 +55,8 @@ function dispatch(ex: Executor, frame: Frame, step: PlanStep, unit: Unit): Promi
 }
 
 function splitStep(step: PlanStep, index: number): AgentStep {
-  if (step.kind !== 'agent' || step.type !== 'split') throw new UnitError(`root step #${index} (${step.path}) is not a split`);
+  if (step.kind !== 'agent' || step.type !== 'split')
+    throw new UnitError(`root step #${index} (${step.path}) is not a split`);
   return step;
 }
 
@@ -127,11 +134,19 @@ export function unitDone(svc: Services, unit: Unit): boolean {
   };
   const isSplit = step.kind === 'agent' && step.type === 'split';
   // A split's status is its planner's until the task phase ends: every task passed (and merged).
-  const splitDone = (): boolean => (split?.pass ?? 0) > 0 && split!.tasks.every((t) => taskDone(t.name)) && (step.kind !== 'agent' || !step.parallel || split!.merged === true);
+  const splitDone = (): boolean =>
+    (split?.pass ?? 0) > 0 &&
+    split!.tasks.every((t) => taskDone(t.name)) &&
+    (step.kind !== 'agent' || !step.parallel || split!.merged === true);
   switch (unit.kind) {
     case 'step':
     case 'merge':
-      return passed(step.path) && s.values[`${step.path}.status`] === 'pass' && (!isSplit || splitDone()) && (step.kind !== 'group' || split?.merged === true || unit.kind === 'step');
+      return (
+        passed(step.path) &&
+        s.values[`${step.path}.status`] === 'pass' &&
+        (!isSplit || splitDone()) &&
+        (step.kind !== 'group' || split?.merged === true || unit.kind === 'step')
+      );
     case 'planner':
       return passed(step.path) && (split?.pass ?? 0) > 0;
     case 'task':

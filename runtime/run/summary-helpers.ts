@@ -15,11 +15,7 @@ export function inline(v: unknown): string {
 
 /** A Markdown table cell: pipes escaped, newlines folded, angle brackets as entities, so a value never breaks the table. */
 export function cell(v: unknown): string {
-  return inline(v)
-    .replace(/\\/g, '\\\\')
-    .replace(/\|/g, '\\|')
-    .replace(/\r?\n/g, ' ')
-    .trim();
+  return inline(v).replace(/\\/g, '\\\\').replace(/\|/g, '\\|').replace(/\r?\n/g, ' ').trim();
 }
 
 /** A cost cell: `dollars`, an estimated amount marked `*` (explained under the totals). */
@@ -36,7 +32,16 @@ export function code(v: unknown): string {
   return `${f}${pad}${text.replace(/\|/g, '\\|')}${pad}${f}`;
 }
 
-const STATUS_ICONS: Record<string, string> = { pass: '✅', fatal: '❌', fail: '❌', guard_failed: '❌', waiting: '⏸️', aborted: '⛔', running: '▶️', interrupted: '⚠️' };
+const STATUS_ICONS: Record<string, string> = {
+  pass: '✅',
+  fatal: '❌',
+  fail: '❌',
+  guard_failed: '❌',
+  waiting: '⏸️',
+  aborted: '⛔',
+  running: '▶️',
+  interrupted: '⚠️',
+};
 
 /** A status with its icon (`✅ pass`): readable at a glance on GitHub and GitLab alike. */
 export function status(v: unknown): string {
@@ -95,5 +100,7 @@ export function registerHelpers(hbs: Hbs): void {
   hbs.registerHelper('duration', (v: unknown) => duration(v));
   hbs.registerHelper('fence', (v: unknown) => fence(v));
   hbs.registerHelper('eq', (a: unknown, b: unknown) => a === b);
-  hbs.registerHelper('join', (v: unknown, sep: unknown) => (Array.isArray(v) ? v.join(typeof sep === 'string' ? sep : ', ') : ''));
+  hbs.registerHelper('join', (v: unknown, sep: unknown) =>
+    Array.isArray(v) ? v.join(typeof sep === 'string' ? sep : ', ') : '',
+  );
 }

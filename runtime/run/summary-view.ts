@@ -40,7 +40,14 @@ export interface SummaryView {
   /** Base commit, abbreviated. */
   base: string;
   /** `gates`: a waiting run's gate results so far (the attempt it waits in); none before its gates ran. */
-  outcome: { kind: string; step?: string; reason?: string; point?: string; attempt?: number; gates?: { name: string; status: string }[] };
+  outcome: {
+    kind: string;
+    step?: string;
+    reason?: string;
+    point?: string;
+    attempt?: number;
+    gates?: { name: string; status: string }[];
+  };
   /** The CI run to resume (GITHUB_RUN_ID): the waiting instructions name it. */
   ciRunId?: string;
   /** Steps outside any task, in run order. */
@@ -48,10 +55,27 @@ export interface SummaryView {
   /** One section per planned task of every split. */
   tasks: { split: string; name: string; description: string; status: string; steps: StepRow[] }[];
   /** The run's diffstat; absent when git could not tell. */
-  files?: { list: { path: string; added?: number; removed?: number }[]; count: number; added: number; removed: number; omitted: number };
+  files?: {
+    list: { path: string; added?: number; removed?: number }[];
+    count: number;
+    added: number;
+    removed: number;
+    omitted: number;
+  };
   /** Attempts that ran with another agent than the attempt before (retry escalation, §9.2). */
   escalations: { step: string; attempt: number; from: string; to: string }[];
-  totals: { steps: number; tasks: number; attempts: number; turns: number; tokensIn: number; tokensOut: number; cost: number; estimated: boolean; costSource: string; durationMs: number };
+  totals: {
+    steps: number;
+    tasks: number;
+    attempts: number;
+    turns: number;
+    tokensIn: number;
+    tokensOut: number;
+    cost: number;
+    estimated: boolean;
+    costSource: string;
+    durationMs: number;
+  };
   /** Every failed attempt: what failed (headline) and the tail of its output (error-excerpt.ts). */
   failures: { step: string; attempt: number; status: string; headline: string; lines: string[]; omitted?: string }[];
   /** Failed attempts whose output was left out for size (PR body). */
@@ -69,7 +93,14 @@ export function workflowName(plan: Plan): string {
   return plan.workflows[plan.root]?.name ?? plan.source.path;
 }
 
-export function summaryView(report: RunReport, events: LedgerEvent[], state: RunState, plan: Plan, env: Record<string, string | undefined> = {}, files?: FileStat[]): SummaryView {
+export function summaryView(
+  report: RunReport,
+  events: LedgerEvent[],
+  state: RunState,
+  plan: Plan,
+  env: Record<string, string | undefined> = {},
+  files?: FileStat[],
+): SummaryView {
   const times = stepTimes(events);
   const row = (s: StepReport, name = s.step): StepRow => {
     const t = times.get(s.step);
@@ -84,14 +115,23 @@ export function summaryView(report: RunReport, events: LedgerEvent[], state: Run
       tokensOut: sum(s.attempts, (a) => a.tokensOut),
       cost: sum(s.attempts, (a) => a.cost),
       estimated: s.attempts.some((a) => a.costSource === 'estimated'),
-      durationMs: t?.start !== undefined && t.end !== undefined ? t.end - t.start : sum(s.attempts, (a) => a.durationMs),
+      durationMs:
+        t?.start !== undefined && t.end !== undefined ? t.end - t.start : sum(s.attempts, (a) => a.durationMs),
     };
   };
   const tasks = Object.entries(state.splits).flatMap(([split, rec]) =>
     rec.tasks.map((t) => {
       const prefix = `${split}/${t.name}/`;
-      const steps = report.steps.filter((s) => s.step.startsWith(prefix)).map((s) => row(s, s.step.slice(prefix.length)));
-      return { split, name: t.name, description: t.description.split('\n')[0]!.trim(), status: taskStatus(steps), steps };
+      const steps = report.steps
+        .filter((s) => s.step.startsWith(prefix))
+        .map((s) => row(s, s.step.slice(prefix.length)));
+      return {
+        split,
+        name: t.name,
+        description: t.description.split('\n')[0]!.trim(),
+        status: taskStatus(steps),
+        steps,
+      };
     }),
   );
   const inTask = new Set(tasks.flatMap((t) => t.steps.map((s) => s.step)));
@@ -109,10 +149,14 @@ export function summaryView(report: RunReport, events: LedgerEvent[], state: Run
     steps: report.steps.filter((s) => !inTask.has(s.step)).map((s) => row(s)),
     tasks,
     ...(files ? { files: filesOf(files) } : {}),
-    escalations: report.steps.flatMap((s) => s.attempts.flatMap((a, i) => {
-      const prev = s.attempts[i - 1];
-      return prev?.agent && a.agent && prev.agent !== a.agent ? [{ step: s.step, attempt: a.attempt, from: prev.agent, to: a.agent }] : [];
-    })),
+    escalations: report.steps.flatMap((s) =>
+      s.attempts.flatMap((a, i) => {
+        const prev = s.attempts[i - 1];
+        return prev?.agent && a.agent && prev.agent !== a.agent
+          ? [{ step: s.step, attempt: a.attempt, from: prev.agent, to: a.agent }]
+          : [];
+      }),
+    ),
     totals: {
       steps: report.totals.steps,
       tasks: tasks.length,
@@ -126,18 +170,34 @@ export function summaryView(report: RunReport, events: LedgerEvent[], state: Run
       durationMs: Math.max(0, end - Date.parse(state.startedAt) - state.waitedMs),
     },
     failures: events.flatMap((e) => {
-      if (e.event !== 'attempt.finished' || !FAILED.has(String(e.status)) || typeof e.error !== 'string' || !e.step) return [];
+      if (e.event !== 'attempt.finished' || !FAILED.has(String(e.status)) || typeof e.error !== 'string' || !e.step)
+        return [];
       const x = errorExcerpt(e.error);
       const note = omittedNote(x);
-      return [{ step: e.step, attempt: e.attempt ?? 1, status: String(e.status), headline: x.headline, lines: x.lines, ...(note ? { omitted: note } : {}) }];
+      return [
+        {
+          step: e.step,
+          attempt: e.attempt ?? 1,
+          status: String(e.status),
+          headline: x.headline,
+          lines: x.lines,
+          ...(note ? { omitted: note } : {}),
+        },
+      ];
     }),
   };
 }
 
 /** The view of a run from its directory: ledger, state, plan and the diffstat of its branch. */
-export function viewOfRun(run: { state: RunState; plan: Plan; worktree: string; env: Record<string, string | undefined> }): SummaryView {
+export function viewOfRun(run: {
+  state: RunState;
+  plan: Plan;
+  worktree: string;
+  env: Record<string, string | undefined>;
+}): SummaryView {
   const events = readLedger(runPaths(run.worktree).ledger);
-  const files = diffStat(run.worktree, run.state.base, `refs/heads/${run.state.branch}`) ?? diffStat(run.worktree, run.state.base);
+  const files =
+    diffStat(run.worktree, run.state.base, `refs/heads/${run.state.branch}`) ?? diffStat(run.worktree, run.state.base);
   return summaryView(buildReport(run.state, events), events, run.state, run.plan, run.env, files);
 }
 
@@ -145,7 +205,12 @@ export function viewOfRun(run: { state: RunState; plan: Plan; worktree: string; 
 export function costSourceText(sources: string[]): string {
   const s = new Set(sources);
   const parts: string[] = [];
-  if (s.has('estimated')) parts.push(s.has('reported') ? 'partly estimated from token counts and the price table (marked *), the rest reported by the agent CLIs' : 'estimated from token counts and the price table');
+  if (s.has('estimated'))
+    parts.push(
+      s.has('reported')
+        ? 'partly estimated from token counts and the price table (marked *), the rest reported by the agent CLIs'
+        : 'estimated from token counts and the price table',
+    );
   else if (s.has('reported')) parts.push('as reported by the agent CLIs');
   if (s.has('unknown')) parts.push('no price is known for some models (counted as $0)');
   return parts.length > 0 ? parts.join('; ') : 'no agent ran';
@@ -179,7 +244,9 @@ function stepTimes(events: LedgerEvent[]): Map<string, { start?: number; end?: n
  */
 function verdictNo(s: StepReport): boolean {
   const last = s.attempts[s.attempts.length - 1];
-  return s.status === 'fatal' && /\/(gate|retry)\/[^/]+\//.test(s.step) && (last?.error ?? '').startsWith(NEGATIVE_VERDICT);
+  return (
+    s.status === 'fatal' && /\/(gate|retry)\/[^/]+\//.test(s.step) && (last?.error ?? '').startsWith(NEGATIVE_VERDICT)
+  );
 }
 
 /** A task passed when all its steps did; else the first status that is not a pass. */
@@ -203,7 +270,13 @@ function outcomeOf(report: RunReport, state: RunState): SummaryView['outcome'] {
       const step = w?.step ?? state.current ?? '?';
       const attempts = report.steps.find((s) => s.step === step)?.attempts ?? [];
       const gates = [...attempts].reverse().find((a) => a.attempt === (w?.attempt ?? 1))?.gates ?? [];
-      return { kind: 'waiting', step, point: (w?.point ?? 'before_gate').replace('_', ' '), attempt: w?.attempt ?? 1, gates };
+      return {
+        kind: 'waiting',
+        step,
+        point: (w?.point ?? 'before_gate').replace('_', ' '),
+        attempt: w?.attempt ?? 1,
+        gates,
+      };
     }
     case 'fatal': {
       const failed = [...report.steps].reverse().find((s) => s.status === 'fatal');

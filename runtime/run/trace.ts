@@ -17,7 +17,7 @@ export const HEARTBEAT_MS = 10_000;
 export function traceLine(step: string, what: string, detail: string | undefined, width = 28): string {
   const [first, ...more] = (detail ?? '').split('\n');
   const row = `${`[${step}]`.padEnd(width)} ${what.padEnd(8)} ${first}`.trimEnd();
-  return [row, ...more.map((l) => `${CONTINUATION}${l}`.trimEnd())].join('\n') + '\n';
+  return `${[row, ...more.map((l) => `${CONTINUATION}${l}`.trimEnd())].join('\n')}\n`;
 }
 
 export interface TraceOptions {
@@ -88,7 +88,10 @@ export function createTrace(write: (s: string) => void, opts: TraceOptions = {})
   };
   const heartbeat = (b: Busy): void => {
     b.last = now();
-    const detail = b.kind === 'agent' ? agentDetail(b.name, now() - b.start, b.usage) : `${b.name} running ${duration(now() - b.start)}`;
+    const detail =
+      b.kind === 'agent'
+        ? agentDetail(b.name, now() - b.start, b.usage)
+        : `${b.name} running ${duration(now() - b.start)}`;
     out(traceLine(b.step, b.kind === 'agent' ? 'working' : 'gate', detail, width));
   };
 
@@ -116,7 +119,14 @@ export function createTrace(write: (s: string) => void, opts: TraceOptions = {})
       const key = `gate ${step}`;
       if (!result) return started(key, { step, kind: 'gate', name });
       const b = ended(key);
-      out(traceLine(step, 'gate', `${name} ${result.status === 'fail' ? '✗' : result.status === 'skipped' ? '–' : '✓'}  ${duration(b ? now() - b.start : 0)}`, width));
+      out(
+        traceLine(
+          step,
+          'gate',
+          `${name} ${result.status === 'fail' ? '✗' : result.status === 'skipped' ? '–' : '✓'}  ${duration(b ? now() - b.start : 0)}`,
+          width,
+        ),
+      );
       redraw();
     },
     tick() {
@@ -137,14 +147,30 @@ export function createTrace(write: (s: string) => void, opts: TraceOptions = {})
 /** `claude-sonnet  12.0s  3 turns  12.4k/2.3k tokens  $0.042` */
 export function agentDetail(agent: string, elapsedMs: number, u: AgentProgress | undefined): string {
   const parts = [agent, duration(elapsedMs)];
-  if (u) parts.push(`${u.turns} turn${u.turns === 1 ? '' : 's'}`, `${tokens(u.tokensIn)}/${tokens(u.tokensOut)} tokens`, `${u.estimated ? '~' : ''}${dollars(u.cost)}`);
+  if (u)
+    parts.push(
+      `${u.turns} turn${u.turns === 1 ? '' : 's'}`,
+      `${tokens(u.tokensIn)}/${tokens(u.tokensOut)} tokens`,
+      `${u.estimated ? '~' : ''}${dollars(u.cost)}`,
+    );
   return parts.join('  ');
 }
 
 /** `⋯ impl: claude-sonnet 12.0s · 3 turns · … | review: gate test 3.0s`, cut to the terminal width. */
 function statusLine(busy: Busy[], at: number, columns: number): string {
   if (busy.length === 0) return '';
-  const text = `⋯ ${busy.map((b) => `${b.step}: ${b.kind === 'agent' ? agentDetail(b.name, at - b.start, b.usage).split('  ').join(' · ') : `gate ${b.name} ${duration(at - b.start)}`}`).join(' | ')}`;
+  const text = `⋯ ${busy
+    .map(
+      (b) =>
+        `${b.step}: ${
+          b.kind === 'agent'
+            ? agentDetail(b.name, at - b.start, b.usage)
+                .split('  ')
+                .join(' · ')
+            : `gate ${b.name} ${duration(at - b.start)}`
+        }`,
+    )
+    .join(' | ')}`;
   const max = Math.max(10, columns - 1);
   return text.length <= max ? text : `${text.slice(0, max - 1)}…`;
 }

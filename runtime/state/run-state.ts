@@ -40,7 +40,13 @@ export interface StepRecord {
   /** Effective agent of each attempt. */
   agents: Record<string, string>;
   /** Where the current attempt stands, for resuming after an approval point or a crash. */
-  phase?: 'failed' | 'waiting-before-gate' | 'waiting-after-gate' | 'waiting-after-failure' | 'approved-before-gate' | 'approved-after-gate';
+  phase?:
+    | 'failed'
+    | 'waiting-before-gate'
+    | 'waiting-after-gate'
+    | 'waiting-after-failure'
+    | 'approved-before-gate'
+    | 'approved-after-gate';
   /** Failure text of the latest failed attempt (its `{error}` for the next). */
   error?: string;
   message?: string;
@@ -102,7 +108,9 @@ export interface RunState {
   sessionTotals?: Record<string, SessionTotals>;
 }
 
-export function newRunState(init: Pick<RunState, 'runId' | 'plan' | 'base' | 'branch' | 'spec' | 'inputs' | 'startedAt'>): RunState {
+export function newRunState(
+  init: Pick<RunState, 'runId' | 'plan' | 'base' | 'branch' | 'spec' | 'inputs' | 'startedAt'>,
+): RunState {
   return {
     version: STATE_VERSION,
     status: 'running',
@@ -127,7 +135,8 @@ export function loadState(file: string): RunState {
     throw new StateError(`cannot read run state ${file}: ${(e as Error).message}`);
   }
   const s = data as RunState;
-  if (!s || s.version !== STATE_VERSION || typeof s.values !== 'object') throw new StateError(`run state ${file} is not a gump run state (version ${STATE_VERSION})`);
+  if (!s || s.version !== STATE_VERSION || typeof s.values !== 'object')
+    throw new StateError(`run state ${file} is not a gump run state (version ${STATE_VERSION})`);
   return s;
 }
 
@@ -140,7 +149,8 @@ export function saveState(file: string, state: RunState): void {
 
 export function stepRecord(state: RunState, path: string): StepRecord {
   let r = state.steps[path];
-  if (!r) state.steps[path] = r = { status: 'running', attempt: 0, attemptBase: 0, sticky: {}, preCommit: {}, agents: {} };
+  if (!r)
+    state.steps[path] = r = { status: 'running', attempt: 0, attemptBase: 0, sticky: {}, preCommit: {}, agents: {} };
   return r;
 }
 
@@ -155,5 +165,6 @@ export function keysOf(state: RunState, path: string): Record<string, string> {
 /** Remove the keys of one step (before a fresh attempt writes its own). */
 export function clearKeys(state: RunState, path: string, keep: (field: string) => boolean = () => false): void {
   const prefix = `${path}.`;
-  for (const k of Object.keys(state.values)) if (k.startsWith(prefix) && !keep(k.slice(prefix.length))) delete state.values[k];
+  for (const k of Object.keys(state.values))
+    if (k.startsWith(prefix) && !keep(k.slice(prefix.length))) delete state.values[k];
 }

@@ -88,9 +88,11 @@ export function createStubAdapter(opts: StubAdapterOptions): AgentAdapter {
     resolveModel: () => undefined,
     buildInvocation(req): Invocation {
       const { stepPath, effectiveAgent, outDir } = req as Partial<StubRunRequest>;
-      if (typeof stepPath !== 'string' || stepPath === '') throw new Error('stub adapter: the request carries no stepPath');
+      if (typeof stepPath !== 'string' || stepPath === '')
+        throw new Error('stub adapter: the request carries no stepPath');
       const invocation = opts.invocationCounter(stepPath);
-      if (!Number.isInteger(invocation) || invocation < 1) throw new Error(`stub adapter: invalid invocation number ${invocation} for ${stepPath}`);
+      if (!Number.isInteger(invocation) || invocation < 1)
+        throw new Error(`stub adapter: invalid invocation number ${invocation} for ${stepPath}`);
       const args: StubArgs = {
         cwd: req.cwd,
         scriptPath,

@@ -24,7 +24,8 @@ export function parseStubArgs(text: string | undefined): StubArgs | string {
   for (const k of ['cwd', 'scriptPath', 'stepPath', 'agent', 'sessionId', 'outDir']) {
     if (typeof o[k] !== 'string' || o[k] === '') return `"${k}" must be a non-empty string`;
   }
-  if (typeof o.invocation !== 'number' || !Number.isInteger(o.invocation) || o.invocation < 1) return '"invocation" must be an integer ≥ 1';
+  if (typeof o.invocation !== 'number' || !Number.isInteger(o.invocation) || o.invocation < 1)
+    return '"invocation" must be an integer ≥ 1';
   if (o.resumeId !== undefined && typeof o.resumeId !== 'string') return '"resumeId" must be a string';
   const args: StubArgs = {
     cwd: o.cwd as string,
@@ -38,7 +39,8 @@ export function parseStubArgs(text: string | undefined): StubArgs | string {
   if (typeof o.resumeId === 'string') args.resumeId = o.resumeId;
   if (o.script !== undefined) {
     const s = o.script as Partial<StubScript> | null;
-    if (typeof s !== 'object' || s === null || typeof s.file !== 'string' || !Array.isArray(s.rules)) return '"script" must be a validated stub script';
+    if (typeof s !== 'object' || s === null || typeof s.file !== 'string' || !Array.isArray(s.rules))
+      return '"script" must be a validated stub script';
     args.script = s as StubScript;
   }
   return args;

@@ -1,7 +1,16 @@
 // The stub's real file effects (language.md §21): write, append, replace, delete in the agent's
 // working directory, then the typed outputs in `.gump/out/`. Every path must stay inside its base
 // directory, symlinks included; a failure is a result (exit status + one-line message), never a throw.
-import { appendFileSync, existsSync, lstatSync, mkdirSync, readFileSync, realpathSync, rmSync, writeFileSync } from 'node:fs';
+import {
+  appendFileSync,
+  existsSync,
+  lstatSync,
+  mkdirSync,
+  readFileSync,
+  realpathSync,
+  rmSync,
+  writeFileSync,
+} from 'node:fs';
 import { dirname, isAbsolute, relative, resolve } from 'node:path';
 import { relPathProblem } from './rel-path.js';
 import type { StubResponse } from './types.js';
@@ -32,7 +41,8 @@ function inside(base: string, rel: string, key: string, followLast: boolean): st
   const real = realpathSync(probe); // a dangling symlink throws: reported as a failed operation
   const realBase = existsSync(base) ? realpathSync(base) : base;
   const r = relative(realBase, real);
-  if (r.startsWith('..') || isAbsolute(r)) throw new OpError(EXIT_BAD_SCRIPT, `${key}: path "${rel}" escapes the working directory through a symlink`);
+  if (r.startsWith('..') || isAbsolute(r))
+    throw new OpError(EXIT_BAD_SCRIPT, `${key}: path "${rel}" escapes the working directory through a symlink`);
   return abs;
 }
 
@@ -53,7 +63,11 @@ function guarded(body: () => void): OpResult {
   } catch (e) {
     if (e instanceof OpError) return { ok: false, exitCode: e.exitCode, message: e.message };
     const err = e as NodeJS.ErrnoException;
-    return { ok: false, exitCode: EXIT_BAD_SCRIPT, message: `file operation failed: ${err.code ?? ''} ${err.message}`.trim() };
+    return {
+      ok: false,
+      exitCode: EXIT_BAD_SCRIPT,
+      message: `file operation failed: ${err.code ?? ''} ${err.message}`.trim(),
+    };
   }
 }
 
@@ -74,7 +88,8 @@ export function applyFileOps(cwd: string, r: StubResponse): OpResult {
       const abs = inside(cwd, e.file, 'replace', true);
       if (!existsSync(abs)) throw new OpError(EXIT_REPLACE_MISSING, `replace: file "${e.file}" does not exist`);
       const text = readFileSync(abs, 'utf8');
-      if (!text.includes(e.find)) throw new OpError(EXIT_REPLACE_MISSING, `replace: ${JSON.stringify(e.find)} not found in "${e.file}"`);
+      if (!text.includes(e.find))
+        throw new OpError(EXIT_REPLACE_MISSING, `replace: ${JSON.stringify(e.find)} not found in "${e.file}"`);
       writeFileSync(abs, text.split(e.find).join(e.with));
     }
     for (const p of r.delete) rmSync(inside(cwd, p, 'delete', false), { recursive: true, force: true });

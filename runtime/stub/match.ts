@@ -46,7 +46,12 @@ export interface StubSelection {
  * invocation of `stepPath` by `effectiveAgent`. Rules are tried in file order; beyond a rule's
  * list the last entry is reused; no matching rule gives the default response.
  */
-export function selectResponse(script: StubScript, stepPath: string, effectiveAgent: string, invocation: number): StubSelection {
+export function selectResponse(
+  script: StubScript,
+  stepPath: string,
+  effectiveAgent: string,
+  invocation: number,
+): StubSelection {
   for (const rule of script.rules) {
     if (!matchStepPath(rule.match, stepPath)) continue;
     if (rule.agent !== undefined && rule.agent !== effectiveAgent) continue;

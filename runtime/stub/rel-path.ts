@@ -4,7 +4,8 @@
 /** Why `p` is not a path inside its base directory, or undefined. */
 export function relPathProblem(p: string): string | undefined {
   if (p === '') return 'empty path';
-  if (p.startsWith('/') || p.startsWith('\\') || /^[A-Za-z]:/.test(p)) return `path "${p}" must be relative to the working directory`;
+  if (p.startsWith('/') || p.startsWith('\\') || /^[A-Za-z]:/.test(p))
+    return `path "${p}" must be relative to the working directory`;
   let depth = 0;
   for (const seg of p.split(/[/\\]/)) {
     if (seg === '..') depth--;

@@ -16,8 +16,21 @@ export { relPathProblem } from './rel-path.js';
 const ROOT_KEYS = ['version', 'rules'];
 const RULE_KEYS = ['match', 'agent', 'attempts'];
 export const RESPONSE_KEYS = [
-  'write', 'append', 'replace', 'delete', 'plan', 'validate', 'artifact', 'out',
-  'exit_code', 'stdout', 'stderr', 'turns', 'tokens', 'cost', 'delay',
+  'write',
+  'append',
+  'replace',
+  'delete',
+  'plan',
+  'validate',
+  'artifact',
+  'out',
+  'exit_code',
+  'stdout',
+  'stderr',
+  'turns',
+  'tokens',
+  'cost',
+  'delay',
 ] as const;
 const TOKEN_KEYS = ['in', 'out', 'cache_read', 'cache_write'];
 const REPLACE_KEYS = ['file', 'find', 'with'];
@@ -32,7 +45,9 @@ export function loadStubScript(path: string): StubScript {
     text = readFileSync(path, 'utf8');
   } catch (e) {
     const code = (e as NodeJS.ErrnoException).code;
-    throw new StubScriptError(`${path}: cannot read the stub script (${code === 'ENOENT' ? 'file not found' : (code ?? (e as Error).message)})`);
+    throw new StubScriptError(
+      `${path}: cannot read the stub script (${code === 'ENOENT' ? 'file not found' : (code ?? (e as Error).message)})`,
+    );
   }
   return parseStubScript(text, path);
 }
@@ -43,7 +58,8 @@ export function parseStubScript(text: string, file: string): StubScript {
   const err = doc.errors[0];
   if (err) {
     const line = lc.linePos(err.pos[0]).line;
-    const why = err.code === 'MULTIPLE_DOCS' ? 'a stub script holds exactly one YAML document' : err.message.split('\n')[0];
+    const why =
+      err.code === 'MULTIPLE_DOCS' ? 'a stub script holds exactly one YAML document' : err.message.split('\n')[0];
     throw new StubScriptError(`${file}:${line}: invalid YAML: ${why}`);
   }
   const c: Checker = new Checker(file, doc, lc);
@@ -78,7 +94,8 @@ function parseRule(c: Checker, v: unknown, index: number): StubRule {
   }
   const direct = Object.keys(r).filter((k) => !RULE_KEYS.includes(k));
   if ('attempts' in r) {
-    if (direct.length > 0) c.fail(path, `"${direct[0]}" cannot sit beside "attempts": put response keys inside the attempts entries`);
+    if (direct.length > 0)
+      c.fail(path, `"${direct[0]}" cannot sit beside "attempts": put response keys inside the attempts entries`);
     const list = c.list(r.attempts, [...path, 'attempts']);
     if (list.length === 0) c.fail([...path, 'attempts'], 'must list at least one response');
     rule.attempts = list.map((a, i) => parseResponse(c, c.map(a, [...path, 'attempts', i]), [...path, 'attempts', i]));
@@ -94,11 +111,16 @@ function parseResponse(c: Checker, r: Obj, path: Path): StubResponse {
   const res = defaultResponse();
   if ('write' in r) res.write = c.fileTexts(r.write, at('write'));
   if ('append' in r) res.append = c.fileTexts(r.append, at('append'));
-  if ('replace' in r) res.replace = c.list(r.replace, at('replace')).map((e, i) => parseReplace(c, e, [...at('replace'), i]));
+  if ('replace' in r)
+    res.replace = c.list(r.replace, at('replace')).map((e, i) => parseReplace(c, e, [...at('replace'), i]));
   if ('delete' in r) res.delete = c.list(r.delete, at('delete')).map((p, i) => c.relPath(p, [...at('delete'), i]));
   if ('plan' in r) {
     const plan = c.list(r.plan, at('plan'));
-    plan.forEach((t, i) => isObj(t) || c.fail([...at('plan'), i], `must be a task mapping, got ${kind(t)} (use "out" for malformed plans)`));
+    plan.forEach(
+      (t, i) =>
+        isObj(t) ||
+        c.fail([...at('plan'), i], `must be a task mapping, got ${kind(t)} (use "out" for malformed plans)`),
+    );
     res.plan = plan;
   }
   if ('validate' in r) {
@@ -116,7 +138,8 @@ function parseResponse(c: Checker, r: Obj, path: Path): StubResponse {
   if ('turns' in r) res.turns = c.int(r.turns, at('turns'), 1, 100_000);
   if ('tokens' in r) res.tokens = parseTokens(c, r.tokens, at('tokens'));
   if ('cost' in r) {
-    if (typeof r.cost !== 'number' || !Number.isFinite(r.cost) || r.cost < 0) c.fail(at('cost'), `must be a number ≥ 0 (USD), got ${kind(r.cost)}`);
+    if (typeof r.cost !== 'number' || !Number.isFinite(r.cost) || r.cost < 0)
+      c.fail(at('cost'), `must be a number ≥ 0 (USD), got ${kind(r.cost)}`);
     res.cost = r.cost;
   }
   if ('delay' in r) res.delayMs = c.duration(r.delay, at('delay'));
@@ -126,7 +149,8 @@ function parseResponse(c: Checker, r: Obj, path: Path): StubResponse {
 function parseReplace(c: Checker, v: unknown, path: Path): StubReplace {
   const e = c.map(v, path);
   c.keys(e, REPLACE_KEYS, path);
-  for (const k of REPLACE_KEYS) if (!(k in e)) c.fail(path, `missing "${k}" (a replace entry needs file, find and with)`);
+  for (const k of REPLACE_KEYS)
+    if (!(k in e)) c.fail(path, `missing "${k}" (a replace entry needs file, find and with)`);
   const find = c.str(e.find, [...path, 'find']);
   if (find === '') c.fail([...path, 'find'], 'must not be empty');
   return { file: c.relPath(e.file, [...path, 'file']), find, with: c.str(e.with, [...path, 'with']) };
@@ -176,7 +200,11 @@ class Checker {
 
   duration(v: unknown, path: Path): number {
     const ms = typeof v === 'string' ? durationMs(v) : undefined;
-    if (ms === undefined) this.fail(path, `must be a duration such as 300ms, 2s, 1m30s (got ${typeof v === 'string' ? JSON.stringify(v) : kind(v)})`);
+    if (ms === undefined)
+      this.fail(
+        path,
+        `must be a duration such as 300ms, 2s, 1m30s (got ${typeof v === 'string' ? JSON.stringify(v) : kind(v)})`,
+      );
     return ms;
   }
 
@@ -184,7 +212,10 @@ class Checker {
     for (const k of Object.keys(o)) {
       if (allowed.includes(k)) continue;
       const hint = closest(k, allowed);
-      this.fail([...path, k], `unknown key "${k}"${hint ? ` (did you mean "${hint}"?)` : ''}; expected one of: ${allowed.join(', ')}`);
+      this.fail(
+        [...path, k],
+        `unknown key "${k}"${hint ? ` (did you mean "${hint}"?)` : ''}; expected one of: ${allowed.join(', ')}`,
+      );
     }
   }
 
@@ -198,7 +229,10 @@ class Checker {
 
   fileTexts(v: unknown, path: Path): FileText[] {
     const m = this.map(v, path);
-    return Object.entries(m).map(([p, text]) => ({ path: this.relPath(p, [...path, p]), text: this.str(text, [...path, p]) }));
+    return Object.entries(m).map(([p, text]) => ({
+      path: this.relPath(p, [...path, p]),
+      text: this.str(text, [...path, p]),
+    }));
   }
 
   private lineOf(path: Path): number | undefined {
@@ -219,7 +253,13 @@ export function durationMs(s: string): number | undefined {
 
 function formatPath(path: Path): string {
   return path
-    .map((p, i) => (typeof p === 'number' ? `[${p}]` : /^[A-Za-z_][A-Za-z0-9_]*$/.test(p) ? `${i === 0 ? '' : '.'}${p}` : `[${JSON.stringify(p)}]`))
+    .map((p, i) =>
+      typeof p === 'number'
+        ? `[${p}]`
+        : /^[A-Za-z_][A-Za-z0-9_]*$/.test(p)
+          ? `${i === 0 ? '' : '.'}${p}`
+          : `[${JSON.stringify(p)}]`,
+    )
     .join('');
 }
 

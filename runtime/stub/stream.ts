@@ -20,7 +20,12 @@ export function spreadUsage(r: StubResponse): TurnShare[] {
   for (let i = 0; i < n; i++) {
     const t = r.tokens;
     const share: TurnShare = {
-      tokens: { in: split(t.in, i), out: split(t.out, i), cacheRead: split(t.cacheRead, i), cacheWrite: split(t.cacheWrite, i) },
+      tokens: {
+        in: split(t.in, i),
+        out: split(t.out, i),
+        cacheRead: split(t.cacheRead, i),
+        cacheWrite: split(t.cacheWrite, i),
+      },
     };
     if (r.cost !== undefined) share.cost = i === n - 1 ? r.cost - (r.cost * (n - 1)) / n : r.cost / n;
     shares.push(share);
@@ -30,8 +35,21 @@ export function spreadUsage(r: StubResponse): TurnShare[] {
 
 const wireTokens = (t: StubTokens) => ({ in: t.in, out: t.out, cache_read: t.cacheRead, cache_write: t.cacheWrite });
 
-export function initLine(o: { sessionId: string; agent: string; stepPath: string; invocation: number; resumed: boolean }): string {
-  return json({ type: 'init', session_id: o.sessionId, agent: o.agent, step: o.stepPath, invocation: o.invocation, resumed: o.resumed });
+export function initLine(o: {
+  sessionId: string;
+  agent: string;
+  stepPath: string;
+  invocation: number;
+  resumed: boolean;
+}): string {
+  return json({
+    type: 'init',
+    session_id: o.sessionId,
+    agent: o.agent,
+    step: o.stepPath,
+    invocation: o.invocation,
+    resumed: o.resumed,
+  });
 }
 
 /** `elapsedMs`: time since the stub started (informational: shows the pacing in raw logs). */
@@ -103,7 +121,9 @@ export function createStubParser(): StreamParser {
   const base = makeParser({ handle });
   return {
     push(line: string): NormalizedEvent[] {
-      return base.push(line).map((e) => (e.kind === 'raw' && parseJsonLine(e.line) === undefined ? { kind: 'text', text: e.line } : e));
+      return base
+        .push(line)
+        .map((e) => (e.kind === 'raw' && parseJsonLine(e.line) === undefined ? { kind: 'text', text: e.line } : e));
     },
     partial: () => withStubCost(base.partial()),
     finish: (exitCode, timedOut) => withStubCost(base.finish(exitCode, timedOut)),

@@ -47,11 +47,22 @@ export async function runStub(o: RunStubOptions): Promise<number> {
   try {
     script = o.loadScript(resolve(o.cwd, o.scriptPath));
   } catch (e) {
-    return fail(EXIT_BAD_SCRIPT, e instanceof StubScriptError ? e.message : `cannot load the stub script: ${(e as Error).message}`);
+    return fail(
+      EXIT_BAD_SCRIPT,
+      e instanceof StubScriptError ? e.message : `cannot load the stub script: ${(e as Error).message}`,
+    );
   }
   const { response } = selectResponse(script, o.stepPath, o.agent, o.invocation);
   const sessionId = o.resumeId ?? o.sessionId;
-  await io.stdout(initLine({ sessionId, agent: o.agent, stepPath: o.stepPath, invocation: o.invocation, resumed: o.resumeId !== undefined }));
+  await io.stdout(
+    initLine({
+      sessionId,
+      agent: o.agent,
+      stepPath: o.stepPath,
+      invocation: o.invocation,
+      resumed: o.resumeId !== undefined,
+    }),
+  );
 
   const ops = applyFileOps(o.cwd, response);
   if (!ops.ok) return fail(ops.exitCode, ops.message);

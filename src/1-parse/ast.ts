@@ -69,7 +69,18 @@ export interface GuardAst {
   noWrite?: Field<boolean>;
 }
 
-export const GATE_TYPES = ['compile', 'test', 'lint', 'coverage', 'tests_found', 'schema', 'touched', 'untouched', 'bash', 'validate'] as const;
+export const GATE_TYPES = [
+  'compile',
+  'test',
+  'lint',
+  'coverage',
+  'tests_found',
+  'schema',
+  'touched',
+  'untouched',
+  'bash',
+  'validate',
+] as const;
 export type GateType = (typeof GATE_TYPES)[number];
 
 export interface GateAst {

@@ -19,7 +19,12 @@ export function buildContextEntries(list: LSeq, ctx: BuildContext): ContextEntry
       continue;
     }
     if (!isMap(item)) {
-      out.report('GUMP222', item.span, { value: describeValue(item) }, isScalar(item) ? { hint: `write - file: ${String(item.value)} or - bash: <command>` } : {});
+      out.report(
+        'GUMP222',
+        item.span,
+        { value: describeValue(item) },
+        isScalar(item) ? { hint: `write - file: ${String(item.value)} or - bash: <command>` } : {},
+      );
       continue;
     }
     const kinds = item.pairs.filter((p) => KINDS.includes(keyText(p)));
@@ -33,10 +38,16 @@ export function buildContextEntries(list: LSeq, ctx: BuildContext): ContextEntry
     const kp = kinds[0]!;
     const val = kp.value;
     if (!isScalar(val) || val.value === null || String(val.value).trim() === '') {
-      out.report('GUMP222', item.span, { value: describeValue(item) }, { hint: `"${keyText(kp)}" needs a ${keyText(kp) === 'file' ? 'path' : 'command'}` });
+      out.report(
+        'GUMP222',
+        item.span,
+        { value: describeValue(item) },
+        { hint: `"${keyText(kp)}" needs a ${keyText(kp) === 'file' ? 'path' : 'command'}` },
+      );
       continue;
     }
-    if (keyText(kp) === 'file') entries.push({ kind: 'file', path: templateOf(val, String(val.value)), span: item.span });
+    if (keyText(kp) === 'file')
+      entries.push({ kind: 'file', path: templateOf(val, String(val.value)), span: item.span });
     else entries.push({ kind: 'bash', command: String(val.value), span: item.span });
   }
   return entries;

@@ -8,7 +8,15 @@ import { buildGuard } from './build-guard.js';
 import { buildRetry } from './build-retry.js';
 import type { BuildContext } from './build-step.js';
 import { buildSteps } from './build-step.js';
-import { buildAgent, buildInputs, checkValue, describeValue, keyInfo, templateOf, unquotedTemplate } from './build-values.js';
+import {
+  buildAgent,
+  buildInputs,
+  checkValue,
+  describeValue,
+  keyInfo,
+  templateOf,
+  unquotedTemplate,
+} from './build-values.js';
 import { reportStrayKey } from './key-placement.js';
 import { isMap, isScalar, type LNode, type LSeq } from './located.js';
 import { boolean, hitl, RESERVED_STEP_NAMES, RESERVED_STEP_TYPES, stepName, stepType, worktree } from './schema.js';
@@ -29,7 +37,8 @@ export function buildField(step: StepAst, key: KeyInfo, ctx: BuildContext): void
     case 'type': {
       const t = stepType.safeParse(isScalar(v) ? v.value : undefined);
       if (t.success) step.type = { key, value: t.data };
-      else if (isScalar(v) && (RESERVED_STEP_TYPES as readonly string[]).includes(String(v.value))) out.report('GUMP202', key.keySpan, { value: describeValue(v) });
+      else if (isScalar(v) && (RESERVED_STEP_TYPES as readonly string[]).includes(String(v.value)))
+        out.report('GUMP202', key.keySpan, { value: describeValue(v) });
       else out.report('GUMP201', key.keySpan, { value: describeValue(v) });
       return;
     }
@@ -66,7 +75,8 @@ export function buildField(step: StepAst, key: KeyInfo, ctx: BuildContext): void
       return;
     }
     case 'guard': {
-      if (!isMap(v)) out.report('GUMP018', key.keySpan, { key: 'guard', expected: 'a mapping', value: describeValue(v) });
+      if (!isMap(v))
+        out.report('GUMP018', key.keySpan, { key: 'guard', expected: 'a mapping', value: describeValue(v) });
       else step.guard = { key, value: buildGuard(key, v, out) };
       return;
     }
@@ -97,7 +107,8 @@ export function buildField(step: StepAst, key: KeyInfo, ctx: BuildContext): void
       return;
     }
     case 'with': {
-      if (!isMap(v)) out.report('GUMP018', key.keySpan, { key: 'with', expected: 'a mapping', value: describeValue(v) });
+      if (!isMap(v))
+        out.report('GUMP018', key.keySpan, { key: 'with', expected: 'a mapping', value: describeValue(v) });
       else step.with = { key, value: buildInputs(v, key.place, out) };
       return;
     }
@@ -115,7 +126,8 @@ function expectList(key: KeyInfo, ctx: BuildContext): LSeq | undefined {
 
 function listHint(key: KeyInfo): { hint?: string } {
   const v = key.value;
-  if (key.name === 'gate' && isScalar(v) && typeof v.value === 'string') return { hint: `write a list, even for one gate: gate: [${v.value}]` };
+  if (key.name === 'gate' && isScalar(v) && typeof v.value === 'string')
+    return { hint: `write a list, even for one gate: gate: [${v.value}]` };
   return {};
 }
 
@@ -124,7 +136,8 @@ function buildPrompt(v: LNode): PromptAst | undefined {
   if (isScalar(v) && typeof v.value === 'number') return { kind: 'inline', template: templateOf(v, String(v.value)) };
   if (isMap(v) && v.pairs.length === 1 && v.pairs[0]!.key.value === 'file') {
     const f = v.pairs[0]!.value;
-    if (isScalar(f) && typeof f.value === 'string' && f.value.trim() !== '') return { kind: 'file', path: f.value.trim(), span: f.span };
+    if (isScalar(f) && typeof f.value === 'string' && f.value.trim() !== '')
+      return { kind: 'file', path: f.value.trim(), span: f.span };
   }
   return undefined;
 }
@@ -132,11 +145,12 @@ function buildPrompt(v: LNode): PromptAst | undefined {
 /** GUMP220, with the quoted form when the value is an unquoted `{spec}` (never GUMP510 for prompt). */
 function reportPrompt(key: KeyInfo, ctx: BuildContext): void {
   const unquoted = unquotedTemplate(key.value);
-  const hint = isMap(key.value) && key.value.pairs.some((p) => p.key.value === 'file')
-    ? 'write prompt: { file: <path> } with a non-empty path and no other key'
-    : unquoted !== undefined
-      ? `an unquoted ${unquoted} is a YAML mapping; quote it: prompt: "${unquoted}"`
-      : undefined;
+  const hint =
+    isMap(key.value) && key.value.pairs.some((p) => p.key.value === 'file')
+      ? 'write prompt: { file: <path> } with a non-empty path and no other key'
+      : unquoted !== undefined
+        ? `an unquoted ${unquoted} is a YAML mapping; quote it: prompt: "${unquoted}"`
+        : undefined;
   ctx.out.report('GUMP220', key.keySpan, { value: describeValue(key.value) }, hint === undefined ? {} : { hint });
 }
 
@@ -167,7 +181,11 @@ function buildSession(key: KeyInfo, ctx: BuildContext): SessionAst | undefined {
 function workflowRef(key: KeyInfo, ctx: BuildContext): WorkflowRefAst | undefined {
   const v = key.value;
   if (!isScalar(v)) {
-    ctx.out.report('GUMP018', key.keySpan, { key: 'workflow', expected: 'a workflow reference', value: describeValue(v) });
+    ctx.out.report('GUMP018', key.keySpan, {
+      key: 'workflow',
+      expected: 'a workflow reference',
+      value: describeValue(v),
+    });
     return undefined;
   }
   const ref = v.value === null ? '' : String(v.value).trim();

@@ -53,7 +53,11 @@ function readEntry(node: LNode, out: Collector): RawGate | undefined {
     return { type: text.slice(0, colon).trim(), inputs: [], ...(arg === '' ? {} : { arg, argSpan: node.span }) };
   }
   if (!isMap(node)) {
-    out.report('GUMP018', node.span, { key: 'gate entry', expected: 'a string or a one-type mapping', value: describeValue(node) });
+    out.report('GUMP018', node.span, {
+      key: 'gate entry',
+      expected: 'a string or a one-type mapping',
+      value: describeValue(node),
+    });
     return undefined;
   }
   if (node.pairs.length === 0) {
@@ -62,11 +66,17 @@ function readEntry(node: LNode, out: Collector): RawGate | undefined {
   }
   const typeKeys = node.pairs.filter((p) => (GATE_TYPES as readonly string[]).includes(keyText(p)));
   if (typeKeys.length !== 1) {
-    out.report('GUMP021', node.span, { count: typeKeys.length, list: node.pairs.map(keyText).join(', ') }, {
-      hint: typeKeys.length === 0
-        ? `a gate mapping needs one gate-type key: ${GATE_TYPES.join(', ')}`
-        : `write one gate type per entry: ${typeKeys.map((p) => `{ ${keyText(p)}: … }`).join(', ')}`,
-    });
+    out.report(
+      'GUMP021',
+      node.span,
+      { count: typeKeys.length, list: node.pairs.map(keyText).join(', ') },
+      {
+        hint:
+          typeKeys.length === 0
+            ? `a gate mapping needs one gate-type key: ${GATE_TYPES.join(', ')}`
+            : `write one gate type per entry: ${typeKeys.map((p) => `{ ${keyText(p)}: … }`).join(', ')}`,
+      },
+    );
     return undefined;
   }
   const typePair = typeKeys[0]!;
@@ -81,7 +91,12 @@ function readEntry(node: LNode, out: Collector): RawGate | undefined {
   const v = typePair.value;
   const arg = isScalar(v) && v.value !== null && String(v.value).trim() !== '' ? String(v.value).trim() : undefined;
   if (!isScalar(v)) {
-    out.report('GUMP212', node.span, { type }, { hint: `the argument of ${type} is a single value, not ${describeValue(v)}` });
+    out.report(
+      'GUMP212',
+      node.span,
+      { type },
+      { hint: `the argument of ${type} is a single value, not ${describeValue(v)}` },
+    );
     return undefined;
   }
   return { type, inputs, ...(arg === undefined ? {} : { arg, argSpan: v.span }) };
@@ -151,7 +166,11 @@ function gateName(g: GateAst, seenBare: Set<string>): string {
 
 /** §7.2 (compat): strip .yaml/.yml, keep the last `/` segment, then the text after its last `-`. */
 export function validatorGateName(ref: string): string {
-  const base = ref.replace(/\.ya?ml$/, '').split('/').pop() ?? '';
+  const base =
+    ref
+      .replace(/\.ya?ml$/, '')
+      .split('/')
+      .pop() ?? '';
   const dash = base.lastIndexOf('-');
   return dash > 0 ? base.slice(dash + 1) : base;
 }

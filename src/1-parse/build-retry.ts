@@ -20,8 +20,12 @@ export function buildRetry(list: LSeq, out: Collector): RetryAst[] {
     }
     if (!isMap(node)) {
       const word = isScalar(node) ? String(node.value) : '';
-      out.report('GUMP018', node.span, { key: 'retry entry', expected: 'a mapping', value: describeValue(node) },
-        CONDITIONS.includes(word) ? { hint: `write - ${word}: <value>` } : {});
+      out.report(
+        'GUMP018',
+        node.span,
+        { key: 'retry entry', expected: 'a mapping', value: describeValue(node) },
+        CONDITIONS.includes(word) ? { hint: `write - ${word}: <value>` } : {},
+      );
       return;
     }
     if (node.pairs.length === 0) {

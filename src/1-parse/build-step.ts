@@ -75,7 +75,12 @@ function mergeBlock(
   for (const [name, key] of fromBlock) {
     const outside = stepLevel.get(name);
     if (outside) {
-      out.report('GUMP014', outside.keySpan, { key: name, where: `${blockName}:` }, { hint: `keep only the one under ${blockName}:` });
+      out.report(
+        'GUMP014',
+        outside.keySpan,
+        { key: name, where: `${blockName}:` },
+        { hint: `keep only the one under ${blockName}:` },
+      );
       stepLevel.delete(name);
     }
     step.keys.set(name, key);
@@ -84,9 +89,14 @@ function mergeBlock(
   for (const name of blockKeys) {
     const outside = stepLevel.get(name);
     if (!outside) continue;
-    out.report('GUMP015', outside.keySpan, { key: name, where: `${blockName}:` }, {
-      hint: `move "${name}:" under ${blockName}:, beside its other keys`,
-    });
+    out.report(
+      'GUMP015',
+      outside.keySpan,
+      { key: name, where: `${blockName}:` },
+      {
+        hint: `move "${name}:" under ${blockName}:, beside its other keys`,
+      },
+    );
     stepLevel.delete(name);
     step.keys.set(name, outside);
   }
@@ -102,7 +112,8 @@ function readGetBlock(step: StepAst, ctx: BuildContext): Map<string, KeyInfo> {
     const key = keyInfo(block, i, 'get');
     if (GET_SETTINGS.includes(key.name)) found.set(key.name, key);
     else if (key.name === 'workflow') found.set('getWorkflow', key);
-    else if ((STEP_ONLY_KEYS as readonly string[]).includes(key.name) || !hasWorkflow) reportStrayKey(key, 'get', GET_KEYS, ctx.out);
+    else if ((STEP_ONLY_KEYS as readonly string[]).includes(key.name) || !hasWorkflow)
+      reportStrayKey(key, 'get', GET_KEYS, ctx.out);
     else step.getInputs.push(...buildInputs({ ...block, pairs: [block.pairs[i]!] }, 'get', ctx.out));
   });
   return found;

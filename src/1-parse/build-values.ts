@@ -77,13 +77,23 @@ export function unquotedTemplate(node: LNode): string | undefined {
 }
 
 /** Report GUMP510 for an unquoted template and return it as a template. */
-export function acceptUnquoted(node: LMap, text: string, key: KeyInfo | { name: string; keySpan: Span }, out: Collector): TemplateAst {
-  out.report('GUMP510', key.keySpan, { key: key.name, value: text }, {
-    fix: {
-      description: `quote the template: ${key.name}: "${text}"`,
-      edits: [{ offset: node.span.offset, endOffset: node.span.endOffset, text: `"${text}"` }],
+export function acceptUnquoted(
+  node: LMap,
+  text: string,
+  key: KeyInfo | { name: string; keySpan: Span },
+  out: Collector,
+): TemplateAst {
+  out.report(
+    'GUMP510',
+    key.keySpan,
+    { key: key.name, value: text },
+    {
+      fix: {
+        description: `quote the template: ${key.name}: "${text}"`,
+        edits: [{ offset: node.span.offset, endOffset: node.span.endOffset, text: `"${text}"` }],
+      },
     },
-  });
+  );
   return templateOf(node, text);
 }
 
@@ -134,4 +144,3 @@ export function buildInputs(map: LMap, place: KeyPlace, out: Collector): InputAs
     return buildInputValue(k.name, k.keySpan, p.value, out);
   });
 }
-

@@ -8,24 +8,54 @@ import { isScalar, type LMap } from './located.js';
 import type { SourceText } from './source-map.js';
 
 export const DEPRECATED_ROOT_KEYS = ['inputs', 'description', 'review'] as const;
-export const DEPRECATED_STEP_KEYS = ['output', 'on_failure', 'strategy', 'restart_from', 'replan', 'foreach', 'recipe'] as const;
+export const DEPRECATED_STEP_KEYS = [
+  'output',
+  'on_failure',
+  'strategy',
+  'restart_from',
+  'replan',
+  'foreach',
+  'recipe',
+] as const;
 
-const OUTPUT_TO_TYPE: Record<string, string> = { diff: 'code', plan: 'split', review: 'validate', artifact: 'artifact' };
+const OUTPUT_TO_TYPE: Record<string, string> = {
+  diff: 'code',
+  plan: 'split',
+  review: 'validate',
+  artifact: 'artifact',
+};
 
 export function deprecatedRootKey(key: KeyInfo, ctx: BuildContext): void {
   const { out, source } = ctx;
   switch (key.name) {
     case 'inputs':
-      out.report('GUMP501', key.keySpan, {}, { fix: { description: 'delete the root "inputs" key', edits: [deleteEntry(source, key)] } });
+      out.report(
+        'GUMP501',
+        key.keySpan,
+        {},
+        { fix: { description: 'delete the root "inputs" key', edits: [deleteEntry(source, key)] } },
+      );
       return;
     case 'description': {
       const v = key.value;
       const text = isScalar(v) && v.value !== null ? String(v.value) : '';
-      const comment = text.trimEnd().split('\n').map((l) => (l.trim() === '' ? '#' : `# ${l}`)).join('\n');
+      const comment = text
+        .trimEnd()
+        .split('\n')
+        .map((l) => (l.trim() === '' ? '#' : `# ${l}`))
+        .join('\n');
       const del = deleteEntry(source, key);
-      out.report('GUMP502', key.keySpan, {}, {
-        fix: { description: 'turn the description into a comment', edits: [{ ...del, text: comment.length > 0 ? `${comment}\n` : '' }] },
-      });
+      out.report(
+        'GUMP502',
+        key.keySpan,
+        {},
+        {
+          fix: {
+            description: 'turn the description into a comment',
+            edits: [{ ...del, text: comment.length > 0 ? `${comment}\n` : '' }],
+          },
+        },
+      );
       return;
     }
     default:
@@ -45,10 +75,28 @@ export function deprecatedStepKey(key: KeyInfo, step: LMap, ctx: BuildContext): 
         : mapped
           ? { offset: key.keySpan.offset, endOffset: v.span.endOffset, text: `type: ${mapped}` }
           : undefined;
-      out.report('GUMP504', key.keySpan, { value: isScalar(v) ? String(v.value) : '' }, {
-        ...(has('type') ? { hint: 'the step already has type:; delete output:' } : mapped ? { hint: `write "type: ${mapped}"` } : {}),
-        ...(edit ? { fix: { description: has('type') ? 'delete "output:" (the step has a type)' : `replace with "type: ${mapped}"`, edits: [edit] } } : {}),
-      });
+      out.report(
+        'GUMP504',
+        key.keySpan,
+        { value: isScalar(v) ? String(v.value) : '' },
+        {
+          ...(has('type')
+            ? { hint: 'the step already has type:; delete output:' }
+            : mapped
+              ? { hint: `write "type: ${mapped}"` }
+              : {}),
+          ...(edit
+            ? {
+                fix: {
+                  description: has('type')
+                    ? 'delete "output:" (the step has a type)'
+                    : `replace with "type: ${mapped}"`,
+                  edits: [edit],
+                },
+              }
+            : {}),
+        },
+      );
       return;
     }
     case 'foreach':
@@ -57,7 +105,10 @@ export function deprecatedStepKey(key: KeyInfo, step: LMap, ctx: BuildContext): 
     case 'recipe': {
       const fix = has('workflow')
         ? undefined
-        : { description: 'rename "recipe:" to "workflow:"', edits: [{ offset: key.keySpan.offset, endOffset: key.keySpan.endOffset, text: 'workflow' }] };
+        : {
+            description: 'rename "recipe:" to "workflow:"',
+            edits: [{ offset: key.keySpan.offset, endOffset: key.keySpan.endOffset, text: 'workflow' }],
+          };
       out.report('GUMP507', key.keySpan, {}, fix ? { fix } : {});
       return;
     }

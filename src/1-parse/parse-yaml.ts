@@ -1,7 +1,16 @@
 // Parse phase, step 1: source text → located YAML tree (located.ts), YAML 1.2 core schema.
 // Reports GUMP001–GUMP007; a syntax error stops the file, a duplicate key does not.
 
-import { isAlias, isMap, isScalar, isSeq, parseAllDocuments, type Document, type Node as YNode, Scalar } from 'yaml';
+import {
+  isAlias,
+  isMap,
+  isScalar,
+  isSeq,
+  parseAllDocuments,
+  type Document,
+  type Node as YNode,
+  type Scalar,
+} from 'yaml';
 import type { Collector } from '../diagnostics/diagnostic.js';
 import type { LMap, LNode, LPair, LScalar } from './located.js';
 import { FILE_START, SourceText } from './source-map.js';
@@ -25,7 +34,9 @@ export function parseYaml(text: string, out: Collector): ParsedYaml {
   };
 
   if (text.length > MAX_SOURCE_BYTES) {
-    return bad(`the file is too large to be a workflow (${(text.length / 1048576).toFixed(1)} MB; the limit is ${MAX_SOURCE_BYTES / 1048576} MB)`);
+    return bad(
+      `the file is too large to be a workflow (${(text.length / 1048576).toFixed(1)} MB; the limit is ${MAX_SOURCE_BYTES / 1048576} MB)`,
+    );
   }
   if (looksBinary(text)) {
     return bad('the file is binary, not YAML text');
@@ -33,15 +44,33 @@ export function parseYaml(text: string, out: Collector): ParsedYaml {
 
   let docs: Document.Parsed[];
   try {
-    docs = parseAllDocuments(text, { schema: 'core', uniqueKeys: false, prettyErrors: false, strict: true }) as Document.Parsed[];
+    docs = parseAllDocuments(text, {
+      schema: 'core',
+      uniqueKeys: false,
+      prettyErrors: false,
+      strict: true,
+    }) as Document.Parsed[];
   } catch (e) {
-    return bad(e instanceof RangeError ? 'the YAML is nested too deeply' : `the YAML could not be read (${(e as Error).message.split('\n')[0]})`);
+    return bad(
+      e instanceof RangeError
+        ? 'the YAML is nested too deeply'
+        : `the YAML could not be read (${(e as Error).message.split('\n')[0]})`,
+    );
   }
   if (!Array.isArray(docs)) docs = [];
 
   const errors = docs.flatMap((d) => d.errors);
   if (errors.length > 0) {
-    explainYamlErrors(source, errors.map((e) => ({ offset: e.pos[0], endOffset: e.pos[1], message: e.message.split('\n')[0] ?? '', code: e.code })), out);
+    explainYamlErrors(
+      source,
+      errors.map((e) => ({
+        offset: e.pos[0],
+        endOffset: e.pos[1],
+        message: e.message.split('\n')[0] ?? '',
+        code: e.code,
+      })),
+      out,
+    );
     return fail();
   }
   if (docs.length > 1) {
@@ -92,12 +121,21 @@ function isEmptyDocument(doc: Document.Parsed): boolean {
 /** Offset of the `---` that opens a document, when the document starts with one. */
 function documentStart(source: SourceText, offset: number): number {
   const idx = source.text.lastIndexOf('---', offset);
-  return idx >= 0 && source.text.slice(idx + 3, offset).trim().replace(/#.*$/gm, '').trim() === '' ? idx : offset;
+  return idx >= 0 &&
+    source.text
+      .slice(idx + 3, offset)
+      .trim()
+      .replace(/#.*$/gm, '')
+      .trim() === ''
+    ? idx
+    : offset;
 }
 
 function describeScalar(s: LScalar): string {
   if (s.value === null) return 'null';
-  return typeof s.value === 'string' ? `the text ${JSON.stringify(s.value.length > 40 ? `${s.value.slice(0, 40)}…` : s.value)}` : `the value ${String(s.value)}`;
+  return typeof s.value === 'string'
+    ? `the text ${JSON.stringify(s.value.length > 40 ? `${s.value.slice(0, 40)}…` : s.value)}`
+    : `the value ${String(s.value)}`;
 }
 
 const MAX_DEPTH = 200;
@@ -130,7 +168,11 @@ function convert(node: YNode | null | undefined, ctx: ConvertContext, depth: num
   if (node && isAlias(node)) {
     if (!ctx.aliases.has(node)) ctx.aliases.set(node, node.resolve(doc) as YNode | undefined);
     const target = ctx.aliases.get(node);
-    if (!target) throw new ConvertError(`unknown alias *${node.source}; no anchor &${node.source} comes before it`, node.range?.[0] ?? 0);
+    if (!target)
+      throw new ConvertError(
+        `unknown alias *${node.source}; no anchor &${node.source} comes before it`,
+        node.range?.[0] ?? 0,
+      );
     return convert(target as YNode, ctx, depth + 1);
   }
   if (node && isMap(node)) {
@@ -139,9 +181,10 @@ function convert(node: YNode | null | undefined, ctx: ConvertContext, depth: num
     const seen = new Set<string>();
     for (const item of node.items) {
       const key = convertKey(item.key as YNode | null, source);
-      const value = item.value === null || item.value === undefined
-        ? nullAfter(key, source)
-        : convert(item.value as YNode, ctx, depth + 1);
+      const value =
+        item.value === null || item.value === undefined
+          ? nullAfter(key, source)
+          : convert(item.value as YNode, ctx, depth + 1);
       const text = key.value === null ? '' : String(key.value);
       if (seen.has(text)) {
         out.report('GUMP004', key.span, { key: text });
@@ -150,7 +193,12 @@ function convert(node: YNode | null | undefined, ctx: ConvertContext, depth: num
       seen.add(text);
       pairs.push({ key, value });
     }
-    const map: LMap = { kind: 'map', flow: node.flow === true, pairs, span: source.span(start, trimEnd(source, start, end)) };
+    const map: LMap = {
+      kind: 'map',
+      flow: node.flow === true,
+      pairs,
+      span: source.span(start, trimEnd(source, start, end)),
+    };
     return map;
   }
   if (node && isSeq(node)) {
@@ -165,7 +213,13 @@ function convert(node: YNode | null | undefined, ctx: ConvertContext, depth: num
 /** A list entry; an empty one (`-` alone) is a null placed at its `-`. */
 function seqItem(item: YNode | null, ctx: ConvertContext, depth: number): LNode {
   const node = convert(item, ctx, depth + 1);
-  if (node.kind !== 'scalar' || node.value !== null || node.style !== 'plain' || node.span.offset !== node.span.endOffset) return node;
+  if (
+    node.kind !== 'scalar' ||
+    node.value !== null ||
+    node.style !== 'plain' ||
+    node.span.offset !== node.span.endOffset
+  )
+    return node;
   const text = ctx.source.text;
   let i = node.span.offset - 1;
   while (i >= 0 && (text[i] === ' ' || text[i] === '\t')) i--;
@@ -176,19 +230,28 @@ function convertKey(key: YNode | null, source: SourceText): LScalar {
   if (key && isScalar(key)) return scalar(key, source);
   // Complex keys (maps or lists as keys) are not part of the language: keep their text.
   const range = key?.range ?? [0, 0, 0];
-  return { kind: 'scalar', value: source.text.slice(range[0], range[1]), style: 'plain', span: source.span(range[0], range[1]) };
+  return {
+    kind: 'scalar',
+    value: source.text.slice(range[0], range[1]),
+    style: 'plain',
+    span: source.span(range[0], range[1]),
+  };
 }
 
 function scalar(node: Scalar, source: SourceText): LScalar {
   const [start, end] = node.range ?? [0, 0, 0];
   const style =
-    node.type === 'QUOTE_DOUBLE' ? 'double'
-    : node.type === 'QUOTE_SINGLE' ? 'single'
-    : node.type === 'BLOCK_LITERAL' || node.type === 'BLOCK_FOLDED' ? 'block'
-    : 'plain';
+    node.type === 'QUOTE_DOUBLE'
+      ? 'double'
+      : node.type === 'QUOTE_SINGLE'
+        ? 'single'
+        : node.type === 'BLOCK_LITERAL' || node.type === 'BLOCK_FOLDED'
+          ? 'block'
+          : 'plain';
   let value = node.value as unknown;
   if (typeof value === 'bigint') value = Number(value);
-  if (value !== null && typeof value !== 'string' && typeof value !== 'number' && typeof value !== 'boolean') value = String(value);
+  if (value !== null && typeof value !== 'string' && typeof value !== 'number' && typeof value !== 'boolean')
+    value = String(value);
   return { kind: 'scalar', value: value as LScalar['value'], style, span: source.span(start, end) };
 }
 

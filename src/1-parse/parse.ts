@@ -7,6 +7,6 @@ import { parseYaml } from './parse-yaml.js';
 
 export function parseWorkflow(file: string, text: string, out: Collector): WorkflowAst | null {
   const { source, root } = parseYaml(text, out);
-  if (!root || root.kind !== 'map') return null;
+  if (root?.kind !== 'map') return null;
   return buildWorkflow(file, root, source, out);
 }

@@ -7,7 +7,9 @@ import { DURATION_PATTERN, durationMs } from '../../protocol/duration.js';
 const NUMERIC = /^\s*-?(\d+(\.\d*)?|\.\d+)([eE][-+]?\d+)?\s*$/;
 
 /** A number, or a quoted numeric string (compat, §2.1). */
-const numberLike = z.union([z.number(), z.string().regex(NUMERIC)]).transform((v) => (typeof v === 'number' ? v : Number(v)));
+const numberLike = z
+  .union([z.number(), z.string().regex(NUMERIC)])
+  .transform((v) => (typeof v === 'number' ? v : Number(v)));
 
 export const positiveNumber = numberLike.pipe(z.number().gt(0)).describe('number > 0 (USD)');
 
@@ -25,7 +27,18 @@ export const duration = z
   .describe('duration: 90s, 30m, 1h30m, 1.5h');
 
 export const stepName = z.string().regex(/^[A-Za-z_][A-Za-z0-9_-]*$/);
-export const RESERVED_STEP_NAMES = ['spec', 'attempt', 'error', 'diff', 'output', 'task', 'prev', 'gate', 'steps', 'item'] as const;
+export const RESERVED_STEP_NAMES = [
+  'spec',
+  'attempt',
+  'error',
+  'diff',
+  'output',
+  'task',
+  'prev',
+  'gate',
+  'steps',
+  'item',
+] as const;
 
 export const STEP_TYPES = ['code', 'split', 'validate', 'artifact'] as const;
 export const RESERVED_STEP_TYPES = ['search', 'scrape', 'surf', 'use', 'doc'] as const;
@@ -67,13 +80,15 @@ const gateMap = z.union([
   z.object({ validate: z.string() }).catchall(z.union([z.string(), z.number(), z.boolean()])),
 ]);
 
-export const getBlockShape = z.object({
-  prompt: promptValue.optional(),
-  context: z.array(contextEntry).optional(),
-  worktree: worktree.optional(),
-  session: session.optional(),
-  workflow: z.string().optional(),
-}).catchall(z.union([z.string(), z.number(), z.boolean()]));
+export const getBlockShape = z
+  .object({
+    prompt: promptValue.optional(),
+    context: z.array(contextEntry).optional(),
+    worktree: worktree.optional(),
+    session: session.optional(),
+    workflow: z.string().optional(),
+  })
+  .catchall(z.union([z.string(), z.number(), z.boolean()]));
 
 export const runBlockShape = z.strictObject({
   agent: z.string().optional(),
@@ -83,7 +98,10 @@ export const runBlockShape = z.strictObject({
 
 export const retryEntryShape = z.strictObject({
   attempt: integerAtLeast(2).optional(),
-  not: z.string().regex(/^gate\./).optional(),
+  not: z
+    .string()
+    .regex(/^gate\./)
+    .optional(),
   validate: z.string().optional(),
   exit: integerAtLeast(1).optional(),
   agent: z.string().optional(),
@@ -137,4 +155,23 @@ export const RUN_KEYS = keysOf(runBlockShape);
 export const GET_KEYS = keysOf(getBlockShape);
 /** Step-level keys that are never inputs of a GET workflow (§7.3). */
 export const STEP_ONLY_KEYS = ['name', 'type', 'gate', 'retry', 'each', 'parallel', 'steps', 'with'] as const;
-export const STEP_KEYS = ['name', 'type', 'prompt', 'context', 'worktree', 'session', 'agent', 'guard', 'hitl', 'get', 'run', 'gate', 'retry', 'each', 'parallel', 'steps', 'with', 'workflow'] as const;
+export const STEP_KEYS = [
+  'name',
+  'type',
+  'prompt',
+  'context',
+  'worktree',
+  'session',
+  'agent',
+  'guard',
+  'hitl',
+  'get',
+  'run',
+  'gate',
+  'retry',
+  'each',
+  'parallel',
+  'steps',
+  'with',
+  'workflow',
+] as const;

@@ -50,17 +50,29 @@ function explainSafely(source: SourceText, first: YamlError, all: YamlError[]): 
   }
 }
 
-function reportSessionFrom(source: SourceText, line: number, lead: string, target: string, comment: string, out: Collector): void {
+function reportSessionFrom(
+  source: SourceText,
+  line: number,
+  lead: string,
+  target: string,
+  comment: string,
+  out: Collector,
+): void {
   const text = source.lineText(line);
   const lineOffset = source.lineOffset(line);
   const corrected = `${lead}session: { from: ${target} }${comment}`;
   const col = lead.length;
-  out.report('GUMP005', source.span(lineOffset + col, lineOffset + col + 'session'.length), { value: target, expected: corrected }, {
-    fix: {
-      description: `write ${corrected.trim()}`,
-      edits: [{ offset: lineOffset, endOffset: lineOffset + text.length, text: corrected }],
+  out.report(
+    'GUMP005',
+    source.span(lineOffset + col, lineOffset + col + 'session'.length),
+    { value: target, expected: corrected },
+    {
+      fix: {
+        description: `write ${corrected.trim()}`,
+        edits: [{ offset: lineOffset, endOffset: lineOffset + text.length, text: corrected }],
+      },
     },
-  });
+  );
 }
 
 interface IndentBlock {
@@ -101,9 +113,17 @@ function reportOverIndented(source: SourceText, entryLine: number, block: Indent
   const fixed = block.lines.map((n) => reindent(source.lineText(n), delta));
   const expected = [source.lineText(entryLine), ...fixed].join('\n');
   const firstText = source.lineText(first);
-  out.report('GUMP006', source.span(from + block.indent, from + firstText.length), { expected, column: block.column + 1 }, {
-    fix: { description: `re-indent the validator inputs to column ${block.column + 1}, the column of "validate"`, edits: [{ offset: from, endOffset: to, text: fixed.join(eol) }] },
-  });
+  out.report(
+    'GUMP006',
+    source.span(from + block.indent, from + firstText.length),
+    { expected, column: block.column + 1 },
+    {
+      fix: {
+        description: `re-indent the validator inputs to column ${block.column + 1}, the column of "validate"`,
+        edits: [{ offset: from, endOffset: to, text: fixed.join(eol) }],
+      },
+    },
+  );
 }
 
 /** Shift a line left by `delta` columns (right when negative), never cutting into its text. */

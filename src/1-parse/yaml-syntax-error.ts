@@ -25,11 +25,16 @@ export function explainSyntaxError(source: SourceText, first: YamlError, all: Ya
   const text = source.lineText(line);
   const message = first.message.toLowerCase();
 
-  if (/call stack/.test(message)) return { span: source.span(first.offset, first.offset), reason: 'the YAML is nested too deeply' };
+  if (/call stack/.test(message))
+    return { span: source.span(first.offset, first.offset), reason: 'the YAML is nested too deeply' };
 
   if (first.code === 'TAB_AS_INDENT' || (first.code === 'BAD_INDENT' && /^\s*\t/.test(text))) {
     const col = text.indexOf('\t');
-    return { span: at(source, line, Math.max(0, col)), reason: 'tabs are not allowed as indentation', hint: 'YAML indentation must use spaces, not tabs' };
+    return {
+      span: at(source, line, Math.max(0, col)),
+      reason: 'tabs are not allowed as indentation',
+      hint: 'YAML indentation must use spaces, not tabs',
+    };
   }
 
   if (/flow (sequence|map)/.test(message) || (first.code === 'MISSING_CHAR' && /[\]}]/.test(first.message))) {
@@ -51,7 +56,7 @@ export function explainSyntaxError(source: SourceText, first: YamlError, all: Ya
       return {
         span: source.span(q, q + 1),
         reason: 'the quoted string opened here is never closed',
-        hint: 'close the quote; inside double quotes write \\" for a quote character, inside single quotes write \'\'',
+        hint: "close the quote; inside double quotes write \\\" for a quote character, inside single quotes write ''",
       };
     }
   }
@@ -69,7 +74,11 @@ export function explainSyntaxError(source: SourceText, first: YamlError, all: Ya
     }
     const nextText = source.lineText(next);
     const key = nextText.trim().split(':')[0] ?? '';
-    const above = text.trim().replace(/^(-\s+)+/, '').split(':')[0] ?? '';
+    const above =
+      text
+        .trim()
+        .replace(/^(-\s+)+/, '')
+        .split(':')[0] ?? '';
     return {
       span: at(source, next, indentOf(nextText)),
       reason: `bad indentation: "${key}" is indented deeper than "${above}" on line ${line}, so it reads as part of that value`,
@@ -77,7 +86,10 @@ export function explainSyntaxError(source: SourceText, first: YamlError, all: Ya
     };
   }
 
-  if (/implicit map keys need to be followed by map values/.test(message) && !/:(\s|$)/.test(text.replace(/#.*$/, ''))) {
+  if (
+    /implicit map keys need to be followed by map values/.test(message) &&
+    !/:(\s|$)/.test(text.replace(/#.*$/, ''))
+  ) {
     const words = text.trim().replace(/^(-\s+)+/, '');
     return {
       span: at(source, line, firstKeyColumn(text)),
@@ -100,12 +112,18 @@ export function explainSyntaxError(source: SourceText, first: YamlError, all: Ya
     return {
       span: source.span(first.offset, first.offset),
       reason: 'unexpected text after the value',
-      hint: fix ? `a value that starts with {, [ or a quote must be quoted as a whole: ${fix}` : 'quote the whole value',
+      hint: fix
+        ? `a value that starts with {, [ or a quote must be quoted as a whole: ${fix}`
+        : 'quote the whole value',
     };
   }
 
   const above = previousContentLine(source, line);
-  if (above !== undefined && /:\s*[|>][-+0-9]*\s*(#.*)?$/.test(source.lineText(above)) && indentOf(text) <= indentOf(source.lineText(above))) {
+  if (
+    above !== undefined &&
+    /:\s*[|>][-+0-9]*\s*(#.*)?$/.test(source.lineText(above)) &&
+    indentOf(text) <= indentOf(source.lineText(above))
+  ) {
     return {
       span: at(source, line, indentOf(text)),
       reason: `the text of the block scalar on line ${above} must be indented deeper than its key`,
@@ -167,7 +185,10 @@ function quotedValueLine(text: string): string | undefined {
   const m = /^(\s*(?:-\s+)*[^\s:#][^:#]*?:\s+)(.*?)\s*$/.exec(text);
   if (!m || m[2]!.length === 0) return undefined;
   const value = m[2]!;
-  const quoted = value.includes('"') && !value.includes("'") ? `'${value}'` : `"${value.replace(/\\/g, '\\\\').replace(/"/g, '\\"')}"`;
+  const quoted =
+    value.includes('"') && !value.includes("'")
+      ? `'${value}'`
+      : `"${value.replace(/\\/g, '\\\\').replace(/"/g, '\\"')}"`;
   return `${m[1]!.trimStart()}${quoted}`;
 }
 
@@ -193,7 +214,8 @@ function unclosedFlow(text: string, offset: number): { offset: number; char: '['
     const open = node.start.source as '[' | '{';
     const close = open === '[' ? ']' : '}';
     const closed = node.end.some((t) => t.source === close);
-    if (!closed && node.offset <= offset && (!found || node.offset < found.offset)) found = { offset: node.offset, char: open };
+    if (!closed && node.offset <= offset && (!found || node.offset < found.offset))
+      found = { offset: node.offset, char: open };
   }
   return found;
 }
@@ -203,7 +225,8 @@ function unclosedQuote(text: string, offset: number): number | undefined {
   for (const node of cstNodes(text)) {
     if (node.type !== 'double-quoted-scalar' && node.type !== 'single-quoted-scalar') continue;
     const src = node.source;
-    const ok = node.type === 'double-quoted-scalar' ? /^"(?:[^"\\]|\\[\s\S])*"$/.test(src) : /^'(?:[^']|'')*'$/.test(src);
+    const ok =
+      node.type === 'double-quoted-scalar' ? /^"(?:[^"\\]|\\[\s\S])*"$/.test(src) : /^'(?:[^']|'')*'$/.test(src);
     if (!ok && node.offset <= offset) return node.offset;
   }
   return undefined;

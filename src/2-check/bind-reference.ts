@@ -3,7 +3,16 @@
 
 import type { ParsedRef } from '../1-parse/template.js';
 import type { StepInfo, WorkflowModel } from './model.js';
-import { indexScopes, lookupName, relationTo, scopeChain, stepsNamed, type Bindable, type Relation, type ScopeIndex } from './scope-lookup.js';
+import {
+  indexScopes,
+  lookupName,
+  relationTo,
+  scopeChain,
+  stepsNamed,
+  type Bindable,
+  type Relation,
+  type ScopeIndex,
+} from './scope-lookup.js';
 import type { TemplateSite } from './template-sites.js';
 
 export type StepBinding = { kind: 'step'; target: Bindable; fields: string[]; relation: Relation; qualified: boolean };
@@ -43,7 +52,13 @@ export function createBinder(wf: WorkflowModel): Bind {
   return (from, site, ref) => bindReference(wf, index, from, site, ref);
 }
 
-function bindReference(wf: WorkflowModel, index: ScopeIndex, from: StepInfo, site: TemplateSite, ref: ParsedRef): Binding {
+function bindReference(
+  wf: WorkflowModel,
+  index: ScopeIndex,
+  from: StepInfo,
+  site: TemplateSite,
+  ref: ParsedRef,
+): Binding {
   if (ref.kind === 'bare') {
     if (isReservedName(wf, ref.name)) return { kind: 'reserved', name: ref.name };
     // A step or GET pseudo-step of this name anywhere in the workflow (GUMP112), never an input.
@@ -83,7 +98,13 @@ function bindName(index: ScopeIndex, from: StepInfo, site: TemplateSite, name: s
  * checked), a group segment by a child. Ordering is not checked when the path enters a task of
  * a split that encloses the referencing step: the named task may be another one.
  */
-function bindQualified(wf: WorkflowModel, index: ScopeIndex, from: StepInfo, path: string[], fields: string[]): Binding {
+function bindQualified(
+  wf: WorkflowModel,
+  index: ScopeIndex,
+  from: StepInfo,
+  path: string[],
+  fields: string[],
+): Binding {
   let scope = wf.root;
   let i = 0;
   const tasksEntered: StepInfo[] = [];
@@ -100,10 +121,12 @@ function bindQualified(wf: WorkflowModel, index: ScopeIndex, from: StepInfo, pat
       const relation = inOwnTask ? 'ok' : relationTo(from, found, fields[0]);
       return { kind: 'step', target: found, fields, relation, qualified: true };
     }
-    if (found.kind !== 'step' || !found.step.child) return { kind: 'bad-qualified', why: `"${seg}" has no child steps` };
+    if (found.kind !== 'step' || !found.step.child)
+      return { kind: 'bad-qualified', why: `"${seg}" has no child steps` };
     const child = found.step.child;
     if (child.kind === 'each') {
-      if (i + 2 > path.length - 1) return { kind: 'bad-qualified', why: `"${seg}" is a split: its task segment must be followed by a step` };
+      if (i + 2 > path.length - 1)
+        return { kind: 'bad-qualified', why: `"${seg}" is a split: its task segment must be followed by a step` };
       tasksEntered.push(found.step);
       i += 2;
     } else i += 1;
@@ -115,7 +138,13 @@ function bindQualified(wf: WorkflowModel, index: ScopeIndex, from: StepInfo, pat
  * `{steps.x.f}` (compat, §14.2): `x` is searched in every scope; exactly one → read as its
  * nearest-scope name when that binds to it, else its qualified path.
  */
-function bindLegacy(wf: WorkflowModel, index: ScopeIndex, from: StepInfo, site: TemplateSite, fields: string[]): Binding {
+function bindLegacy(
+  wf: WorkflowModel,
+  index: ScopeIndex,
+  from: StepInfo,
+  site: TemplateSite,
+  fields: string[],
+): Binding {
   const [name = '', ...rest] = fields;
   const found = stepsNamed(wf, name);
   const scopes = new Set(found.map((s) => s.scope));
@@ -125,7 +154,11 @@ function bindLegacy(wf: WorkflowModel, index: ScopeIndex, from: StepInfo, site: 
   if (rest.length === 0) return { kind: 'legacy', name, outcome: { kind: 'bare' } };
   const near = lookupName(from, name, index);
   if (near?.target.kind === 'step' && near.target.step === target) {
-    return { kind: 'legacy', name, outcome: { kind: 'ok', replacement: `${name}.${rest.join('.')}`, inner: bindName(index, from, site, name, rest) } };
+    return {
+      kind: 'legacy',
+      name,
+      outcome: { kind: 'ok', replacement: `${name}.${rest.join('.')}`, inner: bindName(index, from, site, name, rest) },
+    };
   }
   // Inside a task that does not contain the placeholder, or an unnamed ancestor: no static path.
   if (/(^|\/)(\*|#\d+)(\/|$)/.test(target.path)) return { kind: 'legacy', name, outcome: { kind: 'unknown' } };

@@ -16,7 +16,8 @@ export function bindTemplates(model: WorkflowModel, source: SourceFile, host: Pr
   const prompts = new Map<string, string | undefined>();
   for (const step of model.steps) {
     const prompt = step.ast.prompt?.value;
-    if (prompt?.kind === 'file' && !prompts.has(prompt.path)) prompts.set(prompt.path, host.readRelative(source, prompt.path));
+    if (prompt?.kind === 'file' && !prompts.has(prompt.path))
+      prompts.set(prompt.path, host.readRelative(source, prompt.path));
   }
   const bind = createBinder(model);
   const templates = new Map<StepInfo, BoundSite[]>();

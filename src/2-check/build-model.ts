@@ -17,7 +17,11 @@ export function classifyStep(step: StepAst): StepKind {
     return type;
   }
   if (step.keys.has('type')) return 'untyped';
-  const agentPhase = AGENT_PHASE_KEYS.some((k) => step.keys.has(k)) || step.getBlock !== undefined || step.runBlock !== undefined || step.keys.has('getWorkflow');
+  const agentPhase =
+    AGENT_PHASE_KEYS.some((k) => step.keys.has(k)) ||
+    step.getBlock !== undefined ||
+    step.runBlock !== undefined ||
+    step.keys.has('getWorkflow');
   return agentPhase ? 'untyped' : 'gate-only';
 }
 

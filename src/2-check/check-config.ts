@@ -8,7 +8,7 @@ import { parse as parseToml } from 'smol-toml';
 import { closest } from '../../protocol/did-you-mean.js';
 import {
   CI_KEYS,
-  COMMAND_KEYS,
+  type COMMAND_KEYS,
   ENDPOINT_KEYS,
   ENDPOINT_PROVIDERS,
   ERROR_CONTEXT_KEYS,
@@ -28,7 +28,14 @@ import { locateTomlKeys, pathId, type KeyPositions } from './config-keys.js';
 import type { SourceFile } from './host.js';
 
 export interface GumpConfig {
-  validation: { compile_cmd?: string; test_cmd?: string; lint_cmd?: string; coverage_cmd?: string; timeout?: string; timeoutMs?: number };
+  validation: {
+    compile_cmd?: string;
+    test_cmd?: string;
+    lint_cmd?: string;
+    coverage_cmd?: string;
+    timeout?: string;
+    timeoutMs?: number;
+  };
   error_context: { max_error_chars?: number; max_diff_chars?: number; stdout_tail_chars?: number };
   models: Record<string, string>;
   prices: Record<string, Price>;
@@ -78,11 +85,19 @@ export function badEndpointUrl(v: string): string | undefined {
 
 type Table = Record<string, unknown>;
 
-const int = (min: number, max: number) => (x: unknown) => typeof x === 'number' && Number.isInteger(x) && x >= min && x <= max;
+const int = (min: number, max: number) => (x: unknown) =>
+  typeof x === 'number' && Number.isInteger(x) && x >= min && x <= max;
 
 export function checkConfig(file: SourceFile): { config: GumpConfig; diagnostics: Diagnostic[] } {
   const out = new Collector(file.file);
-  const config: GumpConfig = { validation: {}, error_context: {}, models: {}, prices: {}, ci: { pins: {} }, agents: {} };
+  const config: GumpConfig = {
+    validation: {},
+    error_context: {},
+    models: {},
+    prices: {},
+    ci: { pins: {} },
+    agents: {},
+  };
   const source = new SourceText(file.text);
   let data: Table;
   try {
@@ -91,9 +106,14 @@ export function checkConfig(file: SourceFile): { config: GumpConfig; diagnostics
     const err = e as { line?: number; column?: number; message?: string };
     const line = err.line ?? 0;
     const offset = source.lineOffset(line) + Math.max(0, (err.column ?? 1) - 1);
-    out.report('GUMP020', line > 0 ? source.span(offset, offset) : FILE_START, { reason: String(err.message ?? e).split('\n')[0]! }, {
-      message: `gump.toml cannot be parsed: ${String(err.message ?? e).split('\n')[0]}`,
-    });
+    out.report(
+      'GUMP020',
+      line > 0 ? source.span(offset, offset) : FILE_START,
+      { reason: String(err.message ?? e).split('\n')[0]! },
+      {
+        message: `gump.toml cannot be parsed: ${String(err.message ?? e).split('\n')[0]}`,
+      },
+    );
     return { config, diagnostics: out.diagnostics };
   }
   new ConfigChecker(out, source, locateTomlKeys(file.text)).root(data, config);
@@ -145,13 +165,23 @@ class ConfigChecker {
             const ok = this.table([key, provider], v, ENDPOINT_KEYS, (k, x) => {
               const at = [key, provider, k];
               if (k === 'base_url') {
-                const s = this.expect(at, x, 'an http(s) URL (string)', (y) => typeof y === 'string') as string | undefined;
+                const s = this.expect(at, x, 'an http(s) URL (string)', (y) => typeof y === 'string') as
+                  | string
+                  | undefined;
                 if (s === undefined) return;
                 const bad = badEndpointUrl(s);
-                if (bad) this.out.report('GUMP020', this.at(at), { reason: `${label(at)} must be ${bad}, not ${describe(s)}` });
+                if (bad)
+                  this.out.report('GUMP020', this.at(at), {
+                    reason: `${label(at)} must be ${bad}, not ${describe(s)}`,
+                  });
                 else endpoint.base_url = s;
               } else if (k === 'api_key_env') {
-                const s = this.expect(at, x, 'an environment variable name such as "GATEWAY_API_KEY"', (y) => typeof y === 'string' && /^[A-Za-z_][A-Za-z0-9_]*$/.test(y));
+                const s = this.expect(
+                  at,
+                  x,
+                  'an environment variable name such as "GATEWAY_API_KEY"',
+                  (y) => typeof y === 'string' && /^[A-Za-z_][A-Za-z0-9_]*$/.test(y),
+                );
                 if (s !== undefined) endpoint.api_key_env = s as string;
               } else {
                 const s = this.expect(at, x, 'a model id (string)', (y) => typeof y === 'string' && y !== '');
@@ -182,33 +212,51 @@ class ConfigChecker {
     switch (key) {
       case 'targets': {
         const ok = (x: unknown) => Array.isArray(x) && x.every((t) => t === 'github' || t === 'gitlab');
-        if (this.expect(at, value, 'a list of "github" and "gitlab"', ok) !== undefined) ci.targets = [...new Set(value as Array<'github' | 'gitlab'>)];
+        if (this.expect(at, value, 'a list of "github" and "gitlab"', ok) !== undefined)
+          ci.targets = [...new Set(value as Array<'github' | 'gitlab'>)];
         return;
       }
       case 'task_slots':
-        if (this.expect(at, value, 'an integer from 1 to 100', int(1, 100)) !== undefined) ci.task_slots = value as number;
+        if (this.expect(at, value, 'an integer from 1 to 100', int(1, 100)) !== undefined)
+          ci.task_slots = value as number;
         return;
       case 'max_parallel':
-        if (this.expect(at, value, 'an integer from 1 to 256', int(1, 256)) !== undefined) ci.max_parallel = value as number;
+        if (this.expect(at, value, 'an integer from 1 to 256', int(1, 256)) !== undefined)
+          ci.max_parallel = value as number;
         return;
       case 'retention_days':
-        if (this.expect(at, value, 'an integer from 1 to 90', int(1, 90)) !== undefined) ci.retention_days = value as number;
+        if (this.expect(at, value, 'an integer from 1 to 90', int(1, 90)) !== undefined)
+          ci.retention_days = value as number;
         return;
       case 'attempt_minutes':
-        if (this.expect(at, value, 'an integer from 1 to 360', int(1, 360)) !== undefined) ci.attempt_minutes = value as number;
+        if (this.expect(at, value, 'an integer from 1 to 360', int(1, 360)) !== undefined)
+          ci.attempt_minutes = value as number;
         return;
       case 'approval':
-        if (this.expect(at, value, '"environment" or "dispatch"', (x) => x === 'environment' || x === 'dispatch') !== undefined) ci.approval = value as 'environment' | 'dispatch';
+        if (
+          this.expect(at, value, '"environment" or "dispatch"', (x) => x === 'environment' || x === 'dispatch') !==
+          undefined
+        )
+          ci.approval = value as 'environment' | 'dispatch';
         return;
       case 'environment':
       case 'node_version':
       case 'runs_on':
       case 'image':
-        if (this.expect(at, value, 'a non-empty string', (x) => typeof x === 'string' && x.trim() !== '') !== undefined) ci[key] = value as string;
+        if (this.expect(at, value, 'a non-empty string', (x) => typeof x === 'string' && x.trim() !== '') !== undefined)
+          ci[key] = value as string;
         return;
       case 'pins':
         this.table(at, value, PIN_PROVIDERS, (p, v) => {
-          if (this.expect([...at, p], v, 'an exact version such as "1.2.3"', (x) => typeof x === 'string' && /^\d+\.\d+\.\d+([-+][0-9A-Za-z.-]+)?$/.test(x)) !== undefined) ci.pins[p] = v as string;
+          if (
+            this.expect(
+              [...at, p],
+              v,
+              'an exact version such as "1.2.3"',
+              (x) => typeof x === 'string' && /^\d+\.\d+\.\d+([-+][0-9A-Za-z.-]+)?$/.test(x),
+            ) !== undefined
+          )
+            ci.pins[p] = v as string;
         });
         return;
     }
@@ -220,7 +268,11 @@ class ConfigChecker {
       if (d?.success) {
         config.validation.timeout = value as string;
         config.validation.timeoutMs = d.data;
-      } else this.out.report('GUMP203', this.at(['validation', key]), { key: '[validation] timeout', value: describe(value) });
+      } else
+        this.out.report('GUMP203', this.at(['validation', key]), {
+          key: '[validation] timeout',
+          value: describe(value),
+        });
       return;
     }
     const s = this.expectRule(['validation', key], value, VALUE_RULES.command);
@@ -228,7 +280,12 @@ class ConfigChecker {
   }
 
   /** A table whose keys are checked against `known` (undefined: any key); false when not a table. */
-  private table(path: string[], value: unknown, known: readonly string[] | undefined, each: (key: string, value: unknown) => void): boolean {
+  private table(
+    path: string[],
+    value: unknown,
+    known: readonly string[] | undefined,
+    each: (key: string, value: unknown) => void,
+  ): boolean {
     if (!isTable(value)) {
       this.wrongType(path, 'a table', value);
       return false;
@@ -259,9 +316,14 @@ class ConfigChecker {
     const key = path[path.length - 1]!;
     const where = path.length === 1 ? 'gump.toml' : `[${path.slice(0, -1).map(segment).join('.')}]`;
     const near = suggestKey(key, known);
-    this.out.report('GUMP523', this.at(path), { key, where }, {
-      hint: near === undefined ? `known keys: ${known.join(', ')}` : `did you mean "${near}"?`,
-    });
+    this.out.report(
+      'GUMP523',
+      this.at(path),
+      { key, where },
+      {
+        hint: near === undefined ? `known keys: ${known.join(', ')}` : `did you mean "${near}"?`,
+      },
+    );
   }
 
   /** The key's span; a missing position falls back to the nearest enclosing key, then line 1. */

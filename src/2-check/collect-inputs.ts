@@ -16,7 +16,9 @@ export interface WorkflowInputs {
   agentInputs: string[];
 }
 
-export function collectInputs(wf: Pick<CheckedWorkflow, keyof WorkflowModel | 'callees' | 'templates'>): WorkflowInputs {
+export function collectInputs(
+  wf: Pick<CheckedWorkflow, keyof WorkflowModel | 'callees' | 'templates'>,
+): WorkflowInputs {
   const inputs = new Set<string>(['spec']);
   const agentInputs = new Set<string>();
   const stepNames = indexScopes(wf).names;
@@ -46,13 +48,18 @@ export function collectInputs(wf: Pick<CheckedWorkflow, keyof WorkflowModel | 'c
       for (const n of inputNames(wf, stepNames, { template: value })) agentInputs.add(n);
     }
   }
-  return { inputs: [...inputs].sort(), agentInputs: [...agentInputs].filter((n) => n !== 'spec' && n !== 'diff').sort() };
+  return {
+    inputs: [...inputs].sort(),
+    agentInputs: [...agentInputs].filter((n) => n !== 'spec' && n !== 'diff').sort(),
+  };
 }
 
 /** Bare placeholders of one template that are workflow inputs. */
 function inputNames(wf: WorkflowModel, stepNames: Set<string>, site: Pick<TemplateSite, 'template'>): string[] {
   return site.template.placeholders.flatMap((ph) =>
-    ph.parsed.kind === 'bare' && !isReservedName(wf, ph.parsed.name) && !stepNames.has(ph.parsed.name) ? [ph.parsed.name] : [],
+    ph.parsed.kind === 'bare' && !isReservedName(wf, ph.parsed.name) && !stepNames.has(ph.parsed.name)
+      ? [ph.parsed.name]
+      : [],
   );
 }
 
@@ -66,14 +73,16 @@ interface CalleeUse {
 function calleeUses(wf: WorkflowModel): CalleeUse[] {
   const uses: CalleeUse[] = [];
   for (const { ast } of wf.steps) {
-    if (ast.workflow && ast.keys.has('workflow')) uses.push({ ref: ast.workflow.value.ref, validator: false, inputs: ast.with?.value ?? [] });
+    if (ast.workflow && ast.keys.has('workflow'))
+      uses.push({ ref: ast.workflow.value.ref, validator: false, inputs: ast.with?.value ?? [] });
     const get = getWorkflowOf(ast);
     if (get) uses.push({ ref: get.ref, validator: false, inputs: ast.getInputs });
     for (const gate of ast.gate?.value ?? []) {
       if (gate.type === 'validate' && gate.arg) uses.push({ ref: gate.arg, validator: true, inputs: gate.inputs });
     }
     for (const entry of ast.retry?.value ?? []) {
-      if (entry.condition?.kind === 'validate') uses.push({ ref: entry.condition.ref.ref, validator: true, inputs: entry.with?.value ?? [] });
+      if (entry.condition?.kind === 'validate')
+        uses.push({ ref: entry.condition.ref.ref, validator: true, inputs: entry.with?.value ?? [] });
     }
   }
   return uses;

@@ -51,7 +51,14 @@ export class Program {
     let workflow: CheckedWorkflow | null = null;
     if (ast) {
       workflow = this.analyse(ast, source, out);
-      this.report({ wf: workflow, source, out, options: this.options, config: this.config()?.config, root: this.stack.length === 1 });
+      this.report({
+        wf: workflow,
+        source,
+        out,
+        options: this.options,
+        config: this.config()?.config,
+        root: this.stack.length === 1,
+      });
     }
     this.stack.pop();
     const result: CheckResult = { workflow, diagnostics: sortDiagnostics(out.diagnostics) };
@@ -74,7 +81,10 @@ export class Program {
   }
 
   /** Check a callee by normalised name; undefined when it does not resolve. */
-  checkCallee(name: string, as: CalleeKind): { source: SourceFile; result?: CheckResult; cycle?: string[] } | undefined {
+  checkCallee(
+    name: string,
+    as: CalleeKind,
+  ): { source: SourceFile; result?: CheckResult; cycle?: string[] } | undefined {
     const source = this.host.resolve(name, as);
     if (!source) return undefined;
     const at = this.stack.indexOf(source.file);

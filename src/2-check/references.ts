@@ -31,7 +31,15 @@ export function collectReferences(wf: WorkflowModel): Reference[] {
     const get = ast.getWorkflow ?? (ast.workflow?.key.place === 'get' ? ast.workflow : undefined);
     if (call) {
       const span = call.key.keySpan;
-      refs.push({ site: 'call', ref: call.value.ref, use: 'call', step, span, bindSpan: span, inputs: ast.with?.value ?? [] });
+      refs.push({
+        site: 'call',
+        ref: call.value.ref,
+        use: 'call',
+        step,
+        span,
+        bindSpan: span,
+        inputs: ast.with?.value ?? [],
+      });
     }
     if (get) {
       const span = get.key.keySpan;
@@ -39,7 +47,15 @@ export function collectReferences(wf: WorkflowModel): Reference[] {
     }
     for (const gate of ast.gate?.value ?? []) {
       if (gate.type !== 'validate') continue;
-      refs.push({ site: 'gate', ref: gate.arg ?? '', use: 'validator', step, span: gate.span, bindSpan: gate.span, inputs: gate.inputs });
+      refs.push({
+        site: 'gate',
+        ref: gate.arg ?? '',
+        use: 'validator',
+        step,
+        span: gate.span,
+        bindSpan: gate.span,
+        inputs: gate.inputs,
+      });
     }
     for (const entry of ast.retry?.value ?? []) {
       if (entry.condition?.kind !== 'validate') continue;

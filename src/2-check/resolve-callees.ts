@@ -32,10 +32,15 @@ function resolveOne(ref: Reference, ctx: ResolveContext): void {
     if (norm.code === 'GUMP120') out.report('GUMP120', ref.span, { ref: ref.ref, reason: norm.reason });
     else {
       const bare = ref.ref.replace(/^workflows\//, '');
-      out.report('GUMP119', ref.span, { ref: ref.ref }, {
-        message: `validator reference "${ref.ref}" lacks the validators/ prefix`,
-        hint: `write validators/${bare}`,
-      });
+      out.report(
+        'GUMP119',
+        ref.span,
+        { ref: ref.ref },
+        {
+          message: `validator reference "${ref.ref}" lacks the validators/ prefix`,
+          hint: `write validators/${bare}`,
+        },
+      );
     }
     return;
   }
@@ -43,7 +48,8 @@ function resolveOne(ref: Reference, ctx: ResolveContext): void {
   if (!found) {
     callees.set(key, { ref: ref.ref, as: norm.as, file: '', missing: true });
     const near = closest(norm.name, ctx.program.host.list?.(norm.as) ?? []);
-    const hint = near === undefined ? {} : { hint: `did you mean "${norm.as === 'validator' ? 'validators/' : ''}${near}"?` };
+    const hint =
+      near === undefined ? {} : { hint: `did you mean "${norm.as === 'validator' ? 'validators/' : ''}${near}"?` };
     out.report(ref.use === 'validator' ? 'GUMP119' : 'GUMP118', ref.span, { ref: ref.ref }, hint);
     return;
   }

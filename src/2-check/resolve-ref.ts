@@ -31,7 +31,8 @@ export function normaliseRef(ref: string, use: RefUse): NormalisedRef {
   if (text.startsWith('/') || /^[A-Za-z]:/.test(text) || text.startsWith('~')) {
     return { ok: false, code: 'GUMP120', reason: 'a reference may not be an absolute path' };
   }
-  if (text.split('/').includes('..')) return { ok: false, code: 'GUMP120', reason: 'a reference may not contain ".." segments' };
+  if (text.split('/').includes('..'))
+    return { ok: false, code: 'GUMP120', reason: 'a reference may not contain ".." segments' };
   let as: CalleeKind = 'workflow';
   let rest = text;
   let prefixed = false;
@@ -63,7 +64,11 @@ export function refKind(ref: string, use: RefUse): CalleeKind {
  * The resolved callee of a reference as written (`validators/arch-review`, `setup-env`), filled by
  * the resolution rules. `as` defaults to the kind the reference names (`validators/` → validator).
  */
-export function calleeFor(wf: Pick<CheckedWorkflow, 'callees'>, ref: string, as: CalleeKind = refKind(ref, 'call')): ResolvedCallee | undefined {
+export function calleeFor(
+  wf: Pick<CheckedWorkflow, 'callees'>,
+  ref: string,
+  as: CalleeKind = refKind(ref, 'call'),
+): ResolvedCallee | undefined {
   return wf.callees.get(calleeKey(ref.trim(), as));
 }
 

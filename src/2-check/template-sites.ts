@@ -52,11 +52,22 @@ export interface BoundSite extends TemplateSite {
 export type PromptTexts = ReadonlyMap<string, string | undefined>;
 
 /** Every template field of one step, in source order of the step's keys. */
-export function templateSites(step: StepInfo, wf: Pick<WorkflowModel, 'ast'>, from: SourceFile, prompts: PromptTexts): TemplateSite[] {
+export function templateSites(
+  step: StepInfo,
+  wf: Pick<WorkflowModel, 'ast'>,
+  from: SourceFile,
+  prompts: PromptTexts,
+): TemplateSite[] {
   const ast = step.ast;
   const source = wf.ast.source;
   const sites: TemplateSite[] = [];
-  const add = (kind: SiteKind, context: TemplateContext, template: TemplateAst, bound: boolean, extra: Partial<TemplateSite> = {}): void => {
+  const add = (
+    kind: SiteKind,
+    context: TemplateContext,
+    template: TemplateAst,
+    bound: boolean,
+    extra: Partial<TemplateSite> = {},
+  ): void => {
     sites.push({ kind, context, template, bound, source, ...extra });
   };
 
@@ -68,9 +79,12 @@ export function templateSites(step: StepInfo, wf: Pick<WorkflowModel, 'ast'>, fr
   }
   const agent = ast.agent?.value;
   if (agent?.kind === 'template') add('agent', 'step', agent.template, false);
-  for (const entry of ast.context?.value ?? []) if (entry.kind === 'file') add('context-file', 'step-no-error-diff', entry.path, false);
-  if (ast.keys.has('getWorkflow')) for (const input of ast.getInputs) if (input.value) add('get-input', 'step', input.value, true, { input });
-  if (ast.keys.has('workflow')) for (const input of ast.with?.value ?? []) if (input.value) add('with', 'caller', input.value, true, { input });
+  for (const entry of ast.context?.value ?? [])
+    if (entry.kind === 'file') add('context-file', 'step-no-error-diff', entry.path, false);
+  if (ast.keys.has('getWorkflow'))
+    for (const input of ast.getInputs) if (input.value) add('get-input', 'step', input.value, true, { input });
+  if (ast.keys.has('workflow'))
+    for (const input of ast.with?.value ?? []) if (input.value) add('with', 'caller', input.value, true, { input });
   for (const gate of ast.gate?.value ?? []) {
     for (const input of gate.inputs) if (input.value) add('gate-input', 'gate', input.value, true, { input, gate });
   }
@@ -78,13 +92,18 @@ export function templateSites(step: StepInfo, wf: Pick<WorkflowModel, 'ast'>, fr
     if (retry.prompt) add('retry-prompt', 'step', retry.prompt.value, false, { retry });
     const ra = retry.agent?.value;
     if (ra?.kind === 'template') add('retry-agent', 'step', ra.template, false, { retry });
-    for (const input of retry.with?.value ?? []) if (input.value) add('retry-with', 'retry', input.value, true, { input, retry });
+    for (const input of retry.with?.value ?? [])
+      if (input.value) add('retry-with', 'retry', input.value, true, { input, retry });
   }
   return sites;
 }
 
 /** A `prompt: {file}` text as a template located in its own file; undefined when unreadable (GUMP221). */
-function promptFile(path: string, from: SourceFile, text: string | undefined): { template: TemplateAst; source: SourceText; display: string } | undefined {
+function promptFile(
+  path: string,
+  from: SourceFile,
+  text: string | undefined,
+): { template: TemplateAst; source: SourceText; display: string } | undefined {
   if (text === undefined) return undefined;
   const source = new SourceText(text);
   // Style `none`: the whole file is the value, no block header to skip.
@@ -142,7 +161,13 @@ export function forEachPlaceholder(ctx: Pick<RuleContext, 'wf'>, visit: (v: Plac
 }
 
 /** Report a diagnostic at a placeholder, in the prompt file when the template lives there. */
-export function reportAtPlaceholder(ctx: RuleContext, v: PlaceholderVisit, code: string, params: Params = {}, extra: ReportExtra = {}): Diagnostic {
+export function reportAtPlaceholder(
+  ctx: RuleContext,
+  v: PlaceholderVisit,
+  code: string,
+  params: Params = {},
+  extra: ReportExtra = {},
+): Diagnostic {
   const d = ctx.out.report(code, placeholderSpan(v.site.source, v.site.template, v.ph), params, extra);
   if (v.site.file !== undefined) d.file = v.site.file;
   return d;

@@ -35,10 +35,20 @@ function lowerStep(step: StepInfo, lw: StepLowering): PlanStep {
       return { kind: 'gates', ...base, gates: lowerGates(ast.gate?.value ?? [], lw, bindings) };
     case 'group': {
       const exit = ast.retry?.value.find((r) => r.condition?.kind === 'exit')?.condition;
-      return { kind: 'group', ...base, steps: lowerSteps(step.child?.steps ?? [], lw), passes: exit?.kind === 'exit' ? exit.value : 1 };
+      return {
+        kind: 'group',
+        ...base,
+        steps: lowerSteps(step.child?.steps ?? [], lw),
+        passes: exit?.kind === 'exit' ? exit.value : 1,
+      };
     }
     case 'call':
-      return { kind: 'call', ...base, workflow: lw.calleeId(ast.workflow?.value.ref ?? ''), inputs: bindings(ast.with?.value ?? [], 'with') };
+      return {
+        kind: 'call',
+        ...base,
+        workflow: lw.calleeId(ast.workflow?.value.ref ?? ''),
+        inputs: bindings(ast.with?.value ?? [], 'with'),
+      };
     default:
       return lowerAgentStep(step, base, sites, lw, bindings);
   }
@@ -53,7 +63,8 @@ function lowerAgentStep(
 ): AgentStep {
   const ast = step.ast;
   const type = ast.type?.value ?? 'code';
-  const site = (kind: TemplateSite['kind'], retry?: RetryAst): BoundSite | undefined => sites.find((s) => s.kind === kind && (retry === undefined || s.retry === retry));
+  const site = (kind: TemplateSite['kind'], retry?: RetryAst): BoundSite | undefined =>
+    sites.find((s) => s.kind === kind && (retry === undefined || s.retry === retry));
   const agent = ast.agent?.value;
   const promptSite = site('prompt');
   const worktree = ast.worktree?.value ?? (type === 'code' ? 'read-write' : 'read-only');
@@ -69,7 +80,9 @@ function lowerAgentStep(
     agent: agent?.kind === 'template' ? lw.lowerTemplate(site('agent')!) : literalTemplate(agent?.name ?? ''),
     prompt: promptSite ? lw.lowerTemplate(promptSite) : literalTemplate(''),
     context: (ast.context?.value ?? []).map((e) =>
-      e.kind === 'bash' ? { kind: 'bash' as const, command: e.command } : { kind: 'file' as const, path: lw.lowerTemplate(sites.find((s) => s.template === e.path)!) },
+      e.kind === 'bash'
+        ? { kind: 'bash' as const, command: e.command }
+        : { kind: 'file' as const, path: lw.lowerTemplate(sites.find((s) => s.template === e.path)!) },
     ),
     worktree,
     noWrite: guard?.noWrite?.value ?? worktree !== 'read-write',
@@ -85,7 +98,12 @@ function lowerAgentStep(
     retry: lowerRetry(ast.retry?.value ?? [], lw, site, bindings),
   };
   const getRef = ast.getWorkflow?.value.ref;
-  if (getRef) lowered.get = { workflow: lw.calleeId(getRef), as: pseudoStepName(getRef), inputs: bindings(ast.getInputs, 'get-input') };
+  if (getRef)
+    lowered.get = {
+      workflow: lw.calleeId(getRef),
+      as: pseudoStepName(getRef),
+      inputs: bindings(ast.getInputs, 'get-input'),
+    };
   if (type === 'split') {
     lowered.each = lowerSteps(step.child?.steps ?? [], lw);
     lowered.parallel = ast.parallel?.value === true;
@@ -93,20 +111,31 @@ function lowerAgentStep(
   return lowered;
 }
 
-function lowerGates(gates: GateAst[], lw: StepLowering, bindings: (inputs: InputAst[], kind: TemplateSite['kind']) => Binding[]): Gate[] {
+function lowerGates(
+  gates: GateAst[],
+  lw: StepLowering,
+  bindings: (inputs: InputAst[], kind: TemplateSite['kind']) => Binding[],
+): Gate[] {
   return gates.map((g): Gate => {
     switch (g.type) {
       case 'coverage':
         return { name: g.name, type: 'coverage', threshold: Number(g.arg) };
       case 'schema':
-        return g.arg === 'plan' || g.arg === 'review' ? { name: g.name, type: 'schema', arg: g.arg } : { name: g.name, type: 'schema' };
+        return g.arg === 'plan' || g.arg === 'review'
+          ? { name: g.name, type: 'schema', arg: g.arg }
+          : { name: g.name, type: 'schema' };
       case 'touched':
       case 'untouched':
         return { name: g.name, type: g.type, glob: g.arg ?? '' };
       case 'bash':
         return { name: g.name, type: 'bash', command: g.arg ?? '' };
       case 'validate':
-        return { name: g.name, type: 'validate', workflow: lw.calleeId(g.arg ?? '', 'validator'), inputs: bindings(g.inputs, 'gate-input') };
+        return {
+          name: g.name,
+          type: 'validate',
+          workflow: lw.calleeId(g.arg ?? '', 'validator'),
+          inputs: bindings(g.inputs, 'gate-input'),
+        };
       default:
         return { name: g.name, type: g.type };
     }
@@ -129,12 +158,20 @@ function lowerRetry(
       continue;
     }
     const when: RetryEntry['when'] =
-      c.kind === 'attempt' ? { kind: 'attempt', n: c.value }
-      : c.kind === 'not' ? { kind: 'not', gate: c.gate }
-      : { kind: 'validate', workflow: lw.calleeId(c.ref.ref, 'validator'), name: validatorGateName(c.ref.ref), inputs: bindings(r.with?.value ?? [], 'retry-with') };
+      c.kind === 'attempt'
+        ? { kind: 'attempt', n: c.value }
+        : c.kind === 'not'
+          ? { kind: 'not', gate: c.gate }
+          : {
+              kind: 'validate',
+              workflow: lw.calleeId(c.ref.ref, 'validator'),
+              name: validatorGateName(c.ref.ref),
+              inputs: bindings(r.with?.value ?? [], 'retry-with'),
+            };
     const entry: RetryEntry = { when };
     const agent = r.agent?.value;
-    if (agent) entry.agent = agent.kind === 'template' ? lw.lowerTemplate(site('retry-agent', r)!) : literalTemplate(agent.name);
+    if (agent)
+      entry.agent = agent.kind === 'template' ? lw.lowerTemplate(site('retry-agent', r)!) : literalTemplate(agent.name);
     if (r.session) entry.session = 'new';
     if (r.worktree) entry.worktree = r.worktree.value;
     if (r.prompt) entry.prompt = lw.lowerTemplate(site('retry-prompt', r)!);

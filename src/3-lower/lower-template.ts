@@ -25,7 +25,10 @@ export function literalTemplate(text: string): Template {
   return { text, parts: text === '' ? [] : [text] };
 }
 
-function lowerTemplate(tpl: TemplateAst | { text: string }, refOf: (r: { text: string }) => TemplateRef | undefined): Template {
+function lowerTemplate(
+  tpl: TemplateAst | { text: string },
+  refOf: (r: { text: string }) => TemplateRef | undefined,
+): Template {
   const parts: TemplatePart[] = [];
   for (const part of parseTemplate(tpl.text).parts) {
     if (part.kind === 'text') push(parts, part.text);
@@ -52,7 +55,9 @@ function toPlanRef(ref: string, b: Binding): TemplateRef | undefined {
     case 'input':
       return { ref, kind: 'input', name: b.name };
     case 'task':
-      return ['name', 'description', 'files'].includes(b.field) ? { ref, kind: 'task', field: b.field as 'name' | 'description' | 'files' } : undefined;
+      return ['name', 'description', 'files'].includes(b.field)
+        ? { ref, kind: 'task', field: b.field as 'name' | 'description' | 'files' }
+        : undefined;
     case 'prev':
       return { ref, kind: 'prev', field: b.fields.join('.') };
     case 'gate':
@@ -81,7 +86,8 @@ export function stateKey(target: Bindable, fields: string[]): StateRef {
 
 /** `state.<step>.<field…>` reads the callee's own key below the call path (§7.1, §15.1). */
 function calleeState(path: string[], fields: string[]): StateRef {
-  if (fields[0] === 'state' && fields.length >= 3) return { path: [...path, fields[1]!], field: fields.slice(2).join('.') };
+  if (fields[0] === 'state' && fields.length >= 3)
+    return { path: [...path, fields[1]!], field: fields.slice(2).join('.') };
   // `retry_validator.<name>.state.<step>.<field>` (§15.2): the last run of a retry validator, kept
   // by the runtime below `<step>/retry/<name>/`.
   if (fields[0] === 'retry_validator' && fields[2] === 'state' && fields.length >= 5) {

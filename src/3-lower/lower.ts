@@ -44,7 +44,14 @@ function lowerWorkflow(wf: CheckedWorkflow): PlanWorkflow {
     ...(wf.ast.maxTokens ? { maxTokens: wf.ast.maxTokens.value } : {}),
     ...(wf.ast.maxTimeout ? { maxTimeoutMs: wf.ast.maxTimeout.value } : {}),
   };
-  return { id: wf.ast.file, name: wf.ast.name?.value ?? '', limits, inputs: [...wf.inputs].sort(), validatorShaped: wf.validatorShaped, steps };
+  return {
+    id: wf.ast.file,
+    name: wf.ast.name?.value ?? '',
+    limits,
+    inputs: [...wf.inputs].sort(),
+    validatorShaped: wf.validatorShaped,
+    steps,
+  };
 }
 
 /** Canonical plan text: two-space JSON, LF, trailing newline. */

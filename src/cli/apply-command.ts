@@ -17,9 +17,11 @@ export const applyCommand: Command = {
       const repo = repoRoot(process.cwd());
       const id = pickRun(repo, args.positionals[0]);
       const state = readState(runWorktree(repo, id));
-      if (state.status !== 'pass') throw new LocalRunError(`run ${id} has status ${state.status}; only a passed run can be applied`);
+      if (state.status !== 'pass')
+        throw new LocalRunError(`run ${id} has status ${state.status}; only a passed run can be applied`);
       const dirty = git(repo, ['status', '--porcelain', '--untracked-files=no']);
-      if (dirty !== '') throw new LocalRunError(`your working tree has uncommitted changes; commit or stash them first:\n${dirty}`);
+      if (dirty !== '')
+        throw new LocalRunError(`your working tree has uncommitted changes; commit or stash them first:\n${dirty}`);
       const into = applyRun(repo, id, state.branch);
       process.stdout.write(`merged ${state.branch} into ${into}\n`);
       return 0;

@@ -15,7 +15,10 @@ import { approveHelp, rejectHelp } from './local-run-help.js';
 
 function decisionCommand(decision: 'approve' | 'reject'): Command {
   return {
-    summary: decision === 'approve' ? 'approve the pending approval point of a run and continue it' : 'reject the pending approval point of a run (aborts it)',
+    summary:
+      decision === 'approve'
+        ? 'approve the pending approval point of a run and continue it'
+        : 'reject the pending approval point of a run (aborts it)',
     help: decision === 'approve' ? approveHelp : rejectHelp,
     async run(argv) {
       const args = parseArgs(argv, decision === 'reject' ? ['reason'] : [], ['help', 'isolate-steps']);
@@ -26,7 +29,12 @@ function decisionCommand(decision: 'approve' | 'reject'): Command {
         const id = pickWaitingRun(repo, args.positionals[0], decision);
         lockRun(repo, id, write);
         const worktree = runWorktree(repo, id);
-        const problem = decide(openRun(worktree, { trace: createTrace(write), runtimeEntry: runtimeBundle() }), decision, undefined, typeof reason === 'string' ? reason : undefined);
+        const problem = decide(
+          openRun(worktree, { trace: createTrace(write), runtimeEntry: runtimeBundle() }),
+          decision,
+          undefined,
+          typeof reason === 'string' ? reason : undefined,
+        );
         if (problem) throw new LocalRunError(problem);
         if (decision === 'reject') {
           printSummary(worktree, write);

@@ -17,7 +17,10 @@ const help: CommandHelp = {
   description: `Checks workflows against the gump language (and their callees, recursively).
 Warnings do not change the exit status; "checked clean" means no error and no warning.`,
   options: [
-    ['--format text|json|github', 'output format (default text); json prints\n{"diagnostics":[{code, slug, severity, message, file, line, column,\nendLine, endColumn, hint?, fix?}]} with 1-based positions'],
+    [
+      '--format text|json|github',
+      'output format (default text); json prints\n{"diagnostics":[{code, slug, severity, message, file, line, column,\nendLine, endColumn, hint?, fix?}]} with 1-based positions',
+    ],
     ['--target github|gitlab', 'also report the limits of that CI target (4xx)'],
     ROOT_OPTION,
   ],
@@ -28,7 +31,6 @@ Warnings do not change the exit status; "checked clean" means no error and no wa
   ],
 };
 
-
 export const checkCommand: Command = {
   summary: 'check workflows and print diagnostics',
   help,
@@ -36,14 +38,22 @@ export const checkCommand: Command = {
     const args = parseArgs(argv, ['format', 'target', 'root'], ['help']);
     const format = oneOf<Format>('format', args.flags.get('format'), ['text', 'json', 'github'], 'text');
     const targetFlag = args.flags.get('target');
-    const target = targetFlag === undefined ? undefined : oneOf('target', targetFlag, ['github', 'gitlab'] as const, 'github');
+    const target =
+      targetFlag === undefined ? undefined : oneOf('target', targetFlag, ['github', 'gitlab'] as const, 'github');
     if (args.positionals.length === 0) throw new UsageError('name at least one workflow file');
     const host = new NodeHost(rootOption(args.flags.get('root'), dirname(args.positionals[0]!)));
     const { loaded, failed } = loadEach(host, args.positionals);
     const readable = loaded.filter((f) => !f.refused);
-    const { results, configDiagnostics } = checkFiles(host, readable.map((f) => f.source), target ? { target } : {});
+    const { results, configDiagnostics } = checkFiles(
+      host,
+      readable.map((f) => f.source),
+      target ? { target } : {},
+    );
     const byFile = new Map(readable.map((f, i) => [f, results[i]!.diagnostics]));
-    const all: Diagnostic[] = [...configDiagnostics, ...loaded.flatMap((f) => (f.refused ? [f.refused] : byFile.get(f)!))];
+    const all: Diagnostic[] = [
+      ...configDiagnostics,
+      ...loaded.flatMap((f) => (f.refused ? [f.refused] : byFile.get(f)!)),
+    ];
     const sources: Sources = host.sources();
     process.stdout.write(render(all, format, sources));
     if (format === 'text' && loaded.length > 0) process.stdout.write(summary(all, loaded.length));
@@ -57,6 +67,7 @@ export const checkCommand: Command = {
 export function summary(all: Diagnostic[], fileCount: number): string {
   const errors = all.filter((d) => d.severity === 'error').length;
   const warnings = all.filter((d) => d.severity === 'warning').length;
-  if (errors === 0 && warnings === 0) return `${fileCount === 1 ? 'checked clean' : `${fileCount} files checked clean`}\n`;
+  if (errors === 0 && warnings === 0)
+    return `${fileCount === 1 ? 'checked clean' : `${fileCount} files checked clean`}\n`;
   return `${errors} error${errors === 1 ? '' : 's'}, ${warnings} warning${warnings === 1 ? '' : 's'}\n`;
 }

@@ -16,14 +16,16 @@ its branch gump/run-<id>. Runs that wait for an approval or are running are neve
 any other branch.`,
   options: [
     ['--keep N', 'keep the N newest finished runs (default 0)'],
-    ['--all', 'also remove passed runs not merged into your current branch (by default they are\nkept, with a note: gump apply <id> takes them)'],
+    [
+      '--all',
+      'also remove passed runs not merged into your current branch (by default they are\nkept, with a note: gump apply <id> takes them)',
+    ],
   ],
   exit: [
     [0, 'done (also when nothing was removed)'],
     [2, 'usage error, or outside a git repository'],
   ],
 };
-
 
 const FINISHED = new Set(['pass', 'fatal', 'aborted']);
 
@@ -35,7 +37,8 @@ export const cleanCommand: Command = {
     if (args.positionals.length > 0) throw new UsageError(`unexpected argument "${args.positionals[0]}"`);
     const keepFlag = args.flags.get('keep');
     const keep = keepFlag === undefined ? 0 : Number(keepFlag);
-    if (typeof keepFlag === 'string' && !/^\d+$/.test(keepFlag)) throw new UsageError('--keep takes a number of runs (0 or more)');
+    if (typeof keepFlag === 'string' && !/^\d+$/.test(keepFlag))
+      throw new UsageError('--keep takes a number of runs (0 or more)');
     try {
       const repo = repoRoot(process.cwd());
       const finished = allRuns(repo).filter((r) => FINISHED.has(r.status));

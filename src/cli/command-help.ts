@@ -31,4 +31,7 @@ export function renderHelp(h: CommandHelp): string {
 }
 
 /** The option every project command takes. */
-export const ROOT_OPTION: [string, string] = ['--root <dir>', 'project root (default: nearest folder with .gump/, gump.toml or .git)'];
+export const ROOT_OPTION: [string, string] = [
+  '--root <dir>',
+  'project root (default: nearest folder with .gump/, gump.toml or .git)',
+];

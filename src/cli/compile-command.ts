@@ -30,7 +30,10 @@ the runtime (.gump/runtime/gump-runtime.mjs) and, per target, the pipeline:
 one, every workflow in .gump/workflows/. Generated files are marked linguist-generated in
 .gitattributes.`,
   options: [
-    ['--target plan|github|gitlab', 'what to write (repeatable, or a comma list); default: gump.toml\n[ci] targets, else the plan alone'],
+    [
+      '--target plan|github|gitlab',
+      'what to write (repeatable, or a comma list); default: gump.toml\n[ci] targets, else the plan alone',
+    ],
     ['--check', 'write nothing; exit 1 when a generated file is missing or differs'],
     ROOT_OPTION,
   ],
@@ -40,7 +43,6 @@ one, every workflow in .gump/workflows/. Generated files are marked linguist-gen
     [2, 'usage or I/O error'],
   ],
 };
-
 
 const TARGETS = ['plan', 'github', 'gitlab'] as const;
 
@@ -62,8 +64,12 @@ export const compileCommand: Command = {
     if (!existsSync(root)) throw new UsageError(`--root ${root} does not exist`);
     // Display paths relative to the project root: output must not depend on the caller's cwd.
     const host = new NodeHost(root, root);
-    const sources = args.positionals.length > 0 ? args.positionals.map((p) => sourceOf(host, root, p)) : loadFiles(host, projectWorkflows(root)).map((f) => f.source);
-    if (sources.length === 0) throw new UsageError('no workflow to compile: name workflows or files, or add .gump/workflows/<name>.yaml');
+    const sources =
+      args.positionals.length > 0
+        ? args.positionals.map((p) => sourceOf(host, root, p))
+        : loadFiles(host, projectWorkflows(root)).map((f) => f.source);
+    if (sources.length === 0)
+      throw new UsageError('no workflow to compile: name workflows or files, or add .gump/workflows/<name>.yaml');
     const targets = pickTargets(targetFlags, host);
     const result = compile(host, sources, targets);
     process.stdout.write(render(result.diagnostics, 'text', host.sources()));
@@ -85,7 +91,9 @@ export const compileCommand: Command = {
       if (args.flags.has('check')) {
         if (!existsSync(out) || readFileSync(out, 'utf8') !== f.text) {
           stale++;
-          process.stdout.write(`stale: ${f.path} (run: npx gump compile${targets.map((t) => ` --target ${t}`).join("")}, then commit)\n`);
+          process.stdout.write(
+            `stale: ${f.path} (run: npx gump compile${targets.map((t) => ` --target ${t}`).join('')}, then commit)\n`,
+          );
         }
         continue;
       }
@@ -95,7 +103,8 @@ export const compileCommand: Command = {
       written++;
       process.stdout.write(`wrote ${f.path}\n`);
     }
-    if (!args.flags.has('check') && written === 0) process.stdout.write(`${files.length} file${files.length === 1 ? '' : 's'} up to date\n`);
+    if (!args.flags.has('check') && written === 0)
+      process.stdout.write(`${files.length} file${files.length === 1 ? '' : 's'} up to date\n`);
     return stale > 0 ? 1 : 0;
   },
 };
@@ -109,8 +118,13 @@ function sourceOf(host: NodeHost, root: string, arg: string) {
 }
 
 function pickTargets(flags: string[], host: NodeHost): Target[] {
-  const named = flags.flatMap((f) => f.split(',')).map((t) => t.trim()).filter((t) => t !== '');
-  for (const t of named) if (!(TARGETS as readonly string[]).includes(t)) throw new UsageError(`--target must be one of ${TARGETS.join(', ')}, not "${t}"`);
+  const named = flags
+    .flatMap((f) => f.split(','))
+    .map((t) => t.trim())
+    .filter((t) => t !== '');
+  for (const t of named)
+    if (!(TARGETS as readonly string[]).includes(t))
+      throw new UsageError(`--target must be one of ${TARGETS.join(', ')}, not "${t}"`);
   const chosen = named.length > 0 ? named : (new Program(host, {}).config()?.config.ci.targets ?? []);
   return [...new Set(chosen.filter((t): t is Target => t === 'github' || t === 'gitlab'))].sort();
 }

@@ -10,7 +10,11 @@ import { editDistance } from '../../protocol/did-you-mean.js';
  */
 export function suggest(word: string, candidates: readonly string[], limit = 3): string[] {
   const w = word.toLowerCase();
-  const scored = candidates.map((c, i) => ({ c, i, d: c.toLowerCase().includes(w) && w.length >= 3 ? 0.5 : editDistance(w, c.toLowerCase()) }));
+  const scored = candidates.map((c, i) => ({
+    c,
+    i,
+    d: c.toLowerCase().includes(w) && w.length >= 3 ? 0.5 : editDistance(w, c.toLowerCase()),
+  }));
   const best = Math.min(...scored.map((x) => x.d));
   const bound = Math.min(Math.max(2, Math.floor(w.length / 3)), Math.floor(best) + 1);
   return scored

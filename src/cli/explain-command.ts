@@ -19,7 +19,6 @@ const help: CommandHelp = {
   ],
 };
 
-
 export const explainCommand: Command = {
   summary: 'explain a diagnostic code, with examples (--list: all codes)',
   help,
@@ -30,10 +29,14 @@ export const explainCommand: Command = {
       process.stdout.write(renderCodeList(catalogue));
       return 0;
     }
-    if (args.positionals.length !== 1) throw new UsageError('name one diagnostic code, e.g. gump explain GUMP104 (or --list)');
+    if (args.positionals.length !== 1)
+      throw new UsageError('name one diagnostic code, e.g. gump explain GUMP104 (or --list)');
     const asked = args.positionals[0]!;
     const entry = findEntry(asked);
-    if (!entry) throw new UsageError(`unknown diagnostic code "${asked}"${suggestCodes(asked)}\nrun "gump explain --list" for every code`);
+    if (!entry)
+      throw new UsageError(
+        `unknown diagnostic code "${asked}"${suggestCodes(asked)}\nrun "gump explain --list" for every code`,
+      );
     process.stdout.write(renderExplanation(entry));
     return 0;
   },
@@ -54,11 +57,20 @@ export function findEntry(input: string): CatalogueEntry | undefined {
 function suggestCodes(input: string): string {
   const code = normaliseCode(input);
   const digits = /^GUMP(\d{3})$/.exec(code)?.[1];
-  if (digits === undefined) return didYouMean(input.trim().toLowerCase(), catalogue.map((e) => e.slug));
+  if (digits === undefined)
+    return didYouMean(
+      input.trim().toLowerCase(),
+      catalogue.map((e) => e.slug),
+    );
   const near = catalogue
     .map((e) => e.code.slice(4))
     .filter((d) => digitDistance(digits, d) === 1)
-    .sort((a, b) => Number(isSwap(digits, b)) - Number(isSwap(digits, a)) || Math.abs(Number(a) - Number(digits)) - Math.abs(Number(b) - Number(digits)) || a.localeCompare(b))
+    .sort(
+      (a, b) =>
+        Number(isSwap(digits, b)) - Number(isSwap(digits, a)) ||
+        Math.abs(Number(a) - Number(digits)) - Math.abs(Number(b) - Number(digits)) ||
+        a.localeCompare(b),
+    )
     .slice(0, 3)
     .map((d) => `GUMP${d}`);
   return near.length === 0 ? '' : `; did you mean ${near.join(', ')}?`;
@@ -73,11 +85,17 @@ function digitDistance(a: string, b: string): number {
 
 /** `b` is `a` with two neighbouring digits swapped (the likeliest typo: 140 for 104). */
 function isSwap(a: string, b: string): boolean {
-  return [0, 1].some((i) => a[i] !== a[i + 1] && a[i] === b[i + 1] && a[i + 1] === b[i] && a.slice(0, i) + a.slice(i + 2) === b.slice(0, i) + b.slice(i + 2));
+  return [0, 1].some(
+    (i) =>
+      a[i] !== a[i + 1] &&
+      a[i] === b[i + 1] &&
+      a[i + 1] === b[i] &&
+      a.slice(0, i) + a.slice(i + 2) === b.slice(0, i) + b.slice(i + 2),
+  );
 }
 
 export function renderCodeList(entries: readonly CatalogueEntry[]): string {
-  return entries.map((e) => `${e.code}  ${e.severity.padEnd(7)}  ${e.fixable ? 'fix' : '   '}  ${e.slug}`.trimEnd()).join('\n') + '\n';
+  return `${entries.map((e) => `${e.code}  ${e.severity.padEnd(7)}  ${e.fixable ? 'fix' : '   '}  ${e.slug}`.trimEnd()).join('\n')}\n`;
 }
 
 export function renderExplanation(e: CatalogueEntry): string {
@@ -97,7 +115,10 @@ export function renderExplanation(e: CatalogueEntry): string {
 }
 
 function indent(text: string, pad: string): string[] {
-  return text.replace(/\n$/, '').split('\n').map((l) => (l === '' ? '' : pad + l));
+  return text
+    .replace(/\n$/, '')
+    .split('\n')
+    .map((l) => (l === '' ? '' : pad + l));
 }
 
 /** Greedy word wrap; words longer than the width stay whole. */

@@ -35,14 +35,14 @@ changes nothing. Prints what was fixed, then the diagnostics that remain.`,
   ],
 };
 
-
 export const fixCommand: Command = {
   summary: 'apply the automatic fixes of diagnostics in place',
   help,
   run(argv) {
     const args = parseArgs(argv, ['target', 'root'], ['help', 'dry-run']);
     const targetFlag = args.flags.get('target');
-    const options: CheckOptions = targetFlag === undefined ? {} : { target: oneOf('target', targetFlag, ['github', 'gitlab'] as const, 'github') };
+    const options: CheckOptions =
+      targetFlag === undefined ? {} : { target: oneOf('target', targetFlag, ['github', 'gitlab'] as const, 'github') };
     if (args.positionals.length === 0) throw new UsageError('name at least one workflow file');
     const dryRun = args.flags.has('dry-run');
     const root = args.flags.get('root');
@@ -54,7 +54,8 @@ export const fixCommand: Command = {
     for (const file of loadFiles(host, args.positionals)) {
       const outcome = fixFile(host, file, options);
       if (outcome.text !== file.source.text) {
-        if (dryRun) process.stdout.write(unifiedDiff(file.source.text, outcome.text, file.source.file.replace(/^\.\//, '')));
+        if (dryRun)
+          process.stdout.write(unifiedDiff(file.source.text, outcome.text, file.source.file.replace(/^\.\//, '')));
         else writeFileAtomic(file.path, outcome.text);
       }
       report.write(renderFixReport(file.source.file, outcome, dryRun));
@@ -78,7 +79,8 @@ interface FileOutcome extends Pick<FixResult, 'applied' | 'remaining' | 'settled
 
 function fixFile(host: NodeHost, file: LoadedFile, options: CheckOptions): FileOutcome {
   if (file.refused) return { text: file.source.text, applied: [], remaining: [file.refused], settled: true };
-  const check = (text: string): Diagnostic[] => checkFiles(host, [{ ...file.source, text }], options).results[0]!.diagnostics;
+  const check = (text: string): Diagnostic[] =>
+    checkFiles(host, [{ ...file.source, text }], options).results[0]!.diagnostics;
   if (!file.utf8) {
     // Rewriting would replace the undecodable bytes: report, never touch the file.
     const remaining = check(file.source.text);
@@ -90,9 +92,16 @@ function fixFile(host: NodeHost, file: LoadedFile, options: CheckOptions): FileO
 }
 
 /** `fixed <file>:<line>:<col> GUMPnnn slug: description` per fix, then one line per file. */
-export function renderFixReport(file: string, outcome: Pick<FileOutcome, 'applied' | 'settled' | 'skipped'>, dryRun: boolean): string {
+export function renderFixReport(
+  file: string,
+  outcome: Pick<FileOutcome, 'applied' | 'settled' | 'skipped'>,
+  dryRun: boolean,
+): string {
   const verb = dryRun ? 'would fix' : 'fixed';
-  const lines = outcome.applied.map((f: AppliedFix) => `${verb} ${file}:${f.line}:${f.col} ${f.code} ${f.slug}: ${f.description.split('\n').join('\n    ')}`);
+  const lines = outcome.applied.map(
+    (f: AppliedFix) =>
+      `${verb} ${file}:${f.line}:${f.col} ${f.code} ${f.slug}: ${f.description.split('\n').join('\n    ')}`,
+  );
   const n = outcome.applied.length;
   if (outcome.skipped) lines.push(`${file}: ${outcome.skipped}`);
   else if (n === 0) lines.push(`${file}: nothing to fix`);

@@ -9,7 +9,11 @@ const END = '# <<< gump';
 
 export function gitattributesBlock(targets: readonly Target[]): string {
   const lines = ['.gump/compiled/** linguist-generated=true', '.gump/runtime/** linguist-generated=true'];
-  if (targets.includes('github')) lines.push('.github/workflows/gump-*.yml linguist-generated=true', '.github/actions/gump/** linguist-generated=true');
+  if (targets.includes('github'))
+    lines.push(
+      '.github/workflows/gump-*.yml linguist-generated=true',
+      '.github/actions/gump/** linguist-generated=true',
+    );
   if (targets.includes('gitlab')) lines.push('.gitlab/gump/** linguist-generated=true');
   return [BEGIN, ...lines, END].join('\n');
 }

@@ -9,7 +9,11 @@ const BEGIN = '# >>> gump: gump workflows, run when GUMP_WORKFLOW names one (gum
 const END = '# <<< gump';
 
 export function includeItems(workflows: readonly string[], indent: string): string[] {
-  return workflows.flatMap((w) => [`${indent}- local: .gitlab/gump/${w}.yml`, `${indent}  rules:`, `${indent}    - if: $GUMP_WORKFLOW == "${w}"`]);
+  return workflows.flatMap((w) => [
+    `${indent}- local: .gitlab/gump/${w}.yml`,
+    `${indent}  rules:`,
+    `${indent}    - if: $GUMP_WORKFLOW == "${w}"`,
+  ]);
 }
 
 export type IncludeEdit = { text: string } | { manual: string };
@@ -23,16 +27,36 @@ export function withGitlabInclude(current: string | undefined, workflows: readon
   if (start >= 0 && end >= 0) {
     const indent = /^\s*/.exec(lines[start]!)![0];
     const top = indent === '' && lines[start + 1] === 'include:';
-    const block = top ? [BEGIN, 'include:', ...includeItems(workflows, '  '), END] : [`${indent}${BEGIN}`, ...includeItems(workflows, indent), `${indent}${END}`];
+    const block = top
+      ? [BEGIN, 'include:', ...includeItems(workflows, '  '), END]
+      : [`${indent}${BEGIN}`, ...includeItems(workflows, indent), `${indent}${END}`];
     return { text: finish([...lines.slice(0, start), ...block, ...lines.slice(end + 1)]) };
   }
   const at = lines.findIndex((l) => /^include\s*:/.test(l));
-  if (at < 0) return { text: finish([...lines, ...(lines.length > 0 ? [''] : []), BEGIN, 'include:', ...includeItems(workflows, '  '), END]) };
+  if (at < 0)
+    return {
+      text: finish([
+        ...lines,
+        ...(lines.length > 0 ? [''] : []),
+        BEGIN,
+        'include:',
+        ...includeItems(workflows, '  '),
+        END,
+      ]),
+    };
   // An existing block list: our items go first, at its indentation.
   const next = lines.slice(at + 1).find((l) => l.trim() !== '' && !l.trimStart().startsWith('#'));
   if (/^include\s*:\s*(#.*)?$/.test(lines[at]!) && next !== undefined && /^\s+- /.test(next)) {
     const indent = /^\s*/.exec(next)![0];
-    return { text: finish([...lines.slice(0, at + 1), `${indent}${BEGIN}`, ...includeItems(workflows, indent), `${indent}${END}`, ...lines.slice(at + 1)]) };
+    return {
+      text: finish([
+        ...lines.slice(0, at + 1),
+        `${indent}${BEGIN}`,
+        ...includeItems(workflows, indent),
+        `${indent}${END}`,
+        ...lines.slice(at + 1),
+      ]),
+    };
   }
   return { manual: ['include:', ...includeItems(workflows, '  ')].join('\n') };
 }

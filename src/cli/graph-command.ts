@@ -28,7 +28,6 @@ a name (.gump/workflows/<name>.yaml, then the built-in library).`,
   ],
 };
 
-
 export const graphCommand: Command = {
   summary: 'print the CI job graph of a workflow (Mermaid)',
   help,

@@ -25,7 +25,7 @@ export const helpCommand: Command = {
       process.stdout.write(argv.length > 0 ? renderHelp(help) : usage());
       return 0;
     }
-    const command = Object.prototype.hasOwnProperty.call(commands, name) ? commands[name] : undefined;
+    const command = Object.hasOwn(commands, name) ? commands[name] : undefined;
     if (!command) {
       process.stderr.write(`gump help: unknown command "${name}"${didYouMean(name, Object.keys(commands))}\n`);
       return 2;

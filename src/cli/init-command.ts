@@ -26,7 +26,6 @@ Nothing else in the file changes; run it again after adding a workflow. Then com
   ],
 };
 
-
 export const initCommand: Command = {
   summary: 'wire the generated CI pipelines into the project (GitLab: .gitlab-ci.yml include)',
   help,
@@ -38,13 +37,20 @@ export const initCommand: Command = {
     const rootFlag = args.flags.get('root');
     const root = resolve(typeof rootFlag === 'string' ? rootFlag : findProjectRoot('.'));
     if (!existsSync(root)) throw new UsageError(`--root ${root} does not exist`);
-    const workflows = [...new Set([...names(join(root, '.gump', 'workflows'), /\.ya?ml$/), ...names(join(root, '.gitlab', 'gump'), /\.yml$/)])].sort();
+    const workflows = [
+      ...new Set([
+        ...names(join(root, '.gump', 'workflows'), /\.ya?ml$/),
+        ...names(join(root, '.gitlab', 'gump'), /\.yml$/),
+      ]),
+    ].sort();
     if (workflows.length === 0) throw new UsageError('no workflow to include: add .gump/workflows/<name>.yaml first');
     const file = join(root, '.gitlab-ci.yml');
     const current = existsSync(file) ? readFileSync(file, 'utf8') : undefined;
     const edit = withGitlabInclude(current, workflows);
     if ('manual' in edit) {
-      process.stderr.write(`gump init: .gitlab-ci.yml has an include: gump cannot extend; add these entries to it:\n${edit.manual}\n`);
+      process.stderr.write(
+        `gump init: .gitlab-ci.yml has an include: gump cannot extend; add these entries to it:\n${edit.manual}\n`,
+      );
       return 1;
     }
     if (edit.text === current) {
@@ -52,14 +58,22 @@ export const initCommand: Command = {
       return 0;
     }
     writeFileAtomic(file, edit.text);
-    process.stdout.write(`${current === undefined ? 'created' : 'updated'} .gitlab-ci.yml: ${workflows.map((w) => `.gitlab/gump/${w}.yml`).join(', ')}\n`);
+    process.stdout.write(
+      `${current === undefined ? 'created' : 'updated'} .gitlab-ci.yml: ${workflows.map((w) => `.gitlab/gump/${w}.yml`).join(', ')}\n`,
+    );
     if (current !== undefined && /^stages\s*:/m.test(current)) {
-      process.stdout.write('note: .gitlab-ci.yml defines stages:, which replaces the stages of the gump pipelines; remove it or add theirs (see .gitlab/gump/<name>.yml)\n');
+      process.stdout.write(
+        'note: .gitlab-ci.yml defines stages:, which replaces the stages of the gump pipelines; remove it or add theirs (see .gitlab/gump/<name>.yml)\n',
+      );
     }
     return 0;
   },
 };
 
 function names(dir: string, ext: RegExp): string[] {
-  return existsSync(dir) ? readdirSync(dir).filter((f) => ext.test(f)).map((f) => f.replace(ext, '')) : [];
+  return existsSync(dir)
+    ? readdirSync(dir)
+        .filter((f) => ext.test(f))
+        .map((f) => f.replace(ext, ''))
+    : [];
 }

@@ -34,17 +34,32 @@ export function describeFile(text: string, name: string): string {
 }
 
 /** Built-ins and project files of one kind, sorted by name. */
-export function libraryItems(kind: LibraryKind, projectRoot: string | undefined, read: (path: string) => string): LibraryItem[] {
+export function libraryItems(
+  kind: LibraryKind,
+  projectRoot: string | undefined,
+  read: (path: string) => string,
+): LibraryItem[] {
   const project = projectRoot === undefined ? new Map<string, string>() : projectFiles(projectRoot, kind);
   const items: LibraryItem[] = listBuiltins(kind).map((name) => {
-    const item: LibraryItem = { kind, name, description: describeFile(readBuiltin(name, kind) ?? '', name), builtin: true };
+    const item: LibraryItem = {
+      kind,
+      name,
+      description: describeFile(readBuiltin(name, kind) ?? '', name),
+      builtin: true,
+    };
     const own = project.get(name);
     if (own !== undefined) item.projectFile = own;
     return item;
   });
   for (const [name, file] of project) {
     if (items.some((i) => i.name === name)) continue;
-    items.push({ kind, name, description: describeFile(read(join(projectRoot!, file)), name), builtin: false, projectFile: file });
+    items.push({
+      kind,
+      name,
+      description: describeFile(read(join(projectRoot!, file)), name),
+      builtin: false,
+      projectFile: file,
+    });
   }
   return items.sort((a, b) => (a.name < b.name ? -1 : a.name > b.name ? 1 : 0));
 }

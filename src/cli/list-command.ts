@@ -20,7 +20,6 @@ project-only workflows are listed too. "gump show <name>" prints a built-in.`,
   ],
 };
 
-
 export const listCommand: Command = {
   summary: 'list the built-in workflows and validators (and project overrides)',
   help,
@@ -30,7 +29,9 @@ export const listCommand: Command = {
     const rootFlag = args.flags.get('root');
     const root = rootOption(rootFlag, process.cwd());
     const read = (p: string): string => readFileSync(p, 'utf8');
-    process.stdout.write(renderLibraryList(libraryItems('workflow', root, read), libraryItems('validator', root, read)));
+    process.stdout.write(
+      renderLibraryList(libraryItems('workflow', root, read), libraryItems('validator', root, read)),
+    );
     return 0;
   },
 };
@@ -38,7 +39,12 @@ export const listCommand: Command = {
 export function renderLibraryList(workflows: LibraryItem[], validators: LibraryItem[]): string {
   const width = Math.max(...[...workflows, ...validators].map((i) => i.name.length), 4);
   const row = (i: LibraryItem): string => {
-    const mark = i.projectFile === undefined ? '' : i.builtin ? `  [overridden by ${i.projectFile}]` : `  [project: ${i.projectFile}]`;
+    const mark =
+      i.projectFile === undefined
+        ? ''
+        : i.builtin
+          ? `  [overridden by ${i.projectFile}]`
+          : `  [project: ${i.projectFile}]`;
     return `  ${i.name.padEnd(width)}  ${i.description}${mark}`.trimEnd();
   };
   return [

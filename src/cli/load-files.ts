@@ -42,7 +42,9 @@ export function loadEach(host: NodeHost, paths: readonly string[]): { loaded: Lo
       loaded.push(loadFile(host, p));
     } catch (e) {
       if (!(e instanceof IoError)) throw e;
-      const named = existsSync(resolve(host.cwd, p)) ? undefined : host.resolve(p.replace(/^workflows\//, '').replace(/\.ya?ml$/, ''), 'workflow');
+      const named = existsSync(resolve(host.cwd, p))
+        ? undefined
+        : host.resolve(p.replace(/^workflows\//, '').replace(/\.ya?ml$/, ''), 'workflow');
       if (named) loaded.push({ source: named, path: named.file, utf8: true });
       else failed.push(e);
     }
@@ -70,7 +72,12 @@ function loadFile(host: NodeHost, path: string): LoadedFile {
   if (size > READ_LIMIT_BYTES) {
     const out = new Collector(path);
     const mb = (size / 1048576).toFixed(1);
-    const refused = out.report('GUMP001', FILE_START, {}, { message: `file is too large to be a workflow (${mb} MB); it was not read` });
+    const refused = out.report(
+      'GUMP001',
+      FILE_START,
+      {},
+      { message: `file is too large to be a workflow (${mb} MB); it was not read` },
+    );
     return { source: { file: path, text: '', builtin: false }, path: abs, utf8: false, refused };
   }
   let raw: Buffer;

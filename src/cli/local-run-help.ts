@@ -4,7 +4,8 @@
 import type { CommandHelp } from './command-help.js';
 
 const RUN_ID = 'A run is named by its id or a unique prefix of it; without one, the latest run.';
-const WAITING_RUN_ID = 'A run is named by its id or a unique prefix of it; without one, the run that waits\n(when several wait, they are listed).';
+const WAITING_RUN_ID =
+  'A run is named by its id or a unique prefix of it; without one, the run that waits\n(when several wait, they are listed).';
 
 const RUN_EXITS: [number, string][] = [
   [0, 'the run passed'],
@@ -15,7 +16,10 @@ const RUN_EXITS: [number, string][] = [
 ];
 
 export const runHelp: CommandHelp = {
-  usage: ['gump run <workflow> --spec <file> [--stub] [--isolate-steps] [--input name=value]...', 'gump run --resume [<run-id>] [--isolate-steps]'],
+  usage: [
+    'gump run <workflow> --spec <file> [--stub] [--isolate-steps] [--input name=value]...',
+    'gump run --resume [<run-id>] [--isolate-steps]',
+  ],
   description: `Runs a workflow on a new branch gump/run-<id>, in a worktree of its own; your branch and working
 tree are never touched. <workflow> is a file or a name (.gump/workflows/<name>.yaml, then the
 built-in library). Progress is printed as it happens: a line per attempt, agent (time, turns,

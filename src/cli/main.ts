@@ -18,7 +18,7 @@ async function main(argv: string[]): Promise<number> {
     process.stdout.write(`gump ${VERSION}\n`);
     return 0;
   }
-  const command = Object.prototype.hasOwnProperty.call(commands, name) ? commands[name] : undefined;
+  const command = Object.hasOwn(commands, name) ? commands[name] : undefined;
   if (!command) {
     process.stderr.write(`gump: unknown command "${name}"${didYouMean(name, Object.keys(commands))}\n\n${usage()}`);
     return 2;
@@ -38,10 +38,14 @@ async function main(argv: string[]): Promise<number> {
     }
     const err = e as NodeJS.ErrnoException;
     if (err && typeof err.code === 'string' && err.path) {
-      process.stderr.write(`gump ${name}: cannot read ${err.path}: ${err.code === 'ENOENT' ? 'no such file' : err.code === 'EISDIR' ? 'is a directory' : err.message}\n`);
+      process.stderr.write(
+        `gump ${name}: cannot read ${err.path}: ${err.code === 'ENOENT' ? 'no such file' : err.code === 'EISDIR' ? 'is a directory' : err.message}\n`,
+      );
       return 2;
     }
-    process.stderr.write(`gump ${name}: internal error: ${(e as Error)?.message ?? String(e)}\nThis is a bug in gump; please report it with the input that caused it.\n`);
+    process.stderr.write(
+      `gump ${name}: internal error: ${(e as Error)?.message ?? String(e)}\nThis is a bug in gump; please report it with the input that caused it.\n`,
+    );
     return 2;
   }
 }

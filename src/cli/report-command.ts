@@ -28,8 +28,10 @@ export const reportCommand: Command = {
       const paths = runPaths(worktree);
       const state = loadState(paths.state);
       // Markdown is the report for people, as it becomes a pull/merge request body in CI.
-      if (format === 'markdown') process.stdout.write(renderPullRequest(viewOfRun({ state, plan: loadPlan(paths.plan), worktree, env: {} })));
-      else process.stdout.write(renderReport(buildReport(state, readLedger(paths.ledger), runIsLive(repo, id)), format));
+      if (format === 'markdown')
+        process.stdout.write(renderPullRequest(viewOfRun({ state, plan: loadPlan(paths.plan), worktree, env: {} })));
+      else
+        process.stdout.write(renderReport(buildReport(state, readLedger(paths.ledger), runIsLive(repo, id)), format));
       return 0;
     } catch (e) {
       return localRunFailure('report', e);

@@ -48,13 +48,21 @@ export const runCommand: Command = {
         const id = pickRun(repo, args.positionals[0]);
         lockRun(repo, id, write);
         if (readState(runWorktree(repo, id)).status === 'pass') {
-          write(`run ${id} has passed; nothing to resume\nnext: gump apply ${id}   (merge the result into your current branch)\n`);
+          write(
+            `run ${id} has passed; nothing to resume\nnext: gump apply ${id}   (merge the result into your current branch)\n`,
+          );
           return 0;
         }
         // A stub run reads the working-tree stub script again: a fixed script takes effect.
-        if (hasStagedStub(runWorktree(repo, id))) stageStubScript(runWorktree(repo, id), readStubScript(repo, process.cwd()));
+        if (hasStagedStub(runWorktree(repo, id)))
+          stageStubScript(runWorktree(repo, id), readStubScript(repo, process.cwd()));
         write(`resuming run ${id}\n`);
-        const code = await executeRun(runWorktree(repo, id), { isolate, write, resumed: true, progress: progressOptions() });
+        const code = await executeRun(runWorktree(repo, id), {
+          isolate,
+          write,
+          resumed: true,
+          progress: progressOptions(),
+        });
         printSummary(runWorktree(repo, id), write);
         return code;
       }
@@ -62,10 +70,14 @@ export const runCommand: Command = {
       const spec = args.flags.get('spec');
       if (!workflow || typeof spec !== 'string') throw new UsageError('name a workflow and --spec <file>');
       headCommit(repo);
-      if (existsSync(resolve(workflow)) && statSync(resolve(workflow)).isDirectory()) throw new UsageError(`${workflow} is a folder: name a workflow file or a workflow name`);
+      if (existsSync(resolve(workflow)) && statSync(resolve(workflow)).isDirectory())
+        throw new UsageError(`${workflow} is a folder: name a workflow file or a workflow name`);
       const host = new NodeHost(repo, repo);
-      const source = existsSync(resolve(workflow)) ? host.load(resolve(workflow)) : host.resolve(workflow.replace(/^workflows\//, ''), 'workflow');
-      if (!source) throw new UsageError(`no workflow "${workflow}" (not a file, not in .gump/workflows/, not built in)`);
+      const source = existsSync(resolve(workflow))
+        ? host.load(resolve(workflow))
+        : host.resolve(workflow.replace(/^workflows\//, ''), 'workflow');
+      if (!source)
+        throw new UsageError(`no workflow "${workflow}" (not a file, not in .gump/workflows/, not built in)`);
       const compiled = compile(host, [source]);
       if (compiled.diagnostics.length > 0) write(render(compiled.diagnostics, 'text', host.sources()));
       const plan = compiled.workflows[0]?.plan;
@@ -77,7 +89,16 @@ export const runCommand: Command = {
       checkGateCommands(plan, repo);
       const stub = args.flags.has('stub');
       const stubText = stub ? readStubScript(repo, process.cwd()) : undefined;
-      const run = await startRun({ repo, plan, planText, planPath: source.file, specFile: resolve(spec), inputs, stub, ...(stubText !== undefined ? { stubText } : {}) });
+      const run = await startRun({
+        repo,
+        plan,
+        planText,
+        planPath: source.file,
+        specFile: resolve(spec),
+        inputs,
+        stub,
+        ...(stubText !== undefined ? { stubText } : {}),
+      });
       lockRun(repo, run.id, write);
       write(`run ${run.id} on branch ${run.branch}\n`);
       const code = await executeRun(run.worktree, { isolate, write, progress: progressOptions() });

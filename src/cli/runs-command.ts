@@ -18,7 +18,6 @@ aborted), workflow, age and cost. Any command taking a run id also takes a uniqu
   ],
 };
 
-
 export const runsCommand: Command = {
   summary: 'list the local runs: id, status, workflow, age, cost',
   help,

@@ -19,7 +19,6 @@ Schema id: ${SCHEMA_ID}`,
   ],
 };
 
-
 export const schemaCommand: Command = {
   summary: 'print the JSON Schema of workflow files (for editors)',
   help,

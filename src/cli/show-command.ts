@@ -23,7 +23,6 @@ To customise one, save it as .gump/workflows/<name>.yaml (or .gump/validators/<n
   ],
 };
 
-
 export const showCommand: Command = {
   summary: 'print the YAML of a built-in workflow or validator',
   help,
@@ -41,7 +40,9 @@ export const showCommand: Command = {
         process.stdout.write(readFileSync(join(root, own), 'utf8'));
         return 0;
       }
-      throw new UsageError(`no built-in ${kind} "${asked}"${suggestion(asked, kind, name)}\nrun "gump list" for every built-in`);
+      throw new UsageError(
+        `no built-in ${kind} "${asked}"${suggestion(asked, kind, name)}\nrun "gump list" for every built-in`,
+      );
     }
     if (own !== undefined) process.stderr.write(`note: this project overrides it with ${own}\n`);
     process.stdout.write(text);
@@ -59,7 +60,8 @@ export function parseReference(ref: string): { kind: LibraryKind; name: string }
 
 function suggestion(asked: string, kind: LibraryKind, name: string): string {
   // A validator named without its prefix is the most likely slip.
-  if (kind === 'workflow' && readBuiltin(name, 'validator') !== undefined) return `; did you mean "validators/${name}"?`;
+  if (kind === 'workflow' && readBuiltin(name, 'validator') !== undefined)
+    return `; did you mean "validators/${name}"?`;
   const all = [...listBuiltins('workflow'), ...listBuiltins('validator').map((v) => `validators/${v}`)];
   return didYouMean(asked, all);
 }

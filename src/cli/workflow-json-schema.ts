@@ -30,7 +30,8 @@ function renameDefs(schema: Json): Json {
   const names = new Map<string, string>();
   for (const [key, def] of Object.entries(defs)) {
     const props = def.properties as Json | undefined;
-    if (key.startsWith('__schema') && props && 'name' in props && 'gate' in props && 'each' in props) names.set(key, 'step');
+    if (key.startsWith('__schema') && props && 'name' in props && 'gate' in props && 'each' in props)
+      names.set(key, 'step');
   }
   if (names.size === 0) return schema;
   const text = JSON.stringify(schema, (k, v: unknown) => {

@@ -2,7 +2,17 @@
 // interrupted `gump fix` leaves either the old or the new file, never a truncated one. Symlinks
 // are followed (the target is rewritten) and the file mode is kept; a missing file is created.
 
-import { closeSync, fsyncSync, openSync, realpathSync, renameSync, statSync, unlinkSync, writeSync, chmodSync } from 'node:fs';
+import {
+  closeSync,
+  fsyncSync,
+  openSync,
+  realpathSync,
+  renameSync,
+  statSync,
+  unlinkSync,
+  writeSync,
+  chmodSync,
+} from 'node:fs';
 import { basename, dirname, join } from 'node:path';
 import { IoError } from './args.js';
 
@@ -13,7 +23,8 @@ export function writeFileAtomic(path: string, text: string): void {
     target = realpathSync(path);
     mode = statSync(target).mode & 0o7777;
   } catch (e) {
-    if ((e as NodeJS.ErrnoException).code !== 'ENOENT') throw new IoError(`cannot write ${path}: ${(e as Error).message}`);
+    if ((e as NodeJS.ErrnoException).code !== 'ENOENT')
+      throw new IoError(`cannot write ${path}: ${(e as Error).message}`);
     // A new file (compile outputs): created with the usual mode.
     target = path;
     mode = 0o644;

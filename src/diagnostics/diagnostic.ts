@@ -46,7 +46,7 @@ export interface ReportExtra {
 /** Fill `{param}` placeholders of a catalogue template. */
 export function fillTemplate(template: string, params: Params): string {
   return template.replace(/\{([A-Za-z_]+)\}/g, (whole, name: string) =>
-    Object.prototype.hasOwnProperty.call(params, name) ? String(params[name]) : whole,
+    Object.hasOwn(params, name) ? String(params[name]) : whole,
   );
 }
 

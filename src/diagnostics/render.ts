@@ -74,7 +74,8 @@ function excerpt(text: string, d: Diagnostic, indent: string): string[] {
   if (src === undefined) return [];
   const num = String(d.span.line);
   const pad = ' '.repeat(num.length);
-  const width = d.span.endLine === d.span.line ? Math.max(1, d.span.endCol - d.span.col) : Math.max(1, src.length - d.span.col + 1);
+  const width =
+    d.span.endLine === d.span.line ? Math.max(1, d.span.endCol - d.span.col) : Math.max(1, src.length - d.span.col + 1);
   const caretLine = src.slice(0, d.span.col - 1).replace(/[^\t]/g, ' ') + '^'.repeat(Math.min(width, 120));
   return [`${indent}  ${num} | ${src}`, `${indent}  ${pad} | ${caretLine}`];
 }

@@ -24,7 +24,13 @@ export function editsConflict(a: TextEdit, b: TextEdit): boolean {
 
 /** An edit that stays within the text and does not run backwards. */
 export function editInBounds(e: TextEdit, length: number): boolean {
-  return Number.isInteger(e.offset) && Number.isInteger(e.endOffset) && e.offset >= 0 && e.offset <= e.endOffset && e.endOffset <= length;
+  return (
+    Number.isInteger(e.offset) &&
+    Number.isInteger(e.endOffset) &&
+    e.offset >= 0 &&
+    e.offset <= e.endOffset &&
+    e.endOffset <= length
+  );
 }
 
 /**

@@ -48,7 +48,14 @@ export function fixText(
     // A fix that rewrites text to itself would loop forever; stop and report it as remaining.
     if (next === current) return { text: current, applied, remaining: diags, rounds: round - 1, settled: false };
     for (const d of chosen) {
-      applied.push({ code: d.code, slug: d.slug, line: d.span.line, col: d.span.col, description: d.fix!.description, round });
+      applied.push({
+        code: d.code,
+        slug: d.slug,
+        line: d.span.line,
+        col: d.span.col,
+        description: d.fix!.description,
+        round,
+      });
     }
     current = next;
   }

@@ -16,7 +16,11 @@ export interface FixSelection {
 /** Fixable diagnostics of `file` with at least one edit that stays inside the text. */
 export function fixableIn(diags: readonly Diagnostic[], file: string, length: number): Diagnostic[] {
   return diags.filter(
-    (d) => d.file === file && d.fix !== undefined && d.fix.edits.length > 0 && d.fix.edits.every((e) => editInBounds(e, length)),
+    (d) =>
+      d.file === file &&
+      d.fix !== undefined &&
+      d.fix.edits.length > 0 &&
+      d.fix.edits.every((e) => editInBounds(e, length)),
   );
 }
 

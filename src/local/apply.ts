@@ -18,7 +18,11 @@ interface TrialMerge {
 /** The merge of `branch` into HEAD computed on trees only; undefined when this git cannot. */
 function trialMerge(repo: string, branch: string): TrialMerge | undefined {
   try {
-    const out = execFileSync('git', ['merge-tree', '--write-tree', '--name-only', '--no-messages', 'HEAD', branch], { cwd: repo, encoding: 'utf8', stdio: ['ignore', 'pipe', 'pipe'] });
+    const out = execFileSync('git', ['merge-tree', '--write-tree', '--name-only', '--no-messages', 'HEAD', branch], {
+      cwd: repo,
+      encoding: 'utf8',
+      stdio: ['ignore', 'pipe', 'pipe'],
+    });
     return { tree: out.split('\n')[0]!.trim(), conflicts: [] };
   } catch (e) {
     const err = e as { status?: number; stdout?: string };
@@ -41,22 +45,37 @@ export function applyRun(repo: string, id: string, branch: string): string {
     );
   }
   if (trial) {
-    const incoming = git(repo, ['diff', '--name-only', '--no-renames', 'HEAD', trial.tree]).split('\n').filter((f) => f !== '');
-    const untracked = new Set(git(repo, ['ls-files', '--others', '--exclude-standard']).split('\n').filter((f) => f !== ''));
+    const incoming = git(repo, ['diff', '--name-only', '--no-renames', 'HEAD', trial.tree])
+      .split('\n')
+      .filter((f) => f !== '');
+    const untracked = new Set(
+      git(repo, ['ls-files', '--others', '--exclude-standard'])
+        .split('\n')
+        .filter((f) => f !== ''),
+    );
     const inTheWay = incoming.filter((f) => untracked.has(f));
     if (inTheWay.length > 0) {
-      throw new LocalRunError(`untracked files in your working tree would be overwritten by run ${id}: ${inTheWay.join(', ')}; nothing was changed.\nMove them away (or commit them), then run gump apply ${id} again`);
+      throw new LocalRunError(
+        `untracked files in your working tree would be overwritten by run ${id}: ${inTheWay.join(', ')}; nothing was changed.\nMove them away (or commit them), then run gump apply ${id} again`,
+      );
     }
   }
   try {
-    execFileSync('git', ['merge', '--no-edit', '--no-ff', '-m', `Merge gump run ${id}`, branch], { cwd: repo, encoding: 'utf8', stdio: ['ignore', 'pipe', 'pipe'], env: { ...process.env, LC_ALL: 'C' } });
+    execFileSync('git', ['merge', '--no-edit', '--no-ff', '-m', `Merge gump run ${id}`, branch], {
+      cwd: repo,
+      encoding: 'utf8',
+      stdio: ['ignore', 'pipe', 'pipe'],
+      env: { ...process.env, LC_ALL: 'C' },
+    });
   } catch (e) {
     const err = e as { stdout?: string; stderr?: string };
     // Never leave the user's tree mid-merge.
     const merging = existsSync(join(git(repo, ['rev-parse', '--absolute-git-dir']), 'MERGE_HEAD'));
     if (merging) git(repo, ['merge', '--abort']);
     const why = `${err.stderr ?? ''}\n${err.stdout ?? ''}`.trim() || (e as Error).message;
-    throw new ApplyConflict(`git merge ${branch} failed${merging ? ' (merge aborted)' : ''}; nothing was changed:\n${why}`);
+    throw new ApplyConflict(
+      `git merge ${branch} failed${merging ? ' (merge aborted)' : ''}; nothing was changed:\n${why}`,
+    );
   }
   return current;
 }

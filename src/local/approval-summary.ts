@@ -18,10 +18,16 @@ export function renderApprovalSummary(view: SummaryView): string {
     lines.push(`  changes so far: ${f.count} file${f.count === 1 ? '' : 's'}, +${f.added} −${f.removed}`);
     const listed = f.list.slice(0, MAX_LISTED);
     const width = Math.max(...listed.map((x) => x.path.length));
-    for (const x of listed) lines.push(`    ${x.path.padEnd(width)}  ${x.added === undefined ? 'binary' : `+${x.added} −${x.removed ?? 0}`}`);
-    if (f.count > listed.length) lines.push(`    … and ${f.count - listed.length} more (gump report ${view.runId} --format markdown)`);
+    for (const x of listed)
+      lines.push(`    ${x.path.padEnd(width)}  ${x.added === undefined ? 'binary' : `+${x.added} −${x.removed ?? 0}`}`);
+    if (f.count > listed.length)
+      lines.push(`    … and ${f.count - listed.length} more (gump report ${view.runId} --format markdown)`);
   }
   const gates = o.gates ?? [];
-  lines.push(gates.length === 0 ? '  gates: not run yet (they run after approval)' : `  gates: ${gates.map((g) => `${g.name} ${g.status === 'fail' ? '✗' : g.status === 'skipped' ? '–' : '✓'}`).join('  ')}`);
+  lines.push(
+    gates.length === 0
+      ? '  gates: not run yet (they run after approval)'
+      : `  gates: ${gates.map((g) => `${g.name} ${g.status === 'fail' ? '✗' : g.status === 'skipped' ? '–' : '✓'}`).join('  ')}`,
+  );
   return `${lines.join('\n')}\n`;
 }

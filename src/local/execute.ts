@@ -38,7 +38,9 @@ export async function executeRun(worktree: string, o: ExecuteOptions): Promise<n
 async function execute(worktree: string, o: ExecuteOptions, trace: ReturnType<typeof createTrace>): Promise<number> {
   const entry = runtimeBundle();
   // A local run's own copy of its stub script (stub-copy.ts) wins over the worktree's.
-  const env = hasStagedStub(worktree) ? { ...(o.env ?? process.env), GUMP_STUB_SCRIPT: stagedStubPath(worktree) } : o.env;
+  const env = hasStagedStub(worktree)
+    ? { ...(o.env ?? process.env), GUMP_STUB_SCRIPT: stagedStubPath(worktree) }
+    : o.env;
   const opening = { trace, runtimeEntry: entry, ...(env ? { env } : {}) };
   const svc = openRun(worktree, opening);
   if (o.resumed) svc.ledger.emit('run.resumed', { runId: svc.state.runId, from: svc.state.status });
@@ -61,7 +63,11 @@ async function execute(worktree: string, o: ExecuteOptions, trace: ReturnType<ty
     const unit = nextUnit(current);
     // The last unit settled the run (run.finished is in the ledger): nothing is left to run.
     if (!unit) return current.state.status === 'pass' ? 0 : exitCodeOf(await runAll(current));
-    const code = await runUnitProcess(entry, ['unit', '--worktree', worktree, '--unit', unitKey(unit), '--boundaries', boundaries, '--skip-source-check'], env ? { ...o, env } : o);
+    const code = await runUnitProcess(
+      entry,
+      ['unit', '--worktree', worktree, '--unit', unitKey(unit), '--boundaries', boundaries, '--skip-source-check'],
+      env ? { ...o, env } : o,
+    );
     if (code !== 0) return code;
   }
 }
@@ -69,7 +75,10 @@ async function execute(worktree: string, o: ExecuteOptions, trace: ReturnType<ty
 /** One unit in a fresh runtime process, its progress passed on as it comes (no silent unit). */
 function runUnitProcess(entry: string, args: string[], o: ExecuteOptions): Promise<number> {
   return new Promise((done) => {
-    const child = spawn(process.execPath, [entry, ...args], { stdio: ['ignore', 'pipe', 'pipe'], env: { ...process.env, ...(o.env ?? {}) } as NodeJS.ProcessEnv });
+    const child = spawn(process.execPath, [entry, ...args], {
+      stdio: ['ignore', 'pipe', 'pipe'],
+      env: { ...process.env, ...(o.env ?? {}) } as NodeJS.ProcessEnv,
+    });
     child.stdout.on('data', (b: Buffer) => o.write(b.toString()));
     child.stderr.on('data', (b: Buffer) => o.write(b.toString()));
     child.on('error', () => done(2));
@@ -86,7 +95,8 @@ export function nextUnit(svc: ReturnType<typeof openRun>): Unit | undefined {
       if (svc.state.steps[step.path]?.status !== 'pass') return { kind: 'planner', index };
       const split = svc.state.splits[step.path];
       const each = (step as AgentStep).each ?? [];
-      const status = (t: { name: string }, s: { path: string }): string | undefined => svc.state.steps[s.path.replace('*', t.name)]?.status;
+      const status = (t: { name: string }, s: { path: string }): string | undefined =>
+        svc.state.steps[s.path.replace('*', t.name)]?.status;
       const pending = (split?.tasks ?? []).filter((t) => !each.every((s) => status(t, s) === 'pass'));
       if (pending.length === 0 && (split?.pass ?? 0) > 0) continue;
       // First task pass: one unit per task; after a failed task, the split's unit runs the next passes.

@@ -22,12 +22,22 @@ export function runInfo(repo: string, id: string): RunInfo {
   const state = loadState(paths.state);
   let workflow = '?';
   try {
-    const plan = JSON.parse(readFileSync(paths.plan, 'utf8')) as { root: string; workflows: Record<string, { name?: string }> };
+    const plan = JSON.parse(readFileSync(paths.plan, 'utf8')) as {
+      root: string;
+      workflows: Record<string, { name?: string }>;
+    };
     workflow = plan.workflows[plan.root]?.name ?? plan.root;
   } catch {
     // an unreadable plan: the run is listed all the same
   }
-  return { id, status: state.status, workflow, startedAt: state.startedAt, cost: state.spend.cost, branch: state.branch };
+  return {
+    id,
+    status: state.status,
+    workflow,
+    startedAt: state.startedAt,
+    cost: state.spend.cost,
+    branch: state.branch,
+  };
 }
 
 export function allRuns(repo: string): RunInfo[] {
@@ -44,10 +54,14 @@ export function age(startedAt: string, now: number): string {
 }
 
 export function renderRuns(runs: readonly RunInfo[], now: number): string {
-  if (runs.length === 0) return 'no gump run in this repository yet: start one with gump run <workflow> --spec <file>\n';
-  const rows = [['id', 'status', 'workflow', 'age', 'cost'], ...runs.map((r) => [r.id, r.status, r.workflow, age(r.startedAt, now), `$${r.cost.toFixed(2)}`])];
+  if (runs.length === 0)
+    return 'no gump run in this repository yet: start one with gump run <workflow> --spec <file>\n';
+  const rows = [
+    ['id', 'status', 'workflow', 'age', 'cost'],
+    ...runs.map((r) => [r.id, r.status, r.workflow, age(r.startedAt, now), `$${r.cost.toFixed(2)}`]),
+  ];
   const widths = rows[0]!.map((_, i) => Math.max(...rows.map((row) => row[i]!.length)));
-  return rows.map((row) => row.map((c, i) => (i === row.length - 1 ? c : c.padEnd(widths[i]!))).join('  ')).join('\n') + '\n';
+  return `${rows.map((row) => row.map((c, i) => (i === row.length - 1 ? c : c.padEnd(widths[i]!))).join('  ')).join('\n')}\n`;
 }
 
 /** True when the run's branch is merged into the user's HEAD (gump apply took it). */

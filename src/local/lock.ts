@@ -60,7 +60,10 @@ export function lockRun(repo: string, id: string, write: (s: string) => void): v
       if ((e as NodeJS.ErrnoException).code !== 'EEXIST' || tries > 0) throw e;
       const pid = holder(path);
       if (pid === process.pid) return;
-      if (pid !== undefined && alive(pid)) throw new LocalRunError(`run ${id} is in use by another gump process (pid ${pid}); wait for it to end, or stop it first`);
+      if (pid !== undefined && alive(pid))
+        throw new LocalRunError(
+          `run ${id} is in use by another gump process (pid ${pid}); wait for it to end, or stop it first`,
+        );
       rmSync(path, { force: true });
     }
   }

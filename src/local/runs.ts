@@ -16,7 +16,12 @@ export class LocalRunError extends Error {}
 
 export function git(cwd: string, args: string[]): string {
   try {
-    return execFileSync('git', args, { cwd, encoding: 'utf8', stdio: ['ignore', 'pipe', 'pipe'], env: gitEnv(process.env) }).trim();
+    return execFileSync('git', args, {
+      cwd,
+      encoding: 'utf8',
+      stdio: ['ignore', 'pipe', 'pipe'],
+      env: gitEnv(process.env),
+    }).trim();
   } catch (e) {
     const err = e as { stderr?: string };
     throw new LocalRunError(`git ${args.join(' ')} failed: ${(err.stderr ?? String(e)).trim().split('\n')[0]}`);
@@ -36,7 +41,9 @@ export function headCommit(repo: string): string {
   try {
     return git(repo, ['rev-parse', '--verify', '--quiet', 'HEAD^{commit}']);
   } catch {
-    throw new LocalRunError('this repository has no commit yet: a run branches from your current commit; commit your project first (git add -A && git commit)');
+    throw new LocalRunError(
+      'this repository has no commit yet: a run branches from your current commit; commit your project first (git add -A && git commit)',
+    );
   }
 }
 
@@ -44,7 +51,10 @@ export function headCommit(repo: string): string {
  * The user's cache directory: `$XDG_CACHE_HOME` or `~/.cache` (Linux and others),
  * `~/Library/Caches` (macOS), `%LOCALAPPDATA%` (Windows).
  */
-export function userCacheDir(env: Record<string, string | undefined> = process.env, platform: NodeJS.Platform = process.platform): string {
+export function userCacheDir(
+  env: Record<string, string | undefined> = process.env,
+  platform: NodeJS.Platform = process.platform,
+): string {
   if (platform === 'win32') return env.LOCALAPPDATA ?? join(homedir(), 'AppData', 'Local');
   if (platform === 'darwin') return join(homedir(), 'Library', 'Caches');
   return env.XDG_CACHE_HOME && isAbsolute(env.XDG_CACHE_HOME) ? env.XDG_CACHE_HOME : join(homedir(), '.cache');
@@ -68,7 +78,8 @@ export function runsDir(repo: string, env: Record<string, string | undefined> = 
   }
   const top = basename(real) === '.git' ? basename(dirname(real)) : basename(real).replace(/\.git$/, '');
   const key = `${top.replace(/[^A-Za-z0-9._-]/g, '_') || 'repo'}-${createHash('sha256').update(real).digest('hex').slice(0, 12)}`;
-  const root = env.GUMP_RUNS_DIR && isAbsolute(env.GUMP_RUNS_DIR) ? env.GUMP_RUNS_DIR : join(userCacheDir(env), 'gump', 'runs');
+  const root =
+    env.GUMP_RUNS_DIR && isAbsolute(env.GUMP_RUNS_DIR) ? env.GUMP_RUNS_DIR : join(userCacheDir(env), 'gump', 'runs');
   return join(root, key);
 }
 
@@ -90,7 +101,8 @@ export function pickRun(repo: string, id: string | undefined): string {
   const runs = listRuns(repo);
   if (id !== undefined) return matchRun(runs, id);
   const last = runs[runs.length - 1];
-  if (!last) throw new LocalRunError('no gump run in this repository yet: start one with gump run <workflow> --spec <file>');
+  if (!last)
+    throw new LocalRunError('no gump run in this repository yet: start one with gump run <workflow> --spec <file>');
   return last;
 }
 
@@ -100,8 +112,11 @@ export function matchRun(runs: readonly string[], given: string): string {
   if (runs.includes(id)) return id;
   const matches = id === '' ? [] : runs.filter((r) => r.startsWith(id));
   if (matches.length === 1) return matches[0]!;
-  if (matches.length > 1) throw new LocalRunError(`"${given}" matches ${matches.length} runs (${matches.join(', ')}): give more of the id`);
-  throw new LocalRunError(`no run "${given}" in this repository${runs.length > 0 ? ` (runs: ${runs.slice(-5).join(', ')}; gump runs lists them)` : ''}`);
+  if (matches.length > 1)
+    throw new LocalRunError(`"${given}" matches ${matches.length} runs (${matches.join(', ')}): give more of the id`);
+  throw new LocalRunError(
+    `no run "${given}" in this repository${runs.length > 0 ? ` (runs: ${runs.slice(-5).join(', ')}; gump runs lists them)` : ''}`,
+  );
 }
 
 /** approve/reject: the run named, else the one run waiting for an approval. */
@@ -111,10 +126,13 @@ export function pickWaitingRun(repo: string, id: string | undefined, verb: strin
   const waiting = runs.filter((r) => readState(join(runsDir(repo), r, 'worktree')).status === 'waiting');
   if (waiting.length === 1) return waiting[0]!;
   if (waiting.length === 0) {
-    if (runs.length === 0) throw new LocalRunError('no gump run in this repository yet: start one with gump run <workflow> --spec <file>');
+    if (runs.length === 0)
+      throw new LocalRunError('no gump run in this repository yet: start one with gump run <workflow> --spec <file>');
     throw new LocalRunError('no run is waiting for an approval (gump runs lists the runs and their status)');
   }
-  throw new LocalRunError(`${waiting.length} runs are waiting for an approval: ${waiting.join(', ')}; name one: gump ${verb} <run-id>`);
+  throw new LocalRunError(
+    `${waiting.length} runs are waiting for an approval: ${waiting.join(', ')}; name one: gump ${verb} <run-id>`,
+  );
 }
 
 export { newRunId } from '../../runtime/run/run-id.js';

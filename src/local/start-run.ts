@@ -34,7 +34,18 @@ export async function startRun(o: StartRun): Promise<{ id: string; worktree: str
   const branch = `gump/run-${id}`;
   const worktree = runWorktree(o.repo, id);
   await createRunBranch(o.repo, { branch, base, dir: worktree });
-  initRun({ worktree, plan: o.plan, planText: o.planText, planPath: o.planPath, runId: id, base, branch, spec: { path: specPath, text: specText }, inputs: o.inputs, stub: o.stub });
+  initRun({
+    worktree,
+    plan: o.plan,
+    planText: o.planText,
+    planPath: o.planPath,
+    runId: id,
+    base,
+    branch,
+    spec: { path: specPath, text: specText },
+    inputs: o.inputs,
+    stub: o.stub,
+  });
   if (o.stubText !== undefined) stageStubScript(worktree, o.stubText);
   return { id, worktree, branch };
 }

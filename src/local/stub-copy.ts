@@ -15,7 +15,11 @@ export function stagedStubPath(worktree: string): string {
 }
 
 /** The text of the working-tree stub script, validated; LocalRunError naming the user's file otherwise. */
-export function readStubScript(repo: string, cwd: string, env: Record<string, string | undefined> = process.env): string {
+export function readStubScript(
+  repo: string,
+  cwd: string,
+  env: Record<string, string | undefined> = process.env,
+): string {
   const given = env.GUMP_STUB_SCRIPT;
   const file = given ? (isAbsolute(given) ? given : resolve(cwd, given)) : join(repo, '.gump', 'stub.yaml');
   const shown = relative(repo, file).startsWith('..') ? file : relative(repo, file).split(sep).join('/');
@@ -25,7 +29,9 @@ export function readStubScript(repo: string, cwd: string, env: Record<string, st
   } catch (e) {
     const code = (e as NodeJS.ErrnoException).code;
     const why = code === 'ENOENT' ? 'no such file' : code === 'EISDIR' ? 'a directory' : (code ?? (e as Error).message);
-    throw new LocalRunError(`--stub needs a stub script: cannot read ${shown} (${why}); write one (format: language.md §21; examples: fixtures/stub/ of the gump repository) or set GUMP_STUB_SCRIPT`);
+    throw new LocalRunError(
+      `--stub needs a stub script: cannot read ${shown} (${why}); write one (format: language.md §21; examples: fixtures/stub/ of the gump repository) or set GUMP_STUB_SCRIPT`,
+    );
   }
   try {
     parseStubScript(text, shown);

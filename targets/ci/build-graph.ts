@@ -35,7 +35,10 @@ class GraphBuilder {
 
   step(cut: CutStep): void {
     const s = cut.step;
-    const ids = stepJobIds(s.path, cut.kind, this.target, { slots: this.o.taskSlots, ...(cut.kind === 'parallel-group' ? { children: cut.children } : {}) });
+    const ids = stepJobIds(s.path, cut.kind, this.target, {
+      slots: this.o.taskSlots,
+      ...(cut.kind === 'parallel-group' ? { children: cut.children } : {}),
+    });
     switch (cut.kind) {
       case 'single':
         this.block = this.unit(ids[0]!, s, `${s.path}`, unitKey({ kind: 'step', index: cut.index }), this.after(), [s]);
@@ -51,31 +54,51 @@ class GraphBuilder {
 
   private sequentialSplit(index: number, s: PlanStep, ids: string[]): void {
     const each = s.kind === 'agent' ? (s.each ?? []) : [];
-    const planner = this.unit(ids[0]!, s, `${s.path} · plan`, unitKey({ kind: 'planner', index }), this.after(), [plannerOnly(s)]);
+    const planner = this.unit(ids[0]!, s, `${s.path} · plan`, unitKey({ kind: 'planner', index }), this.after(), [
+      plannerOnly(s),
+    ]);
     const plannerId = ids[0]!;
     let previous = planner;
     const slots: string[] = [];
     for (let slot = 0; slot < this.o.taskSlots; slot++) {
       const last = slot === this.o.taskSlots - 1;
-      const block = this.unit(ids[slot + 1]!, s, `${s.path} · task ${slot + 1}`, unitKey({ kind: 'slot', index, slot, last }), { needs: [...new Set([plannerId, ...previous])], when: { kind: 'passed', jobs: previous } }, each, {
-        countAbove: { planner: plannerId, above: slot },
-        taskTitle: { planner: plannerId, slot },
-        restoreAs: ids[1]!.replace(/1$/, '*'),
-        // The last slot runs every surplus task: its time is the job limit.
-        ...(last ? { minutes: MAX_JOB_MINUTES } : {}),
-      });
+      const block = this.unit(
+        ids[slot + 1]!,
+        s,
+        `${s.path} · task ${slot + 1}`,
+        unitKey({ kind: 'slot', index, slot, last }),
+        { needs: [...new Set([plannerId, ...previous])], when: { kind: 'passed', jobs: previous } },
+        each,
+        {
+          countAbove: { planner: plannerId, above: slot },
+          taskTitle: { planner: plannerId, slot },
+          restoreAs: ids[1]!.replace(/1$/, '*'),
+          // The last slot runs every surplus task: its time is the job limit.
+          ...(last ? { minutes: MAX_JOB_MINUTES } : {}),
+        },
+      );
       slots.push(...block);
       previous = block;
     }
     // Runs whenever nothing failed: the runtime finds what is left (a task not run, a further
     // group-retry pass) or that the run waits, and settles the split.
-    this.block = this.unit(ids[ids.length - 1]!, s, `${s.path} · end`, unitKey({ kind: 'step', index }), { needs: [...planner, ...slots], when: { kind: 'unless-failed' } }, each, { minutes: MAX_JOB_MINUTES });
+    this.block = this.unit(
+      ids[ids.length - 1]!,
+      s,
+      `${s.path} · end`,
+      unitKey({ kind: 'step', index }),
+      { needs: [...planner, ...slots], when: { kind: 'unless-failed' } },
+      each,
+      { minutes: MAX_JOB_MINUTES },
+    );
   }
 
   private parallelSplit(index: number, s: PlanStep, ids: string[]): void {
     const each = s.kind === 'agent' ? (s.each ?? []) : [];
     const [plannerId, matrixId, mergeId] = ids as [string, string, string];
-    const planner = this.unit(plannerId, s, `${s.path} · plan`, unitKey({ kind: 'planner', index }), this.after(), [plannerOnly(s)]);
+    const planner = this.unit(plannerId, s, `${s.path} · plan`, unitKey({ kind: 'planner', index }), this.after(), [
+      plannerOnly(s),
+    ]);
     this.add({
       ...this.base(matrixId, s, `${s.path} · task`, each),
       unit: `branch-${index}-{i}`,
@@ -87,17 +110,21 @@ class GraphBuilder {
       restores: [...this.ancestors(planner), `${matrixId}-{i}`],
       saves: `${matrixId}-{i}`,
     });
-    this.block = [this.add({
-      ...this.base(mergeId, s, `${s.path} · merge`, each),
-      unit: unitKey({ kind: 'merge', index }),
-      needs: [...planner, matrixId],
-      when: { kind: 'branches-done', jobs: planner },
-      restores: ['*'],
-      saves: mergeId,
-      agents: [],
-      // Further group-retry passes run every failed branch again in this job.
-      timeoutMinutes: clamp(SETUP_MINUTES + minutesOf(this.plan, each, this.o) * Math.max(0, (s.kind === 'agent' ? s.retry.exit : 1) - 1)),
-    }).id];
+    this.block = [
+      this.add({
+        ...this.base(mergeId, s, `${s.path} · merge`, each),
+        unit: unitKey({ kind: 'merge', index }),
+        needs: [...planner, matrixId],
+        when: { kind: 'branches-done', jobs: planner },
+        restores: ['*'],
+        saves: mergeId,
+        agents: [],
+        // Further group-retry passes run every failed branch again in this job.
+        timeoutMinutes: clamp(
+          SETUP_MINUTES + minutesOf(this.plan, each, this.o) * Math.max(0, (s.kind === 'agent' ? s.retry.exit : 1) - 1),
+        ),
+      }).id,
+    ];
   }
 
   private group(index: number, s: PlanStep, ids: string[], children: string[]): void {
@@ -106,28 +133,46 @@ class GraphBuilder {
     const branchIds = ids.slice(0, -1);
     branchIds.forEach((id, branch) => {
       const child = steps[branch]!;
-      this.add({ ...this.base(id, child, `${s.path}/${children[branch]}`, [child]), unit: unitKey({ kind: 'branch', index, branch }), ...before, restores: [...this.ancestors(before.needs), id], saves: id });
+      this.add({
+        ...this.base(id, child, `${s.path}/${children[branch]}`, [child]),
+        unit: unitKey({ kind: 'branch', index, branch }),
+        ...before,
+        restores: [...this.ancestors(before.needs), id],
+        saves: id,
+      });
     });
     const mergeId = ids[ids.length - 1]!;
     const passes = s.kind === 'group' ? s.passes : 1;
-    this.block = [this.add({
-      ...this.base(mergeId, s, `${s.path} · merge`, steps),
-      unit: unitKey({ kind: 'merge', index }),
-      needs: [...before.needs, ...branchIds],
-      when: { kind: 'branches-done', jobs: before.needs },
-      restores: ['*'],
-      saves: mergeId,
-      timeoutMinutes: clamp(SETUP_MINUTES + minutesOf(this.plan, steps, this.o) * Math.max(0, passes - 1)),
-    }).id];
+    this.block = [
+      this.add({
+        ...this.base(mergeId, s, `${s.path} · merge`, steps),
+        unit: unitKey({ kind: 'merge', index }),
+        needs: [...before.needs, ...branchIds],
+        when: { kind: 'branches-done', jobs: before.needs },
+        restores: ['*'],
+        saves: mergeId,
+        timeoutMinutes: clamp(SETUP_MINUTES + minutesOf(this.plan, steps, this.o) * Math.max(0, passes - 1)),
+      }).id,
+    ];
   }
 
   /** Needs and condition of a job that follows the current block. */
   private after(): { needs: string[]; when: Condition } {
-    return this.block.length === 0 ? { needs: [], when: { kind: 'first' } } : { needs: this.block, when: { kind: 'passed', jobs: this.block } };
+    return this.block.length === 0
+      ? { needs: [], when: { kind: 'first' } }
+      : { needs: this.block, when: { kind: 'passed', jobs: this.block } };
   }
 
   /** A unit job, then (environment approvals) the approval jobs that continue it, and share jobs; returns the block. */
-  private unit(id: string, s: PlanStep, title: string, unit: string, at: { needs: string[]; when: Condition }, steps: readonly PlanStep[], extra: Partial<CiJob> & { minutes?: number } = {}): string[] {
+  private unit(
+    id: string,
+    s: PlanStep,
+    title: string,
+    unit: string,
+    at: { needs: string[]; when: Condition },
+    steps: readonly PlanStep[],
+    extra: Partial<CiJob> & { minutes?: number } = {},
+  ): string[] {
     const { minutes, ...rest } = extra;
     const points = approvalPoints(this.plan, steps);
     const job = this.add({
@@ -145,7 +190,14 @@ class GraphBuilder {
     const approvals = this.o.approval === 'environment' ? Math.min(points, MAX_APPROVAL_JOBS) : 0;
     let previous = job;
     for (let n = 1; n <= approvals + 1; n++) {
-      this.add({ ...this.base(`${previous.id}-share`, s, `${title} · share the waiting run`, []), role: 'share', needs: [previous.id], when: { kind: 'waiting', job: previous.id }, restores: ['*'], timeoutMinutes: SETUP_MINUTES });
+      this.add({
+        ...this.base(`${previous.id}-share`, s, `${title} · share the waiting run`, []),
+        role: 'share',
+        needs: [previous.id],
+        when: { kind: 'waiting', job: previous.id },
+        restores: ['*'],
+        timeoutMinutes: SETUP_MINUTES,
+      });
       if (n > approvals) break;
       const { countAbove: _count, ...inherited } = rest;
       previous = this.add({
@@ -202,10 +254,26 @@ class GraphBuilder {
     const root = this.plan.workflows[this.plan.root]!;
     const last = this.block;
     if (last.length > 0) {
-      this.add({ ...this.base(RUN_JOBS.publish, root.steps[0]!, 'publish the run', []), role: 'publish', needs: last, when: { kind: 'passed', jobs: last }, restores: ['*'], timeoutMinutes: SETUP_MINUTES, agents: [] });
+      this.add({
+        ...this.base(RUN_JOBS.publish, root.steps[0]!, 'publish the run', []),
+        role: 'publish',
+        needs: last,
+        when: { kind: 'passed', jobs: last },
+        restores: ['*'],
+        timeoutMinutes: SETUP_MINUTES,
+        agents: [],
+      });
     }
     const all = this.jobs.map((j) => j.id);
-    this.add({ ...this.base(RUN_JOBS.report, root.steps[0]!, 'report', []), role: 'report', needs: all, when: { kind: 'always' }, restores: ['*'], timeoutMinutes: SETUP_MINUTES, agents: [] });
+    this.add({
+      ...this.base(RUN_JOBS.report, root.steps[0]!, 'report', []),
+      role: 'report',
+      needs: all,
+      when: { kind: 'always' },
+      restores: ['*'],
+      timeoutMinutes: SETUP_MINUTES,
+      agents: [],
+    });
     for (const j of this.jobs) if (j.role === 'publish' || j.role === 'report') delete j.step;
     return { workflow: root.name, jobs: this.jobs, inputs: root.inputs.filter((i) => i !== 'spec') };
   }
@@ -221,4 +289,3 @@ function plannerOnly(s: PlanStep): PlanStep {
 function clamp(minutes: number): number {
   return Math.min(MAX_JOB_MINUTES, Math.max(SETUP_MINUTES, Math.ceil(minutes)));
 }
-

@@ -53,7 +53,12 @@ export const RUN_JOBS = { publish: 'gump-publish', report: 'gump-report' } as co
  * `<id>-share`): a sequential split's planner, task slots and closing job; a parallel split's
  * planner, matrix and merge; a group's children and its merge (the group's own id).
  */
-export function stepJobIds(path: string, shape: StepShape, target: Target, o: { slots: number; children?: string[] }): string[] {
+export function stepJobIds(
+  path: string,
+  shape: StepShape,
+  target: Target,
+  o: { slots: number; children?: string[] },
+): string[] {
   const id = jobId(path, target);
   const sep = target === 'github' ? '-' : ' ';
   switch (shape) {

@@ -9,12 +9,22 @@ export function renderMermaid(graph: CiGraph, label: (job: CiJob) => string = (j
   const lines = ['flowchart TD'];
   for (const j of graph.jobs) {
     const text = `${label(j)}<br/>${j.title}${j.matrix ? ' ×N' : ''}`.replace(/"/g, '#quot;');
-    const shape = j.role === 'approval' ? `{{"${text}"}}` : j.matrix ? `[["${text}"]]` : j.role === 'share' ? `>"${text}"]` : `["${text}"]`;
+    const shape =
+      j.role === 'approval'
+        ? `{{"${text}"}}`
+        : j.matrix
+          ? `[["${text}"]]`
+          : j.role === 'share'
+            ? `>"${text}"]`
+            : `["${text}"]`;
     lines.push(`  ${node(j.id)}${shape}`);
   }
   for (const j of graph.jobs) {
     if (j.role === 'report') continue;
-    for (const n of j.needs) lines.push(`  ${node(n)} ${j.role === 'share' || j.role === 'approval' ? '-. waiting .->' : '-->'} ${node(j.id)}`);
+    for (const n of j.needs)
+      lines.push(
+        `  ${node(n)} ${j.role === 'share' || j.role === 'approval' ? '-. waiting .->' : '-->'} ${node(j.id)}`,
+      );
   }
   const report = graph.jobs.find((j) => j.role === 'report');
   const last = graph.jobs.filter((j) => j.role !== 'report' && j.role !== 'share').at(-1);

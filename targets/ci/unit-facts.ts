@@ -45,7 +45,8 @@ export function agentsOf(plan: Plan, steps: readonly PlanStep[]): CliProvider[] 
         if (s.get) workflow(s.get.workflow, s.get.inputs, depth);
         walk(s.each ?? [], inputs, depth);
       }
-      if (s.kind === 'agent' || s.kind === 'gates') for (const g of s.gates) if (g.type === 'validate') workflow(g.workflow, g.inputs, depth);
+      if (s.kind === 'agent' || s.kind === 'gates')
+        for (const g of s.gates) if (g.type === 'validate') workflow(g.workflow, g.inputs, depth);
       if (s.kind === 'group') walk(s.steps, inputs, depth);
       if (s.kind === 'call') workflow(s.workflow, s.inputs, depth);
     }
@@ -112,7 +113,12 @@ export function minutesOf(plan: Plan, steps: readonly PlanStep[], o: CiOptions, 
 
 function attemptMinutes(plan: Plan, s: AgentStep, o: CiOptions, depth: number): number {
   const agent = s.pass ? 0 : s.guard.maxTimeMs !== undefined ? Math.ceil(s.guard.maxTimeMs / 60_000) : o.attemptMinutes;
-  const gates = s.gates.reduce((n, g) => n + (g.type === 'validate' ? minutesOf(plan, plan.workflows[g.workflow]?.steps ?? [], o, depth + 1) : o.gateMinutes), 0);
+  const gates = s.gates.reduce(
+    (n, g) =>
+      n +
+      (g.type === 'validate' ? minutesOf(plan, plan.workflows[g.workflow]?.steps ?? [], o, depth + 1) : o.gateMinutes),
+    0,
+  );
   const get = s.get ? minutesOf(plan, plan.workflows[s.get.workflow]?.steps ?? [], o, depth + 1) : 0;
   return agent + gates + get;
 }

@@ -39,11 +39,23 @@ export function emitWorkflow(graph: CiGraph, name: string, o: CiOptions): Obj {
 function dispatchInputs(graph: CiGraph): Obj {
   const inputs: Obj = {
     spec: { description: 'Repository path of the spec file', required: true, type: 'string' },
-    stub: { description: 'Stub mode: scripted agents (.gump/stub.yaml), no API keys', required: false, type: 'boolean', default: false },
+    stub: {
+      description: 'Stub mode: scripted agents (.gump/stub.yaml), no API keys',
+      required: false,
+      type: 'boolean',
+      default: false,
+    },
     resume: { description: 'GitHub run id of a gump run to continue', required: false, type: 'string', default: '' },
-    decision: { description: 'For a run waiting for approval (with resume)', required: false, type: 'choice', options: ['none', 'approve', 'reject'], default: 'none' },
+    decision: {
+      description: 'For a run waiting for approval (with resume)',
+      required: false,
+      type: 'choice',
+      options: ['none', 'approve', 'reject'],
+      default: 'none',
+    },
   };
-  for (const input of graph.inputs) inputs[input] = { description: `Workflow input ${input}`, required: true, type: 'string' };
+  for (const input of graph.inputs)
+    inputs[input] = { description: `Workflow input ${input}`, required: true, type: 'string' };
   return inputs;
 }
 
@@ -125,7 +137,8 @@ function actionInputs(job: CiJob): Obj {
   const restore = restorePattern(job.restores.map(leg));
   if (restore !== '*') w.restore = restore;
   if (job.agents.length > 0) w.agents = job.agents.join(' ');
-  if (job.role === 'unit' || job.role === 'approval') for (const s of secretsFor(job.agents)) w[secretInput(s)] = `\${{ secrets.${s} }}`;
+  if (job.role === 'unit' || job.role === 'approval')
+    for (const s of secretsFor(job.agents)) w[secretInput(s)] = `\${{ secrets.${s} }}`;
   if (job.role === 'share' || job.role === 'publish') w['push-token'] = '${{ secrets.GUMP_PR_TOKEN || github.token }}';
   return w;
 }

@@ -81,13 +81,25 @@ export function emitPipelines(graph: CiGraph, name: string, o: CiOptions, image 
   for (const job of graph.jobs) {
     if (job.matrix && segments.length <= MAX_CHILD_DEPTH) {
       const split = job.step ?? job.matrix.planner;
-      segments.push({ jobs: [], from: { split, depth: segments.length, path: childFile(name, split), template: `.gump-${name}-${stateSlug(split)}-tasks`, matrix: job } });
+      segments.push({
+        jobs: [],
+        from: {
+          split,
+          depth: segments.length,
+          path: childFile(name, split),
+          template: `.gump-${name}-${stateSlug(split)}-tasks`,
+          matrix: job,
+        },
+      });
       continue;
     }
     segments[segments.length - 1]!.jobs.push(job);
   }
   const configs = segments.map((seg, i) => e.pipeline(seg.jobs, seg.from, segments[i + 1]?.from));
-  return { parent: configs[0]!, children: segments.slice(1).map((seg, i) => ({ child: seg.from!, config: configs[i + 1]! })) };
+  return {
+    parent: configs[0]!,
+    children: segments.slice(1).map((seg, i) => ({ child: seg.from!, config: configs[i + 1]! })),
+  };
 }
 
 /** The parent pipeline alone (a workflow without parallel splits has nothing else). */
@@ -140,7 +152,11 @@ class Emitter {
       if (job.role === 'approval') {
         // A reviewer rejects with the job beside the share job (non-blocking, before the approval's stage).
         const previous = job.needs[0]!;
-        emit({ ...job, id: rejectId(job), title: job.title.replace(/approval/, 'reject'), saves: `${job.saves}-reject` }, reviewStage(previous), 'reject');
+        emit(
+          { ...job, id: rejectId(job), title: job.title.replace(/approval/, 'reject'), saves: `${job.saves}-reject` },
+          reviewStage(previous),
+          'reject',
+        );
       }
       emit(job, stageName(job, this.graph), job.role === 'approval' ? 'approve' : undefined);
     }
@@ -171,7 +187,11 @@ class Emitter {
   }
 
   private common(stage: string, child: boolean, rule: Obj = {}): Obj {
-    return { extends: this.template, stage, rules: [child ? { when: 'on_success', ...rule } : { if: selects(this.name), ...rule }] };
+    return {
+      extends: this.template,
+      stage,
+      rules: [child ? { when: 'on_success', ...rule } : { if: selects(this.name), ...rule }],
+    };
   }
 
   /** Restores the run and writes the child configuration; its artifact is the whole state folder, which the child's first job needs. */
@@ -181,7 +201,11 @@ class Emitter {
       interruptible: true,
       timeout: `${STATE_JOB_MINUTES} minutes`,
       script: [...unsetLines([]), ...childLines(to.split, to.path, to.template, childConfigPath(to))],
-      artifacts: { name: `gump-state-${stateSlug(to.split)}-child`, paths: [`${STATE_DIR}/`], expire_in: `${this.o.retentionDays} days` },
+      artifacts: {
+        name: `gump-state-${stateSlug(to.split)}-child`,
+        paths: [`${STATE_DIR}/`],
+        expire_in: `${this.o.retentionDays} days`,
+      },
     };
   }
 
@@ -210,7 +234,11 @@ class Emitter {
       interruptible: true,
       timeout: `${STATE_JOB_MINUTES} minutes`,
       script: [...unsetLines([]), `echo "gump: the run so far, from ${generatorId(from)} in the parent pipeline"`],
-      artifacts: { name: `gump-state-${stateSlug(from.split)}-base`, paths: [`${STATE_DIR}/`], expire_in: `${this.o.retentionDays} days` },
+      artifacts: {
+        name: `gump-state-${stateSlug(from.split)}-base`,
+        paths: [`${STATE_DIR}/`],
+        expire_in: `${this.o.retentionDays} days`,
+      },
     };
   }
 
@@ -221,14 +249,24 @@ class Emitter {
     const lines = job.script as string[];
     lines.splice(unsetLines(keptSecrets(from.matrix.agents)).length, 0, taskLine());
     const dir = stateSlug(from.matrix.saves!).replace('{i}', '$GUMP_TASK');
-    job.artifacts = { name: `gump-state-${dir}`, paths: [`${STATE_DIR}/${dir}/`], when: 'always', expire_in: `${this.o.retentionDays} days` };
+    job.artifacts = {
+      name: `gump-state-${dir}`,
+      paths: [`${STATE_DIR}/${dir}/`],
+      when: 'always',
+      expire_in: `${this.o.retentionDays} days`,
+    };
     return job;
   }
 
   /** The report of a run that ended before the child pipeline; a run that went on is the child's to report. */
   private reportBefore(job: CiJob, to: ChildSplit, stage: string, child: boolean): Obj {
     const out = emitJob(job, stage, this.name, this.template, this.o, child);
-    out.script = [...unsetLines([]), ...statusLines(), `if [ "$status" = pass ]; then echo "gump: the run went on in the child pipeline of ${to.split}: its report job reports it"; exit 0; fi`, ...PUBLISH_LINES.report];
+    out.script = [
+      ...unsetLines([]),
+      ...statusLines(),
+      `if [ "$status" = pass ]; then echo "gump: the run went on in the child pipeline of ${to.split}: its report job reports it"; exit 0; fi`,
+      ...PUBLISH_LINES.report,
+    ];
     return out;
   }
 }
@@ -269,7 +307,15 @@ function stageName(job: CiJob, graph: CiGraph): string {
   return job.id;
 }
 
-function emitJob(job: CiJob, stage: string, name: string, template: string, o: CiOptions, child: boolean, review?: 'approve' | 'reject'): Obj {
+function emitJob(
+  job: CiJob,
+  stage: string,
+  name: string,
+  template: string,
+  o: CiOptions,
+  child: boolean,
+  review?: 'approve' | 'reject',
+): Obj {
   const out: Obj = { extends: template, stage, rules: rulesOf(job, name, review, child) };
   // GitLab's `parallel:` takes 2 to 200 (task_slots is at most 100); surplus legs do nothing.
   if (job.matrix) out.parallel = Math.max(2, o.taskSlots);
@@ -300,18 +346,35 @@ function jobVariables(job: CiJob): Obj | undefined {
 function script(job: CiJob, review?: 'approve' | 'reject'): string[] {
   switch (job.role) {
     case 'share':
-      return [...unsetLines([ENV.pushToken]), ...statusLines(), unlessStatus(['waiting'], 'nothing to share', 0), PUBLISH_LINES.share];
+      return [
+        ...unsetLines([ENV.pushToken]),
+        ...statusLines(),
+        unlessStatus(['waiting'], 'nothing to share', 0),
+        PUBLISH_LINES.share,
+      ];
     case 'publish':
-      return [...unsetLines([ENV.pushToken]), ...statusLines(), unlessStatus(['pass'], 'nothing to publish', 0), PUBLISH_LINES.publish];
+      return [
+        ...unsetLines([ENV.pushToken]),
+        ...statusLines(),
+        unlessStatus(['pass'], 'nothing to publish', 0),
+        PUBLISH_LINES.publish,
+      ];
     case 'report':
       return [...unsetLines([]), ...PUBLISH_LINES.report];
     default: {
       const secrets = review === 'reject' ? [] : keptSecrets(job.agents);
       const lines = unsetLines(secrets);
-      if (review === 'reject') lines.push(...statusLines(), unlessStatus(['waiting'], 'nothing to reject', 0), rejectLine());
+      if (review === 'reject')
+        lines.push(...statusLines(), unlessStatus(['waiting'], 'nothing to reject', 0), rejectLine());
       else if (review === 'approve') {
         // Past a rejection (or a failure) the run must not go on: this job fails and later jobs are skipped.
-        lines.push(...statusLines(), unlessStatus(['waiting', 'pass'], 'nothing to approve', 1), unlessStatus(['waiting'], 'nothing to approve', 0), ...installLines(job.agents), unitLine('review'));
+        lines.push(
+          ...statusLines(),
+          unlessStatus(['waiting', 'pass'], 'nothing to approve', 1),
+          unlessStatus(['waiting'], 'nothing to approve', 0),
+          ...installLines(job.agents),
+          unitLine('review'),
+        );
       } else {
         if (job.matrix) lines.push(...legLines(job.step ?? ''));
         lines.push(...installLines(job.agents), unitLine(''));
@@ -328,5 +391,10 @@ function jobArtifacts(job: CiJob, o: CiOptions): Obj | undefined {
   // A parallel leg saves `<split>-<i>`: the glob matches only this job's own (legs share a stage).
   const dir = stateSlug(job.saves).replace('{i}', '*');
   // Saved in every outcome: a retried or later job restores from it.
-  return { name: `gump-state-${dir.replace('*', '$CI_NODE_INDEX')}`, paths: [`${STATE_DIR}/${dir}/`], when: 'always', expire_in: expire };
+  return {
+    name: `gump-state-${dir.replace('*', '$CI_NODE_INDEX')}`,
+    paths: [`${STATE_DIR}/${dir}/`],
+    when: 'always',
+    expire_in: expire,
+  };
 }

@@ -27,11 +27,17 @@ export function pipelineFile(name: string): string {
  */
 export function emitGitlab(plan: Plan, name: string, o: CiOptions, image?: string): EmittedFile[] {
   const graph = buildGraph(plan, o, 'gitlab');
-  const header = generatedHeader({ source: plan.source.path, sha256: plan.source.sha256, compiler: plan.compiler }, REGENERATE);
+  const header = generatedHeader(
+    { source: plan.source.path, sha256: plan.source.sha256, compiler: plan.compiler },
+    REGENERATE,
+  );
   const { parent, children } = emitPipelines(graph, name, o, image);
   return [
     // A `spec:` header (its own YAML document), then the pipeline.
-    { path: pipelineFile(name), text: `${toYaml({ spec: { inputs: specInputs(graph) } }, header)}---\n${toYaml(parent)}` },
+    {
+      path: pipelineFile(name),
+      text: `${toYaml({ spec: { inputs: specInputs(graph) } }, header)}---\n${toYaml(parent)}`,
+    },
     ...children.map(({ child, config }) => ({
       path: child.path,
       text: toYaml(config, [

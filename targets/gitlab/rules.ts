@@ -37,9 +37,22 @@ export const SPEC_INPUTS = { spec: 'spec', stub: 'stub', inputs: 'inputs' } as c
  */
 export function specInputs(graph: CiGraph): Obj {
   return {
-    [SPEC_INPUTS.spec]: { type: 'string', default: '', description: `Repository path of the spec file (default of ${ENV.spec})` },
-    [SPEC_INPUTS.stub]: { type: 'string', default: 'false', options: ['false', 'true'], description: `Stub mode (default of ${ENV.stub})` },
-    [SPEC_INPUTS.inputs]: { type: 'string', default: '{}', description: `Workflow inputs as a JSON object${inputList(graph)} (default of ${ENV.inputs})` },
+    [SPEC_INPUTS.spec]: {
+      type: 'string',
+      default: '',
+      description: `Repository path of the spec file (default of ${ENV.spec})`,
+    },
+    [SPEC_INPUTS.stub]: {
+      type: 'string',
+      default: 'false',
+      options: ['false', 'true'],
+      description: `Stub mode (default of ${ENV.stub})`,
+    },
+    [SPEC_INPUTS.inputs]: {
+      type: 'string',
+      default: '{}',
+      description: `Workflow inputs as a JSON object${inputList(graph)} (default of ${ENV.inputs})`,
+    },
   };
 }
 
@@ -52,8 +65,15 @@ export function pipelineVariables(graph: CiGraph): Obj {
   const input = (name: string): string => `$[[ inputs.${name} ]]`;
   return {
     [ENV.spec]: { value: input(SPEC_INPUTS.spec), description: 'Repository path of the spec file' },
-    [ENV.stub]: { value: input(SPEC_INPUTS.stub), description: 'Stub mode: scripted agents (.gump/stub.yaml), no API keys', options: ['false', 'true'] },
-    [ENV.inputs]: { value: input(SPEC_INPUTS.inputs), description: `Workflow inputs as a JSON object${inputList(graph)}` },
+    [ENV.stub]: {
+      value: input(SPEC_INPUTS.stub),
+      description: 'Stub mode: scripted agents (.gump/stub.yaml), no API keys',
+      options: ['false', 'true'],
+    },
+    [ENV.inputs]: {
+      value: input(SPEC_INPUTS.inputs),
+      description: `Workflow inputs as a JSON object${inputList(graph)}`,
+    },
   };
 }
 

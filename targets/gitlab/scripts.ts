@@ -55,7 +55,11 @@ export function setupLines(): string[] {
       `  export PATH="$PWD/${AGENTS_DIR}/node_modules/.bin:$HOME/.local/bin:$PATH"`,
       '}',
     ].join('\n'),
-    ['gump_status() {', `  ${ENV.decision}= ${RESTORE} --out "$1" >&2 && node -p "require(process.argv[1]).${OUTPUTS.state}" "$1/outputs.json"`, '}'].join('\n'),
+    [
+      'gump_status() {',
+      `  ${ENV.decision}= ${RESTORE} --out "$1" >&2 && node -p "require(process.argv[1]).${OUTPUTS.state}" "$1/outputs.json"`,
+      '}',
+    ].join('\n'),
   ];
 }
 
@@ -130,7 +134,10 @@ export function taskLine(): string {
 
 /** Restore the run, then write the child pipeline of `split`: the compiled `config` plus a job per planned task. */
 export function childLines(split: string, config: string, template: string, out: string): string[] {
-  return [`${ENV.decision}= ${RESTORE}`, `${RUNTIME} ${COMMANDS.gitlabChild} --split "${split}" --config "${config}" --extends "${template}" --out "${out}"`];
+  return [
+    `${ENV.decision}= ${RESTORE}`,
+    `${RUNTIME} ${COMMANDS.gitlabChild} --split "${split}" --config "${config}" --extends "${template}" --out "${out}"`,
+  ];
 }
 
 export const PUBLISH_LINES = {

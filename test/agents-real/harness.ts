@@ -13,7 +13,9 @@ import type { AgentRunRequest, Provider, SessionTotals } from '../../runtime/age
 import { ModelServer, type Script } from './model-server.js';
 
 export const REPO_ROOT = resolve(import.meta.dirname, '..', '..');
-export const CLI_PREFIX = process.env.AGENT_CLIS_PREFIX ? resolve(process.env.AGENT_CLIS_PREFIX) : join(REPO_ROOT, '.cache', 'agent-clis');
+export const CLI_PREFIX = process.env.AGENT_CLIS_PREFIX
+  ? resolve(process.env.AGENT_CLIS_PREFIX)
+  : join(REPO_ROOT, '.cache', 'agent-clis');
 export const CLI_BIN = join(CLI_PREFIX, 'node_modules', '.bin');
 
 export type RealProvider = Exclude<Provider, 'cursor'>;
@@ -23,7 +25,9 @@ export const REAL_PROVIDERS: RealProvider[] = ['claude', 'codex', 'gemini', 'qwe
 export function installedVersion(p: RealProvider): string | undefined {
   const pkg = AGENT_PACKAGES[p].npm!;
   try {
-    return (JSON.parse(readFileSync(join(CLI_PREFIX, 'node_modules', pkg, 'package.json'), 'utf8')) as { version: string }).version;
+    return (
+      JSON.parse(readFileSync(join(CLI_PREFIX, 'node_modules', pkg, 'package.json'), 'utf8')) as { version: string }
+    ).version;
   } catch {
     return undefined;
   }
@@ -31,10 +35,12 @@ export function installedVersion(p: RealProvider): string | undefined {
 
 /** Why the real-CLI tests of `p` cannot run (undefined: they can). */
 export function skipReason(p: RealProvider): string | undefined {
-  if (!existsSync(CLI_PREFIX)) return `agent CLIs not installed: run scripts/install-agent-clis.sh (prefix ${CLI_PREFIX})`;
+  if (!existsSync(CLI_PREFIX))
+    return `agent CLIs not installed: run scripts/install-agent-clis.sh (prefix ${CLI_PREFIX})`;
   const v = installedVersion(p);
   if (v === undefined) return `${p} not installed in ${CLI_PREFIX}: run scripts/install-agent-clis.sh`;
-  if (v !== AGENT_PACKAGES[p].version) return `${p} ${v} in ${CLI_PREFIX} is not the pin ${AGENT_PACKAGES[p].version}: run scripts/install-agent-clis.sh`;
+  if (v !== AGENT_PACKAGES[p].version)
+    return `${p} ${v} in ${CLI_PREFIX} is not the pin ${AGENT_PACKAGES[p].version}: run scripts/install-agent-clis.sh`;
   return undefined;
 }
 
@@ -53,7 +59,17 @@ export function baseUrlFor(p: RealProvider, server: ModelServer): string {
 }
 
 export function git(cwd: string, ...args: string[]): string {
-  return execFileSync('git', args, { cwd, encoding: 'utf8', env: { ...process.env, GIT_AUTHOR_NAME: 't', GIT_AUTHOR_EMAIL: 't@e', GIT_COMMITTER_NAME: 't', GIT_COMMITTER_EMAIL: 't@e' } });
+  return execFileSync('git', args, {
+    cwd,
+    encoding: 'utf8',
+    env: {
+      ...process.env,
+      GIT_AUTHOR_NAME: 't',
+      GIT_AUTHOR_EMAIL: 't@e',
+      GIT_COMMITTER_NAME: 't',
+      GIT_COMMITTER_EMAIL: 't@e',
+    },
+  });
 }
 
 export interface Sandbox {
@@ -127,7 +143,12 @@ export interface RunOptions {
 }
 
 /** Runs the production adapter (buildInvocation, runner, parser) of `p` against the server. */
-export async function runReal(p: RealProvider, sb: Sandbox, server: ModelServer, o: RunOptions): Promise<RunResult & { pid?: number }> {
+export async function runReal(
+  p: RealProvider,
+  sb: Sandbox,
+  server: ModelServer,
+  o: RunOptions,
+): Promise<RunResult & { pid?: number }> {
   const adapter = adapterFor(AGENT[p])!;
   const req: AgentRunRequest = {
     agent: AGENT[p],
@@ -142,7 +163,12 @@ export async function runReal(p: RealProvider, sb: Sandbox, server: ModelServer,
     ...(o.newSessionId !== undefined ? { newSessionId: o.newSessionId } : {}),
     ...(o.sessionTotals !== undefined ? { sessionTotals: o.sessionTotals } : {}),
   };
-  const run = startAgent({ adapter, request: req, rawLogFile: o.rawLogFile ?? join(sb.root, 'streams', `${p}-${Date.now()}.jsonl`), graceMs: o.graceMs ?? 2_000 });
+  const run = startAgent({
+    adapter,
+    request: req,
+    rawLogFile: o.rawLogFile ?? join(sb.root, 'streams', `${p}-${Date.now()}.jsonl`),
+    graceMs: o.graceMs ?? 2_000,
+  });
   const pid = run.pid;
   const r = await run.done;
   return pid === undefined ? r : { ...r, pid };

@@ -53,10 +53,20 @@ export interface RecordedRequest {
 export type Script = (req: RecordedRequest, server: ModelServer) => Reply;
 
 /** The default script of §16: write a file with the CLI's tool, then finish with a text listing the user prompts. */
-export function writeThenFinish(o: { path: string; content: string; usage?: Usage; finalUsage?: Usage; finalText?: (r: RecordedRequest) => string }): Script {
+export function writeThenFinish(o: {
+  path: string;
+  content: string;
+  usage?: Usage;
+  finalUsage?: Usage;
+  finalText?: (r: RecordedRequest) => string;
+}): Script {
   return (req) => {
     if (req.side) return { text: 'Side answer', usage: { input: 0, output: 0 } };
-    if (req.afterTool) return { text: o.finalText ? o.finalText(req) : `Done. Prompts seen: ${req.userTexts.join(' | ')}`, usage: o.finalUsage ?? { input: 120, output: 15 } };
+    if (req.afterTool)
+      return {
+        text: o.finalText ? o.finalText(req) : `Done. Prompts seen: ${req.userTexts.join(' | ')}`,
+        usage: o.finalUsage ?? { input: 120, output: 15 },
+      };
     return { write: { path: o.path, content: o.content }, usage: o.usage ?? { input: 100, output: 20 } };
   };
 }
@@ -129,7 +139,10 @@ export class ModelServer {
       api,
       method: req.method ?? '',
       path: url.pathname + url.search,
-      model: api === 'gemini' ? decodeURIComponent(url.pathname.split('/models/')[1]?.split(':')[0] ?? '') : String(b.model ?? ''),
+      model:
+        api === 'gemini'
+          ? decodeURIComponent(url.pathname.split('/models/')[1]?.split(':')[0] ?? '')
+          : String(b.model ?? ''),
       body,
       tools: toolNames(api, b),
       userTexts: userTexts(api, b),
@@ -189,17 +202,22 @@ const arr = (v: unknown): unknown[] => (Array.isArray(v) ? v : []);
 const obj = (v: unknown): J => (v && typeof v === 'object' && !Array.isArray(v) ? (v as J) : {});
 
 function toolNames(api: Api, b: J): string[] {
-  if (api === 'gemini') return arr(b.tools).flatMap((t) => arr(obj(t).functionDeclarations).map((f) => String(obj(f).name)));
+  if (api === 'gemini')
+    return arr(b.tools).flatMap((t) => arr(obj(t).functionDeclarations).map((f) => String(obj(f).name)));
   return arr(b.tools).map((t) => String(obj(t).name ?? obj(obj(t).function).name ?? obj(t).type));
 }
 
 /** The CLI's own file-writing tool and the names of its path/content parameters. */
-function writeTool(api: Api, b: J): { name: string; pathKey: string; contentKey: string; custom?: boolean } | undefined {
+function writeTool(
+  api: Api,
+  b: J,
+): { name: string; pathKey: string; contentKey: string; custom?: boolean } | undefined {
   const tools = api === 'gemini' ? arr(b.tools).flatMap((t) => arr(obj(t).functionDeclarations)) : arr(b.tools);
   for (const t0 of tools) {
     const t = obj(t0);
     const name = String(t.name ?? obj(t.function).name ?? '');
-    if (api === 'responses' && name === 'apply_patch') return { name, pathKey: '', contentKey: '', custom: t.type === 'custom' };
+    if (api === 'responses' && name === 'apply_patch')
+      return { name, pathKey: '', contentKey: '', custom: t.type === 'custom' };
     if (!['Write', 'write_file', 'write'].includes(name)) continue;
     const schema = obj(t.input_schema ?? obj(t.function).parameters ?? t.parameters ?? t.parametersJsonSchema);
     const props = Object.keys(obj(schema.properties));
@@ -230,7 +248,11 @@ function userTexts(api: Api, b: J): string[] {
   } else {
     for (const c of arr(b.contents).map(obj)) {
       if (c.role !== 'user') continue;
-      const t = arr(c.parts).map(obj).filter((p) => typeof p.text === 'string').map((p) => String(p.text)).join('');
+      const t = arr(c.parts)
+        .map(obj)
+        .filter((p) => typeof p.text === 'string')
+        .map((p) => String(p.text))
+        .join('');
       if (t) out.push(t);
     }
   }
@@ -261,32 +283,82 @@ function callId(prefix: string): string {
 }
 
 function addPatch(path: string, content: string): string {
-  const lines = content.replace(/\n$/, '').split('\n').map((l) => `+${l}`);
+  const lines = content
+    .replace(/\n$/, '')
+    .split('\n')
+    .map((l) => `+${l}`);
   return `*** Begin Patch\n*** Add File: ${path}\n${lines.join('\n')}\n*** End Patch\n`;
 }
 
 function render(api: Api, rec: RecordedRequest, b: J, reply: Reply, u: Usage): string[] {
   const tool = 'write' in reply ? writeTool(api, b) : undefined;
-  const args = 'write' in reply && tool ? { [tool.pathKey]: reply.write.path, [tool.contentKey]: reply.write.content } : undefined;
-  const text = 'text' in reply ? reply.text : 'write' in reply && !tool ? `(no file tool offered for ${reply.write.path})` : '';
+  const args =
+    'write' in reply && tool ? { [tool.pathKey]: reply.write.path, [tool.contentKey]: reply.write.content } : undefined;
+  const text =
+    'text' in reply ? reply.text : 'write' in reply && !tool ? `(no file tool offered for ${reply.write.path})` : '';
   const model = rec.model || 'scripted-model';
   if (api === 'anthropic') {
     const id = callId('msg_');
     const out = [
       sse('message_start', {
         type: 'message_start',
-        message: { id, type: 'message', role: 'assistant', model, content: [], stop_reason: null, stop_sequence: null, usage: { input_tokens: u.input, output_tokens: 1, cache_creation_input_tokens: u.cacheWrite ?? 0, cache_read_input_tokens: u.cacheRead ?? 0 } },
+        message: {
+          id,
+          type: 'message',
+          role: 'assistant',
+          model,
+          content: [],
+          stop_reason: null,
+          stop_sequence: null,
+          usage: {
+            input_tokens: u.input,
+            output_tokens: 1,
+            cache_creation_input_tokens: u.cacheWrite ?? 0,
+            cache_read_input_tokens: u.cacheRead ?? 0,
+          },
+        },
       }),
     ];
     if (args && tool) {
-      out.push(sse('content_block_start', { type: 'content_block_start', index: 0, content_block: { type: 'tool_use', id: callId('toolu_'), name: tool.name, input: {} } }));
-      out.push(sse('content_block_delta', { type: 'content_block_delta', index: 0, delta: { type: 'input_json_delta', partial_json: JSON.stringify(args) } }));
+      out.push(
+        sse('content_block_start', {
+          type: 'content_block_start',
+          index: 0,
+          content_block: { type: 'tool_use', id: callId('toolu_'), name: tool.name, input: {} },
+        }),
+      );
+      out.push(
+        sse('content_block_delta', {
+          type: 'content_block_delta',
+          index: 0,
+          delta: { type: 'input_json_delta', partial_json: JSON.stringify(args) },
+        }),
+      );
     } else {
-      out.push(sse('content_block_start', { type: 'content_block_start', index: 0, content_block: { type: 'text', text: '' } }));
-      for (const piece of split(text)) out.push(sse('content_block_delta', { type: 'content_block_delta', index: 0, delta: { type: 'text_delta', text: piece } }));
+      out.push(
+        sse('content_block_start', {
+          type: 'content_block_start',
+          index: 0,
+          content_block: { type: 'text', text: '' },
+        }),
+      );
+      for (const piece of split(text))
+        out.push(
+          sse('content_block_delta', {
+            type: 'content_block_delta',
+            index: 0,
+            delta: { type: 'text_delta', text: piece },
+          }),
+        );
     }
     out.push(sse('content_block_stop', { type: 'content_block_stop', index: 0 }));
-    out.push(sse('message_delta', { type: 'message_delta', delta: { stop_reason: args ? 'tool_use' : 'end_turn', stop_sequence: null }, usage: { output_tokens: u.output } }));
+    out.push(
+      sse('message_delta', {
+        type: 'message_delta',
+        delta: { stop_reason: args ? 'tool_use' : 'end_turn', stop_sequence: null },
+        usage: { output_tokens: u.output },
+      }),
+    );
     out.push(sse('message_stop', { type: 'message_stop' }));
     return out;
   }
@@ -296,15 +368,50 @@ function render(api: Api, rec: RecordedRequest, b: J, reply: Reply, u: Usage): s
     if (args && tool && 'write' in reply) {
       const patch = addPatch(reply.write.path, reply.write.content);
       item = tool.custom
-        ? { type: 'custom_tool_call', id: callId('ctc_'), call_id: callId('call_'), name: 'apply_patch', input: patch, status: 'completed' }
-        : { type: 'function_call', id: callId('fc_'), call_id: callId('call_'), name: 'apply_patch', arguments: JSON.stringify({ input: patch }), status: 'completed' };
+        ? {
+            type: 'custom_tool_call',
+            id: callId('ctc_'),
+            call_id: callId('call_'),
+            name: 'apply_patch',
+            input: patch,
+            status: 'completed',
+          }
+        : {
+            type: 'function_call',
+            id: callId('fc_'),
+            call_id: callId('call_'),
+            name: 'apply_patch',
+            arguments: JSON.stringify({ input: patch }),
+            status: 'completed',
+          };
     } else {
-      item = { type: 'message', id: callId('msg_'), role: 'assistant', status: 'completed', content: [{ type: 'output_text', text, annotations: [] }] };
+      item = {
+        type: 'message',
+        id: callId('msg_'),
+        role: 'assistant',
+        status: 'completed',
+        content: [{ type: 'output_text', text, annotations: [] }],
+      };
     }
     const out = [sse('response.created', { type: 'response.created', response: { id: rid, status: 'in_progress' } })];
     if (item.type === 'message') {
-      out.push(sse('response.output_item.added', { type: 'response.output_item.added', output_index: 0, item: { ...item, content: [] } }));
-      for (const piece of split(text)) out.push(sse('response.output_text.delta', { type: 'response.output_text.delta', output_index: 0, content_index: 0, item_id: item.id, delta: piece }));
+      out.push(
+        sse('response.output_item.added', {
+          type: 'response.output_item.added',
+          output_index: 0,
+          item: { ...item, content: [] },
+        }),
+      );
+      for (const piece of split(text))
+        out.push(
+          sse('response.output_text.delta', {
+            type: 'response.output_text.delta',
+            output_index: 0,
+            content_index: 0,
+            item_id: item.id,
+            delta: piece,
+          }),
+        );
     }
     out.push(sse('response.output_item.done', { type: 'response.output_item.done', output_index: 0, item }));
     out.push(
@@ -330,12 +437,46 @@ function render(api: Api, rec: RecordedRequest, b: J, reply: Reply, u: Usage): s
     const base = { id, object: 'chat.completion.chunk', created: Math.floor(Date.now() / 1000), model };
     const out: string[] = [];
     if (args && tool) {
-      out.push(sse(undefined, { ...base, choices: [{ index: 0, delta: { role: 'assistant', content: null, tool_calls: [{ index: 0, id: callId('call_'), type: 'function', function: { name: tool.name, arguments: '' } }] }, finish_reason: null }] }));
-      out.push(sse(undefined, { ...base, choices: [{ index: 0, delta: { tool_calls: [{ index: 0, function: { arguments: JSON.stringify(args) } }] }, finish_reason: null }] }));
+      out.push(
+        sse(undefined, {
+          ...base,
+          choices: [
+            {
+              index: 0,
+              delta: {
+                role: 'assistant',
+                content: null,
+                tool_calls: [
+                  { index: 0, id: callId('call_'), type: 'function', function: { name: tool.name, arguments: '' } },
+                ],
+              },
+              finish_reason: null,
+            },
+          ],
+        }),
+      );
+      out.push(
+        sse(undefined, {
+          ...base,
+          choices: [
+            {
+              index: 0,
+              delta: { tool_calls: [{ index: 0, function: { arguments: JSON.stringify(args) } }] },
+              finish_reason: null,
+            },
+          ],
+        }),
+      );
       out.push(sse(undefined, { ...base, choices: [{ index: 0, delta: {}, finish_reason: 'tool_calls' }] }));
     } else {
-      out.push(sse(undefined, { ...base, choices: [{ index: 0, delta: { role: 'assistant', content: '' }, finish_reason: null }] }));
-      for (const piece of split(text)) out.push(sse(undefined, { ...base, choices: [{ index: 0, delta: { content: piece }, finish_reason: null }] }));
+      out.push(
+        sse(undefined, {
+          ...base,
+          choices: [{ index: 0, delta: { role: 'assistant', content: '' }, finish_reason: null }],
+        }),
+      );
+      for (const piece of split(text))
+        out.push(sse(undefined, { ...base, choices: [{ index: 0, delta: { content: piece }, finish_reason: null }] }));
       out.push(sse(undefined, { ...base, choices: [{ index: 0, delta: {}, finish_reason: 'stop' }] }));
     }
     const promptTokens = u.input + (u.cacheRead ?? 0);
@@ -343,17 +484,33 @@ function render(api: Api, rec: RecordedRequest, b: J, reply: Reply, u: Usage): s
       sse(undefined, {
         ...base,
         choices: [],
-        usage: { prompt_tokens: promptTokens, completion_tokens: u.output, total_tokens: promptTokens + u.output, prompt_tokens_details: { cached_tokens: u.cacheRead ?? 0 } },
+        usage: {
+          prompt_tokens: promptTokens,
+          completion_tokens: u.output,
+          total_tokens: promptTokens + u.output,
+          prompt_tokens_details: { cached_tokens: u.cacheRead ?? 0 },
+        },
       }),
     );
     out.push(sse(undefined, '[DONE]'));
     return out;
   }
   const parts = args && tool ? [{ functionCall: { name: tool.name, args } }] : split(text).map((t) => ({ text: t }));
-  const usageMetadata = { promptTokenCount: u.input + (u.cacheRead ?? 0), candidatesTokenCount: u.output, totalTokenCount: u.input + (u.cacheRead ?? 0) + u.output, cachedContentTokenCount: u.cacheRead ?? 0 };
+  const usageMetadata = {
+    promptTokenCount: u.input + (u.cacheRead ?? 0),
+    candidatesTokenCount: u.output,
+    totalTokenCount: u.input + (u.cacheRead ?? 0) + u.output,
+    cachedContentTokenCount: u.cacheRead ?? 0,
+  };
   return parts.map((p, i) =>
     sse(undefined, {
-      candidates: [{ content: { role: 'model', parts: [p] }, index: 0, ...(i === parts.length - 1 ? { finishReason: 'STOP' } : {}) }],
+      candidates: [
+        {
+          content: { role: 'model', parts: [p] },
+          index: 0,
+          ...(i === parts.length - 1 ? { finishReason: 'STOP' } : {}),
+        },
+      ],
       ...(i === parts.length - 1 ? { usageMetadata } : {}),
       modelVersion: model,
     }),
@@ -370,16 +527,58 @@ function split(text: string): string[] {
 function nonStreaming(api: Api, rec: RecordedRequest, reply: Reply, u: Usage): unknown {
   const text = 'text' in reply ? reply.text : '{}';
   if (api === 'anthropic')
-    return { id: callId('msg_'), type: 'message', role: 'assistant', model: rec.model, content: [{ type: 'text', text }], stop_reason: 'end_turn', usage: { input_tokens: u.input, output_tokens: u.output } };
+    return {
+      id: callId('msg_'),
+      type: 'message',
+      role: 'assistant',
+      model: rec.model,
+      content: [{ type: 'text', text }],
+      stop_reason: 'end_turn',
+      usage: { input_tokens: u.input, output_tokens: u.output },
+    };
   if (api === 'chat')
-    return { id: callId('chatcmpl-'), object: 'chat.completion', model: rec.model, choices: [{ index: 0, message: { role: 'assistant', content: text }, finish_reason: 'stop' }], usage: { prompt_tokens: u.input, completion_tokens: u.output, total_tokens: u.input + u.output } };
+    return {
+      id: callId('chatcmpl-'),
+      object: 'chat.completion',
+      model: rec.model,
+      choices: [{ index: 0, message: { role: 'assistant', content: text }, finish_reason: 'stop' }],
+      usage: { prompt_tokens: u.input, completion_tokens: u.output, total_tokens: u.input + u.output },
+    };
   if (api === 'gemini')
-    return { candidates: [{ content: { role: 'model', parts: [{ text }] }, finishReason: 'STOP', index: 0 }], usageMetadata: { promptTokenCount: u.input, candidatesTokenCount: u.output, totalTokenCount: u.input + u.output } };
-  return { id: callId('resp_'), status: 'completed', output: [{ type: 'message', role: 'assistant', content: [{ type: 'output_text', text }] }], usage: { input_tokens: u.input, output_tokens: u.output, total_tokens: u.input + u.output } };
+    return {
+      candidates: [{ content: { role: 'model', parts: [{ text }] }, finishReason: 'STOP', index: 0 }],
+      usageMetadata: { promptTokenCount: u.input, candidatesTokenCount: u.output, totalTokenCount: u.input + u.output },
+    };
+  return {
+    id: callId('resp_'),
+    status: 'completed',
+    output: [{ type: 'message', role: 'assistant', content: [{ type: 'output_text', text }] }],
+    usage: { input_tokens: u.input, output_tokens: u.output, total_tokens: u.input + u.output },
+  };
 }
 
 function errorBody(api: Api, status: number, message: string): unknown {
-  if (api === 'anthropic') return { type: 'error', error: { type: status === 429 ? 'rate_limit_error' : status >= 500 ? 'api_error' : 'invalid_request_error', message } };
-  if (api === 'gemini') return { error: { code: status, message, status: status === 429 ? 'RESOURCE_EXHAUSTED' : status >= 500 ? 'INTERNAL' : 'INVALID_ARGUMENT' } };
-  return { error: { message, type: status === 429 ? 'rate_limit_exceeded' : status >= 500 ? 'server_error' : 'invalid_request_error', code: null } };
+  if (api === 'anthropic')
+    return {
+      type: 'error',
+      error: {
+        type: status === 429 ? 'rate_limit_error' : status >= 500 ? 'api_error' : 'invalid_request_error',
+        message,
+      },
+    };
+  if (api === 'gemini')
+    return {
+      error: {
+        code: status,
+        message,
+        status: status === 429 ? 'RESOURCE_EXHAUSTED' : status >= 500 ? 'INTERNAL' : 'INVALID_ARGUMENT',
+      },
+    };
+  return {
+    error: {
+      message,
+      type: status === 429 ? 'rate_limit_exceeded' : status >= 500 ? 'server_error' : 'invalid_request_error',
+      code: null,
+    },
+  };
 }

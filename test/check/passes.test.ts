@@ -97,12 +97,18 @@ describe('bind once', () => {
     const root = plan.workflows[plan.root]!;
     const review = root.steps[2] as AgentStep;
     expect(review.prompt.text).toBe(PROJECT['prompts/review.md']);
-    expect(review.prompt.parts).toContainEqual({ ref: 'impl.diff', kind: 'state', key: { path: ['impl'], field: 'diff' } });
+    expect(review.prompt.parts).toContainEqual({
+      ref: 'impl.diff',
+      kind: 'state',
+      key: { path: ['impl'], field: 'diff' },
+    });
     expect(root.inputs).toEqual(['area', 'spec', 'ticket']);
     expect((plan.workflows['.gump/workflows/helper.yaml']!.steps[0] as AgentStep).prompt.text).toBe('Fix {area}.\n');
     // The same plan as the whole pipeline gives.
     const again = new CountingHost(PROJECT);
-    expect(serialisePlan(plan)).toBe(serialisePlan(compile(again, [again.source('workflow.yaml')]).workflows[0]!.plan!));
+    expect(serialisePlan(plan)).toBe(
+      serialisePlan(compile(again, [again.source('workflow.yaml')]).workflows[0]!.plan!),
+    );
   });
 });
 
@@ -117,21 +123,27 @@ describe('rules only report', () => {
   });
 
   const ROOT = join(import.meta.dirname, '..', '..', 'fixtures', 'diagnostics');
-  const fixtureDirs = readdirSync(ROOT).filter((d) => /^GUMP\d{3}-/.test(d)).sort();
+  const fixtureDirs = readdirSync(ROOT)
+    .filter((d) => /^GUMP\d{3}-/.test(d))
+    .sort();
   it.each(fixtureDirs)('%s: same diagnostics with the model frozen while rules run', (dir) => {
     const abs = join(ROOT, dir);
-    const options = readdirSync(abs).includes('options.json') ? (JSON.parse(readFileSync(join(abs, 'options.json'), 'utf8')) as CheckOptions) : {};
+    const options = readdirSync(abs).includes('options.json')
+      ? (JSON.parse(readFileSync(join(abs, 'options.json'), 'utf8')) as CheckOptions)
+      : {};
     const host = new NodeHost(abs, abs);
     const program = new FrozenProgram(host, options);
     const configDiagnostics = program.config()?.diagnostics ?? [];
     const result = program.check(host.load('workflow.yaml'));
-    const text = [...configDiagnostics, ...result.diagnostics].map((d) => headline(d).split('\n')[0]).join('\n') + '\n';
+    const text = `${[...configDiagnostics, ...result.diagnostics].map((d) => headline(d).split('\n')[0]).join('\n')}\n`;
     expect(text).toBe(readFileSync(join(abs, 'expected.txt'), 'utf8'));
   });
 
   it('the built-in library: same diagnostics and the same plan from a frozen model', () => {
     const dir = join(import.meta.dirname, '..', '..', 'library', 'workflows');
-    for (const file of readdirSync(dir).filter((f) => f.endsWith('.yaml')).sort()) {
+    for (const file of readdirSync(dir)
+      .filter((f) => f.endsWith('.yaml'))
+      .sort()) {
       const files = { [`.gump/workflows/${file}`]: readFileSync(join(dir, file), 'utf8') };
       const plain = new MemoryHost(files);
       const source = plain.source(`.gump/workflows/${file}`);

@@ -39,8 +39,28 @@ describe('gump check', () => {
     const { diagnostics } = JSON.parse(r.stdout) as { diagnostics: Record<string, unknown>[] };
     expect(jsonCodesAt(r.stdout)).toEqual(['GUMP006@31:15', 'GUMP005@51:11']);
     const d = diagnostics[1]!;
-    expect(Object.keys(d)).toEqual(['code', 'slug', 'severity', 'message', 'file', 'line', 'column', 'endLine', 'endColumn', 'hint', 'fix']);
-    expect(d).toMatchObject({ code: 'GUMP005', slug: 'inline-session-from', severity: 'error', file: 'w.yaml', line: 51, column: 11, endLine: 51 });
+    expect(Object.keys(d)).toEqual([
+      'code',
+      'slug',
+      'severity',
+      'message',
+      'file',
+      'line',
+      'column',
+      'endLine',
+      'endColumn',
+      'hint',
+      'fix',
+    ]);
+    expect(d).toMatchObject({
+      code: 'GUMP005',
+      slug: 'inline-session-from',
+      severity: 'error',
+      file: 'w.yaml',
+      line: 51,
+      column: 11,
+      endLine: 51,
+    });
     expect(d.endColumn).toBeGreaterThan(11);
   });
 
@@ -48,7 +68,9 @@ describe('gump check', () => {
     const dir = project({ 'w.yaml': SEED });
     const r = gump(['check', 'w.yaml', '--format', 'github'], dir);
     expect(r.status).toBe(1);
-    expect(r.stdout.split('\n')[1]).toMatch(/^::error file=w\.yaml,line=51,col=11,endLine=51,endColumn=\d+,title=GUMP005::GUMP005 inline-session-from: /);
+    expect(r.stdout.split('\n')[1]).toMatch(
+      /^::error file=w\.yaml,line=51,col=11,endLine=51,endColumn=\d+,title=GUMP005::GUMP005 inline-session-from: /,
+    );
   });
 
   it('reports an empty file and a comments-only file as GUMP002', () => {

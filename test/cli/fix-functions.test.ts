@@ -14,7 +14,14 @@ import { splitLines, unifiedDiff } from '../../src/fix/unified-diff.js';
 const edit = (offset: number, endOffset: number, text: string): TextEdit => ({ offset, endOffset, text });
 
 function diag(code: string, edits: TextEdit[], file = 'w.yaml'): Diagnostic {
-  const span = { line: 1, col: edits[0]!.offset + 1, endLine: 1, endCol: 1, offset: edits[0]!.offset, endOffset: edits[0]!.offset };
+  const span = {
+    line: 1,
+    col: edits[0]!.offset + 1,
+    endLine: 1,
+    endCol: 1,
+    offset: edits[0]!.offset,
+    endOffset: edits[0]!.offset,
+  };
   return { code, slug: 'x', severity: 'warning', message: 'm', file, span, fix: { description: `fix ${code}`, edits } };
 }
 
@@ -149,14 +156,21 @@ describe('line diff and unified diff', () => {
   });
 
   it('produces patches that turn the old text into the new one', () => {
-    const text = fc.array(fc.constantFrom('a\n', 'b\n', 'c\r\n', 'd', '\n', 'e\n'), { maxLength: 30 }).map((l) => l.join(''));
-    fc.assert(fc.property(text, text, (a, b) => {
+    const text = fc
+      .array(fc.constantFrom('a\n', 'b\n', 'c\r\n', 'd', '\n', 'e\n'), { maxLength: 30 })
+      .map((l) => l.join(''));
+    fc.assert(
+      fc.property(text, text, (a, b) => {
         expect(applyPatch(a, unifiedDiff(a, b, 'w.yaml'))).toBe(b);
-      }), { numRuns: 400 });
+      }),
+      { numRuns: 400 },
+    );
   });
 
   it('prints git-style headers and hunks with three lines of context', () => {
-    const a = ['1', '2', '3', '4', '5', '6', '7', '8', '9', '10', '11', '12', '13', '14', '15'].map((l) => `${l}\n`).join('');
+    const a = ['1', '2', '3', '4', '5', '6', '7', '8', '9', '10', '11', '12', '13', '14', '15']
+      .map((l) => `${l}\n`)
+      .join('');
     const b = a.replace('2\n', 'two\n').replace('14\n', '');
     expect(unifiedDiff(a, b, 'dir/w.yaml')).toBe(
       [
@@ -178,7 +192,9 @@ describe('line diff and unified diff', () => {
         '',
       ].join('\n'),
     );
-    expect(unifiedDiff('a\nb', 'a\nc', 'w')).toBe('--- a/w\n+++ b/w\n@@ -1,2 +1,2 @@\n a\n-b\n\\ No newline at end of file\n+c\n\\ No newline at end of file\n');
+    expect(unifiedDiff('a\nb', 'a\nc', 'w')).toBe(
+      '--- a/w\n+++ b/w\n@@ -1,2 +1,2 @@\n a\n-b\n\\ No newline at end of file\n+c\n\\ No newline at end of file\n',
+    );
     expect(unifiedDiff('', 'x\n', 'w')).toBe('--- a/w\n+++ b/w\n@@ -0,0 +1 @@\n+x\n');
     expect(unifiedDiff('same\n', 'same\n', 'w')).toBe('');
   });

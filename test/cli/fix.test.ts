@@ -18,7 +18,9 @@ describe('gump fix: the implement-spec page example (MUST SHOW)', () => {
 
     const fix = gump(['fix', 'implement-spec.yaml'], dir);
     expect(fix.stdout).toContain('fixed implement-spec.yaml:31:15 GUMP006 validator-inputs-overindented:');
-    expect(fix.stdout).toContain('fixed implement-spec.yaml:51:11 GUMP005 inline-session-from: write session: { from: converge }');
+    expect(fix.stdout).toContain(
+      'fixed implement-spec.yaml:51:11 GUMP005 inline-session-from: write session: { from: converge }',
+    );
     expect(fix.stdout).toContain('GUMP510 unquoted-template: quote the template: agent: "{converge.agent}"');
 
     const fixed = read(dir, 'implement-spec.yaml');
@@ -55,7 +57,11 @@ describe('gump fix: the split-each-parallel page example', () => {
     expect(fix.status).toBe(1);
     expect(fix.stdout).toContain('split-each.yaml: 2 fixes applied');
     expect(fix.stdout).toContain('split-each.yaml:1:1: error GUMP010 missing-workflow-name:');
-    expect(read(dir, 'split-each.yaml').split('\n').slice(25, 28)).toEqual(['          session: { from: impl }', '        run:', '          agent: "{impl.agent}"']);
+    expect(read(dir, 'split-each.yaml').split('\n').slice(25, 28)).toEqual([
+      '          session: { from: impl }',
+      '        run:',
+      '          agent: "{impl.agent}"',
+    ]);
     expect(jsonCodesAt(gump(['check', 'split-each.yaml', '--format', 'json'], dir).stdout)).toEqual(['GUMP010@1:1']);
   });
 });
@@ -137,7 +143,10 @@ describe('gump fix: preserving user content', () => {
   });
 
   it('does not rewrite a file that is not valid UTF-8', () => {
-    const bytes = Buffer.concat([Buffer.from(`${CLEAN.replace('    agent: claude-sonnet\n', '')}    agent: {x.agent}\n# caf`), Buffer.from([0xe9, 0x0a])]);
+    const bytes = Buffer.concat([
+      Buffer.from(`${CLEAN.replace('    agent: claude-sonnet\n', '')}    agent: {x.agent}\n# caf`),
+      Buffer.from([0xe9, 0x0a]),
+    ]);
     const dir = project({ 'w.yaml': bytes });
     const r = gump(['fix', 'w.yaml'], dir);
     expect(readFileSync(join(dir, 'w.yaml')).equals(bytes)).toBe(true);

@@ -11,7 +11,8 @@ describe('gump CLI', () => {
   it('--help lists every command and exits 0; no arguments prints it and exits 2', () => {
     const r = gump(['--help']);
     expect(r.status).toBe(0);
-    for (const name of ['check', 'fix', 'explain', 'list', 'show', 'schema', 'run', 'report', 'help']) expect(r.stdout).toMatch(new RegExp(`^  ${name} +\\S`, 'm'));
+    for (const name of ['check', 'fix', 'explain', 'list', 'show', 'schema', 'run', 'report', 'help'])
+      expect(r.stdout).toMatch(new RegExp(`^  ${name} +\\S`, 'm'));
     expect(gump(['-h']).stdout).toBe(r.stdout);
     const none = gump([]);
     expect(none.status).toBe(2);
@@ -39,7 +40,9 @@ describe('gump CLI', () => {
   it('every command in the command table has full help: usage, a description, options and exit codes', () => {
     for (const name of Object.keys(commands)) {
       const text = gump([name, '--help']).stdout;
-      const [usage, description, options, exit] = text.trimEnd().split(/\n\n(?=Options:|Exit status:)|(?<=^usage: [^\n]*(?:\n {7}[^\n]*)*)\n\n/);
+      const [usage, description, options, exit] = text
+        .trimEnd()
+        .split(/\n\n(?=Options:|Exit status:)|(?<=^usage: [^\n]*(?:\n {7}[^\n]*)*)\n\n/);
       expect(usage, name).toMatch(new RegExp(`^usage: gump ${name}\\b`));
       expect(description?.trim().length ?? 0, `${name}: a description of at least a sentence`).toBeGreaterThan(40);
       expect(options?.split('\n')[0], name).toBe('Options:');

@@ -9,7 +9,8 @@ import { parse } from 'yaml';
 import { withGitlabInclude } from '../../src/cli/gitlab-ci-include.js';
 import { gump, project } from './run-cli.js';
 
-const WF = (name: string) => `name: ${name}\nsteps:\n  - name: impl\n    type: code\n    agent: claude-sonnet\n    prompt: "Implement {spec}"\n    gate: [compile]\n`;
+const WF = (name: string) =>
+  `name: ${name}\nsteps:\n  - name: impl\n    type: code\n    agent: claude-sonnet\n    prompt: "Implement {spec}"\n    gate: [compile]\n`;
 
 function text(e: ReturnType<typeof withGitlabInclude>): string {
   if (!('text' in e)) throw new Error(`manual: ${e.manual}`);
@@ -64,7 +65,9 @@ describe('gump init --target gitlab and gump compile --target gitlab', () => {
     expect(readFileSync(join(dir, '.gitattributes'), 'utf8')).toContain('.gitlab/gump/** linguist-generated=true');
     expect(gump(['compile', '--target', 'gitlab', '--check'], dir).status).toBe(0);
     writeFileSync(join(dir, '.gitlab/gump/a.yml'), 'edited\n');
-    expect(gump(['compile', '--target', 'gitlab', '--check'], dir).stdout).toContain('stale: .gitlab/gump/a.yml (run: npx gump compile --target gitlab, then commit)');
+    expect(gump(['compile', '--target', 'gitlab', '--check'], dir).stdout).toContain(
+      'stale: .gitlab/gump/a.yml (run: npx gump compile --target gitlab, then commit)',
+    );
     expect(gump(['graph', 'a', '--target', 'gitlab'], dir).stdout).toContain('%% gump graph a --target gitlab');
   });
   it('needs a target, and says what to do without workflows', () => {

@@ -13,7 +13,9 @@ const WORKFLOWS = ['bugfix', 'cheap2sota', 'freeform', 'implement-spec', 'parall
 
 describe('library index (in process)', () => {
   it('takes the first comment line without its name prefix', () => {
-    expect(describeFile('# tdd: test-driven development.\n#\n# more\nname: tdd\n', 'tdd')).toBe('test-driven development.');
+    expect(describeFile('# tdd: test-driven development.\n#\n# more\nname: tdd\n', 'tdd')).toBe(
+      'test-driven development.',
+    );
     expect(describeFile('# validators/arch-review: review a diff.\n', 'arch-review')).toBe('review a diff.');
     expect(describeFile('name: x\n# late comment\n', 'x')).toBe('late comment');
     expect(describeFile('name: x\n', 'x')).toBe('');
@@ -35,7 +37,9 @@ describe('gump list', () => {
     const rows = r.stdout.split('\n');
     for (const w of WORKFLOWS) expect(rows.some((l) => new RegExp(`^  ${w} +\\S`).test(l))).toBe(true);
     expect(r.stdout).toContain('  tdd             test-driven development, cheap agents first.\n');
-    expect(r.stdout).toMatch(/validators \(use as validators\/<name>\):\n {2}arch-review +adversarial review of a diff against the spec\.\n/);
+    expect(r.stdout).toMatch(
+      /validators \(use as validators\/<name>\):\n {2}arch-review +adversarial review of a diff against the spec\.\n/,
+    );
   });
 
   it('marks project overrides and lists project-only files', () => {
@@ -46,7 +50,9 @@ describe('gump list', () => {
     });
     const r = gump(['list'], join(dir, '.gump'));
     expect(r.status).toBe(0);
-    expect(r.stdout).toContain('  tdd             test-driven development, cheap agents first.  [overridden by .gump/workflows/tdd.yaml]\n');
+    expect(r.stdout).toContain(
+      '  tdd             test-driven development, cheap agents first.  [overridden by .gump/workflows/tdd.yaml]\n',
+    );
     expect(r.stdout).toContain('  team/deploy     ship it  [project: .gump/workflows/team/deploy.yml]\n');
     expect(r.stdout).toContain('[overridden by .gump/validators/arch-review.yml]');
   });

@@ -19,7 +19,11 @@ export interface CliResult {
 export function gump(args: string[], cwd: string = ROOT): CliResult {
   const buildError = inject('cliBuildError');
   if (buildError) throw new Error(`the CLI bundle could not be built:\n${buildError}`);
-  const r = spawnSync(process.execPath, [BIN, ...args], { cwd, encoding: 'utf8', env: { ...process.env, NO_COLOR: '1' } });
+  const r = spawnSync(process.execPath, [BIN, ...args], {
+    cwd,
+    encoding: 'utf8',
+    env: { ...process.env, NO_COLOR: '1' },
+  });
   return { status: r.status, stdout: r.stdout, stderr: r.stderr };
 }
 

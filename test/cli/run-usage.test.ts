@@ -28,7 +28,9 @@ describe('gump run refusals', () => {
     const dir = gitRepo({ '.gump/workflows/w.yaml': CLEAN, 'spec.md': '# s\n' }, false);
     const r = gump(['run', 'w', '--spec', 'spec.md'], dir);
     expect(r.status).toBe(2);
-    expect(r.stderr).toBe('gump run: this repository has no commit yet: a run branches from your current commit; commit your project first (git add -A && git commit)\n');
+    expect(r.stderr).toBe(
+      'gump run: this repository has no commit yet: a run branches from your current commit; commit your project first (git add -A && git commit)\n',
+    );
     expect(execFileSync('git', ['branch', '--list'], { cwd: dir, encoding: 'utf8' })).toBe('');
   });
 });

@@ -10,6 +10,7 @@ import { workflowJsonSchema } from '../../src/cli/workflow-json-schema.js';
 import { listBuiltins } from '../../src/library/library.js';
 import { gump, ROOT } from './run-cli.js';
 
+// biome-ignore lint/suspicious/noExplicitAny: a JSON Schema walked loosely by the assertions below
 type Json = Record<string, any>;
 
 describe('gump schema', () => {
@@ -45,8 +46,10 @@ describe('gump schema', () => {
     const walk = (steps: Json[]): void => {
       for (const st of steps) {
         for (const k of Object.keys(st)) expect(Object.keys(step.properties)).toContain(k);
-        if (st.run) for (const k of Object.keys(st.run)) expect(Object.keys(step.properties.run.properties)).toContain(k);
-        for (const r of st.retry ?? []) for (const k of Object.keys(r)) expect(Object.keys(step.properties.retry.items.properties)).toContain(k);
+        if (st.run)
+          for (const k of Object.keys(st.run)) expect(Object.keys(step.properties.run.properties)).toContain(k);
+        for (const r of st.retry ?? [])
+          for (const k of Object.keys(r)) expect(Object.keys(step.properties.retry.items.properties)).toContain(k);
         walk(st.each ?? []);
         walk(st.steps ?? []);
       }

@@ -14,7 +14,10 @@ describe('checkout, push and the pull request API', () => {
     const summary = f.read('summary.md');
     expect(summary).toContain('shallow=true count=1 branch=main');
     expect(summary).toContain(`full=false count=2 head=${sha}`);
-    expect(result.details.map((j) => j.permissions)).toEqual([{ contents: 'read' }, { contents: 'write', 'pull-requests': 'write' }]);
+    expect(result.details.map((j) => j.permissions)).toEqual([
+      { contents: 'read' },
+      { contents: 'write', 'pull-requests': 'write' },
+    ]);
   });
 
   it('pushes a branch into the stand-in repository and opens one pull request', async () => {
@@ -31,10 +34,29 @@ describe('checkout, push and the pull request API', () => {
     expect(summary).toContain('nobranch=422');
     expect(summary).toContain('other=404');
     expect(summary).toContain('anonymous=401');
-    const pulls = JSON.parse(f.read('pulls.json')) as { number: number; title: string; head: { ref: string }; base: { ref: string } }[];
-    expect(pulls.map((p) => [p.number, p.title, p.head.ref, p.base.ref])).toEqual([[1, 'Proposed change', 'feature/x', 'main']]);
-    const requests = JSON.parse(f.read('requests.json')) as { method: string; status: number; authorization: string | null }[];
-    expect(requests.map((r) => `${r.method} ${r.status}`)).toEqual(['POST 201', 'POST 422', 'GET 200', 'PATCH 200', 'POST 422', 'GET 404', 'POST 401']);
+    const pulls = JSON.parse(f.read('pulls.json')) as {
+      number: number;
+      title: string;
+      head: { ref: string };
+      base: { ref: string };
+    }[];
+    expect(pulls.map((p) => [p.number, p.title, p.head.ref, p.base.ref])).toEqual([
+      [1, 'Proposed change', 'feature/x', 'main'],
+    ]);
+    const requests = JSON.parse(f.read('requests.json')) as {
+      method: string;
+      status: number;
+      authorization: string | null;
+    }[];
+    expect(requests.map((r) => `${r.method} ${r.status}`)).toEqual([
+      'POST 201',
+      'POST 422',
+      'GET 200',
+      'PATCH 200',
+      'POST 422',
+      'GET 404',
+      'POST 401',
+    ]);
     expect(requests[0]!.authorization).toBe('Bearer ***');
   });
 });

@@ -3,10 +3,16 @@
 
 import type { RunWorkflowOptions } from './run-workflow.js';
 
-export const USAGE = 'usage: npm run gha -- --repo <git dir> --workflow <file> --out <dir> [--input name=value]... [--decision approve|reject]... [--secret NAME=value]... [--var NAME=value]... [--rerun-failed <runId>] [--state <dir>] [--repository owner/repo] [--ref branch]';
+export const USAGE =
+  'usage: npm run gha -- --repo <git dir> --workflow <file> --out <dir> [--input name=value]... [--decision approve|reject]... [--secret NAME=value]... [--var NAME=value]... [--rerun-failed <runId>] [--state <dir>] [--repository owner/repo] [--ref branch]';
 
 export function parseArgs(argv: string[]): RunWorkflowOptions {
-  const options: Partial<RunWorkflowOptions> & { inputs: Record<string, string>; secrets: Record<string, string>; vars: Record<string, string>; decisions: ('approve' | 'reject')[] } = {
+  const options: Partial<RunWorkflowOptions> & {
+    inputs: Record<string, string>;
+    secrets: Record<string, string>;
+    vars: Record<string, string>;
+    decisions: ('approve' | 'reject')[];
+  } = {
     inputs: {},
     secrets: {},
     vars: {},
@@ -25,15 +31,39 @@ export function parseArgs(argv: string[]): RunWorkflowOptions {
       return v;
     };
     switch (flag) {
-      case '--repo': options.repo = value(); break;
-      case '--workflow': options.workflow = value(); break;
-      case '--out': options.out = value(); break;
-      case '--state': options.state = value(); break;
-      case '--repository': options.repository = value(); break;
-      case '--ref': options.ref = value(); break;
-      case '--input': { const [k, v] = pair(flag, value()); options.inputs[k] = v; break; }
-      case '--secret': { const [k, v] = pair(flag, value()); options.secrets[k] = v; break; }
-      case '--var': { const [k, v] = pair(flag, value()); options.vars[k] = v; break; }
+      case '--repo':
+        options.repo = value();
+        break;
+      case '--workflow':
+        options.workflow = value();
+        break;
+      case '--out':
+        options.out = value();
+        break;
+      case '--state':
+        options.state = value();
+        break;
+      case '--repository':
+        options.repository = value();
+        break;
+      case '--ref':
+        options.ref = value();
+        break;
+      case '--input': {
+        const [k, v] = pair(flag, value());
+        options.inputs[k] = v;
+        break;
+      }
+      case '--secret': {
+        const [k, v] = pair(flag, value());
+        options.secrets[k] = v;
+        break;
+      }
+      case '--var': {
+        const [k, v] = pair(flag, value());
+        options.vars[k] = v;
+        break;
+      }
       case '--decision': {
         const d = value();
         if (d !== 'approve' && d !== 'reject') throw new Error(`--decision expects approve or reject, got '${d}'`);
@@ -46,10 +76,11 @@ export function parseArgs(argv: string[]): RunWorkflowOptions {
         options.rerunFailed = Number(v);
         break;
       }
-      default: throw new Error(`unknown argument '${flag}'`);
+      default:
+        throw new Error(`unknown argument '${flag}'`);
     }
   }
-  for (const required of ['repo', 'workflow', 'out'] as const) if (options[required] === undefined) throw new Error(`--${required} is required`);
+  for (const required of ['repo', 'workflow', 'out'] as const)
+    if (options[required] === undefined) throw new Error(`--${required} is required`);
   return options as RunWorkflowOptions;
 }
-

@@ -16,11 +16,16 @@ async function main(): Promise<number> {
   }
   try {
     const result = await runWorkflow(options);
-    for (const [job, conclusion] of Object.entries(result.jobs)) process.stdout.write(`${conclusion.padEnd(9)} ${job}\n`);
-    process.stdout.write(`run ${result.runId} attempt ${result.attempt}: ${result.conclusion} (output in ${result.out})\n`);
+    for (const [job, conclusion] of Object.entries(result.jobs))
+      process.stdout.write(`${conclusion.padEnd(9)} ${job}\n`);
+    process.stdout.write(
+      `run ${result.runId} attempt ${result.attempt}: ${result.conclusion} (output in ${result.out})\n`,
+    );
     return result.exitCode;
   } catch (e) {
-    process.stderr.write(e instanceof WorkflowParseError ? `${e.diagnostics.join('\n')}\n` : `${(e as Error).message}\n`);
+    process.stderr.write(
+      e instanceof WorkflowParseError ? `${e.diagnostics.join('\n')}\n` : `${(e as Error).message}\n`,
+    );
     return 1;
   }
 }

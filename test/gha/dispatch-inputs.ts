@@ -19,10 +19,12 @@ export function dispatchInputs(template: WorkflowTemplate, given: Record<string,
     }
     const value = raw ?? '';
     if (def.type === 'boolean') {
-      if (value !== '' && value !== 'true' && value !== 'false') throw new Error(`Provided value for input '${name}' is not a boolean: ${value}`);
+      if (value !== '' && value !== 'true' && value !== 'false')
+        throw new Error(`Provided value for input '${name}' is not a boolean: ${value}`);
       out[name] = value === 'true';
     } else if ((def.type as string) === 'number') {
-      if (value !== '' && Number.isNaN(Number(value))) throw new Error(`Provided value for input '${name}' is not a number: ${value}`);
+      if (value !== '' && Number.isNaN(Number(value)))
+        throw new Error(`Provided value for input '${name}' is not a number: ${value}`);
       out[name] = value === '' ? '' : Number(value);
     } else if (def.type === 'choice' && value !== '' && !(def.options ?? []).includes(value)) {
       throw new Error(`Provided value '${value}' for input '${name}' not in the list of allowed values`);

@@ -27,19 +27,71 @@ interface Emulation {
 const ACTIONS: Record<string, Emulation> = {
   'actions/checkout': {
     run: checkout,
-    inputs: ['repository', 'ref', 'token', 'ssh-key', 'ssh-known-hosts', 'ssh-strict', 'ssh-user', 'persist-credentials', 'path', 'clean', 'filter', 'sparse-checkout', 'sparse-checkout-cone-mode', 'fetch-depth', 'fetch-tags', 'show-progress', 'lfs', 'submodules', 'set-safe-directory', 'github-server-url'],
+    inputs: [
+      'repository',
+      'ref',
+      'token',
+      'ssh-key',
+      'ssh-known-hosts',
+      'ssh-strict',
+      'ssh-user',
+      'persist-credentials',
+      'path',
+      'clean',
+      'filter',
+      'sparse-checkout',
+      'sparse-checkout-cone-mode',
+      'fetch-depth',
+      'fetch-tags',
+      'show-progress',
+      'lfs',
+      'submodules',
+      'set-safe-directory',
+      'github-server-url',
+    ],
   },
   'actions/setup-node': {
     run: setupNode,
-    inputs: ['always-auth', 'node-version', 'node-version-file', 'architecture', 'check-latest', 'registry-url', 'scope', 'token', 'cache', 'package-manager-cache', 'cache-dependency-path', 'mirror', 'mirror-token'],
+    inputs: [
+      'always-auth',
+      'node-version',
+      'node-version-file',
+      'architecture',
+      'check-latest',
+      'registry-url',
+      'scope',
+      'token',
+      'cache',
+      'package-manager-cache',
+      'cache-dependency-path',
+      'mirror',
+      'mirror-token',
+    ],
   },
   'actions/cache': {
     run: cache,
-    inputs: ['path', 'key', 'restore-keys', 'upload-chunk-size', 'enableCrossOsArchive', 'fail-on-cache-miss', 'lookup-only', 'save-always'],
+    inputs: [
+      'path',
+      'key',
+      'restore-keys',
+      'upload-chunk-size',
+      'enableCrossOsArchive',
+      'fail-on-cache-miss',
+      'lookup-only',
+      'save-always',
+    ],
   },
   'actions/upload-artifact': {
     run: uploadArtifact,
-    inputs: ['name', 'path', 'if-no-files-found', 'retention-days', 'compression-level', 'overwrite', 'include-hidden-files'],
+    inputs: [
+      'name',
+      'path',
+      'if-no-files-found',
+      'retention-days',
+      'compression-level',
+      'overwrite',
+      'include-hidden-files',
+    ],
   },
   'actions/download-artifact': {
     run: downloadArtifact,
@@ -61,7 +113,9 @@ export function emulatedAction(uses: string): EmulatedAction | undefined {
   return (call) => {
     const unexpected = Object.keys(call.inputs).filter((k) => !emulation.inputs.includes(k));
     if (unexpected.length > 0) {
-      call.job.log.output(`::warning::Unexpected input(s) ${unexpected.map((k) => `'${k}'`).join(', ')}, valid inputs are [${emulation.inputs.map((k) => `'${k}'`).join(', ')}]`);
+      call.job.log.output(
+        `::warning::Unexpected input(s) ${unexpected.map((k) => `'${k}'`).join(', ')}, valid inputs are [${emulation.inputs.map((k) => `'${k}'`).join(', ')}]`,
+      );
     }
     return emulation.run(call);
   };
@@ -75,7 +129,8 @@ export function input(call: ActionCall, name: string, fallback = ''): string {
 
 export function booleanInput(call: ActionCall, name: string, fallback: boolean): boolean {
   const value = input(call, name, String(fallback)).toLowerCase();
-  if (value !== 'true' && value !== 'false') throw new Error(`Input does not meet YAML 1.2 "Core Schema" specification: ${name}`);
+  if (value !== 'true' && value !== 'false')
+    throw new Error(`Input does not meet YAML 1.2 "Core Schema" specification: ${name}`);
   return value === 'true';
 }
 

@@ -11,9 +11,11 @@ const same = (a: Json | undefined, b: Json | undefined) => JSON.stringify(a) ===
 
 export function expandMatrix(matrix: Json): Leg[] {
   if (matrix === null || matrix === undefined) return [{}];
-  if (typeof matrix !== 'object' || Array.isArray(matrix)) throw new Error(`Unexpected value '${asString(matrix)}': a matrix must be a mapping`);
+  if (typeof matrix !== 'object' || Array.isArray(matrix))
+    throw new Error(`Unexpected value '${asString(matrix)}': a matrix must be a mapping`);
   const { include = [], exclude = [], ...vectors } = matrix as Record<string, Json>;
-  if (!Array.isArray(include) || !Array.isArray(exclude)) throw new Error('Matrix include and exclude must be sequences');
+  if (!Array.isArray(include) || !Array.isArray(exclude))
+    throw new Error('Matrix include and exclude must be sequences');
   const keys = Object.keys(vectors);
   let legs: Leg[] = [];
   if (keys.length > 0) {
@@ -24,7 +26,9 @@ export function expandMatrix(matrix: Json): Leg[] {
       if (values.length === 0) throw new Error(`Matrix vector '${key}' does not contain any values`);
       legs = legs.flatMap((leg) => values.map((v) => ({ ...leg, [key]: v })));
     }
-    legs = legs.filter((leg) => !exclude.some((x) => isObject(x) && Object.entries(x).every(([k, v]) => same(leg[k], v))));
+    legs = legs.filter(
+      (leg) => !exclude.some((x) => isObject(x) && Object.entries(x).every(([k, v]) => same(leg[k], v))),
+    );
   }
   const original = legs.length;
   for (const entry of include) {
@@ -39,7 +43,10 @@ export function expandMatrix(matrix: Json): Leg[] {
     if (!matched) legs.push({ ...entry });
   }
   if (legs.length === 0) throw new Error('Matrix must define at least one vector');
-  if (legs.length > 256) throw new Error(`Strategy produced more than 256 jobs (${legs.length}): a matrix can't generate more than 256 jobs`);
+  if (legs.length > 256)
+    throw new Error(
+      `Strategy produced more than 256 jobs (${legs.length}): a matrix can't generate more than 256 jobs`,
+    );
   return legs;
 }
 

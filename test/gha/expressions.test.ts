@@ -9,21 +9,30 @@ import { describe, expect, it } from 'vitest';
 import { asString, evaluateExpression, interpolate, withImplicitSuccess, type ExpressionScope } from './expressions.js';
 
 const scope: ExpressionScope = {
-  contexts: { needs: { plan: { result: 'success', outputs: { list: '["a","b"]' } } }, matrix: { shard: 'b' }, env: { NAME: 'x' } },
+  contexts: {
+    needs: { plan: { result: 'success', outputs: { list: '["a","b"]' } } },
+    matrix: { shard: 'b' },
+    env: { NAME: 'x' },
+  },
 };
 
 describe('expressions', () => {
   it('evaluates the built-in functions against contexts', () => {
     expect(evaluateExpression('fromJSON(needs.plan.outputs.list)', scope)).toEqual(['a', 'b']);
-    expect(evaluateExpression("contains(fromJSON(needs.plan.outputs.list), matrix.shard)", scope)).toBe(true);
-    expect(evaluateExpression("format('{0}-{1}', env.NAME, join(fromJSON(needs.plan.outputs.list), '+'))", scope)).toBe('x-a+b');
+    expect(evaluateExpression('contains(fromJSON(needs.plan.outputs.list), matrix.shard)', scope)).toBe(true);
+    expect(evaluateExpression("format('{0}-{1}', env.NAME, join(fromJSON(needs.plan.outputs.list), '+'))", scope)).toBe(
+      'x-a+b',
+    );
     expect(evaluateExpression("startsWith('Hello', 'he') && endsWith('Hello', 'LO')", scope)).toBe(true);
     expect(evaluateExpression('toJSON(matrix)', scope)).toBe('{\n  "shard": "b"\n}');
     expect(evaluateExpression('needs.missing.result', scope)).toBe(null);
   });
 
   it('answers status functions from the scope and adds an implicit success()', () => {
-    const failed: ExpressionScope = { contexts: {}, status: { success: () => false, failure: () => true, cancelled: () => false } };
+    const failed: ExpressionScope = {
+      contexts: {},
+      status: { success: () => false, failure: () => true, cancelled: () => false },
+    };
     expect(evaluateExpression('failure() && !success()', failed)).toBe(true);
     expect(evaluateExpression('always()', failed)).toBe(true);
     expect(withImplicitSuccess("github.ref == 'x'")).toBe("success() && (github.ref == 'x')");
@@ -43,7 +52,13 @@ describe('expressions', () => {
   });
 
   it('reads values as strings the way the runner does and interpolates templates', () => {
-    expect([asString(null), asString(3), asString(true), asString([1]), asString({ a: 1 })]).toEqual(['', '3', 'true', 'Array', 'Object']);
+    expect([asString(null), asString(3), asString(true), asString([1]), asString({ a: 1 })]).toEqual([
+      '',
+      '3',
+      'true',
+      'Array',
+      'Object',
+    ]);
     expect(interpolate("a ${{ env.NAME }} b ${{ '}}' }} c", scope)).toBe('a x b }} c');
   });
 });

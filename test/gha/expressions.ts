@@ -24,7 +24,19 @@ export interface ExpressionScope {
   workspace?: string;
 }
 
-export const CONTEXT_NAMES = ['github', 'inputs', 'needs', 'matrix', 'strategy', 'steps', 'env', 'secrets', 'vars', 'runner', 'job'];
+export const CONTEXT_NAMES = [
+  'github',
+  'inputs',
+  'needs',
+  'matrix',
+  'strategy',
+  'steps',
+  'env',
+  'secrets',
+  'vars',
+  'runner',
+  'job',
+];
 
 const EXTENSION_FUNCTIONS: FunctionInfo[] = [
   { name: 'success', minArgs: 0, maxArgs: 0 },
@@ -53,25 +65,42 @@ function lex(expression: string) {
 
 export function evaluateExpression(expression: string, scope: ExpressionScope): Json {
   const tree = new Parser(lex(expression), CONTEXT_NAMES, EXTENSION_FUNCTIONS).parse();
-  const contexts = new data.Dictionary(...CONTEXT_NAMES.map((key) => ({ key, value: toData(scope.contexts[key] ?? {}) })));
+  const contexts = new data.Dictionary(
+    ...CONTEXT_NAMES.map((key) => ({ key, value: toData(scope.contexts[key] ?? {}) })),
+  );
   const status = scope.status ?? { success: () => true, failure: () => false, cancelled: () => false };
-  const fn = (name: string, call: (...args: data.ExpressionData[]) => data.ExpressionData): [string, FunctionDefinition] => [
-    name.toLowerCase(),
-    { name, minArgs: 0, maxArgs: 255, call },
-  ];
+  const fn = (
+    name: string,
+    call: (...args: data.ExpressionData[]) => data.ExpressionData,
+  ): [string, FunctionDefinition] => [name.toLowerCase(), { name, minArgs: 0, maxArgs: 255, call }];
   const functions = new Map<string, FunctionDefinition>([
     fn('success', () => new data.BooleanData(status.success())),
     fn('failure', () => new data.BooleanData(status.failure())),
     fn('cancelled', () => new data.BooleanData(status.cancelled())),
     fn('always', () => new data.BooleanData(true)),
-    fn('hashFiles', (...args) => new data.StringData(hashFiles(scope.workspace ?? process.cwd(), args.map((a) => a.coerceString())))),
+    fn(
+      'hashFiles',
+      (...args) =>
+        new data.StringData(
+          hashFiles(
+            scope.workspace ?? process.cwd(),
+            args.map((a) => a.coerceString()),
+          ),
+        ),
+    ),
   ]);
   return fromData(new Evaluator(tree, contexts, functions).evaluate());
 }
 
 /** GitHub's truthiness: false, 0, -0, NaN, '' and null are falsy. */
 export function truthy(value: Json): boolean {
-  return !(value === false || value === null || value === '' || value === 0 || (typeof value === 'number' && Number.isNaN(value)));
+  return !(
+    value === false ||
+    value === null ||
+    value === '' ||
+    value === 0 ||
+    (typeof value === 'number' && Number.isNaN(value))
+  );
 }
 
 /** How a value reads where a string is expected (a `run:` script, an env value, an action input). */
@@ -107,7 +136,10 @@ export function interpolate(text: string, scope: ExpressionScope): string {
         break;
       }
     }
-    if (end < 0) throw new Error('The expression is not closed. An unescaped ${{ sequence was found, but the closing }} sequence was not found.');
+    if (end < 0)
+      throw new Error(
+        'The expression is not closed. An unescaped ${{ sequence was found, but the closing }} sequence was not found.',
+      );
     out += text.slice(i, start) + asString(evaluateExpression(text.slice(start + 3, end - 1), scope));
     i = end + 1;
   }

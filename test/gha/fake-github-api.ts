@@ -72,13 +72,22 @@ export class FakeGitHubApi {
     }
     const auth = req.headers.authorization ?? null;
     const [status, answer] = this.route(req.method ?? 'GET', new URL(req.url ?? '/', 'http://localhost'), auth, body);
-    this.requests.push({ method: req.method ?? 'GET', path: req.url ?? '/', authorization: auth === null ? null : auth.replace(/^(\S+)\s.*$/, '$1 ***'), body, status });
+    this.requests.push({
+      method: req.method ?? 'GET',
+      path: req.url ?? '/',
+      authorization: auth === null ? null : auth.replace(/^(\S+)\s.*$/, '$1 ***'),
+      body,
+      status,
+    });
     res.writeHead(status, { 'content-type': 'application/json; charset=utf-8' });
     res.end(JSON.stringify(answer));
   }
 
   private route(method: string, url: URL, auth: string | null, body: unknown): [number, unknown] {
-    const notFound: [number, unknown] = [404, { message: 'Not Found', documentation_url: 'https://docs.github.com/rest' }];
+    const notFound: [number, unknown] = [
+      404,
+      { message: 'Not Found', documentation_url: 'https://docs.github.com/rest' },
+    ];
     const match = /^\/repos\/([^/]+)\/([^/]+)\/pulls(?:\/(\d+))?\/?$/.exec(url.pathname);
     if (match === null || `${match[1]}/${match[2]}` !== this.repository) return notFound;
     if (auth === null || !/^(bearer|token)\s+\S+/i.test(auth)) return [401, { message: 'Requires authentication' }];
@@ -88,7 +97,10 @@ export class FakeGitHubApi {
     if (number === undefined && method === 'GET') {
       const head = url.searchParams.get('head');
       const state = url.searchParams.get('state') ?? 'open';
-      return [200, pulls.filter((p) => (head === null || p.head.label === head) && (state === 'all' || p.state === state))];
+      return [
+        200,
+        pulls.filter((p) => (head === null || p.head.label === head) && (state === 'all' || p.state === state)),
+      ];
     }
     if (number === undefined && method === 'POST') return this.create(pulls, fields);
     const pull = pulls.find((p) => p.number === number);
@@ -107,9 +119,16 @@ export class FakeGitHubApi {
 
   private create(pulls: PullRequest[], fields: Record<string, unknown>): [number, unknown] {
     const owner = this.repository.split('/')[0]!;
-    const invalid = (field: string): [number, unknown] => [422, { message: 'Validation Failed', errors: [{ resource: 'PullRequest', field, code: 'invalid' }] }];
+    const invalid = (field: string): [number, unknown] => [
+      422,
+      { message: 'Validation Failed', errors: [{ resource: 'PullRequest', field, code: 'invalid' }] },
+    ];
     for (const key of ['title', 'head', 'base']) {
-      if (typeof fields[key] !== 'string' || fields[key] === '') return [422, { message: 'Validation Failed', errors: [{ resource: 'PullRequest', field: key, code: 'missing_field' }] }];
+      if (typeof fields[key] !== 'string' || fields[key] === '')
+        return [
+          422,
+          { message: 'Validation Failed', errors: [{ resource: 'PullRequest', field: key, code: 'missing_field' }] },
+        ];
     }
     const headRef = (fields.head as string).replace(/^[^:]+:/, '');
     const base = fields.base as string;
@@ -117,7 +136,13 @@ export class FakeGitHubApi {
     if (!this.isBranch(base)) return invalid('base');
     const label = `${owner}:${headRef}`;
     if (pulls.some((p) => p.state === 'open' && p.head.label === label)) {
-      return [422, { message: 'Validation Failed', errors: [{ resource: 'PullRequest', code: 'custom', message: `A pull request already exists for ${label}.` }] }];
+      return [
+        422,
+        {
+          message: 'Validation Failed',
+          errors: [{ resource: 'PullRequest', code: 'custom', message: `A pull request already exists for ${label}.` }],
+        },
+      ];
     }
     const n = Math.max(0, ...pulls.map((p) => p.number)) + 1;
     const pull: PullRequest = {
@@ -144,6 +169,6 @@ export class FakeGitHubApi {
   }
 
   private save(pulls: PullRequest[]): void {
-    writeFileSync(this.pullsFile, JSON.stringify(pulls, null, 2) + '\n');
+    writeFileSync(this.pullsFile, `${JSON.stringify(pulls, null, 2)}\n`);
   }
 }

@@ -9,7 +9,10 @@ import { fixture } from './stand-in.js';
 describe('file commands and step semantics', () => {
   it('passes outputs, env and path between steps and masks secrets', async () => {
     const f = fixture();
-    const result = await f.run('file-commands.yml', { secrets: { API_KEY: 'sk-very-secret' }, vars: { COLOR: 'teal' } });
+    const result = await f.run('file-commands.yml', {
+      secrets: { API_KEY: 'sk-very-secret' },
+      vars: { COLOR: 'teal' },
+    });
     expect(result.jobs).toEqual({ commands: 'success', read: 'failure' });
     const log = f.read('logs/commands.log');
     expect(log).toContain('##[group]Context');

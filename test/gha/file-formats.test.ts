@@ -23,8 +23,17 @@ describe('file formats', () => {
       writeFileSync(join(ws, f), f);
     }
     const rel = (files: string[]) => files.map((f) => relative(ws, f)).sort();
-    expect(rel(findFiles(ws, ['dist/'], { includeHidden: false }).files)).toEqual(['dist/a.js', 'dist/sub/b.js', 'dist/sub/b.map']);
-    expect(rel(findFiles(ws, ['dist/', '!**/*.map'], { includeHidden: true }).files)).toEqual(['dist/.cache/x', 'dist/.env', 'dist/a.js', 'dist/sub/b.js']);
+    expect(rel(findFiles(ws, ['dist/'], { includeHidden: false }).files)).toEqual([
+      'dist/a.js',
+      'dist/sub/b.js',
+      'dist/sub/b.map',
+    ]);
+    expect(rel(findFiles(ws, ['dist/', '!**/*.map'], { includeHidden: true }).files)).toEqual([
+      'dist/.cache/x',
+      'dist/.env',
+      'dist/a.js',
+      'dist/sub/b.js',
+    ]);
     expect(rel(findFiles(ws, ['**/*.js'], { includeHidden: false }).files)).toEqual(['dist/a.js', 'dist/sub/b.js']);
     expect(findFiles(ws, ['.hidden-root'], { includeHidden: false }).files).toEqual([]);
   });

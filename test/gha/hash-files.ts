@@ -6,7 +6,11 @@ import { readFileSync } from 'node:fs';
 import { findFiles } from './find-files.js';
 
 export function hashFiles(workspace: string, patterns: string[]): string {
-  const files = findFiles(workspace, patterns.flatMap((p) => p.split('\n')), { includeHidden: true }).files.sort();
+  const files = findFiles(
+    workspace,
+    patterns.flatMap((p) => p.split('\n')),
+    { includeHidden: true },
+  ).files.sort();
   if (files.length === 0) return '';
   const total = createHash('sha256');
   for (const file of files) total.update(createHash('sha256').update(readFileSync(file)).digest());

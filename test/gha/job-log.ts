@@ -57,6 +57,6 @@ export class JobLog {
   }
 
   text(): string {
-    return this.lines.join('\n') + '\n';
+    return `${this.lines.join('\n')}\n`;
   }
 }

@@ -12,7 +12,13 @@ export function orderJobs(jobs: JobNode[]): string[] {
   const order: string[] = [];
   while (order.length < jobs.length) {
     const next = jobs.find((j) => !done.has(j.id) && j.needs.every((n) => done.has(n)));
-    if (next === undefined) throw new Error(`jobs have a dependency cycle: ${jobs.filter((j) => !done.has(j.id)).map((j) => j.id).join(', ')}`);
+    if (next === undefined)
+      throw new Error(
+        `jobs have a dependency cycle: ${jobs
+          .filter((j) => !done.has(j.id))
+          .map((j) => j.id)
+          .join(', ')}`,
+      );
     done.add(next.id);
     order.push(next.id);
   }

@@ -35,7 +35,11 @@ describe('local composite actions', () => {
     ]);
     const external = result.uses.filter((u) => !u.uses.startsWith('./'));
     expect(external.every((u) => /@[0-9a-f]{40}$/.test(u.uses))).toBe(true);
-    expect(result.declaredUses.filter((u) => !/@[0-9a-f]{40}$/.test(u.uses) && !u.uses.startsWith('./'))).toEqual([{ job: 'unpinned', uses: 'actions/checkout@v4' }]);
-    expect(f.read('logs/unpinned.log')).toContain("action 'someone/unknown-action@0123456789abcdef0123456789abcdef01234567' is neither");
+    expect(result.declaredUses.filter((u) => !/@[0-9a-f]{40}$/.test(u.uses) && !u.uses.startsWith('./'))).toEqual([
+      { job: 'unpinned', uses: 'actions/checkout@v4' },
+    ]);
+    expect(f.read('logs/unpinned.log')).toContain(
+      "action 'someone/unknown-action@0123456789abcdef0123456789abcdef01234567' is neither",
+    );
   });
 });

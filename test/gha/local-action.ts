@@ -19,19 +19,24 @@ export async function runLocalAction(
 ): Promise<Record<string, string>> {
   const dir = resolve(parent.job.workspace, uses);
   const file = ['action.yml', 'action.yaml'].map((f) => join(dir, f)).find(existsSync);
-  if (file === undefined) throw new Error(`Can't find 'action.yml' or 'action.yaml' under '${dir}'. Did you forget to run actions/checkout before running your local action?`);
+  if (file === undefined)
+    throw new Error(
+      `Can't find 'action.yml' or 'action.yaml' under '${dir}'. Did you forget to run actions/checkout before running your local action?`,
+    );
   const parsed = parseAction({ name: uses, content: readFileSync(file, 'utf8') }, new NoOperationTraceWriter());
   const errors = formatParserErrors(uses, parsed.context);
   if (parsed.value === undefined || errors.length > 0) throw new Error(`invalid action ${uses}:\n${errors.join('\n')}`);
   const action = convertActionTemplate(parsed.context, parsed.value);
-  if (action.runs.using !== 'composite') throw new Error(`action ${uses} uses '${action.runs.using}'; the test executor runs only composite local actions`);
+  if (action.runs.using !== 'composite')
+    throw new Error(`action ${uses} uses '${action.runs.using}'; the test executor runs only composite local actions`);
 
   const outer = expressionScope(parent, { ...parent.job.env, ...parent.inheritedEnv, ...stepEnv });
   const inputs: Record<string, Json> = {};
   for (const def of action.inputs ?? []) {
     inputs[def.id] = def.id in given ? given[def.id]! : asString(evaluateToken(def.default, outer));
   }
-  for (const key of Object.keys(given)) if (!(key in inputs)) parent.job.log.info(`##[warning]Unexpected input '${key}' for ${uses}`);
+  for (const key of Object.keys(given))
+    if (!(key in inputs)) parent.job.log.info(`##[warning]Unexpected input '${key}' for ${uses}`);
 
   const rawSteps = tokenAt(parsed.value, 'runs', 'steps');
   const scope: StepScope = {

@@ -54,7 +54,10 @@ describe('matrix', () => {
         os: ['linux', 'mac'],
         node: [18, 20],
         exclude: [{ os: 'mac', node: 18 }],
-        include: [{ os: 'linux', experimental: true }, { os: 'windows', node: 20 }],
+        include: [
+          { os: 'linux', experimental: true },
+          { os: 'windows', node: 20 },
+        ],
       }),
     ).toEqual([
       { os: 'linux', node: 18, experimental: true },
@@ -67,7 +70,13 @@ describe('matrix', () => {
       expandMatrix({
         fruit: ['apple', 'pear'],
         animal: ['cat', 'dog'],
-        include: [{ color: 'green' }, { color: 'pink', animal: 'cat' }, { fruit: 'apple', shape: 'circle' }, { fruit: 'banana' }, { fruit: 'banana', animal: 'cat' }],
+        include: [
+          { color: 'green' },
+          { color: 'pink', animal: 'cat' },
+          { fruit: 'apple', shape: 'circle' },
+          { fruit: 'banana' },
+          { fruit: 'banana', animal: 'cat' },
+        ],
       }),
     ).toEqual([
       { fruit: 'apple', animal: 'cat', color: 'pink', shape: 'circle' },

@@ -6,7 +6,15 @@
 
 import { readFileSync } from 'node:fs';
 import { basename } from 'node:path';
-import { convertWorkflowTemplate, isBasicExpression, isMapping, isSequence, NoOperationTraceWriter, parseWorkflow, type WorkflowTemplate } from '@actions/workflow-parser';
+import {
+  convertWorkflowTemplate,
+  isBasicExpression,
+  isMapping,
+  isSequence,
+  NoOperationTraceWriter,
+  parseWorkflow,
+  type WorkflowTemplate,
+} from '@actions/workflow-parser';
 import type { TemplateToken } from '@actions/workflow-parser/templates/tokens/index';
 import type { TemplateContext } from '@actions/workflow-parser/templates/template-context';
 
@@ -35,7 +43,9 @@ const MAX_EXPRESSION_LENGTH = 21_000;
 function oversizedExpressions(file: string, token: TemplateToken): string[] {
   if (isBasicExpression(token)) {
     const at = token.range ? `${token.range.start.line}:${token.range.start.column}` : '?:?';
-    return token.expression.length > MAX_EXPRESSION_LENGTH ? [`${file}:${at}: Exceeded max expression length ${MAX_EXPRESSION_LENGTH} (${token.expression.length})`] : [];
+    return token.expression.length > MAX_EXPRESSION_LENGTH
+      ? [`${file}:${at}: Exceeded max expression length ${MAX_EXPRESSION_LENGTH} (${token.expression.length})`]
+      : [];
   }
   if (isSequence(token)) return [...token].flatMap((t) => oversizedExpressions(file, t));
   if (isMapping(token)) return [...token].flatMap((pair) => oversizedExpressions(file, pair.value));
@@ -46,7 +56,8 @@ export async function parseWorkflowFile(path: string): Promise<ParsedWorkflow> {
   const file = basename(path);
   const content = readFileSync(path, 'utf8');
   const bytes = Buffer.byteLength(content);
-  if (bytes > MAX_FILE_BYTES) throw new WorkflowParseError([`${file}: workflow file is ${bytes} bytes, over GitHub's ${MAX_FILE_BYTES}`]);
+  if (bytes > MAX_FILE_BYTES)
+    throw new WorkflowParseError([`${file}: workflow file is ${bytes} bytes, over GitHub's ${MAX_FILE_BYTES}`]);
   const result = parseWorkflow({ name: file, content }, new NoOperationTraceWriter());
   if (result.value === undefined || result.context.errors.getErrors().length > 0) {
     throw new WorkflowParseError(formatParserErrors(file, result.context));
@@ -54,7 +65,10 @@ export async function parseWorkflowFile(path: string): Promise<ParsedWorkflow> {
   const oversized = oversizedExpressions(file, result.value);
   if (oversized.length > 0) throw new WorkflowParseError(oversized);
   const template = await convertWorkflowTemplate(result.context, result.value);
-  const errors = [...formatParserErrors(file, result.context), ...(template.errors ?? []).map((e) => `${file}: ${e.Message}`)];
+  const errors = [
+    ...formatParserErrors(file, result.context),
+    ...(template.errors ?? []).map((e) => `${file}: ${e.Message}`),
+  ];
   if (errors.length > 0) throw new WorkflowParseError([...new Set(errors)]);
   return { file, template, root: result.value };
 }

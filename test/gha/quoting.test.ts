@@ -9,7 +9,9 @@ import { fixture } from './stand-in.js';
 
 describe('quoting', () => {
   it('un-escapes every doubled quote in a string literal', () => {
-    expect(evaluateExpression("format('it''s ''{0}'' and ''{1}''', 'a', 'b')", { contexts: {} })).toBe("it's 'a' and 'b'");
+    expect(evaluateExpression("format('it''s ''{0}'' and ''{1}''', 'a', 'b')", { contexts: {} })).toBe(
+      "it's 'a' and 'b'",
+    );
     expect(evaluateExpression("'a''b''c''d'", { contexts: {} })).toBe("a'b'c'd");
   });
 

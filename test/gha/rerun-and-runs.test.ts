@@ -36,10 +36,24 @@ describe('re-runs and runs', () => {
   it('re-runs only the failed legs of a matrix job; the re-run leg finishes last and sets the output', async () => {
     const f = fixture();
     const first = await f.run('rerun-matrix.yml');
-    expect(first.jobs).toEqual({ 'legs (1)': 'success', 'legs (2)': 'failure', 'legs (3)': 'success', report: 'skipped' });
+    expect(first.jobs).toEqual({
+      'legs (1)': 'success',
+      'legs (2)': 'failure',
+      'legs (3)': 'success',
+      report: 'skipped',
+    });
     const second = await f.run('rerun-matrix.yml', { rerunFailed: first.runId });
-    expect(second.jobs).toEqual({ 'legs (1)': 'success', 'legs (2)': 'success', 'legs (3)': 'success', report: 'success' });
-    expect(second.details[0]!.legs.map((l) => `${l.key}${l.kept ? ' kept' : ''}`)).toEqual(['legs (1) kept', 'legs (2)', 'legs (3) kept']);
+    expect(second.jobs).toEqual({
+      'legs (1)': 'success',
+      'legs (2)': 'success',
+      'legs (3)': 'success',
+      report: 'success',
+    });
+    expect(second.details[0]!.legs.map((l) => `${l.key}${l.kept ? ' kept' : ''}`)).toEqual([
+      'legs (1) kept',
+      'legs (2)',
+      'legs (3) kept',
+    ]);
     expect(f.read('summary.md')).toContain('last=2-attempt-2');
   });
 

@@ -4,7 +4,14 @@
 
 import type { Job } from '@actions/workflow-parser/model/workflow-template';
 import type { TemplateToken } from '@actions/workflow-parser/templates/tokens/index';
-import { asString, evaluateExpression, truthy, withImplicitSuccess, type ExpressionScope, type Json } from './expressions.js';
+import {
+  asString,
+  evaluateExpression,
+  truthy,
+  withImplicitSuccess,
+  type ExpressionScope,
+  type Json,
+} from './expressions.js';
 import { expandMatrix, legKey, type Leg } from './expand-matrix.js';
 import { githubContext } from './github-context.js';
 import type { RunContext } from './job-context.js';
@@ -68,7 +75,10 @@ export async function runJob(input: JobInput): Promise<JobRun> {
     secrets: { ...run.secrets, GITHUB_TOKEN: run.token },
   };
   const jobScope: ExpressionScope = { contexts: base, status: jobStatus };
-  const permissions = evaluateToken(tokenAt(input.raw, 'permissions') ?? tokenAt(input.workflowRaw, 'permissions'), jobScope);
+  const permissions = evaluateToken(
+    tokenAt(input.raw, 'permissions') ?? tokenAt(input.workflowRaw, 'permissions'),
+    jobScope,
+  );
   const record: JobRun = { id, result: 'skipped', outputs: {}, permissions, legs: [] };
   const fail = (message: string): JobRun => {
     const log = new JobLog(run.masks);
@@ -82,13 +92,17 @@ export async function runJob(input: JobInput): Promise<JobRun> {
     if (!truthy(evaluateExpression(condition, jobScope))) return record;
 
     const environment = evaluateToken(job.environment, jobScope);
-    const environmentName = typeof environment === 'object' && environment !== null && !Array.isArray(environment) ? asString(environment.name) : asString(environment);
+    const environmentName =
+      typeof environment === 'object' && environment !== null && !Array.isArray(environment)
+        ? asString(environment.name)
+        : asString(environment);
     if (environmentName !== '') {
       record.environment = environmentName;
       const decision = input.decisions.shift();
       if (decision === undefined) return { ...record, result: 'waiting' };
       record.decision = decision;
-      if (decision === 'reject') return { ...record, result: 'failure', error: `deployment to environment '${environmentName}' was rejected` };
+      if (decision === 'reject')
+        return { ...record, result: 'failure', error: `deployment to environment '${environmentName}' was rejected` };
     }
 
     const strategy = evaluateToken(job.strategy, jobScope);
@@ -104,19 +118,45 @@ export async function runJob(input: JobInput): Promise<JobRun> {
     let cancelRest = false;
     const kept = (key: string) => (input.keptLegs?.[key]?.conclusion === 'success' ? input.keptLegs[key] : undefined);
     // Kept legs finished before any leg of this attempt: their outputs go first, so a re-run leg's win.
-    for (const leg of legs) for (const [k, v] of Object.entries(kept(legKey(id, leg, matrixJob))?.outputs ?? {})) if (v !== '') record.outputs[k] = v;
+    for (const leg of legs)
+      for (const [k, v] of Object.entries(kept(legKey(id, leg, matrixJob))?.outputs ?? {}))
+        if (v !== '') record.outputs[k] = v;
     for (const [index, leg] of legs.entries()) {
       const key = legKey(id, leg, matrixJob);
       const earlier = kept(key);
       if (earlier !== undefined) {
-        record.legs.push({ key, matrix: leg, conclusion: 'success', continueOnError: false, outputs: earlier.outputs, kept: true, steps: {}, log: '', summary: '' });
+        record.legs.push({
+          key,
+          matrix: leg,
+          conclusion: 'success',
+          continueOnError: false,
+          outputs: earlier.outputs,
+          kept: true,
+          steps: {},
+          log: '',
+          summary: '',
+        });
         continue;
       }
       if (cancelRest) {
-        record.legs.push({ key, matrix: leg, conclusion: 'cancelled', continueOnError: false, outputs: {}, steps: {}, log: '', summary: '' });
+        record.legs.push({
+          key,
+          matrix: leg,
+          conclusion: 'cancelled',
+          continueOnError: false,
+          outputs: {},
+          steps: {},
+          log: '',
+          summary: '',
+        });
         continue;
       }
-      const strategyContext = { 'fail-fast': failFast, 'job-index': index, 'job-total': legs.length, 'max-parallel': asNumber(strategyMap['max-parallel'], legs.length) };
+      const strategyContext = {
+        'fail-fast': failFast,
+        'job-index': index,
+        'job-total': legs.length,
+        'max-parallel': asNumber(strategyMap['max-parallel'], legs.length),
+      };
       const legRecord = await runLeg(input, key, leg, { ...base, matrix: leg, strategy: strategyContext });
       record.legs.push(legRecord);
       input.writeLog(key, legRecord.log);

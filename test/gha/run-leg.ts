@@ -44,15 +44,35 @@ export async function runLeg(input: JobInput, key: string, leg: Leg, contexts: R
   for (const d of [workspace, runnerTemp, home]) mkdirSync(d, { recursive: true });
   const log = new JobLog(run.masks);
   const github = githubContext(run, id, workspace);
-  const ctx = { ...contexts, github, runner: { os: 'Linux', arch: 'X64', name: 'gump-gha-executor', temp: runnerTemp, tool_cache: join(root, 'toolcache') } };
-  const scopeFor = (env: Record<string, string>): ExpressionScope => ({ contexts: { ...ctx, env, job: { status: 'success' } }, workspace });
+  const ctx = {
+    ...contexts,
+    github,
+    runner: {
+      os: 'Linux',
+      arch: 'X64',
+      name: 'gump-gha-executor',
+      temp: runnerTemp,
+      tool_cache: join(root, 'toolcache'),
+    },
+  };
+  const scopeFor = (env: Record<string, string>): ExpressionScope => ({
+    contexts: { ...ctx, env, job: { status: 'success' } },
+    workspace,
+  });
   const workflowEnv = evaluateStringMap(tokenAt(workflowRaw, 'env'), scopeFor({}));
   const env = { ...workflowEnv, ...evaluateStringMap(job.env, scopeFor(workflowEnv)) };
   const legScope = scopeFor(env);
   const minutes = evaluateToken(tokenAt(raw, 'timeout-minutes'), legScope);
   const continueOnError = truthy(evaluateToken(tokenAt(raw, 'continue-on-error'), legScope));
-  const shell = evaluateString(tokenAt(raw, 'defaults', 'run', 'shell') ?? tokenAt(workflowRaw, 'defaults', 'run', 'shell'), legScope);
-  const workingDirectory = evaluateString(tokenAt(raw, 'defaults', 'run', 'working-directory') ?? tokenAt(workflowRaw, 'defaults', 'run', 'working-directory'), legScope);
+  const shell = evaluateString(
+    tokenAt(raw, 'defaults', 'run', 'shell') ?? tokenAt(workflowRaw, 'defaults', 'run', 'shell'),
+    legScope,
+  );
+  const workingDirectory = evaluateString(
+    tokenAt(raw, 'defaults', 'run', 'working-directory') ??
+      tokenAt(workflowRaw, 'defaults', 'run', 'working-directory'),
+    legScope,
+  );
   const jobContext: JobContext = {
     run,
     jobId: id,
@@ -74,17 +94,38 @@ export async function runLeg(input: JobInput, key: string, leg: Leg, contexts: R
   const scope: StepScope = { job: jobContext, steps: {}, inputs: run.inputs, inheritedEnv: {}, failed: false };
   const rawSteps = tokenAt(raw, 'steps');
   log.info(`##[job] ${key}`);
-  if (job.container !== undefined || job.services !== undefined) log.output('::warning::container and services are not emulated: the steps run on this machine');
-  const missing = job.steps.flatMap((s) => ('uses' in s && !s.uses.value.startsWith('./') && emulatedAction(s.uses.value) === undefined ? [s.uses.value] : []));
+  if (job.container !== undefined || job.services !== undefined)
+    log.output('::warning::container and services are not emulated: the steps run on this machine');
+  const missing = job.steps.flatMap((s) =>
+    'uses' in s && !s.uses.value.startsWith('./') && emulatedAction(s.uses.value) === undefined ? [s.uses.value] : [],
+  );
   if (missing.length > 0) {
     for (const uses of missing) log.error(unsupportedAction(uses));
     scope.failed = true;
   } else {
-    await runSteps(job.steps.map((step, i) => ({ step, raw: tokenAt(rawSteps, i) })), scope);
+    await runSteps(
+      job.steps.map((step, i) => ({ step, raw: tokenAt(rawSteps, i) })),
+      scope,
+    );
   }
-  if (jobContext.timedOut) log.error(`The job running on runner gump-gha-executor has exceeded the maximum execution time of ${minutes} minutes.`);
+  if (jobContext.timedOut)
+    log.error(
+      `The job running on runner gump-gha-executor has exceeded the maximum execution time of ${minutes} minutes.`,
+    );
   if (!scope.failed) for (const post of jobContext.post) await post();
-  const outputs = evaluateStringMap(job.outputs, { ...legScope, contexts: { ...legScope.contexts, steps: scope.steps as unknown as Json } });
+  const outputs = evaluateStringMap(job.outputs, {
+    ...legScope,
+    contexts: { ...legScope.contexts, steps: scope.steps as unknown as Json },
+  });
   rmSync(root, { recursive: true, force: true });
-  return { key, matrix: leg, conclusion: scope.failed ? 'failure' : 'success', continueOnError, outputs, steps: scope.steps, log: log.text(), summary: jobContext.summary.join('') } satisfies LegRecord;
+  return {
+    key,
+    matrix: leg,
+    conclusion: scope.failed ? 'failure' : 'success',
+    continueOnError,
+    outputs,
+    steps: scope.steps,
+    log: log.text(),
+    summary: jobContext.summary.join(''),
+  } satisfies LegRecord;
 }

@@ -37,7 +37,8 @@ export function shellCommand(shell: string | undefined): { argv: string[]; exten
     case 'python':
       return { argv: ['python3', '{0}'], extension: '.py' };
     default: {
-      if (!shell.includes('{0}')) throw new Error(`unsupported shell '${shell}' (give bash, sh, python or a command with {0})`);
+      if (!shell.includes('{0}'))
+        throw new Error(`unsupported shell '${shell}' (give bash, sh, python or a command with {0})`);
       return { argv: shell.trim().split(/\s+/), extension: '' };
     }
   }
@@ -61,7 +62,12 @@ export function runShell(run: ShellRun): Promise<ShellResult> {
       }
     }, remaining);
     const streams = [child.stdout, child.stderr].map(
-      (s) => new Promise<void>((done) => createInterface({ input: s }).on('line', (l) => run.log.output(l)).on('close', done)),
+      (s) =>
+        new Promise<void>((done) =>
+          createInterface({ input: s })
+            .on('line', (l) => run.log.output(l))
+            .on('close', done),
+        ),
     );
     let settled = false;
     const settle = (exitCode: number, drained: Promise<unknown>) => {

@@ -67,7 +67,7 @@ export class RunState {
 
   writeRun(record: RunRecord): void {
     mkdirSync(join(this.dir, 'runs', String(record.runId)), { recursive: true });
-    writeFileSync(this.runFile(record.runId), JSON.stringify(record, null, 2) + '\n');
+    writeFileSync(this.runFile(record.runId), `${JSON.stringify(record, null, 2)}\n`);
   }
 
   private artifactsDir(runId: number, attempt: number): string {
@@ -104,12 +104,16 @@ export class RunState {
 
   /** Stores files (absolute paths) under their path relative to root. Replaces a same-named one. */
   saveArtifact(meta: Omit<ArtifactMeta, 'id' | 'files'>, root: string, files: string[]): ArtifactMeta {
-    const full: ArtifactMeta = { ...meta, id: this.nextArtifactId(), files: files.map((f) => relativeTo(root, f)).sort() };
+    const full: ArtifactMeta = {
+      ...meta,
+      id: this.nextArtifactId(),
+      files: files.map((f) => relativeTo(root, f)).sort(),
+    };
     const target = this.artifactFiles(full);
     rmSync(target, { recursive: true, force: true });
     mkdirSync(target, { recursive: true });
     for (const f of files) cpSync(f, join(target, relativeTo(root, f)), { dereference: true });
-    writeFileSync(`${target}.json`, JSON.stringify(full, null, 2) + '\n');
+    writeFileSync(`${target}.json`, `${JSON.stringify(full, null, 2)}\n`);
     return full;
   }
 

@@ -103,18 +103,27 @@ export async function runSteps(specs: StepSpec[], scope: StepScope): Promise<boo
       }
       const converted = spec.step['continue-on-error'];
       continueOnError =
-        typeof converted === 'boolean' ? converted : truthy(evaluateToken(converted ?? tokenAt(spec.raw, 'continue-on-error'), expressionScope(scope, baseEnv)));
+        typeof converted === 'boolean'
+          ? converted
+          : truthy(evaluateToken(converted ?? tokenAt(spec.raw, 'continue-on-error'), expressionScope(scope, baseEnv)));
       job.log.info(`##[step] ${name}`);
-      const stepEnv = evaluateStringMap('env' in spec.step ? spec.step.env : undefined, expressionScope(scope, baseEnv));
+      const stepEnv = evaluateStringMap(
+        'env' in spec.step ? spec.step.env : undefined,
+        expressionScope(scope, baseEnv),
+      );
       const env = { ...baseEnv, ...stepEnv };
       const exprScope = expressionScope(scope, env);
       const minutes = evaluateToken(tokenAt(spec.raw, 'timeout-minutes'), exprScope);
-      const deadline = typeof minutes === 'number' ? Math.min(job.deadline, Date.now() + minutes * 60_000) : job.deadline;
+      const deadline =
+        typeof minutes === 'number' ? Math.min(job.deadline, Date.now() + minutes * 60_000) : job.deadline;
       files = newFileCommands(job.runnerTemp);
       const processEnv = stepProcessEnv(job, env, files, scope.actionPath);
       if ('run' in spec.step) {
-        const shell = evaluateString(tokenAt(spec.raw, 'shell'), exprScope) || (scope.actionPath === undefined ? job.defaults.shell : undefined);
-        const workingDirectory = evaluateString(tokenAt(spec.raw, 'working-directory'), exprScope) || job.defaults.workingDirectory || '';
+        const shell =
+          evaluateString(tokenAt(spec.raw, 'shell'), exprScope) ||
+          (scope.actionPath === undefined ? job.defaults.shell : undefined);
+        const workingDirectory =
+          evaluateString(tokenAt(spec.raw, 'working-directory'), exprScope) || job.defaults.workingDirectory || '';
         const result = await runShell({
           script: evaluateString(spec.step.run, exprScope),
           shell: shell || undefined,

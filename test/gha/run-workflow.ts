@@ -55,7 +55,8 @@ export interface RunWorkflowResult {
   out: string;
 }
 
-const git = (cwd: string, ...args: string[]) => execFileSync('git', args, { cwd, encoding: 'utf8', stdio: ['ignore', 'pipe', 'pipe'] }).trim();
+const git = (cwd: string, ...args: string[]) =>
+  execFileSync('git', args, { cwd, encoding: 'utf8', stdio: ['ignore', 'pipe', 'pipe'] }).trim();
 
 export async function runWorkflow(options: RunWorkflowOptions): Promise<RunWorkflowResult> {
   const parsed = await parseWorkflowFile(options.workflow);
@@ -95,14 +96,27 @@ export async function runWorkflow(options: RunWorkflowOptions): Promise<RunWorkf
     vars: options.vars ?? {},
     inputs,
     // Like the runner, a multi-line secret is masked line by line as well as whole.
-    masks: new Set([token, ...Object.values(secrets).flatMap((s) => [s, ...s.split('\n')]).filter((s) => s.trim() !== '')]),
+    masks: new Set([
+      token,
+      ...Object.values(secrets)
+        .flatMap((s) => [s, ...s.split('\n')])
+        .filter((s) => s.trim() !== ''),
+    ]),
     uses: [],
   };
   run.workflowName = evaluateString(tokenAt(parsed.root, 'name'), { contexts: {} }) || basename(options.workflow);
 
   const jobs = new Map(parsed.template.jobs.map((j) => [j.id.value, j]));
   const nodes = parsed.template.jobs.map((j) => ({ id: j.id.value, needs: (j.needs ?? []).map((n) => n.value) }));
-  const rerun = lastAttempt === undefined ? undefined : dependents(nodes, Object.entries(lastAttempt.jobs).filter(([, o]) => o.result !== 'success' && o.result !== 'skipped').map(([id]) => id));
+  const rerun =
+    lastAttempt === undefined
+      ? undefined
+      : dependents(
+          nodes,
+          Object.entries(lastAttempt.jobs)
+            .filter(([, o]) => o.result !== 'success' && o.result !== 'skipped')
+            .map(([id]) => id),
+        );
   const outcomes: Record<string, JobOutcome> = {};
   const details: JobRun[] = [];
   const decisions = [...(options.decisions ?? [])];
@@ -125,7 +139,9 @@ export async function runWorkflow(options: RunWorkflowOptions): Promise<RunWorkf
         ancestorResults: ancestors(nodes, id).map((a) => outcomes[a]!.result),
         decisions,
         // GitHub re-runs only the failed legs of a failed matrix job; its dependents run whole.
-        ...(kept !== undefined && kept.result !== 'success' && kept.result !== 'skipped' ? { keptLegs: kept.legs ?? {} } : {}),
+        ...(kept !== undefined && kept.result !== 'success' && kept.result !== 'skipped'
+          ? { keptLegs: kept.legs ?? {} }
+          : {}),
         writeLog: (key, text) => writeFileSync(join(out, 'logs', logFileName(key)), text),
       });
       details.push(result);

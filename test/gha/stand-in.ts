@@ -21,7 +21,8 @@ export function makeStandInRepo(): string {
   const work = join(root, 'work');
   cpSync(join(FIXTURES, 'repo'), work, { recursive: true });
   git(work, 'init', '-q', '-b', 'main');
-  const commit = (message: string) => git(work, '-c', 'user.name=t', '-c', 'user.email=t@example.com', 'commit', '-q', '--allow-empty', '-m', message);
+  const commit = (message: string) =>
+    git(work, '-c', 'user.name=t', '-c', 'user.email=t@example.com', 'commit', '-q', '--allow-empty', '-m', message);
   commit('first');
   git(work, 'add', '-A');
   commit('second: fixture files');

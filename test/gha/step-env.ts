@@ -12,7 +12,12 @@ export interface FileCommands {
   state: string;
 }
 
-export function stepProcessEnv(job: JobContext, env: Record<string, string>, files: FileCommands, actionPath?: string): Record<string, string> {
+export function stepProcessEnv(
+  job: JobContext,
+  env: Record<string, string>,
+  files: FileCommands,
+  actionPath?: string,
+): Record<string, string> {
   const { run } = job;
   const refName = run.ref.replace(/^refs\/(heads|tags)\//, '');
   const path = [...job.path, dirname(process.execPath), process.env.PATH ?? '/usr/bin:/bin'].join(':');
@@ -53,6 +58,7 @@ export function stepProcessEnv(job: JobContext, env: Record<string, string>, fil
   };
   if (actionPath !== undefined) builtins.GITHUB_ACTION_PATH = actionPath;
   const inherited: Record<string, string> = {};
-  for (const key of ['LANG', 'LC_ALL', 'TZ', 'TMPDIR']) if (process.env[key] !== undefined) inherited[key] = process.env[key]!;
+  for (const key of ['LANG', 'LC_ALL', 'TZ', 'TMPDIR'])
+    if (process.env[key] !== undefined) inherited[key] = process.env[key]!;
   return { ...inherited, ...env, ...builtins };
 }

@@ -6,7 +6,11 @@
 // scalar's real value from that source and interpolate it ourselves.
 
 import { isBasicExpression, isBoolean, isMapping, isNumber, isSequence, isString } from '@actions/workflow-parser';
-import type { BasicExpressionToken, MappingToken, TemplateToken } from '@actions/workflow-parser/templates/tokens/index';
+import type {
+  BasicExpressionToken,
+  MappingToken,
+  TemplateToken,
+} from '@actions/workflow-parser/templates/tokens/index';
 import { parse } from 'yaml';
 import { asString, evaluateExpression, interpolate, type ExpressionScope, type Json } from './expressions.js';
 
@@ -59,8 +63,15 @@ export function tokenAt(token: TemplateToken | undefined, ...path: (string | num
 /** The value of a multi-line scalar the parser turned into `format(…)`, re-read from its source. */
 function multilineScalarText(token: BasicExpressionToken): string | undefined {
   const range = token.range;
-  if (token.source === undefined || token.originalExpressions === undefined || range === undefined || range.start.line === range.end.line) return undefined;
-  const doc = token.blockScalarHeader !== undefined ? `v: ${token.blockScalarHeader}\n${token.source}` : `v: ${token.source}`;
+  if (
+    token.source === undefined ||
+    token.originalExpressions === undefined ||
+    range === undefined ||
+    range.start.line === range.end.line
+  )
+    return undefined;
+  const doc =
+    token.blockScalarHeader !== undefined ? `v: ${token.blockScalarHeader}\n${token.source}` : `v: ${token.source}`;
   const value = (parse(doc) as { v?: unknown } | null)?.v;
   return typeof value === 'string' ? value : undefined;
 }

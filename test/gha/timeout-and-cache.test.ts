@@ -21,7 +21,9 @@ describe('timeouts, continue-on-error and caches', () => {
     expect(summary).toContain('cancelled step after timeout');
     expect(summary).not.toContain('failure step after timeout');
     expect(summary).toContain('hit=true partial=false tolerated=success miss=failure');
-    expect(f.read('logs/reuse.log')).toContain("##[warning]Unexpected input(s) 'restore-key', valid inputs are ['path', 'key', 'restore-keys'");
+    expect(f.read('logs/reuse.log')).toContain(
+      "##[warning]Unexpected input(s) 'restore-key', valid inputs are ['path', 'key', 'restore-keys'",
+    );
     expect(summary).toContain(`marker=filled in run ${result.runId} tool=tool`);
   });
 });

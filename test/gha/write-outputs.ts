@@ -22,16 +22,23 @@ export function logFileName(key: string): string {
   return `${key.replace(/[/\\:*?"<>|]/g, '_')}.log`;
 }
 
-export function writeOutputs(out: string, runId: number, conclusions: Record<string, string>, jobs: JobRun[], state: RunState, api: FakeGitHubApi): void {
-  writeFileSync(join(out, 'jobs.json'), JSON.stringify(conclusions, null, 2) + '\n');
+export function writeOutputs(
+  out: string,
+  runId: number,
+  conclusions: Record<string, string>,
+  jobs: JobRun[],
+  state: RunState,
+  api: FakeGitHubApi,
+): void {
+  writeFileSync(join(out, 'jobs.json'), `${JSON.stringify(conclusions, null, 2)}\n`);
   const artifactsDir = join(out, 'artifacts');
   rmSync(artifactsDir, { recursive: true, force: true });
   mkdirSync(artifactsDir, { recursive: true });
   const newest = new Map<string, ReturnType<RunState['listArtifacts']>[number]>();
   for (const a of state.listArtifacts(runId)) if ((newest.get(a.name)?.id ?? -1) < a.id) newest.set(a.name, a);
   for (const a of newest.values()) cpSync(state.artifactFiles(a), join(artifactsDir, a.name), { recursive: true });
-  writeFileSync(join(out, 'pulls.json'), JSON.stringify(api.pulls(), null, 2) + '\n');
-  writeFileSync(join(out, 'requests.json'), JSON.stringify(api.requests, null, 2) + '\n');
+  writeFileSync(join(out, 'pulls.json'), `${JSON.stringify(api.pulls(), null, 2)}\n`);
+  writeFileSync(join(out, 'requests.json'), `${JSON.stringify(api.requests, null, 2)}\n`);
   const summary = jobs
     .flatMap((j) => j.legs)
     .filter((l) => l.summary !== '')

@@ -24,26 +24,181 @@ export const MAIN = 'workflow.yaml';
 
 // ---------------------------------------------------------------- value pools
 
-const STEP_NAMES = ['a', 'b', 'impl', 'tests', 'decompose', 'review', 'red', 'green', 'x-1', '_y', 'spec', 'task', '1bad', 'bad name', ''];
-const FIELDS = ['output', 'status', 'diff', 'files', 'cost', 'gate.compile', 'gate.review.comments', 'state.k', 'session_id', 'name', 'x', ''];
-const REFS = ['sub', 'tdd', 'simple', 'missing', 'validators/v', 'validators/arch-review', 'workflows/sub', '', '../x', '/abs', 'a\\b', 'validators/'];
-const DEPRECATED_KEYS = ['inputs', 'description', 'review', 'output', 'on_failure', 'strategy', 'restart_from', 'replan', 'foreach', 'recipe'];
+const STEP_NAMES = [
+  'a',
+  'b',
+  'impl',
+  'tests',
+  'decompose',
+  'review',
+  'red',
+  'green',
+  'x-1',
+  '_y',
+  'spec',
+  'task',
+  '1bad',
+  'bad name',
+  '',
+];
+const FIELDS = [
+  'output',
+  'status',
+  'diff',
+  'files',
+  'cost',
+  'gate.compile',
+  'gate.review.comments',
+  'state.k',
+  'session_id',
+  'name',
+  'x',
+  '',
+];
+const REFS = [
+  'sub',
+  'tdd',
+  'simple',
+  'missing',
+  'validators/v',
+  'validators/arch-review',
+  'workflows/sub',
+  '',
+  '../x',
+  '/abs',
+  'a\\b',
+  'validators/',
+];
+const DEPRECATED_KEYS = [
+  'inputs',
+  'description',
+  'review',
+  'output',
+  'on_failure',
+  'strategy',
+  'restart_from',
+  'replan',
+  'foreach',
+  'recipe',
+];
 const TYPO_KEYS = ['promt', 'gates', 'step', 'agnet', 'max_turn', 'Name', '', 'with ', '1', 'true', 'null'];
 const WORDS = [
-  'yes', 'on', 'true', 'new', 'read-only', 'read-write', 'none', 'reset', 'keep', 'before_gate', 'after_gate', 'pass', 'stub',
-  'claude-haiku', 'claude-opus', 'codex', 'code', 'split', 'validate', 'artifact', 'search', 'doc', 'compile', 'test', 'lint',
-  'tests_found', 'schema', 'coverage: 80', 'coverage: 101', 'bash: make smoke', 'touched: *_test.*', 'untouched: "*.md"',
-  'validate: validators/arch-review', 'validate:', 'schema: plan', 'scan: high', 'gate.compile', 'gate.', 'plan', 'review',
-  '90s', '30m', '1h30m', '1.5h', '0s', '10', 'ms', '1x', '-5m', '.5h', '1h 30m', '3.0', '2.5', '0', '-1', '1e3', '"3"',
+  'yes',
+  'on',
+  'true',
+  'new',
+  'read-only',
+  'read-write',
+  'none',
+  'reset',
+  'keep',
+  'before_gate',
+  'after_gate',
+  'pass',
+  'stub',
+  'claude-haiku',
+  'claude-opus',
+  'codex',
+  'code',
+  'split',
+  'validate',
+  'artifact',
+  'search',
+  'doc',
+  'compile',
+  'test',
+  'lint',
+  'tests_found',
+  'schema',
+  'coverage: 80',
+  'coverage: 101',
+  'bash: make smoke',
+  'touched: *_test.*',
+  'untouched: "*.md"',
+  'validate: validators/arch-review',
+  'validate:',
+  'schema: plan',
+  'scan: high',
+  'gate.compile',
+  'gate.',
+  'plan',
+  'review',
+  '90s',
+  '30m',
+  '1h30m',
+  '1.5h',
+  '0s',
+  '10',
+  'ms',
+  '1x',
+  '-5m',
+  '.5h',
+  '1h 30m',
+  '3.0',
+  '2.5',
+  '0',
+  '-1',
+  '1e3',
+  '"3"',
 ];
-export const ALL_KEYS = [...new Set([...ROOT_KEYS, ...STEP_KEYS, ...GUARD_KEYS, ...RETRY_KEYS, ...GET_KEYS, ...RUN_KEYS, ...DEPRECATED_KEYS])];
+export const ALL_KEYS = [
+  ...new Set([...ROOT_KEYS, ...STEP_KEYS, ...GUARD_KEYS, ...RETRY_KEYS, ...GET_KEYS, ...RUN_KEYS, ...DEPRECATED_KEYS]),
+];
 
 const FIXED_PLACEHOLDERS = [
-  '{spec}', '{attempt}', '{error}', '{diff}', '{output}', '{task.name}', '{task.description}', '{task.files}', '{task.x}',
-  '{item.name}', '{prev.output}', '{prev.gate.compile}', '{gate.compile}', '{gate.review.pass}', '{x}', '{query}', '{ x }',
-  '{}', '{3}', '{2,5}', '{{spec}}', '{{', '}}', '{', '}', '{"pass": true}', '{{"a": {"b": 1}}}', '{steps}', '{impl}',
+  '{spec}',
+  '{attempt}',
+  '{error}',
+  '{diff}',
+  '{output}',
+  '{task.name}',
+  '{task.description}',
+  '{task.files}',
+  '{task.x}',
+  '{item.name}',
+  '{prev.output}',
+  '{prev.gate.compile}',
+  '{gate.compile}',
+  '{gate.review.pass}',
+  '{x}',
+  '{query}',
+  '{ x }',
+  '{}',
+  '{3}',
+  '{2,5}',
+  '{{spec}}',
+  '{{',
+  '}}',
+  '{',
+  '}',
+  '{"pass": true}',
+  '{{"a": {"b": 1}}}',
+  '{steps}',
+  '{impl}',
 ];
-const FRAGMENTS = ['Implement ', 'the ', '\n', ' ', 'x', 'é', '"', "'", ': ', '# ', '- ', '\t', '  \n', 'Ω', '😀', '\\', '|', '>', '&a ', '*a', '!!str '];
+const FRAGMENTS = [
+  'Implement ',
+  'the ',
+  '\n',
+  ' ',
+  'x',
+  'é',
+  '"',
+  "'",
+  ': ',
+  '# ',
+  '- ',
+  '\t',
+  '  \n',
+  'Ω',
+  '😀',
+  '\\',
+  '|',
+  '>',
+  '&a ',
+  '*a',
+  '!!str ',
+];
 
 const stepName = fc.constantFrom(...STEP_NAMES);
 const field = fc.constantFrom(...FIELDS);
@@ -94,21 +249,47 @@ function mapOf(spec: Record<string, fc.Arbitrary<unknown>>, maxKeys = 6): fc.Arb
 }
 
 /** `value` most of the time, any value otherwise (wrong shapes are part of the input space). */
-const mostly = (value: fc.Arbitrary<unknown>) => fc.oneof({ weight: 5, arbitrary: value }, { weight: 1, arbitrary: anyValue });
+const mostly = (value: fc.Arbitrary<unknown>) =>
+  fc.oneof({ weight: 5, arbitrary: value }, { weight: 1, arbitrary: anyValue });
 
-const inputs = fc.dictionary(fc.constantFrom('spec', 'agent', 'query', 'diff', 'x', 'bad name', 'prompt', 'workflow', 'name'), mostly(template), { maxKeys: 3 });
+const inputs = fc.dictionary(
+  fc.constantFrom('spec', 'agent', 'query', 'diff', 'x', 'bad name', 'prompt', 'workflow', 'name'),
+  mostly(template),
+  { maxKeys: 3 },
+);
 const guard = mapOf(Object.fromEntries(GUARD_KEYS.map((k) => [k, scalar])));
 const session = fc.oneof(fc.constant('new'), fc.record({ from: stepName }), anyValue);
-const prompt = fc.oneof({ weight: 4, arbitrary: template }, { weight: 1, arbitrary: fc.record({ file: fc.constantFrom('p.md', 'missing.md', '') }) }, { weight: 1, arbitrary: anyValue });
-const context = fc.array(fc.oneof(fc.record({ file: template }), fc.record({ bash: fc.constantFrom('make', '') }), anyValue), { maxLength: 3 });
+const prompt = fc.oneof(
+  { weight: 4, arbitrary: template },
+  { weight: 1, arbitrary: fc.record({ file: fc.constantFrom('p.md', 'missing.md', '') }) },
+  { weight: 1, arbitrary: anyValue },
+);
+const context = fc.array(
+  fc.oneof(fc.record({ file: template }), fc.record({ bash: fc.constantFrom('make', '') }), anyValue),
+  { maxLength: 3 },
+);
 const gateMap = fc.oneof(
   fc.record({ validate: fc.constantFrom(...REFS), agent: scalar }, { requiredKeys: ['validate'] }),
-  fc.dictionary(fc.constantFrom('touched', 'untouched', 'coverage', 'bash', 'schema', 'scan', 'validate'), scalar, { minKeys: 1, maxKeys: 2 }),
+  fc.dictionary(fc.constantFrom('touched', 'untouched', 'coverage', 'bash', 'schema', 'scan', 'validate'), scalar, {
+    minKeys: 1,
+    maxKeys: 2,
+  }),
 );
 const gate = fc.array(fc.oneof(fc.constantFrom(...WORDS), gateMap, anyValue), { maxLength: 4 });
-const retryEntry = mapOf({ ...Object.fromEntries(RETRY_KEYS.map((k) => [k, scalar])), prompt: template, with: inputs }, 3);
+const retryEntry = mapOf(
+  { ...Object.fromEntries(RETRY_KEYS.map((k) => [k, scalar])), prompt: template, with: inputs },
+  3,
+);
 const retry = fc.array(mostly(retryEntry), { maxLength: 4 });
-const getBlock = mapOf({ prompt, context, worktree: scalar, session, workflow: fc.constantFrom(...REFS), query: template, agent: scalar });
+const getBlock = mapOf({
+  prompt,
+  context,
+  worktree: scalar,
+  session,
+  workflow: fc.constantFrom(...REFS),
+  query: template,
+  agent: scalar,
+});
 const runBlock = mapOf({ agent: scalar, guard: mostly(guard), hitl: scalar });
 
 function stepArb(depth: number): fc.Arbitrary<unknown> {
@@ -133,7 +314,11 @@ function stepArb(depth: number): fc.Arbitrary<unknown> {
     workflow: fc.constantFrom(...REFS),
   };
   return fc
-    .tuple(fc.oneof({ weight: 9, arbitrary: stepName }, { weight: 1, arbitrary: anyValue }), fc.boolean(), mapOf(spec, 7))
+    .tuple(
+      fc.oneof({ weight: 9, arbitrary: stepName }, { weight: 1, arbitrary: anyValue }),
+      fc.boolean(),
+      mapOf(spec, 7),
+    )
     .map(([name, named, rest]) => (named ? { name, ...rest } : rest));
 }
 
@@ -151,9 +336,14 @@ const workflowObject = mapOf(
 const stringifyOptions = fc.record({
   indent: fc.constantFrom(2, 4),
   collectionStyle: fc.constantFrom('any', 'any', 'block', 'flow') as fc.Arbitrary<'any' | 'block' | 'flow'>,
-  defaultStringType: fc.constantFrom('PLAIN', 'PLAIN', 'QUOTE_DOUBLE', 'QUOTE_SINGLE', 'BLOCK_LITERAL', 'BLOCK_FOLDED') as fc.Arbitrary<
-    'PLAIN' | 'QUOTE_DOUBLE' | 'QUOTE_SINGLE' | 'BLOCK_LITERAL' | 'BLOCK_FOLDED'
-  >,
+  defaultStringType: fc.constantFrom(
+    'PLAIN',
+    'PLAIN',
+    'QUOTE_DOUBLE',
+    'QUOTE_SINGLE',
+    'BLOCK_LITERAL',
+    'BLOCK_FOLDED',
+  ) as fc.Arbitrary<'PLAIN' | 'QUOTE_DOUBLE' | 'QUOTE_SINGLE' | 'BLOCK_LITERAL' | 'BLOCK_FOLDED'>,
   lineWidth: fc.constantFrom(80, 0, 24),
   indentSeq: fc.boolean(),
 });
@@ -168,7 +358,24 @@ export function toYaml(value: unknown, options: Parameters<typeof stringify>[2] 
 }
 
 const tomlText = fc
-  .array(fc.constantFrom('[validation]', 'test_cmd = "make test"', 'timeout = "10m"', 'timeout = 10', '[models]', 'haiku = "claude-haiku-4"', '[prices.x]', 'input = -1', 'bogus', '= 1', 'a = [', '[error_context]', 'max_error_chars = 10'), { maxLength: 5 })
+  .array(
+    fc.constantFrom(
+      '[validation]',
+      'test_cmd = "make test"',
+      'timeout = "10m"',
+      'timeout = 10',
+      '[models]',
+      'haiku = "claude-haiku-4"',
+      '[prices.x]',
+      'input = -1',
+      'bogus',
+      '= 1',
+      'a = [',
+      '[error_context]',
+      'max_error_chars = 10',
+    ),
+    { maxLength: 5 },
+  )
   .map((lines) => lines.join('\n'));
 
 /** (a) Random YAML-ish projects: a generated `workflow.yaml`, sometimes a callee, a validator, a prompt file, a gump.toml. */
@@ -208,7 +415,13 @@ export function catalogueBases(): Base[] {
   return catalogue.flatMap((e) =>
     (['wrong', 'right'] as const)
       .filter((side) => typeof e[side] === 'string' && e[side].trim() !== '')
-      .map((side) => ({ name: `catalogue/${e.code}/${side}`, text: e[side], validator: false, files: e.files ?? {}, options: e.target ? { target: e.target } : {} })),
+      .map((side) => ({
+        name: `catalogue/${e.code}/${side}`,
+        text: e[side],
+        validator: false,
+        files: e.files ?? {},
+        options: e.target ? { target: e.target } : {},
+      })),
   );
 }
 
@@ -217,11 +430,22 @@ export function loadBases(): Base[] {
   const root = libraryRoot();
   const bases: Base[] = [];
   const workflows = join(root, 'workflows');
-  for (const f of readdirSync(workflows).filter((x) => x.endsWith('.yaml')).sort())
+  for (const f of readdirSync(workflows)
+    .filter((x) => x.endsWith('.yaml'))
+    .sort())
     bases.push({ name: `library/workflows/${f}`, text: readFileSync(join(workflows, f), 'utf8'), validator: false });
-  bases.push({ name: 'library/validators/arch-review.yaml', text: readFileSync(join(root, 'validators', 'arch-review.yaml'), 'utf8'), validator: true });
+  bases.push({
+    name: 'library/validators/arch-review.yaml',
+    text: readFileSync(join(root, 'validators', 'arch-review.yaml'), 'utf8'),
+    validator: true,
+  });
   const seeds = join(root, '..', '..', 'shared', 'seeds');
-  for (const path of yamlFilesUnder(seeds)) bases.push({ name: `seeds/${relative(seeds, path)}`, text: readFileSync(path, 'utf8'), validator: path.includes('validators') });
+  for (const path of yamlFilesUnder(seeds))
+    bases.push({
+      name: `seeds/${relative(seeds, path)}`,
+      text: readFileSync(path, 'utf8'),
+      validator: path.includes('validators'),
+    });
   return bases;
 }
 
@@ -247,16 +471,67 @@ export type Mutation =
   | { kind: 'truncate'; at: number }
   | { kind: 'token'; line: number; token: number; text: string };
 
-const INSERTS = ['\n---\n', '\n...\n', 'session: from: x', '{x.agent}', ':', '-', '{', '}', '[', ']', ',', '"', "'", '\t', '#', '\n', '&a', '*a', '!!str', '|', '>', '? ', '%', '@', '`', '\r', '\u00a0', '\ufeff', ': x', '- y', '{x.output}', '{{', '}}', '\n  - name: z\n', ': [', '\\'];
+const INSERTS = [
+  '\n---\n',
+  '\n...\n',
+  'session: from: x',
+  '{x.agent}',
+  ':',
+  '-',
+  '{',
+  '}',
+  '[',
+  ']',
+  ',',
+  '"',
+  "'",
+  '\t',
+  '#',
+  '\n',
+  '&a',
+  '*a',
+  '!!str',
+  '|',
+  '>',
+  '? ',
+  '%',
+  '@',
+  '`',
+  '\r',
+  '\u00a0',
+  '\ufeff',
+  ': x',
+  '- y',
+  '{x.output}',
+  '{{',
+  '}}',
+  '\n  - name: z\n',
+  ': [',
+  '\\',
+];
 const TOKEN_TEXTS = [...ALL_KEYS, ...WORDS, ...STEP_NAMES, ...FIXED_PLACEHOLDERS, '{x.output}', '{task.name}'];
 
 export const mutation: fc.Arbitrary<Mutation> = fc.oneof(
   fc.record({ kind: fc.constantFrom('delete', 'duplicate') as fc.Arbitrary<'delete' | 'duplicate'>, line: fc.nat() }),
   fc.record({ kind: fc.constant('swap' as const), line: fc.nat(), other: fc.nat() }),
-  fc.record({ kind: fc.constant('indent' as const), line: fc.nat(), delta: fc.integer({ min: -4, max: 4 }), tab: fc.boolean() }),
-  fc.record({ kind: fc.constant('insert' as const), at: fc.nat(), text: fc.oneof(fc.constantFrom(...INSERTS), fc.string({ maxLength: 4 })) }),
+  fc.record({
+    kind: fc.constant('indent' as const),
+    line: fc.nat(),
+    delta: fc.integer({ min: -4, max: 4 }),
+    tab: fc.boolean(),
+  }),
+  fc.record({
+    kind: fc.constant('insert' as const),
+    at: fc.nat(),
+    text: fc.oneof(fc.constantFrom(...INSERTS), fc.string({ maxLength: 4 })),
+  }),
   fc.record({ kind: fc.constant('truncate' as const), at: fc.nat() }),
-  fc.record({ kind: fc.constant('token' as const), line: fc.nat(), token: fc.nat(), text: fc.constantFrom(...TOKEN_TEXTS) }),
+  fc.record({
+    kind: fc.constant('token' as const),
+    line: fc.nat(),
+    token: fc.nat(),
+    text: fc.constantFrom(...TOKEN_TEXTS),
+  }),
 );
 
 /** Apply one mutation; indexes are taken modulo the text's size so every mutation applies. */
@@ -291,7 +566,7 @@ export function applyMutation(text: string, m: Mutation): string {
       return text.slice(0, m.at % (text.length + 1));
     case 'token': {
       const i = m.line % n;
-      const tokens = [...lines[i]!.matchAll(/[A-Za-z_][A-Za-z0-9_.\/-]*|\d+(\.\d+)?/g)];
+      const tokens = [...lines[i]!.matchAll(/[A-Za-z_][A-Za-z0-9_./-]*|\d+(\.\d+)?/g)];
       if (tokens.length === 0) return text;
       const t = tokens[m.token % tokens.length]!;
       lines[i] = lines[i]!.slice(0, t.index) + m.text + lines[i]!.slice(t.index + t[0].length);
@@ -301,7 +576,8 @@ export function applyMutation(text: string, m: Mutation): string {
 }
 
 const CALLER = 'name: caller\nsteps:\n  - name: call\n    workflow: m\n    with:\n      spec: "{spec}"\n';
-const GATE_CALLER = 'name: caller\nsteps:\n  - name: impl\n    type: code\n    agent: claude-haiku\n    prompt: "Do {spec}"\n    gate:\n      - validate: validators/m\n        agent: claude-opus\n';
+const GATE_CALLER =
+  'name: caller\nsteps:\n  - name: impl\n    type: code\n    agent: claude-haiku\n    prompt: "Do {spec}"\n    gate:\n      - validate: validators/m\n        agent: claude-opus\n';
 
 /**
  * (b) Mutations of valid workflows (the library and seeds, half of the cases) and of the catalogue's
@@ -314,7 +590,9 @@ export function mutationCase(bases: Base[], examples: Base[] = catalogueBases())
       base: examples.length ? fc.oneof(pick(bases), pick(examples)) : pick(bases),
       mutations: fc.array(mutation, { minLength: 1, maxLength: 4 }),
       asCallee: fc.constantFrom(false, false, false, true),
-      target: fc.constantFrom(undefined, undefined, undefined, 'github', 'gitlab') as fc.Arbitrary<CheckOptions['target']>,
+      target: fc.constantFrom(undefined, undefined, undefined, 'github', 'gitlab') as fc.Arbitrary<
+        CheckOptions['target']
+      >,
     })
     .map(({ base: b, mutations, asCallee, target }) => {
       const text = mutations.reduce(applyMutation, b.text);
@@ -368,10 +646,15 @@ export function diagnosticProblems(d: Diagnostic, files: Record<string, string>)
   if (!entry) problems.push(`code ${d.code} is not in the catalogue`);
   else {
     if (d.slug !== entry.slug) problems.push(`slug ${d.slug} differs from the catalogue's ${entry.slug}`);
-    if (d.severity !== entry.severity) problems.push(`severity ${d.severity} differs from the catalogue's ${entry.severity}`);
+    if (d.severity !== entry.severity)
+      problems.push(`severity ${d.severity} differs from the catalogue's ${entry.severity}`);
     // An unfilled `{param}` is a bug, unless the input itself contains that text (it may be quoted).
-    for (const p of [...(entry.message.match(/\{[A-Za-z_]+\}/g) ?? []), ...(entry.hint?.match(/\{[A-Za-z_]+\}/g) ?? [])])
-      if ((d.message.includes(p) || d.hint?.includes(p)) && !Object.values(files).some((t) => t.includes(p))) problems.push(`message or hint keeps the unfilled placeholder ${p}`);
+    for (const p of [
+      ...(entry.message.match(/\{[A-Za-z_]+\}/g) ?? []),
+      ...(entry.hint?.match(/\{[A-Za-z_]+\}/g) ?? []),
+    ])
+      if ((d.message.includes(p) || d.hint?.includes(p)) && !Object.values(files).some((t) => t.includes(p)))
+        problems.push(`message or hint keeps the unfilled placeholder ${p}`);
   }
   if (!['error', 'warning', 'note'].includes(d.severity)) problems.push(`severity ${String(d.severity)}`);
   if (typeof d.message !== 'string' || d.message.trim() === '') problems.push('empty message');
@@ -381,11 +664,14 @@ export function diagnosticProblems(d: Diagnostic, files: Record<string, string>)
   if (!s) return [...problems, 'no span'];
   const lines = text.split('\n');
   const where = `${s.line}:${s.col}-${s.endLine}:${s.endCol} @${s.offset}-${s.endOffset}`;
-  if (!(Number.isInteger(s.line) && s.line >= 1 && s.line <= lines.length)) problems.push(`line out of range (${where}, ${lines.length} lines)`);
+  if (!(Number.isInteger(s.line) && s.line >= 1 && s.line <= lines.length))
+    problems.push(`line out of range (${where}, ${lines.length} lines)`);
   else if (!(Number.isInteger(s.col) && s.col >= 1 && s.col <= lines[s.line - 1]!.length + 1))
     problems.push(`column out of range (${where}, line length ${lines[s.line - 1]!.length})`);
-  if (!(s.endLine > s.line || (s.endLine === s.line && s.endCol >= s.col))) problems.push(`span ends before it starts (${where})`);
-  if (!(s.offset >= 0 && s.offset <= s.endOffset && s.endOffset <= text.length)) problems.push(`offsets out of range (${where}, length ${text.length})`);
+  if (!(s.endLine > s.line || (s.endLine === s.line && s.endCol >= s.col)))
+    problems.push(`span ends before it starts (${where})`);
+  if (!(s.offset >= 0 && s.offset <= s.endOffset && s.endOffset <= text.length))
+    problems.push(`offsets out of range (${where}, length ${text.length})`);
   else {
     // `gump fix` edits by offset and the renderer points by line:column: both must name the same place.
     const at = (o: number) => {
@@ -393,11 +679,14 @@ export function diagnosticProblems(d: Diagnostic, files: Record<string, string>)
       const line = before.split('\n').length;
       return `${line}:${o - before.lastIndexOf('\n')}`;
     };
-    if (at(s.offset) !== `${s.line}:${s.col}`) problems.push(`start ${s.line}:${s.col} is not at offset ${s.offset} (${at(s.offset)})`);
-    if (at(s.endOffset) !== `${s.endLine}:${s.endCol}`) problems.push(`end ${s.endLine}:${s.endCol} is not at offset ${s.endOffset} (${at(s.endOffset)})`);
+    if (at(s.offset) !== `${s.line}:${s.col}`)
+      problems.push(`start ${s.line}:${s.col} is not at offset ${s.offset} (${at(s.offset)})`);
+    if (at(s.endOffset) !== `${s.endLine}:${s.endCol}`)
+      problems.push(`end ${s.endLine}:${s.endCol} is not at offset ${s.endOffset} (${at(s.endOffset)})`);
   }
   for (const e of d.fix?.edits ?? [])
-    if (!(e.offset >= 0 && e.offset <= e.endOffset && e.endOffset <= text.length)) problems.push(`fix edit ${e.offset}-${e.endOffset} outside the file (length ${text.length})`);
+    if (!(e.offset >= 0 && e.offset <= e.endOffset && e.endOffset <= text.length))
+      problems.push(`fix edit ${e.offset}-${e.endOffset} outside the file (length ${text.length})`);
   return problems;
 }
 
@@ -423,7 +712,8 @@ export function generateWorkflow(count: number, seed = 1): string {
   const rand = prng(seed);
   const earlier: string[] = [];
   const pick = () => earlier[Math.floor(rand() * earlier.length)];
-  const refs = () => (earlier.length ? `Build on {${earlier[earlier.length - 1]}.output} and {${pick()}.output}.` : 'Start.');
+  const refs = () =>
+    earlier.length ? `Build on {${earlier[earlier.length - 1]}.output} and {${pick()}.output}.` : 'Start.';
   const out: string[] = [`name: generated-${count}`, 'max_budget: 500', 'max_timeout: 48h', '', 'steps:'];
   let made = 0;
   for (let i = 0; made < count; i++) {
@@ -435,19 +725,39 @@ export function generateWorkflow(count: number, seed = 1): string {
       continue; // a gate-only step has no output to reference
     } else if (shape === 5 && count - made >= 4) {
       out.push(
-        `  - name: ${name}`, '    type: split', '    agent: claude-opus', '    prompt: |', `      Plan the next part of {spec}. ${refs()}`, '    gate: [schema]',
+        `  - name: ${name}`,
+        '    type: split',
+        '    agent: claude-opus',
+        '    prompt: |',
+        `      Plan the next part of {spec}. ${refs()}`,
+        '    gate: [schema]',
         '    each:',
-        `      - name: ${name}-impl`, '        type: code', '        agent: claude-haiku',
-        '        prompt: |', '          Task {task.name}: {task.description}', `          Files: {task.files}. Plan: {${name}.output}`,
-        '        gate: [compile, test, { touched: "src/**" }]', '        retry:', '          - attempt: 2', '            prompt: "Fix {error} in {task.name}"', '          - exit: 3',
-        `      - name: ${name}-check`, '        type: code', '        agent: claude-haiku', `        session: { from: ${name}-impl }`,
-        `        prompt: "Review {${name}-impl.output} for {task.name}"`, '        gate: [test]',
-        `      - name: ${name}-gate`, '        gate: [lint]',
+        `      - name: ${name}-impl`,
+        '        type: code',
+        '        agent: claude-haiku',
+        '        prompt: |',
+        '          Task {task.name}: {task.description}',
+        `          Files: {task.files}. Plan: {${name}.output}`,
+        '        gate: [compile, test, { touched: "src/**" }]',
+        '        retry:',
+        '          - attempt: 2',
+        '            prompt: "Fix {error} in {task.name}"',
+        '          - exit: 3',
+        `      - name: ${name}-check`,
+        '        type: code',
+        '        agent: claude-haiku',
+        `        session: { from: ${name}-impl }`,
+        `        prompt: "Review {${name}-impl.output} for {task.name}"`,
+        '        gate: [test]',
+        `      - name: ${name}-gate`,
+        '        gate: [lint]',
       );
       made += 4;
     } else if (shape === 7 && count - made >= 3) {
       out.push(
-        `  - name: ${name}`, '    parallel: true', '    steps:',
+        `  - name: ${name}`,
+        '    parallel: true',
+        '    steps:',
         `      - { name: arch, type: validate, agent: claude-opus, prompt: "Review the architecture of {spec}. ${refs()}" }`,
         '      - { name: sec, type: validate, agent: claude-sonnet, prompt: "Review the security of {spec}" }',
       );
@@ -457,12 +767,23 @@ export function generateWorkflow(count: number, seed = 1): string {
     } else {
       const agent = rand() < 0.5 ? 'claude-haiku' : 'claude-sonnet';
       out.push(
-        `  - name: ${name}`, '    type: code', `    agent: ${agent}`, '    prompt: |', `      Implement step ${i} of {spec}.`, `      ${refs()}`,
-        '    guard: { max_turns: 40, max_time: 30m }', '    gate: [compile, test]', '    retry:', '      - attempt: 2', '        agent: claude-opus', '        session: new', '      - exit: 3',
+        `  - name: ${name}`,
+        '    type: code',
+        `    agent: ${agent}`,
+        '    prompt: |',
+        `      Implement step ${i} of {spec}.`,
+        `      ${refs()}`,
+        '    guard: { max_turns: 40, max_time: 30m }',
+        '    gate: [compile, test]',
+        '    retry:',
+        '      - attempt: 2',
+        '        agent: claude-opus',
+        '        session: new',
+        '      - exit: 3',
       );
       made += 1;
     }
     earlier.push(name);
   }
-  return out.join('\n') + '\n';
+  return `${out.join('\n')}\n`;
 }

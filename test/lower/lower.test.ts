@@ -23,9 +23,22 @@ const LIBRARY = join(import.meta.dirname, '..', '..', 'library', 'workflows');
 
 describe('lowering', () => {
   it('applies the defaults of §4.2, §11 and §13 explicitly', () => {
-    const plan = lower('name: d\nsteps:\n  - name: review\n    type: validate\n    agent: claude-opus\n    prompt: "Review {spec}"\n');
+    const plan = lower(
+      'name: d\nsteps:\n  - name: review\n    type: validate\n    agent: claude-opus\n    prompt: "Review {spec}"\n',
+    );
     const step = plan.workflows[plan.root]!.steps[0] as AgentStep;
-    expect(step).toMatchObject({ kind: 'agent', type: 'validate', pass: false, worktree: 'read-only', noWrite: true, session: { kind: 'new' }, hitl: 'none', gates: [], retry: { exit: 1, entries: [] }, guard: {} });
+    expect(step).toMatchObject({
+      kind: 'agent',
+      type: 'validate',
+      pass: false,
+      worktree: 'read-only',
+      noWrite: true,
+      session: { kind: 'new' },
+      hitl: 'none',
+      gates: [],
+      retry: { exit: 1, entries: [] },
+      guard: {},
+    });
     expect(plan.workflows[plan.root]!.inputs).toEqual(['spec']);
   });
 
@@ -34,10 +47,19 @@ describe('lowering', () => {
     const root = plan.workflows[plan.root]!;
     const smoke = (root.steps[0] as AgentStep).each![1] as AgentStep;
     expect(smoke.path).toBe('decompose/*/smoke');
-    expect(smoke.agent.parts).toEqual([{ ref: 'converge.agent', kind: 'state', key: { path: ['decompose', '*', 'converge'], field: 'agent' } }]);
-    expect(smoke.session).toEqual({ kind: 'from', step: { path: ['decompose', '*', 'converge'], field: 'session_id' } });
+    expect(smoke.agent.parts).toEqual([
+      { ref: 'converge.agent', kind: 'state', key: { path: ['decompose', '*', 'converge'], field: 'agent' } },
+    ]);
+    expect(smoke.session).toEqual({
+      kind: 'from',
+      step: { path: ['decompose', '*', 'converge'], field: 'session_id' },
+    });
     const converge = (root.steps[0] as AgentStep).each![0] as AgentStep;
-    expect(converge.prompt.parts).toContainEqual({ ref: 'prev.gate.review.comments', kind: 'prev', field: 'gate.review.comments' });
+    expect(converge.prompt.parts).toContainEqual({
+      ref: 'prev.gate.review.comments',
+      kind: 'prev',
+      field: 'gate.review.comments',
+    });
     expect(converge.gates.map((g) => g.name)).toEqual(['compile', 'test', 'review']);
     expect(converge.gates[2]).toMatchObject({ type: 'validate', workflow: 'builtin:validators/arch-review.yaml' });
     expect(Object.keys(plan.workflows)).toEqual(['.gump/workflows/wf.yaml', 'builtin:validators/arch-review.yaml']);
@@ -45,8 +67,15 @@ describe('lowering', () => {
     expect(review.validatorShaped).toBe(true);
     expect(review.inputs).toEqual(['agent', 'diff', 'spec']);
     expect(converge.retry.exit).toBe(6);
-    expect(converge.retry.entries.map((e) => e.when)).toEqual([{ kind: 'attempt', n: 2 }, { kind: 'attempt', n: 4 }]);
-    expect(converge.retry.entries[1]).toMatchObject({ session: 'new', worktree: 'reset', agent: { text: 'claude-opus' } });
+    expect(converge.retry.entries.map((e) => e.when)).toEqual([
+      { kind: 'attempt', n: 2 },
+      { kind: 'attempt', n: 4 },
+    ]);
+    expect(converge.retry.entries[1]).toMatchObject({
+      session: 'new',
+      worktree: 'reset',
+      agent: { text: 'claude-opus' },
+    });
   });
 
   it('maps `{x.state.k.f}` of a call and `{g.output}` of a GET workflow below the step', () => {
@@ -65,8 +94,10 @@ describe('lowering', () => {
         '',
       ].join('\n'),
       {
-        '.gump/workflows/prep.yaml': 'name: prep\nsteps:\n  - name: check\n    type: validate\n    agent: claude-haiku\n    prompt: "Check"\n',
-        '.gump/workflows/research.yaml': 'name: research\nsteps:\n  - name: find\n    type: artifact\n    agent: claude-haiku\n    prompt: "Find"\n',
+        '.gump/workflows/prep.yaml':
+          'name: prep\nsteps:\n  - name: check\n    type: validate\n    agent: claude-haiku\n    prompt: "Check"\n',
+        '.gump/workflows/research.yaml':
+          'name: research\nsteps:\n  - name: find\n    type: artifact\n    agent: claude-haiku\n    prompt: "Find"\n',
       },
     );
     const impl = plan.workflows[plan.root]!.steps[1] as AgentStep;
@@ -100,7 +131,10 @@ describe('gump compile --target plan', () => {
     expect(JSON.parse(first).source.path).toBe('.gump/workflows/impl.yaml');
     expect(readFileSync(join(repo, '.gump', 'runtime', 'gump-runtime.mjs'), 'utf8').length).toBeGreaterThan(10_000);
     execFileSync(process.execPath, [cli, 'compile', '--check'], { cwd: repo });
-    writeFileSync(join(repo, '.gump', 'workflows', 'impl.yaml'), readFileSync(join(LIBRARY, 'freeform.yaml'), 'utf8').replace('max_budget: 5', 'max_budget: 6'));
+    writeFileSync(
+      join(repo, '.gump', 'workflows', 'impl.yaml'),
+      readFileSync(join(LIBRARY, 'freeform.yaml'), 'utf8').replace('max_budget: 5', 'max_budget: 6'),
+    );
     let code = 0;
     try {
       execFileSync(process.execPath, [cli, 'compile', '--check'], { cwd: repo, stdio: 'pipe' });
@@ -132,11 +166,18 @@ describe('lowering retry validator state', () => {
         '    prompt: "Saw {impl.retry_validator.check.state.verdict.comments}"',
         '',
       ].join('\n'),
-      { '.gump/validators/check.yaml': 'name: check\nsteps:\n  - name: verdict\n    type: validate\n    agent: claude-haiku\n    prompt: "Judge {diff}"\n' },
+      {
+        '.gump/validators/check.yaml':
+          'name: check\nsteps:\n  - name: verdict\n    type: validate\n    agent: claude-haiku\n    prompt: "Judge {diff}"\n',
+      },
     );
     const after = plan.workflows[plan.root]!.steps[1] as AgentStep;
     expect(after.prompt.parts.filter((p) => typeof p !== 'string')).toEqual([
-      { ref: 'impl.retry_validator.check.state.verdict.comments', kind: 'state', key: { path: ['impl', 'retry', 'check', 'verdict'], field: 'comments' } },
+      {
+        ref: 'impl.retry_validator.check.state.verdict.comments',
+        kind: 'state',
+        key: { path: ['impl', 'retry', 'check', 'verdict'], field: 'comments' },
+      },
     ]);
   });
 });

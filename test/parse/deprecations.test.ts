@@ -34,7 +34,8 @@ describe('root keys', () => {
 });
 
 describe('step keys', () => {
-  const step = (lines: string): string => `name: w\nsteps:\n  - name: a\n${lines}    agent: claude\n    prompt: hi\n    gate: [compile]\n`;
+  const step = (lines: string): string =>
+    `name: w\nsteps:\n  - name: a\n${lines}    agent: claude\n    prompt: hi\n    gate: [compile]\n`;
 
   it.each([
     ['diff', 'code'],
@@ -82,13 +83,23 @@ describe('step keys', () => {
   });
 
   it('GUMP507 beside a workflow: no fix (it would duplicate the key)', () => {
-    expect(only(parse('name: w\nsteps:\n  - name: s\n    workflow: a\n    recipe: b\n').diags, 'GUMP507').fix).toBeUndefined();
+    expect(
+      only(parse('name: w\nsteps:\n  - name: s\n    workflow: a\n    recipe: b\n').diags, 'GUMP507').fix,
+    ).toBeUndefined();
   });
 
   it('all deprecation messages carry their parameters', () => {
     const text = `name: w\ninputs: {}\ndescription: x\nreview: y\nsteps:\n  - name: a\n    output: diff\n    on_failure: x\n    foreach: y\n    recipe: z\n`;
     const { diags } = parse(text);
-    expect(diags.map((d) => d.code)).toEqual(['GUMP501', 'GUMP502', 'GUMP503', 'GUMP504', 'GUMP505', 'GUMP506', 'GUMP507']);
+    expect(diags.map((d) => d.code)).toEqual([
+      'GUMP501',
+      'GUMP502',
+      'GUMP503',
+      'GUMP504',
+      'GUMP505',
+      'GUMP506',
+      'GUMP507',
+    ]);
     expect(unfilled(diags)).toEqual([]);
   });
 });

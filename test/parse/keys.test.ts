@@ -8,7 +8,11 @@ import { only, parse, parseCodes, unfilled, withStep } from './parse-helpers.js'
 describe('GUMP008 unknown-key', () => {
   it('at the key, with the closest legal key (edit distance ≤ 2)', () => {
     const { diags } = parse(withStep('    promt: x\n    gates: [test]\n    zzz: 1\n'));
-    expect(diags.map((d) => `${d.code}@${d.span.line}:${d.span.col}`)).toEqual(['GUMP008@8:5', 'GUMP008@9:5', 'GUMP008@10:5']);
+    expect(diags.map((d) => `${d.code}@${d.span.line}:${d.span.col}`)).toEqual([
+      'GUMP008@8:5',
+      'GUMP008@9:5',
+      'GUMP008@10:5',
+    ]);
     expect(diags.map((d) => d.hint)).toEqual(['did you mean "prompt"?', 'did you mean "gate"?', undefined]);
     expect(unfilled(diags)).toEqual([]);
   });
@@ -16,8 +20,18 @@ describe('GUMP008 unknown-key', () => {
   it('in the root, guard, run and get maps', () => {
     const text = `name: w\nstepz: []\nsteps:\n  - name: a\n    type: code\n    agent: claude\n    gate: [compile]\n    guard: { max_turn: 4 }\n    run:\n      agnt: claude\n    get:\n      promt: x\n`;
     const diags = parse(text).diags.filter((d) => d.code === 'GUMP008');
-    expect(diags.map((d) => `${d.code}@${d.span.line}:${d.span.col}`)).toEqual(['GUMP008@2:1', 'GUMP008@8:14', 'GUMP008@10:7', 'GUMP008@12:7']);
-    expect(diags.map((d) => d.hint)).toEqual(['did you mean "steps"?', 'did you mean "max_turns"?', 'did you mean "agent"?', 'did you mean "prompt"?']);
+    expect(diags.map((d) => `${d.code}@${d.span.line}:${d.span.col}`)).toEqual([
+      'GUMP008@2:1',
+      'GUMP008@8:14',
+      'GUMP008@10:7',
+      'GUMP008@12:7',
+    ]);
+    expect(diags.map((d) => d.hint)).toEqual([
+      'did you mean "steps"?',
+      'did you mean "max_turns"?',
+      'did you mean "agent"?',
+      'did you mean "prompt"?',
+    ]);
   });
 
   it('a differently-cased key gets a did-you-mean', () => {
@@ -29,7 +43,12 @@ describe('GUMP009 misplaced-key', () => {
   it('a known key in the wrong map, with where it belongs', () => {
     const text = withStep('    max_turns: 40\n    exit: 3\n    from: tests\n    max_timeout: 1h\n');
     const { diags } = parse(text);
-    expect(diags.map((d) => `${d.code}@${d.span.line}:${d.span.col}`)).toEqual(['GUMP009@8:5', 'GUMP009@9:5', 'GUMP009@10:5', 'GUMP009@11:5']);
+    expect(diags.map((d) => `${d.code}@${d.span.line}:${d.span.col}`)).toEqual([
+      'GUMP009@8:5',
+      'GUMP009@9:5',
+      'GUMP009@10:5',
+      'GUMP009@11:5',
+    ]);
     expect(diags[0]!.hint).toMatch(/under guard:/);
     expect(diags[1]!.hint).toMatch(/retry/);
     expect(diags[2]!.hint).toMatch(/session/);
@@ -38,13 +57,23 @@ describe('GUMP009 misplaced-key', () => {
   });
 
   it('step keys at the root', () => {
-    expect(parseCodes('name: w\nagent: claude\ngate: [compile]\nsteps:\n  - name: q\n    gate: [compile]\n')).toEqual(['GUMP009@2:1', 'GUMP009@3:1']);
+    expect(parseCodes('name: w\nagent: claude\ngate: [compile]\nsteps:\n  - name: q\n    gate: [compile]\n')).toEqual([
+      'GUMP009@2:1',
+      'GUMP009@3:1',
+    ]);
   });
 
   it('hitl under a get: without workflow, type under run:, gate in a block', () => {
     const text = `name: w\nsteps:\n  - name: a\n    type: code\n    gate: [compile]\n    get:\n      prompt: hi\n      hitl: true\n      retry: []\n    run:\n      agent: claude\n      type: code\n      gate: [test]\n      prompt: x\n      max_turns: 3\n`;
     const { diags } = parse(text);
-    expect(diags.map((d) => `${d.code}@${d.span.line}:${d.span.col}`)).toEqual(['GUMP009@8:7', 'GUMP009@9:7', 'GUMP009@12:7', 'GUMP009@13:7', 'GUMP009@14:7', 'GUMP009@15:7']);
+    expect(diags.map((d) => `${d.code}@${d.span.line}:${d.span.col}`)).toEqual([
+      'GUMP009@8:7',
+      'GUMP009@9:7',
+      'GUMP009@12:7',
+      'GUMP009@13:7',
+      'GUMP009@14:7',
+      'GUMP009@15:7',
+    ]);
     expect(diags[0]!.hint).toMatch(/run:/);
     expect(diags[4]!.hint).toMatch(/get:/);
   });
@@ -52,7 +81,11 @@ describe('GUMP009 misplaced-key', () => {
   it('in a get: block with workflow, step-level keys are GUMP009 and other keys are inputs', () => {
     const text = `name: w\nsteps:\n  - name: a\n    type: code\n    gate: [compile]\n    run: { agent: claude }\n    get:\n      workflow: research\n      query: q\n      agent: claude-haiku\n      hitl: x\n      prompt: "Use {research.output}"\n      name: n\n      with: {}\n      each: []\n`;
     const { ast, diags } = parse(text);
-    expect(diags.map((d) => `${d.code}@${d.span.line}:${d.span.col}`)).toEqual(['GUMP009@13:7', 'GUMP009@14:7', 'GUMP009@15:7']);
+    expect(diags.map((d) => `${d.code}@${d.span.line}:${d.span.col}`)).toEqual([
+      'GUMP009@13:7',
+      'GUMP009@14:7',
+      'GUMP009@15:7',
+    ]);
     const s = ast!.steps[0]!;
     expect(s.getInputs.map((i) => i.name)).toEqual(['query', 'agent', 'hitl']);
     expect(s.getWorkflow?.value.ref).toBe('research');
@@ -73,11 +106,19 @@ describe('blocks: GUMP014, GUMP015, GUMP016', () => {
     const { ast, diags } = parse(text);
     expect(diags.map((d) => `${d.code}@${d.span.line}:${d.span.col}`)).toEqual(['GUMP015@7:5']);
     expect(ast!.steps[0]!.hitl?.value).toBe(true);
-    expect(parseCodes(`name: w\nsteps:\n  - name: a\n    type: code\n    agent: claude\n    context: []\n    get:\n      prompt: hi\n`)).toEqual(['GUMP015@6:5']);
+    expect(
+      parseCodes(
+        `name: w\nsteps:\n  - name: a\n    type: code\n    agent: claude\n    context: []\n    get:\n      prompt: hi\n`,
+      ),
+    ).toEqual(['GUMP015@6:5']);
   });
 
   it('GUMP016 for a get:/run: that is not a mapping, at the key', () => {
-    expect(parseCodes(`name: w\nsteps:\n  - name: a\n    type: code\n    get: [prompt]\n    run: claude\n    agent: claude\n    prompt: hi\n`)).toEqual(['GUMP016@5:5', 'GUMP016@6:5']);
+    expect(
+      parseCodes(
+        `name: w\nsteps:\n  - name: a\n    type: code\n    get: [prompt]\n    run: claude\n    agent: claude\n    prompt: hi\n`,
+      ),
+    ).toEqual(['GUMP016@5:5', 'GUMP016@6:5']);
     expect(parseCodes(`name: w\nsteps:\n  - name: a\n    type: code\n    run:\n`)).toEqual(['GUMP016@5:5']);
   });
 });
@@ -114,7 +155,11 @@ describe('root: GUMP010, GUMP011, GUMP012, GUMP018, GUMP227', () => {
   });
 
   it('GUMP012 for non-mapping steps and each entries, at the entry', () => {
-    expect(parseCodes('name: w\nsteps:\n  - quality\n  - [a]\n  - name: s\n    type: split\n    agent: claude\n    prompt: p\n    each:\n      - impl\n')).toEqual(['GUMP012@3:5', 'GUMP012@4:5', 'GUMP012@10:9']);
+    expect(
+      parseCodes(
+        'name: w\nsteps:\n  - quality\n  - [a]\n  - name: s\n    type: split\n    agent: claude\n    prompt: p\n    each:\n      - impl\n',
+      ),
+    ).toEqual(['GUMP012@3:5', 'GUMP012@4:5', 'GUMP012@10:9']);
   });
 
   it('GUMP018 for steps that is not a list', () => {
@@ -138,7 +183,10 @@ describe('step names: GUMP013, GUMP102, GUMP103', () => {
     expect(unfilled(diags)).toEqual([]);
   });
 
-  it.each(['spec', 'attempt', 'error', 'diff', 'output', 'task', 'prev', 'gate', 'steps', 'item'])('%s → GUMP103 at the key', (v) => {
-    expect(named(v)).toEqual(['GUMP103@4:5']);
-  });
+  it.each(['spec', 'attempt', 'error', 'diff', 'output', 'task', 'prev', 'gate', 'steps', 'item'])(
+    '%s → GUMP103 at the key',
+    (v) => {
+      expect(named(v)).toEqual(['GUMP103@4:5']);
+    },
+  );
 });

@@ -31,7 +31,8 @@ export function only(diags: Diagnostic[], code: string): Diagnostic {
 export function applyFix(text: string, fix: Fix | undefined): string {
   if (!fix) throw new Error('no fix');
   let s = text;
-  for (const e of [...fix.edits].sort((a, b) => b.offset - a.offset)) s = s.slice(0, e.offset) + e.text + s.slice(e.endOffset);
+  for (const e of [...fix.edits].sort((a, b) => b.offset - a.offset))
+    s = s.slice(0, e.offset) + e.text + s.slice(e.endOffset);
   return s;
 }
 

@@ -86,7 +86,10 @@ ${line}
   });
 
   it('inside a block get: (flow-less)', () => {
-    const text = base('    get:\n      session: from: a').replace('    prompt: hi\n    get:', '    get:\n      prompt: hi');
+    const text = base('    get:\n      session: from: a').replace(
+      '    prompt: hi\n    get:',
+      '    get:\n      prompt: hi',
+    );
     expect(parseCodes(text)).toEqual(['GUMP005@13:7']);
   });
 
@@ -111,7 +114,10 @@ ${line}
   });
 
   it('is not reported for valid YAML that merely mentions it', () => {
-    const text = base('    session: { from: a }').replace('prompt: hi\n    session', 'prompt: |\n      session: from: a\n    session');
+    const text = base('    session: { from: a }').replace(
+      'prompt: hi\n    session',
+      'prompt: |\n      session: from: a\n    session',
+    );
     expect(parseCodes(text)).toEqual([]);
   });
 
@@ -138,7 +144,11 @@ ${inputs}
     const text = wf('          agent: claude-opus\n          diff: "{diff}"');
     const d = only(parse(text).diags, 'GUMP006');
     expect(`${d.span.line}:${d.span.col}`).toBe('10:11');
-    expect(d.message.split('\n').slice(1)).toEqual(['      - validate: validators/arch-review', '        agent: claude-opus', '        diff: "{diff}"']);
+    expect(d.message.split('\n').slice(1)).toEqual([
+      '      - validate: validators/arch-review',
+      '        agent: claude-opus',
+      '        diff: "{diff}"',
+    ]);
     const fixed = applyFix(text, d.fix);
     expect(fixed).toBe(wf('        agent: claude-opus\n        diff: "{diff}"'));
     expect(parseCodes(fixed)).toEqual([]);
@@ -149,7 +159,9 @@ ${inputs}
     const text = wf('            agent: claude-opus\n            spec: |\n              the spec\n            diff: x');
     const d = only(parse(text).diags, 'GUMP006');
     expect(`${d.span.line}:${d.span.col}`).toBe('10:13');
-    expect(applyFix(text, d.fix)).toBe(wf('        agent: claude-opus\n        spec: |\n          the spec\n        diff: x'));
+    expect(applyFix(text, d.fix)).toBe(
+      wf('        agent: claude-opus\n        spec: |\n          the spec\n        diff: x'),
+    );
   });
 
   it('inputs between the dash and validate are moved right to its column', () => {

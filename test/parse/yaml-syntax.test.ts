@@ -16,19 +16,27 @@ describe('GUMP001 yaml-syntax', () => {
   });
 
   it('unclosed flow list: at its "["', () => {
-    const d = only(parse('name: w\nsteps:\n  - name: b\n    gate: [compile, test\n    agent: claude\n').diags, 'GUMP001');
+    const d = only(
+      parse('name: w\nsteps:\n  - name: b\n    gate: [compile, test\n    agent: claude\n').diags,
+      'GUMP001',
+    );
     expect(`${d.span.line}:${d.span.col}`).toBe('4:11');
     expect(d.message).toMatch(/never closed with "\]"/);
   });
 
   it('unclosed flow mapping: at its "{"', () => {
-    const d = only(parse('name: w\nsteps:\n  - name: b\n    guard: { max_turns: 3\n    agent: claude\n').diags, 'GUMP001');
+    const d = only(
+      parse('name: w\nsteps:\n  - name: b\n    guard: { max_turns: 3\n    agent: claude\n').diags,
+      'GUMP001',
+    );
     expect(`${d.span.line}:${d.span.col}`).toBe('4:12');
     expect(d.message).toMatch(/never closed with "\}"/);
   });
 
   it('unclosed flow list spanning lines: at its "["', () => {
-    expect(parseCodes('name: w\nsteps:\n  - name: b\n    gate: [compile,\n      test\n    agent: claude\n')).toEqual(['GUMP001@4:11']);
+    expect(parseCodes('name: w\nsteps:\n  - name: b\n    gate: [compile,\n      test\n    agent: claude\n')).toEqual([
+      'GUMP001@4:11',
+    ]);
   });
 
   it('a key indented deeper than its siblings: at that key', () => {
@@ -82,7 +90,9 @@ describe('GUMP001 yaml-syntax', () => {
   });
 
   it('stops the file: only the first syntax error is reported, no other diagnostic', () => {
-    expect(parseCodes('name: w\nhitl: maybe\nsteps:\n  - name: b\n    gate: [compile\n  - a: b: c\n')).toEqual(['GUMP001@5:11']);
+    expect(parseCodes('name: w\nhitl: maybe\nsteps:\n  - name: b\n    gate: [compile\n  - a: b: c\n')).toEqual([
+      'GUMP001@5:11',
+    ]);
   });
 });
 
@@ -110,7 +120,14 @@ describe('hostile input: a diagnostic, never a crash', () => {
 
   it('an alias bomb', () => {
     const rows = ['a: &a [x, x, x, x, x, x, x, x, x, x]'];
-    for (const [k, prev] of [['b', 'a'], ['c', 'b'], ['d', 'c'], ['e', 'd'], ['f', 'e']]) rows.push(`${k}: &${k} [${Array(10).fill(`*${prev}`).join(', ')}]`);
+    for (const [k, prev] of [
+      ['b', 'a'],
+      ['c', 'b'],
+      ['d', 'c'],
+      ['e', 'd'],
+      ['f', 'e'],
+    ])
+      rows.push(`${k}: &${k} [${Array(10).fill(`*${prev}`).join(', ')}]`);
     const { diags } = parse(`${rows.join('\n')}\nname: w\nsteps: []\n`);
     expect(diags.map((d) => d.code)).toEqual(['GUMP001']);
   });
@@ -120,7 +137,9 @@ describe('hostile input: a diagnostic, never a crash', () => {
   });
 
   it('a byte-order mark and CRLF line endings are fine', () => {
-    expect(parseCodes('\ufeffname: w\r\nsteps:\r\n  - name: a\r\n    gate: [compile]\r\n    hitl: yes\r\n')).toEqual(['GUMP208@5:5']);
+    expect(parseCodes('\ufeffname: w\r\nsteps:\r\n  - name: a\r\n    gate: [compile]\r\n    hitl: yes\r\n')).toEqual([
+      'GUMP208@5:5',
+    ]);
   });
 });
 
@@ -156,7 +175,10 @@ describe('GUMP004 duplicate-key', () => {
   });
 
   it('in flow mappings and at the root', () => {
-    expect(parseCodes('name: w\nname: v\nsteps:\n  - { name: q, gate: [compile], gate: [test] }\n')).toEqual(['GUMP004@2:1', 'GUMP004@4:33']);
+    expect(parseCodes('name: w\nname: v\nsteps:\n  - { name: q, gate: [compile], gate: [test] }\n')).toEqual([
+      'GUMP004@2:1',
+      'GUMP004@4:33',
+    ]);
   });
 });
 

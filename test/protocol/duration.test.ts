@@ -20,7 +20,20 @@ describe('formatDuration', () => {
   });
 
   it('round-trips through durationMs for whole milliseconds', () => {
-    for (const ms of [0, 1, 999, 1000, 1500, 59_999, 60_000, 61_001, 3_599_999, 3_600_000, 7 * 3_600_000 + 30 * 60_000, 25 * 3_600_000 + 1]) {
+    for (const ms of [
+      0,
+      1,
+      999,
+      1000,
+      1500,
+      59_999,
+      60_000,
+      61_001,
+      3_599_999,
+      3_600_000,
+      7 * 3_600_000 + 30 * 60_000,
+      25 * 3_600_000 + 1,
+    ]) {
       expect(durationMs(formatDuration(ms)), formatDuration(ms)).toBe(ms);
     }
   });

@@ -12,9 +12,19 @@ import { git as cliGit } from '../../src/local/runs.js';
 
 describe('gitEnv', () => {
   it('drops repository-selecting variables, fixes locale, prompts and pager, and lets extras win', () => {
-    const env = gitEnv({ GIT_DIR: '/elsewhere/.git', GIT_WORK_TREE: '/elsewhere', HOME: '/home/u', LC_ALL: 'fr_FR' }, { GIT_CONFIG_COUNT: '1', PAGER: 'less' });
+    const env = gitEnv(
+      { GIT_DIR: '/elsewhere/.git', GIT_WORK_TREE: '/elsewhere', HOME: '/home/u', LC_ALL: 'fr_FR' },
+      { GIT_CONFIG_COUNT: '1', PAGER: 'less' },
+    );
     for (const k of SCRUBBED_GIT_VARIABLES) expect(env, k).not.toHaveProperty(k);
-    expect(env).toMatchObject({ HOME: '/home/u', LC_ALL: 'C', GIT_TERMINAL_PROMPT: '0', GIT_PAGER: 'cat', PAGER: 'less', GIT_CONFIG_COUNT: '1' });
+    expect(env).toMatchObject({
+      HOME: '/home/u',
+      LC_ALL: 'C',
+      GIT_TERMINAL_PROMPT: '0',
+      GIT_PAGER: 'cat',
+      PAGER: 'less',
+      GIT_CONFIG_COUNT: '1',
+    });
   });
 });
 

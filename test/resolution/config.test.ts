@@ -63,7 +63,18 @@ attempt_minutes = 45
 claude = "2.1.330"
 `);
     expect(ok.diagnostics).toEqual([]);
-    expect(ok.config.ci).toEqual({ targets: ['github'], task_slots: 8, max_parallel: 3, approval: 'dispatch', environment: 'review', node_version: '22', runs_on: 'self-hosted', retention_days: 30, attempt_minutes: 45, pins: { claude: '2.1.330' } });
+    expect(ok.config.ci).toEqual({
+      targets: ['github'],
+      task_slots: 8,
+      max_parallel: 3,
+      approval: 'dispatch',
+      environment: 'review',
+      node_version: '22',
+      runs_on: 'self-hosted',
+      retention_days: 30,
+      attempt_minutes: 45,
+      pins: { claude: '2.1.330' },
+    });
     const bad = check(`[ci]
 targets = ["jenkins"]
 task_slots = 0
@@ -73,7 +84,14 @@ slots = 3
 claude = "latest"
 cursor = "1.0.0"
 `);
-    expect(bad.diagnostics.map((d) => `${d.code}@${d.span.line}:${d.span.col}`)).toEqual(['GUMP020@2:1', 'GUMP020@3:1', 'GUMP020@4:1', 'GUMP523@5:1', 'GUMP020@7:1', 'GUMP523@8:1']);
+    expect(bad.diagnostics.map((d) => `${d.code}@${d.span.line}:${d.span.col}`)).toEqual([
+      'GUMP020@2:1',
+      'GUMP020@3:1',
+      'GUMP020@4:1',
+      'GUMP523@5:1',
+      'GUMP020@7:1',
+      'GUMP523@8:1',
+    ]);
     expect(bad.config.ci).toEqual({ pins: {} });
   });
 
@@ -119,7 +137,13 @@ api_key_env = "not a name"
 base_url = "https://x"
 `).diagnostics;
     expect(codesAt(d)).toEqual([
-'GUMP020@2:1', 'GUMP020@4:1', 'GUMP523@5:1', 'GUMP020@7:1', 'GUMP020@8:1', 'GUMP523@9:9']);
+      'GUMP020@2:1',
+      'GUMP020@4:1',
+      'GUMP523@5:1',
+      'GUMP020@7:1',
+      'GUMP020@8:1',
+      'GUMP523@9:9',
+    ]);
     expect(d[0]!.message).toContain('[agents.claude] base_url must be an absolute http(s) URL');
     expect(d[1]!.message).toContain('an http(s) URL (not ftp)');
     expect(d[2]!.hint).toBe('did you mean "base_url"?');
@@ -134,7 +158,8 @@ base_url = "https://x"
   });
 
   it('reports known keys of the wrong type as GUMP020 at the key', () => {
-    expect(at(`[validation]
+    expect(
+      at(`[validation]
 test_cmd = 3
 [error_context]
 max_diff_chars = 10
@@ -142,8 +167,13 @@ max_diff_chars = 10
 stdout_tail_chars = 2.5
 [models]
 opus = 4
-`)).toEqual(['GUMP020@2:1', 'GUMP020@5:3', 'GUMP020@6:1', 'GUMP020@8:1']);
-    expect(at('validation = 3\nerror_context = []\ndefault_agent = true\n')).toEqual(['GUMP020@1:1', 'GUMP020@2:1', 'GUMP020@3:1']);
+`),
+    ).toEqual(['GUMP020@2:1', 'GUMP020@5:3', 'GUMP020@6:1', 'GUMP020@8:1']);
+    expect(at('validation = 3\nerror_context = []\ndefault_agent = true\n')).toEqual([
+      'GUMP020@1:1',
+      'GUMP020@2:1',
+      'GUMP020@3:1',
+    ]);
     expect(check('[error_context]\nmax_error_chars = "lots"\n').diagnostics[0]?.message).toBe(
       'invalid gump.toml: [error_context] max_error_chars must be an integer ≥ 0, not "lots"',
     );
@@ -185,12 +215,20 @@ inptu = 1
       'unknown key "max_error" in [error_context]',
       'unknown key "inptu" in [prices."gpt-5.4"]',
     ]);
-    expect(d.map((x) => x.hint)).toEqual(['did you mean "validation"?', 'did you mean "test_cmd"?', 'did you mean "max_error_chars"?', 'did you mean "input"?']);
-    expect(check('[error_context]\nmax_chars = 5\n').diagnostics[0]?.hint).toBe('known keys: max_error_chars, max_diff_chars, stdout_tail_chars');
+    expect(d.map((x) => x.hint)).toEqual([
+      'did you mean "validation"?',
+      'did you mean "test_cmd"?',
+      'did you mean "max_error_chars"?',
+      'did you mean "input"?',
+    ]);
+    expect(check('[error_context]\nmax_chars = 5\n').diagnostics[0]?.hint).toBe(
+      'known keys: max_error_chars, max_diff_chars, stdout_tail_chars',
+    );
   });
 
   it('is not fooled by multi-line strings and arrays', () => {
-    expect(at(`[validation]
+    expect(
+      at(`[validation]
 compile_cmd = """
 [fake]
 test_cmd = 3
@@ -202,11 +240,14 @@ columns = [
   [3],
 ]
 [validation.extra]
-`)).toEqual(['GUMP523@12:13']);
+`),
+    ).toEqual(['GUMP523@12:13']);
   });
 
   it('reports through checkFiles with the gump.toml display path, before the workflow diagnostics', () => {
-    const d = checkText('name: x\nsteps:\n  - name: q\n    gate: [compile]\n', { 'gump.toml': '[validation]\ntest_command = "x"\n' });
+    const d = checkText('name: x\nsteps:\n  - name: q\n    gate: [compile]\n', {
+      'gump.toml': '[validation]\ntest_command = "x"\n',
+    });
     expect(d.map((x) => `${x.file}:${x.code}@${x.span.line}:${x.span.col}`)).toEqual(['gump.toml:GUMP523@2:1']);
   });
 });
@@ -214,7 +255,14 @@ columns = [
 describe('locateTomlKeys', () => {
   it('records headers, dotted keys and quoted keys by path', () => {
     const keys = locateTomlKeys('a.b = 1\n[t."x.y"]\nk = { m = 2 }\n');
-    expect([...keys.keys()]).toEqual([pathId(['a']), pathId(['a', 'b']), pathId(['t']), pathId(['t', 'x.y']), pathId(['t', 'x.y', 'k']), pathId(['t', 'x.y', 'k', 'm'])]);
+    expect([...keys.keys()]).toEqual([
+      pathId(['a']),
+      pathId(['a', 'b']),
+      pathId(['t']),
+      pathId(['t', 'x.y']),
+      pathId(['t', 'x.y', 'k']),
+      pathId(['t', 'x.y', 'k', 'm']),
+    ]);
     expect(keys.get(pathId(['t', 'x.y']))).toEqual({ offset: 11, endOffset: 16 });
   });
 });

@@ -28,8 +28,13 @@ beforeAll(() => {
   write('.gump/workflows/setup.yaml', CLEAN);
   write('.gump/workflows/impl.md', 'Implement {spec}');
   write('.gump/workflows/tools/lint.yml', CLEAN.replace('{ file: impl.md }', '"Lint {spec}"'));
-  write('.gump/validators/broken.yaml', 'name: broken\nsteps:\n  - name: review\n    type: validate\n    agent: claude-opus\n    prompt: "Review {diff}"\n    gate: [tset]\n');
-  write('flows/ship.yaml', `name: ship
+  write(
+    '.gump/validators/broken.yaml',
+    'name: broken\nsteps:\n  - name: review\n    type: validate\n    agent: claude-opus\n    prompt: "Review {diff}"\n    gate: [tset]\n',
+  );
+  write(
+    'flows/ship.yaml',
+    `name: ship
 steps:
   - name: setup
     workflow: setup
@@ -42,7 +47,8 @@ steps:
     gate:
       - compile
       - validate: validators/broken
-`);
+`,
+  );
   write('flows/prompts/ship.md', 'Ship {spec}');
 });
 afterAll(() => rmSync(root, { recursive: true, force: true }));
@@ -78,7 +84,11 @@ describe('NodeHost', () => {
     expect(configDiagnostics.map((d) => `${d.file}:${d.span.line}:${d.code}`)).toEqual(['gump.toml:2:GUMP523']);
     const d = results[0]!.diagnostics;
     expect(d.map((x) => `${x.file}:${x.span.line}:${x.span.col}:${x.code}`)).toEqual(['flows/ship.yaml:13:9:GUMP127']);
-    expect(d[0]!.nested?.map((x) => `${x.file}:${x.span.line}:${x.code}`)).toEqual(['.gump/validators/broken.yaml:7:GUMP211']);
-    expect([...host.sources().keys()]).toEqual(expect.arrayContaining(['flows/ship.yaml', '.gump/validators/broken.yaml', 'gump.toml']));
+    expect(d[0]!.nested?.map((x) => `${x.file}:${x.span.line}:${x.code}`)).toEqual([
+      '.gump/validators/broken.yaml:7:GUMP211',
+    ]);
+    expect([...host.sources().keys()]).toEqual(
+      expect.arrayContaining(['flows/ship.yaml', '.gump/validators/broken.yaml', 'gump.toml']),
+    );
   });
 });

@@ -16,15 +16,19 @@ const IMPL = `  - name: impl
 `;
 const wf = (steps: string, name = 'add-login'): string => `name: ${name}\nsteps:\n${steps}`;
 const CLEAN = wf(IMPL, 'helper');
-const VALIDATOR = wf(`  - name: review
+const VALIDATOR = wf(
+  `  - name: review
     type: validate
     agent: claude-opus
     prompt: "Review {diff} against {spec}"
-`, 'check');
+`,
+  'check',
+);
 
 describe('GUMP118 workflow-not-found', () => {
   it('reports a call at its workflow key and a GET workflow at get.workflow', () => {
-    const d = checkText(wf(`  - name: setup
+    const d = checkText(
+      wf(`  - name: setup
     workflow: setup_env
   - name: impl
     type: code
@@ -33,12 +37,15 @@ describe('GUMP118 workflow-not-found', () => {
       workflow: research
       prompt: "Implement {spec}"
     gate: [compile]
-`));
+`),
+    );
     expect(codesAt(d)).toEqual(['GUMP118@4:5', 'GUMP118@9:7']);
   });
 
   it('suggests the closest project or built-in name', () => {
-    const [d] = checkText(wf('  - name: setup\n    workflow: setup_env\n'), { '.gump/workflows/setup-env.yaml': CLEAN });
+    const [d] = checkText(wf('  - name: setup\n    workflow: setup_env\n'), {
+      '.gump/workflows/setup-env.yaml': CLEAN,
+    });
     expect(d?.hint).toBe('did you mean "setup-env"?');
     const [b] = checkText(wf('  - name: go\n    workflow: tddd\n'));
     expect(b?.hint).toBe('did you mean "tdd"?');
@@ -49,7 +56,12 @@ describe('GUMP118 workflow-not-found', () => {
       '.gump/workflows/a.yml': CLEAN,
       '.gump/workflows/tools/b.yaml': CLEAN,
     };
-    const d = checkText(wf('  - name: a\n    workflow: a\n  - name: b\n    workflow: workflows/tools/b\n  - name: c\n    workflow: freeform\n'), files);
+    const d = checkText(
+      wf(
+        '  - name: a\n    workflow: a\n  - name: b\n    workflow: workflows/tools/b\n  - name: c\n    workflow: freeform\n',
+      ),
+      files,
+    );
     expect(codes(d)).toEqual([]);
   });
 
@@ -60,7 +72,8 @@ describe('GUMP118 workflow-not-found', () => {
 
 describe('GUMP119 validator-not-found', () => {
   it('reports gate entries (map and string forms) and retry entries at the validate key', () => {
-    const d = checkText(wf(`  - name: impl
+    const d = checkText(
+      wf(`  - name: impl
     type: code
     agent: claude-sonnet
     prompt: "Implement {spec}"
@@ -72,18 +85,22 @@ describe('GUMP119 validator-not-found', () => {
       - agent: claude-opus
         validate: validators/missing
       - exit: 2
-`));
+`),
+    );
     expect(codesAt(d)).toEqual(['GUMP119@9:9', 'GUMP119@10:9', 'GUMP119@13:9']);
   });
 
   it('hints the validators/ prefix when it is missing', () => {
-    const d = checkText(wf(`  - name: impl
+    const d = checkText(
+      wf(`  - name: impl
     type: code
     agent: claude-sonnet
     prompt: "Implement {spec}"
     gate:
       - validate: workflows/check
-`), { '.gump/workflows/check.yaml': VALIDATOR });
+`),
+      { '.gump/workflows/check.yaml': VALIDATOR },
+    );
     expect(codes(d)).toEqual(['GUMP119']);
     expect(d[0]?.hint).toBe('write validators/check');
   });
@@ -91,7 +108,8 @@ describe('GUMP119 validator-not-found', () => {
 
 describe('GUMP120 invalid-workflow-reference', () => {
   it('reports empty, prefix-only, absolute, .. and backslash references', () => {
-    const d = checkText(wf(`  - name: a
+    const d = checkText(
+      wf(`  - name: a
     workflow: ""
   - name: b
     workflow: workflows/
@@ -101,12 +119,14 @@ describe('GUMP120 invalid-workflow-reference', () => {
     workflow: ../shared/setup
   - name: e
     workflow: 'tools\\setup'
-`));
+`),
+    );
     expect(codesAt(d)).toEqual(['GUMP120@4:5', 'GUMP120@6:5', 'GUMP120@8:5', 'GUMP120@10:5', 'GUMP120@12:5']);
   });
 
   it('reports a validate gate or retry entry without a reference', () => {
-    const d = checkText(wf(`  - name: impl
+    const d = checkText(
+      wf(`  - name: impl
     type: code
     agent: claude-sonnet
     prompt: "Implement {spec}"
@@ -117,18 +137,21 @@ describe('GUMP120 invalid-workflow-reference', () => {
     retry:
       - validate: ""
       - exit: 2
-`));
+`),
+    );
     expect(codesAt(d)).toEqual(['GUMP120@9:9', 'GUMP120@10:9', 'GUMP120@12:9']);
   });
 
   it('reports an empty get.workflow', () => {
-    const d = checkText(wf(`  - name: impl
+    const d = checkText(
+      wf(`  - name: impl
     type: code
     agent: claude-sonnet
     get:
       workflow: ""
       prompt: "Implement {spec}"
-`));
+`),
+    );
     expect(codesAt(d)).toEqual(['GUMP120@7:7']);
   });
 });
@@ -158,46 +181,60 @@ describe('GUMP121 call-cycle', () => {
 
   it('follows GET workflows and validators', () => {
     const files = {
-      '.gump/validators/judge.yaml': wf(`  - name: review
+      '.gump/validators/judge.yaml': wf(
+        `  - name: review
     type: validate
     agent: claude-opus
     get:
       workflow: research
       prompt: "Review {diff}"
-`, 'judge'),
-      '.gump/workflows/research.yaml': wf(`  - name: notes
+`,
+        'judge',
+      ),
+      '.gump/workflows/research.yaml': wf(
+        `  - name: notes
     type: artifact
     agent: claude-haiku
     prompt: "Notes on {spec}"
     gate:
       - validate: validators/judge
-`, 'research'),
+`,
+        'research',
+      ),
     };
-    const d = checkText(wf(`  - name: impl
+    const d = checkText(
+      wf(`  - name: impl
     type: code
     agent: claude-sonnet
     prompt: "Implement {spec}"
     gate:
       - validate: validators/judge
-`), files);
+`),
+      files,
+    );
     expect(codesAt(d)).toEqual(['GUMP121@8:9']);
     expect(d[0]?.message).toContain('validators/judge → research → validators/judge');
   });
 });
 
 describe('GUMP127 callee-invalid', () => {
-  const BROKEN = wf(`  - name: install
+  const BROKEN = wf(
+    `  - name: install
     type: code
     agent: claude-haiku
     prompt: "Install {spec}"
     gate: [compile, tset]
-`, 'setup-env');
+`,
+    'setup-env',
+  );
 
   it('reports one GUMP127 per reference with the callee errors nested at their own locations', () => {
     const d = checkText(wf('  - name: setup\n    workflow: setup-env\n'), { '.gump/workflows/setup-env.yaml': BROKEN });
     expect(codesAt(d)).toEqual(['GUMP127@4:5']);
     const nested = d[0]!.nested ?? [];
-    expect(nested.map((n) => `${n.file}:${n.code}@${n.span.line}:${n.span.col}`)).toEqual(['.gump/workflows/setup-env.yaml:GUMP211@7:21']);
+    expect(nested.map((n) => `${n.file}:${n.code}@${n.span.line}:${n.span.col}`)).toEqual([
+      '.gump/workflows/setup-env.yaml:GUMP211@7:21',
+    ]);
   });
 
   it('nests transitively', () => {
@@ -213,8 +250,12 @@ describe('GUMP127 callee-invalid', () => {
 
   it('ignores callee warnings and parses a broken callee once', () => {
     const warned = `description: old\n${CLEAN}`;
-    expect(codes(checkText(wf('  - name: go\n    workflow: warned\n'), { '.gump/workflows/warned.yaml': warned }))).toEqual([]);
-    const d = checkText(wf('  - name: go\n    workflow: bad\n  - name: again\n    workflow: bad\n'), { '.gump/workflows/bad.yaml': 'name: [\n' });
+    expect(
+      codes(checkText(wf('  - name: go\n    workflow: warned\n'), { '.gump/workflows/warned.yaml': warned })),
+    ).toEqual([]);
+    const d = checkText(wf('  - name: go\n    workflow: bad\n  - name: again\n    workflow: bad\n'), {
+      '.gump/workflows/bad.yaml': 'name: [\n',
+    });
     expect(codesAt(d)).toEqual(['GUMP127@4:5', 'GUMP127@6:5']);
   });
 
@@ -250,14 +291,18 @@ describe('wf.callees', () => {
 });
 
 describe('GUMP328 validator-without-verdict and GUMP329 validator-writes', () => {
-  const NOTES = wf(`  - name: notes
+  const NOTES = wf(
+    `  - name: notes
     type: artifact
     agent: claude-haiku
     prompt: "Style notes for {spec}"
-`, 'notes');
+`,
+    'notes',
+  );
 
   it('apply to every validators/ reference: gate, retry, call, get', () => {
-    const d = checkText(wf(`  - name: impl
+    const d = checkText(
+      wf(`  - name: impl
     type: code
     agent: claude-sonnet
     prompt: "Implement {spec}"
@@ -274,13 +319,17 @@ describe('GUMP328 validator-without-verdict and GUMP329 validator-writes', () =>
     get:
       workflow: validators/notes
       prompt: "Summarise {spec}"
-`), { '.gump/validators/notes.yaml': NOTES });
+`),
+      { '.gump/validators/notes.yaml': NOTES },
+    );
     expect(codesAt(d)).toEqual(['GUMP328@8:9', 'GUMP328@10:9', 'GUMP328@13:5', 'GUMP328@18:7']);
   });
 
   it('never apply to a workflow checked on its own or called as a workflow', () => {
     expect(codes(checkText(NOTES))).toEqual([]);
-    expect(codes(checkText(wf('  - name: n\n    workflow: notes\n'), { '.gump/workflows/notes.yaml': NOTES }))).toEqual([]);
+    expect(codes(checkText(wf('  - name: n\n    workflow: notes\n'), { '.gump/workflows/notes.yaml': NOTES }))).toEqual(
+      [],
+    );
   });
 
   it.each([
@@ -288,26 +337,41 @@ describe('GUMP328 validator-without-verdict and GUMP329 validator-writes', () =>
     ['a code step with worktree: read-only', false, '    type: code\n    worktree: read-only\n'],
     ['a code step with no_write: true', false, '    type: code\n    guard: { no_write: true }\n'],
     ['an artifact step with worktree: read-write', true, '    type: artifact\n    worktree: read-write\n'],
-    ['an artifact step with read-write and no_write: true', false, '    type: artifact\n    worktree: read-write\n    guard: { no_write: true }\n'],
-    ['a split step (read-only by default)', false, '    type: split\n    each:\n      - name: look\n        type: artifact\n        agent: claude-haiku\n        prompt: "Look at {task.name}"\n'],
+    [
+      'an artifact step with read-write and no_write: true',
+      false,
+      '    type: artifact\n    worktree: read-write\n    guard: { no_write: true }\n',
+    ],
+    [
+      'a split step (read-only by default)',
+      false,
+      '    type: split\n    each:\n      - name: look\n        type: artifact\n        agent: claude-haiku\n        prompt: "Look at {task.name}"\n',
+    ],
   ])('%s may write: %s', (_, writes, keys) => {
-    const validator = wf(`  - name: extra
+    const validator = wf(
+      `  - name: extra
 ${keys}    agent: claude-haiku
     prompt: "Look at {spec}"
   - name: review
     type: validate
     agent: claude-opus
     prompt: "Review {diff}"
-`, 'check');
-    const d = checkText(wf(`${IMPL}    retry:
+`,
+      'check',
+    );
+    const d = checkText(
+      wf(`${IMPL}    retry:
       - validate: validators/check
       - exit: 2
-`), { '.gump/validators/check.yaml': validator });
+`),
+      { '.gump/validators/check.yaml': validator },
+    );
     expect(codes(d).filter((c) => c === 'GUMP329')).toEqual(writes ? ['GUMP329'] : []);
   });
 
   it('counts pass and gate-only steps as not writing, and looks into called workflows', () => {
-    const validator = wf(`  - name: checks
+    const validator = wf(
+      `  - name: checks
     type: code
     agent: pass
     gate: [compile]
@@ -319,25 +383,33 @@ ${keys}    agent: claude-haiku
     type: validate
     agent: claude-opus
     prompt: "Review {diff}"
-`, 'check');
-    const d = checkText(wf(`${IMPL}    retry:
+`,
+      'check',
+    );
+    const d = checkText(
+      wf(`${IMPL}    retry:
       - validate: validators/check
       - exit: 2
-`), { '.gump/validators/check.yaml': validator, '.gump/workflows/prep.yaml': CLEAN });
+`),
+      { '.gump/validators/check.yaml': validator, '.gump/workflows/prep.yaml': CLEAN },
+    );
     expect(codesAt(d)).toEqual(['GUMP329@9:9']);
     expect(d[0]?.message).toContain('"impl" (.gump/workflows/prep.yaml:3:5)');
   });
 
   it('accepts the built-in arch-review validator', () => {
-    const d = checkText(wf(`${IMPL}      - validate: validators/arch-review
+    const d = checkText(
+      wf(`${IMPL}      - validate: validators/arch-review
         agent: claude-opus
-`).replace('gate: [compile, test]\n', 'gate:\n      - compile\n'));
+`).replace('gate: [compile, test]\n', 'gate:\n      - compile\n'),
+    );
     expect(codes(d).filter((c) => c === 'GUMP328' || c === 'GUMP329' || c === 'GUMP119')).toEqual([]);
   });
 });
 
 describe('GUMP221 prompt-file-not-found', () => {
-  const step = (path: string): string => wf(`  - name: impl
+  const step = (path: string): string =>
+    wf(`  - name: impl
     type: code
     agent: claude-sonnet
     prompt: { file: ${path} }

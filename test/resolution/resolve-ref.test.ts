@@ -17,7 +17,11 @@ describe('normaliseRef', () => {
   });
 
   it('requires validators/ in gates and retry entries (GUMP119)', () => {
-    expect(normaliseRef('validators/arch-review', 'validator')).toEqual({ ok: true, name: 'arch-review', as: 'validator' });
+    expect(normaliseRef('validators/arch-review', 'validator')).toEqual({
+      ok: true,
+      name: 'arch-review',
+      as: 'validator',
+    });
     expect(normaliseRef('arch-review', 'validator')).toMatchObject({ ok: false, code: 'GUMP119' });
     expect(normaliseRef('workflows/arch-review', 'validator')).toMatchObject({ ok: false, code: 'GUMP119' });
   });

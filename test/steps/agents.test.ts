@@ -9,7 +9,8 @@ const at = (yaml: string) => codesAt(checkText(yaml));
 
 describe('GUMP124 unknown provider', () => {
   it('reports step and retry agents at their key', () => {
-    expect(at(`name: w
+    expect(
+      at(`name: w
 steps:
   - name: a
     type: code
@@ -20,10 +21,12 @@ steps:
       - attempt: 2
         agent: mistral
       - exit: 2
-`)).toEqual(['GUMP124@5:5', 'GUMP124@10:9']);
+`),
+    ).toEqual(['GUMP124@5:5', 'GUMP124@10:9']);
   });
   it('accepts every provider, pass, stub and stub-<label>, and templates', () => {
-    expect(at(`name: w
+    expect(
+      at(`name: w
 steps:
   - name: a
     type: code
@@ -40,15 +43,18 @@ steps:
     type: code
     agent: pass
     gate: [compile]
-`)).toEqual([]);
-    for (const p of ['claude', 'codex-gpt54', 'gemini-pro', 'qwen-local', 'opencode-sonnet', 'cursor-gpt5']) expect(knownProvider(p)).toBeDefined();
+`),
+    ).toEqual([]);
+    for (const p of ['claude', 'codex-gpt54', 'gemini-pro', 'qwen-local', 'opencode-sonnet', 'cursor-gpt5'])
+      expect(knownProvider(p)).toBeDefined();
     expect(knownProvider('pass-x')).toBeUndefined();
   });
 });
 
 describe('GUMP520 unknown model price', () => {
   it('warns a literal agent whose model has no price, at the agent key', () => {
-    expect(at(`name: w
+    expect(
+      at(`name: w
 steps:
   - name: a
     type: code
@@ -61,12 +67,14 @@ steps:
       - attempt: 3
         agent: gemini-ultra
       - exit: 3
-`)).toEqual(['GUMP520@5:5', 'GUMP520@12:9']);
+`),
+    ).toEqual(['GUMP520@5:5', 'GUMP520@12:9']);
   });
   it('knows a price for every alias of §18.2 and every bare provider', () => {
     for (const [provider, table] of Object.entries(MODEL_ALIASES)) {
       expect(priceFor(provider), provider).toBeDefined();
-      for (const suffix of Object.keys(table)) expect(priceFor(`${provider}-${suffix}`), `${provider}-${suffix}`).toBeDefined();
+      for (const suffix of Object.keys(table))
+        expect(priceFor(`${provider}-${suffix}`), `${provider}-${suffix}`).toBeDefined();
     }
     expect(priceFor('qwen-local')).toEqual(PRICES['qwen-local']);
     expect(priceFor('stub-x')?.input).toBe(0);
@@ -81,7 +89,8 @@ steps:
 
 describe('GUMP519 estimated cost', () => {
   it('notes a non-reporting provider when a root or guard budget applies', () => {
-    expect(at(`name: w
+    expect(
+      at(`name: w
 max_budget: 5
 steps:
   - name: a
@@ -93,8 +102,10 @@ steps:
       - attempt: 2
         agent: claude-opus
       - exit: 2
-`)).toEqual(['GUMP519@6:5']);
-    expect(at(`name: w
+`),
+    ).toEqual(['GUMP519@6:5']);
+    expect(
+      at(`name: w
 steps:
   - name: a
     type: code
@@ -102,18 +113,22 @@ steps:
     prompt: "Do {spec}"
     guard: { max_budget: 1 }
     gate: [compile]
-`)).toEqual(['GUMP519@5:5']);
+`),
+    ).toEqual(['GUMP519@5:5']);
   });
   it('is silent without a budget, and for claude, stub and pass', () => {
-    expect(at(`name: w
+    expect(
+      at(`name: w
 steps:
   - name: a
     type: code
     agent: codex
     prompt: "Do {spec}"
     gate: [compile]
-`)).toEqual([]);
-    expect(at(`name: w
+`),
+    ).toEqual([]);
+    expect(
+      at(`name: w
 max_budget: 5
 steps:
   - name: a
@@ -130,13 +145,15 @@ steps:
     type: code
     agent: pass
     gate: [compile]
-`)).toEqual([]);
+`),
+    ).toEqual([]);
   });
 });
 
 describe('GUMP524 turns counted', () => {
   it('notes max_turns at its key when a literal agent has no turn-limit flag', () => {
-    expect(at(`name: w
+    expect(
+      at(`name: w
 steps:
   - name: a
     type: code
@@ -155,6 +172,7 @@ steps:
     prompt: "Do {spec}"
     guard: { max_turns: 30 }
     gate: [compile]
-`)).toEqual(['GUMP524@8:7']);
+`),
+    ).toEqual(['GUMP524@8:7']);
   });
 });

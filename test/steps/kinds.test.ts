@@ -7,7 +7,8 @@ const at = (yaml: string) => codesAt(checkText(yaml));
 
 describe('GUMP101 duplicate step names', () => {
   it('reports the second occurrence at its name key, per scope', () => {
-    expect(at(`name: w
+    expect(
+      at(`name: w
 steps:
   - name: a
     gate: [compile]
@@ -22,10 +23,12 @@ steps:
         gate: [compile]
       - name: b
         gate: [test]
-`)).toEqual(['GUMP101@5:5', 'GUMP101@14:9']);
+`),
+    ).toEqual(['GUMP101@5:5', 'GUMP101@14:9']);
   });
   it('accepts the same name in different scopes', () => {
-    expect(at(`name: w
+    expect(
+      at(`name: w
 steps:
   - name: a
     gate: [compile]
@@ -34,7 +37,8 @@ steps:
     steps:
       - name: a
         gate: [compile]
-`)).toEqual([]);
+`),
+    ).toEqual([]);
   });
 });
 
@@ -57,26 +61,31 @@ steps:
     expect(d[1]!.hint).toContain('type: split');
   });
   it('does not cascade on an invalid type value', () => {
-    expect(at(`name: w
+    expect(
+      at(`name: w
 steps:
   - name: impl
     type: coding
     prompt: "Implement {spec}"
     parallel: true
-`)).toEqual(['GUMP201@4:5']);
+`),
+    ).toEqual(['GUMP201@4:5']);
   });
   it('classifies a step with only name and gate as gate-only', () => {
-    expect(at(`name: w
+    expect(
+      at(`name: w
 steps:
   - name: q
     gate: [compile]
-`)).toEqual([]);
+`),
+    ).toEqual([]);
   });
 });
 
 describe('GUMP302 split without each', () => {
   it('reports missing and empty each at the step', () => {
-    expect(at(`name: w
+    expect(
+      at(`name: w
 steps:
   - name: a
     type: split
@@ -87,13 +96,15 @@ steps:
     agent: claude-opus
     prompt: "Plan {spec}"
     each: []
-`)).toEqual(['GUMP302@3:5', 'GUMP302@7:5']);
+`),
+    ).toEqual(['GUMP302@3:5', 'GUMP302@7:5']);
   });
 });
 
 describe('GUMP303, GUMP306 each misplaced', () => {
   it('reports each on a code step and on a call at the step, GUMP306 on a group', () => {
-    expect(at(`name: w
+    expect(
+      at(`name: w
 steps:
   - name: a
     type: code
@@ -110,13 +121,15 @@ steps:
     each:
       - name: z
         gate: [compile]
-`)).toEqual(['GUMP303@3:5', 'GUMP306@10:5']);
+`),
+    ).toEqual(['GUMP303@3:5', 'GUMP306@10:5']);
   });
 });
 
 describe('GUMP304, GUMP330 groups', () => {
   it('requires parallel: true on a group, reported at the step', () => {
-    expect(at(`name: w
+    expect(
+      at(`name: w
 steps:
   - name: g
     steps:
@@ -127,31 +140,37 @@ steps:
     steps:
       - name: y
         gate: [compile]
-`)).toEqual(['GUMP304@3:5', 'GUMP304@7:5']);
+`),
+    ).toEqual(['GUMP304@3:5', 'GUMP304@7:5']);
   });
   it('accepts parallel: true and reports an empty steps list at its key', () => {
-    expect(at(`name: w
+    expect(
+      at(`name: w
 steps:
   - name: g
     parallel: true
     steps: []
-`)).toEqual(['GUMP330@5:5']);
+`),
+    ).toEqual(['GUMP330@5:5']);
   });
   it('does not add GUMP304 to an invalid parallel value', () => {
-    expect(at(`name: w
+    expect(
+      at(`name: w
 steps:
   - name: g
     parallel: "yes"
     steps:
       - name: y
         gate: [compile]
-`)).toEqual(['GUMP209@4:5']);
+`),
+    ).toEqual(['GUMP209@4:5']);
   });
 });
 
 describe('GUMP305 parallel not allowed', () => {
   it('reports at the step on a typed step, at the key on a gate-only step', () => {
-    expect(at(`name: w
+    expect(
+      at(`name: w
 steps:
   - name: a
     type: code
@@ -161,10 +180,12 @@ steps:
   - name: q
     gate: [compile]
     parallel: false
-`)).toEqual(['GUMP305@3:5', 'GUMP305@10:5']);
+`),
+    ).toEqual(['GUMP305@3:5', 'GUMP305@10:5']);
   });
   it('accepts parallel on a split', () => {
-    expect(at(`name: w
+    expect(
+      at(`name: w
 steps:
   - name: plan
     type: split
@@ -174,13 +195,15 @@ steps:
     each:
       - name: q
         gate: [compile]
-`)).toEqual([]);
+`),
+    ).toEqual([]);
   });
 });
 
 describe('GUMP307, GUMP308, GUMP310 composite keys', () => {
   it('reports agent-phase keys on a group at the step, once per key', () => {
-    expect(at(`name: w
+    expect(
+      at(`name: w
 steps:
   - name: g
     parallel: true
@@ -189,11 +212,15 @@ steps:
     steps:
       - name: y
         gate: [compile]
-`)).toEqual(['GUMP307@3:5', 'GUMP307@3:5']);
+`),
+    ).toEqual(['GUMP307@3:5', 'GUMP307@3:5']);
   });
   it('reports agent on a call as GUMP308, blocks as GUMP310, flat settings as GUMP307', () => {
     const files = { '.gump/workflows/setup.yaml': 'name: setup\nsteps:\n  - name: q\n    gate: [compile]\n' };
-    expect(codesAt(checkText(`name: w
+    expect(
+      codesAt(
+        checkText(
+          `name: w
 steps:
   - name: a
     workflow: setup
@@ -204,13 +231,18 @@ steps:
   - name: c
     workflow: setup
     run: { agent: claude-opus }
-`, files))).toEqual(['GUMP308@3:5', 'GUMP307@6:5', 'GUMP310@9:5']);
+`,
+          files,
+        ),
+      ),
+    ).toEqual(['GUMP308@3:5', 'GUMP307@6:5', 'GUMP310@9:5']);
   });
 });
 
 describe('GUMP309 with without workflow', () => {
   it('reports at the step on a typed step, at the key on a gate-only step', () => {
-    expect(at(`name: w
+    expect(
+      at(`name: w
 steps:
   - name: a
     type: code
@@ -220,18 +252,21 @@ steps:
   - name: q
     gate: [compile]
     with: { x: "1" }
-`)).toEqual(['GUMP309@3:5', 'GUMP309@10:5']);
+`),
+    ).toEqual(['GUMP309@3:5', 'GUMP309@10:5']);
   });
 });
 
 describe('GUMP311, GUMP312 gate-only steps', () => {
   it('reports a missing gate at the step and an empty list at the key', () => {
-    expect(at(`name: w
+    expect(
+      at(`name: w
 steps:
   - name: a
   - name: b
     gate: []
-`)).toEqual(['GUMP311@3:5', 'GUMP311@5:5']);
+`),
+    ).toEqual(['GUMP311@3:5', 'GUMP311@5:5']);
   });
   it('reports retry on a gate-only step at the key', () => {
     const d = checkText(`name: w
@@ -248,53 +283,64 @@ steps:
 
 describe('GUMP313, GUMP314, GUMP331 prompt and agent', () => {
   it('reports prompt without agent as GUMP313 only', () => {
-    expect(at(`name: w
+    expect(
+      at(`name: w
 steps:
   - name: a
     type: code
     prompt: "Do {spec}"
     gate: [compile]
-`)).toEqual(['GUMP313@3:5']);
+`),
+    ).toEqual(['GUMP313@3:5']);
   });
   it('reports agent without prompt as GUMP314', () => {
-    expect(at(`name: w
+    expect(
+      at(`name: w
 steps:
   - name: a
     type: validate
     agent: claude-opus
-`)).toEqual(['GUMP314@3:5']);
+`),
+    ).toEqual(['GUMP314@3:5']);
   });
   it('reports neither agent nor prompt as GUMP314 and GUMP331', () => {
-    expect(at(`name: w
+    expect(
+      at(`name: w
 steps:
   - name: a
     type: artifact
     gate: [compile]
-`)).toEqual(['GUMP314@3:5', 'GUMP331@3:5']);
+`),
+    ).toEqual(['GUMP314@3:5', 'GUMP331@3:5']);
   });
   it('counts keys written in get:/run: blocks', () => {
-    expect(at(`name: w
+    expect(
+      at(`name: w
 steps:
   - name: a
     type: code
     get: { prompt: "Do {spec}" }
     run: { agent: claude-opus }
-`)).toEqual([]);
+`),
+    ).toEqual([]);
   });
 });
 
 describe('GUMP315 pass not code', () => {
   it('reports agent: pass on a validate step at the step, without GUMP314', () => {
-    expect(at(`name: w
+    expect(
+      at(`name: w
 steps:
   - name: a
     type: validate
     agent: pass
     gate: [compile]
-`)).toEqual(['GUMP315@3:5']);
+`),
+    ).toEqual(['GUMP315@3:5']);
   });
   it('accepts a pass code step with gates', () => {
-    expect(at(`name: w
+    expect(
+      at(`name: w
 steps:
   - name: a
     type: code
@@ -302,14 +348,18 @@ steps:
     gate: [compile]
     retry:
       - exit: 2
-`)).toEqual([]);
+`),
+    ).toEqual([]);
   });
 });
 
 describe('GUMP325, GUMP326, GUMP327 composites and gate-only', () => {
   const files = { '.gump/workflows/setup.yaml': 'name: setup\nsteps:\n  - name: q\n    gate: [compile]\n' };
   it('reports gate, retry and hitl on a call at the step', () => {
-    expect(codesAt(checkText(`name: w
+    expect(
+      codesAt(
+        checkText(
+          `name: w
 steps:
   - name: a
     workflow: setup
@@ -317,10 +367,15 @@ steps:
     retry:
       - exit: 2
     hitl: true
-`, files))).toEqual(['GUMP325@3:5', 'GUMP326@3:5', 'GUMP327@3:5']);
+`,
+          files,
+        ),
+      ),
+    ).toEqual(['GUMP325@3:5', 'GUMP326@3:5', 'GUMP327@3:5']);
   });
   it('reports gate and hitl on a group at the step', () => {
-    expect(at(`name: w
+    expect(
+      at(`name: w
 steps:
   - name: g
     parallel: true
@@ -329,21 +384,25 @@ steps:
     steps:
       - name: y
         gate: [compile]
-`)).toEqual(['GUMP325@3:5', 'GUMP327@3:5']);
+`),
+    ).toEqual(['GUMP325@3:5', 'GUMP327@3:5']);
   });
   it('reports hitl on a gate-only step at the key', () => {
-    expect(at(`name: w
+    expect(
+      at(`name: w
 steps:
   - name: q
     gate: [compile]
     hitl: after_gate
-`)).toEqual(['GUMP327@5:5']);
+`),
+    ).toEqual(['GUMP327@5:5']);
   });
 });
 
 describe('untyped steps', () => {
   it('get no legality cascade after an invalid type value', () => {
-    expect(at(`name: w
+    expect(
+      at(`name: w
 steps:
   - name: a
     type: search
@@ -354,13 +413,15 @@ steps:
     each:
       - name: q
         gate: [compile]
-`)).toEqual(['GUMP202@4:5']);
+`),
+    ).toEqual(['GUMP202@4:5']);
   });
 });
 
 describe('pass steps', () => {
   it('report worktree and guard settings as GUMP512 only', () => {
-    expect(at(`name: w
+    expect(
+      at(`name: w
 steps:
   - name: p
     type: code
@@ -368,6 +429,7 @@ steps:
     worktree: none
     guard: { no_write: false }
     gate: [compile]
-`)).toEqual(['GUMP512@6:5', 'GUMP512@7:5']);
+`),
+    ).toEqual(['GUMP512@6:5', 'GUMP512@7:5']);
   });
 });

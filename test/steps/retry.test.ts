@@ -33,10 +33,13 @@ describe('GUMP316, GUMP317 exit count', () => {
 
 describe('GUMP318 attempt order', () => {
   it('reports an attempt not above the earlier ones', () => {
-    expect(at(step('      - attempt: 3\n        session: new\n      - attempt: 3\n        prompt: "x"\n      - attempt: 2\n        prompt: "y"\n      - exit: 4\n'))).toEqual([
-      'GUMP318@11:9',
-      'GUMP318@13:9',
-    ]);
+    expect(
+      at(
+        step(
+          '      - attempt: 3\n        session: new\n      - attempt: 3\n        prompt: "x"\n      - attempt: 2\n        prompt: "y"\n      - exit: 4\n',
+        ),
+      ),
+    ).toEqual(['GUMP318@11:9', 'GUMP318@13:9']);
   });
 });
 
@@ -45,16 +48,20 @@ describe('GUMP319, GUMP320 overrides', () => {
     expect(at(step('      - exit: 3\n        agent: claude-sonnet\n'))).toEqual(['GUMP319@9:9']);
   });
   it('reports with on an attempt or not entry', () => {
-    expect(at(step('      - attempt: 2\n        with: { x: "1" }\n      - not: gate.test\n        with: { x: "1" }\n      - exit: 3\n'))).toEqual([
-      'GUMP320@9:9',
-      'GUMP320@11:9',
-    ]);
+    expect(
+      at(
+        step(
+          '      - attempt: 2\n        with: { x: "1" }\n      - not: gate.test\n        with: { x: "1" }\n      - exit: 3\n',
+        ),
+      ),
+    ).toEqual(['GUMP320@9:9', 'GUMP320@11:9']);
   });
 });
 
 describe('GUMP321 group retry', () => {
   it('reports group entries other than exit at the entry', () => {
-    expect(at(`name: w
+    expect(
+      at(`name: w
 steps:
   - name: g
     parallel: true
@@ -64,7 +71,8 @@ steps:
     retry:
       - attempt: 2
       - exit: 2
-`)).toEqual(['GUMP321@9:9']);
+`),
+    ).toEqual(['GUMP321@9:9']);
   });
 });
 
@@ -82,20 +90,32 @@ describe('GUMP514, GUMP515, GUMP516 warnings', () => {
 
 describe('GUMP521 reset keeps session', () => {
   it('warns worktree: reset without session: new in the same entry', () => {
-    expect(at(step('      - attempt: 2\n        worktree: reset\n      - attempt: 3\n        worktree: reset\n        session: new\n      - exit: 4\n'))).toEqual([
-      'GUMP521@9:9',
-    ]);
+    expect(
+      at(
+        step(
+          '      - attempt: 2\n        worktree: reset\n      - attempt: 3\n        worktree: reset\n        session: new\n      - exit: 4\n',
+        ),
+      ),
+    ).toEqual(['GUMP521@9:9']);
   });
 });
 
 describe('GUMP123 retry not unknown gate', () => {
   it('reports an unknown gate name at the not key', () => {
-    expect(at(step('      - not: gate.lint\n        session: new\n      - not: gate.test\n        prompt: "fix it"\n      - exit: 3\n'))).toEqual([
-      'GUMP123@9:9',
-    ]);
+    expect(
+      at(
+        step(
+          '      - not: gate.lint\n        session: new\n      - not: gate.test\n        prompt: "fix it"\n      - exit: 3\n',
+        ),
+      ),
+    ).toEqual(['GUMP123@9:9']);
   });
   it('knows derived names (bash_1) and skips when a gate entry is invalid', () => {
-    expect(at(step('      - not: gate.bash_1\n        session: new\n      - exit: 3\n', '[compile, "bash: make x"]'))).toEqual([]);
-    expect(at(step('      - not: gate.nope\n        session: new\n      - exit: 3\n', '[compile, scan]'))).toEqual(['GUMP211@7:21']);
+    expect(
+      at(step('      - not: gate.bash_1\n        session: new\n      - exit: 3\n', '[compile, "bash: make x"]')),
+    ).toEqual([]);
+    expect(at(step('      - not: gate.nope\n        session: new\n      - exit: 3\n', '[compile, scan]'))).toEqual([
+      'GUMP211@7:21',
+    ]);
   });
 });

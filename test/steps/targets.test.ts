@@ -21,7 +21,8 @@ ${indent}      gate: [compile]
 
 describe('GUMP401 nested split', () => {
   it('reports a split inside a task and inside a group branch, at the step', () => {
-    expect(only(`name: w
+    expect(
+      only(`name: w
 steps:
   - name: outer
     type: split
@@ -31,11 +32,14 @@ steps:
 ${split('inner', '      ')}  - name: g
     parallel: true
     steps:
-${split('branch', '      ')}`)).toEqual(['GUMP401@8:9', 'GUMP401@18:9']);
+${split('branch', '      ')}`),
+    ).toEqual(['GUMP401@8:9', 'GUMP401@18:9']);
   });
   it('reports a call inside a task whose callee has a split', () => {
     const files = { '.gump/workflows/plan.yaml': `name: plan\nsteps:\n${split('s', '  ')}` };
-    expect(only(`name: w
+    expect(
+      only(
+        `name: w
 steps:
   - name: outer
     type: split
@@ -44,7 +48,10 @@ steps:
     each:
       - name: sub
         workflow: plan
-`, files)).toEqual(['GUMP401@8:9']);
+`,
+        files,
+      ),
+    ).toEqual(['GUMP401@8:9']);
   });
   it('accepts a split at the root and a call to it from the root', () => {
     const files = { '.gump/workflows/plan.yaml': `name: plan\nsteps:\n${split('s', '  ')}` };
@@ -54,7 +61,8 @@ steps:
 
 describe('GUMP402 nested parallel', () => {
   it('reports a group or parallel split inside a branch, allows a group in a sequential task', () => {
-    expect(only(`name: w
+    expect(
+      only(`name: w
 steps:
   - name: outer
     type: split
@@ -80,16 +88,20 @@ steps:
   - name: grp
     parallel: true
     steps:
-${split('p', '      ', '\n        parallel: true')}`)).toEqual(['GUMP402@9:9', 'GUMP402@27:9']);
+${split('p', '      ', '\n        parallel: true')}`),
+    ).toEqual(['GUMP402@9:9', 'GUMP402@27:9']);
   });
 });
 
 describe('GUMP403 hitl in a parallel branch', () => {
   it('reports the hitl key of a branch step, and a call whose callee has an approval point', () => {
     const files = {
-      '.gump/workflows/approve.yaml': 'name: a\nsteps:\n  - name: ok\n    type: code\n    agent: pass\n    hitl: true\n    gate: [compile]\n',
+      '.gump/workflows/approve.yaml':
+        'name: a\nsteps:\n  - name: ok\n    type: code\n    agent: pass\n    hitl: true\n    gate: [compile]\n',
     };
-    expect(only(`name: w
+    expect(
+      only(
+        `name: w
 steps:
   - name: g
     parallel: true
@@ -104,7 +116,10 @@ steps:
         workflow: approve
   - name: c
     workflow: approve
-`, files)).toEqual(['GUMP403@11:9', 'GUMP403@12:9']);
+`,
+        files,
+      ),
+    ).toEqual(['GUMP403@11:9', 'GUMP403@12:9']);
   });
 });
 
@@ -221,7 +236,8 @@ steps:
 
 describe('nesting corner cases', () => {
   it('reports a sequential split in a parallel task as GUMP401, a parallel split in a group as GUMP402 only', () => {
-    expect(only(`name: w
+    expect(
+      only(`name: w
 steps:
   - name: outer
     type: split
@@ -232,20 +248,27 @@ steps:
 ${split('seq', '      ')}  - name: grp
     parallel: true
     steps:
-${split('par', '      ', '\n        parallel: true')}`)).toEqual(['GUMP401@9:9', 'GUMP402@19:9']);
+${split('par', '      ', '\n        parallel: true')}`),
+    ).toEqual(['GUMP401@9:9', 'GUMP402@19:9']);
   });
   it('reports a call in a branch whose callee has a parallel group as GUMP402', () => {
     const files = {
-      '.gump/workflows/fan.yaml': 'name: fan\nsteps:\n  - name: g\n    parallel: true\n    steps:\n      - name: q\n        gate: [compile]\n',
+      '.gump/workflows/fan.yaml':
+        'name: fan\nsteps:\n  - name: g\n    parallel: true\n    steps:\n      - name: q\n        gate: [compile]\n',
     };
-    expect(only(`name: w
+    expect(
+      only(
+        `name: w
 steps:
   - name: grp
     parallel: true
     steps:
       - name: c
         workflow: fan
-`, files)).toEqual(['GUMP402@6:9']);
+`,
+        files,
+      ),
+    ).toEqual(['GUMP402@6:9']);
   });
   it('treats the each: of a step that is not a split as a task, like every other rule (StepInfo.inTask)', () => {
     // `{task.name}` there is no GUMP106, and a split there is nested in a task: GUMP401 beside GUMP303.

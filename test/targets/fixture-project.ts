@@ -24,12 +24,19 @@ export function targetCases(): TargetCase[] {
     .sort()
     .map((name) => {
       const dir = join(FIXTURES, name);
-      const files: Record<string, string> = { [`.gump/workflows/${name}.yaml`]: readFileSync(join(dir, 'workflow.yaml'), 'utf8') };
+      const files: Record<string, string> = {
+        [`.gump/workflows/${name}.yaml`]: readFileSync(join(dir, 'workflow.yaml'), 'utf8'),
+      };
       const project = join(dir, 'project');
       for (const f of existsSync(project) ? walk(project) : []) files[relative(project, f)] = readFileSync(f, 'utf8');
       return { name, dir, files, workflow: `.gump/workflows/${name}.yaml` };
     });
-  const library = listBuiltins('workflow').map((name) => ({ name: `library/${name}`, dir: join(FIXTURES, 'library', name), files: {}, workflow: name }));
+  const library = listBuiltins('workflow').map((name) => ({
+    name: `library/${name}`,
+    dir: join(FIXTURES, 'library', name),
+    files: {},
+    workflow: name,
+  }));
   return [...own, ...library];
 }
 

@@ -36,7 +36,10 @@ describe('GitHub target golden fixtures', () => {
       golden(join(c.dir, 'expected', 'github.yml'), workflow!.text);
       // `gump graph --target github`: the same job graph, drawn.
       const options = ciOptions(new Program(new MemoryHost(c.files), {}).config()?.config);
-      golden(join(c.dir, 'expected', 'github.mmd'), renderMermaid(buildGraph(result.workflows[0]!.plan!, options, 'github')));
+      golden(
+        join(c.dir, 'expected', 'github.mmd'),
+        renderMermaid(buildGraph(result.workflows[0]!.plan!, options, 'github')),
+      );
     });
   }
   it('the composite action every job calls', () => {

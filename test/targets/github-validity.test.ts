@@ -20,14 +20,22 @@ describe('emitted GitHub workflows pass GitHub\u2019s parser and actionlint', ()
     const runs: string[] = [];
     const visit = (v: unknown): void => {
       if (Array.isArray(v)) v.forEach(visit);
-      else if (v && typeof v === 'object') for (const [k, x] of Object.entries(v)) (k === 'run' && typeof x === 'string' ? runs.push(x) : visit(x));
+      else if (v && typeof v === 'object')
+        for (const [k, x] of Object.entries(v)) k === 'run' && typeof x === 'string' ? runs.push(x) : visit(x);
     };
-    const files = [...targetCases().map((c) => compileCase(c).workflows[0]!.files[1]!), compileCase(targetCases()[0]!).shared[0]!];
+    const files = [
+      ...targetCases().map((c) => compileCase(c).workflows[0]!.files[1]!),
+      compileCase(targetCases()[0]!).shared[0]!,
+    ];
     for (const f of files) visit(parse(f.text));
     expect(runs.length).toBeGreaterThan(5);
     expect(runs.filter((r) => r.includes('${{'))).toEqual([]);
-    const action = parse(files.at(-1)!.text) as { runs: { steps: Array<{ name?: string; env?: Record<string, string> }> } };
-    const withSecrets = action.runs.steps.filter((st) => Object.keys(st.env ?? {}).includes('ANTHROPIC_API_KEY')).map((st) => st.name);
+    const action = parse(files.at(-1)!.text) as {
+      runs: { steps: Array<{ name?: string; env?: Record<string, string> }> };
+    };
+    const withSecrets = action.runs.steps
+      .filter((st) => Object.keys(st.env ?? {}).includes('ANTHROPIC_API_KEY'))
+      .map((st) => st.name);
     expect(withSecrets).toEqual(['Run the unit']);
   });
   it('the composite action passes the action parser', () => {
@@ -35,9 +43,12 @@ describe('emitted GitHub workflows pass GitHub\u2019s parser and actionlint', ()
     expect(actionParserErrors(action.path, action.text)).toEqual([]);
   });
   it('the checkers report a broken workflow', async () => {
-    const broken = 'on: workflow_dispatch\njobs:\n  a:\n    runs-on: ubuntu-latest\n    needs: missing\n    steps:\n      - run: echo ${{ inputs.nope }}\n';
+    const broken =
+      'on: workflow_dispatch\njobs:\n  a:\n    runs-on: ubuntu-latest\n    needs: missing\n    steps:\n      - run: echo ${{ inputs.nope }}\n';
     expect((await workflowParserErrors('broken.yml', broken)).length).toBeGreaterThan(0);
     expect((await actionlintFindings('broken.yml', broken)).join('\n')).toMatch(/missing/);
-    expect(actionParserErrors('action.yml', 'name: x\nruns:\n  using: composite\n  steps: 3\n').length).toBeGreaterThan(0);
+    expect(actionParserErrors('action.yml', 'name: x\nruns:\n  using: composite\n  steps: 3\n').length).toBeGreaterThan(
+      0,
+    );
   });
 });

@@ -10,22 +10,35 @@ import { childPipeline, childTasks, taskJobName } from '../../runtime/run/ci-git
 const CONFIG = '# compiled\nstages: [ decompose tasks ]\n.t:\n  stage: decompose tasks\n  script: [ "true" ]\n';
 
 function svc(status: string, planned: boolean): Services {
-  const tasks = [{ name: 'add-math', description: '', files: [] }, { name: 'add.stats_2', description: '', files: [] }];
-  return { state: { status, splits: planned ? { decompose: { tasks, pass: 1, branchHeads: {} } } : {} } } as unknown as Services;
+  const tasks = [
+    { name: 'add-math', description: '', files: [] },
+    { name: 'add.stats_2', description: '', files: [] },
+  ];
+  return {
+    state: { status, splits: planned ? { decompose: { tasks, pass: 1, branchHeads: {} } } : {} },
+  } as unknown as Services;
 }
 
 describe('gitlab-child', () => {
   it('a job per planned task, plan order, extending the template with GUMP_TASK', () => {
-    const text = childPipeline({ split: 'decompose', config: CONFIG, template: '.t', tasks: childTasks(svc('running', true), 'decompose') });
+    const text = childPipeline({
+      split: 'decompose',
+      config: CONFIG,
+      template: '.t',
+      tasks: childTasks(svc('running', true), 'decompose'),
+    });
     expect(text.startsWith(CONFIG)).toBe(true);
     const jobs = parse(text) as Record<string, unknown>;
     expect(jobs['decompose/add-math']).toEqual({ extends: '.t', variables: { GUMP_TASK: '0' } });
     expect(jobs['decompose/add.stats_2']).toEqual({ extends: '.t', variables: { GUMP_TASK: '1' } });
     expect(Object.keys(jobs).slice(-2)).toEqual(['decompose/add-math', 'decompose/add.stats_2']);
-    expect(childPipeline({ split: 'decompose', config: CONFIG, template: '.t', tasks: ['add-math', 'add.stats_2'] })).toBe(text);
+    expect(
+      childPipeline({ split: 'decompose', config: CONFIG, template: '.t', tasks: ['add-math', 'add.stats_2'] }),
+    ).toBe(text);
   });
   it('no task job when the run does not go on into the split, or it planned nothing', () => {
-    for (const s of [svc('waiting', true), svc('aborted', true), svc('fatal', true), svc('running', false)]) expect(childTasks(s, 'decompose')).toEqual([]);
+    for (const s of [svc('waiting', true), svc('aborted', true), svc('fatal', true), svc('running', false)])
+      expect(childTasks(s, 'decompose')).toEqual([]);
     const text = childPipeline({ split: 'decompose', config: CONFIG, template: '.t', tasks: [] });
     expect(Object.keys(parse(text) as Record<string, unknown>)).toEqual(['stages', '.t']);
     expect(text).toContain('no task job');

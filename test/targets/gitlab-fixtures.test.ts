@@ -41,11 +41,16 @@ describe('GitLab target golden fixtures', () => {
         expect(child.path).toMatch(/^\.gitlab\/gump\/[a-z0-9-]+\/[a-z0-9-]+\.yml$/);
         golden(join(c.dir, 'expected', `gitlab.${child.path.split('/').pop()}`), child.text);
       }
-      const stale = readdirSync(join(c.dir, 'expected')).filter((f) => /^gitlab\..+\.yml$/.test(f) && !children.some((ch) => f === `gitlab.${ch.path.split('/').pop()}`));
+      const stale = readdirSync(join(c.dir, 'expected')).filter(
+        (f) => /^gitlab\..+\.yml$/.test(f) && !children.some((ch) => f === `gitlab.${ch.path.split('/').pop()}`),
+      );
       expect(stale, 'golden child files no longer emitted').toEqual([]);
       // `gump graph --target gitlab`: the same job graph with GitLab's job names, drawn.
       const options = ciOptions(new Program(new MemoryHost(c.files), {}).config()?.config);
-      golden(join(c.dir, 'expected', 'gitlab.mmd'), renderMermaid(buildGraph(result.workflows[0]!.plan!, options, 'gitlab')));
+      golden(
+        join(c.dir, 'expected', 'gitlab.mmd'),
+        renderMermaid(buildGraph(result.workflows[0]!.plan!, options, 'gitlab')),
+      );
     });
   }
 });

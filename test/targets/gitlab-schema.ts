@@ -32,7 +32,10 @@ let cached: object | undefined;
 export function gitlabCiSchema(): object {
   if (cached) return cached;
   const require = createRequire(import.meta.url);
-  const bundle = readFileSync(join(dirname(require.resolve('gitlab-ci-local/package.json')), 'dist', 'index.js'), 'utf8');
+  const bundle = readFileSync(
+    join(dirname(require.resolve('gitlab-ci-local/package.json')), 'dist', 'index.js'),
+    'utf8',
+  );
   const at = bundle.indexOf(MARK);
   if (at < 0) throw new Error('GitLab CI schema not found in gitlab-ci-local/dist/index.js');
   cached = runInNewContext(`(${literalAt(bundle, at)})`, Object.create(null), { timeout: 5000 }) as object;
@@ -49,5 +52,7 @@ export function gitlabSchemaErrors(config: unknown): string[] {
     validator = ajv.compile(gitlabCiSchema());
   }
   if (validator(config)) return [];
-  return (validator.errors ?? []).map((e: ErrorObject) => `${e.instancePath || '/'} ${e.message ?? ''} ${JSON.stringify(e.params)}`);
+  return (validator.errors ?? []).map(
+    (e: ErrorObject) => `${e.instancePath || '/'} ${e.message ?? ''} ${JSON.stringify(e.params)}`,
+  );
 }

@@ -11,7 +11,16 @@ import { childPipeline } from '../../runtime/run/ci-gitlab-child.js';
 import { compileCase, targetCases, type TargetCase } from './fixture-project.js';
 import { gitlabSchemaErrors } from './gitlab-schema.js';
 
-type Job = { rules?: Array<Record<string, unknown>>; script?: string[]; stage?: string; extends?: string; trigger?: Record<string, unknown>; needs?: unknown[]; parallel?: number; variables?: Record<string, string> };
+type Job = {
+  rules?: Array<Record<string, unknown>>;
+  script?: string[];
+  stage?: string;
+  extends?: string;
+  trigger?: Record<string, unknown>;
+  needs?: unknown[];
+  parallel?: number;
+  variables?: Record<string, string>;
+};
 type Pipeline = Record<string, unknown>;
 
 function filesOf(c: TargetCase): { path: string; text: string }[] {
@@ -42,12 +51,17 @@ function childrenOf(c: TargetCase): { path: string; text: string; template: stri
 
 /** The hidden task templates of a child pipeline (hidden jobs with a stage; their scripts run in every task job). */
 function hiddenTasks(p: Pipeline): Record<string, Job> {
-  return Object.fromEntries(Object.entries(p).filter(([k, v]) => k.startsWith('.') && (v as Job).stage !== undefined)) as Record<string, Job>;
+  return Object.fromEntries(
+    Object.entries(p).filter(([k, v]) => k.startsWith('.') && (v as Job).stage !== undefined),
+  ) as Record<string, Job>;
 }
 
 function jobsOf(p: Pipeline): Record<string, Job> {
   const reserved = new Set(['workflow', 'stages', 'variables', 'default', 'include']);
-  return Object.fromEntries(Object.entries(p).filter(([k]) => !reserved.has(k) && !k.startsWith('.'))) as Record<string, Job>;
+  return Object.fromEntries(Object.entries(p).filter(([k]) => !reserved.has(k) && !k.startsWith('.'))) as Record<
+    string,
+    Job
+  >;
 }
 
 /** Every configuration a run of the case can execute: the parent, each compiled child file, and each child as gitlab-child writes it for `tasks`. */
@@ -55,7 +69,11 @@ function everyPipeline(c: TargetCase, tasks: string[]): { label: string; pipelin
   const out = [{ label: 'parent', pipeline: pipelineOf(c), child: false }];
   for (const ch of childrenOf(c)) {
     out.push({ label: ch.path, pipeline: parse(ch.text) as Pipeline, child: true });
-    out.push({ label: `${ch.path} + ${tasks.length} tasks`, pipeline: parse(childPipeline({ split: ch.split, config: ch.text, template: ch.template, tasks })) as Pipeline, child: true });
+    out.push({
+      label: `${ch.path} + ${tasks.length} tasks`,
+      pipeline: parse(childPipeline({ split: ch.split, config: ch.text, template: ch.template, tasks })) as Pipeline,
+      child: true,
+    });
   }
   return out;
 }
@@ -74,7 +92,8 @@ describe('emitted GitLab pipelines validate against GitLab\u2019s CI schema', ()
           // A child pipeline runs only when triggered; the parent's jobs only for their workflow.
           if (child) expect(job.rules?.[0]?.if, `${label} ${id}`).toBeUndefined();
           else expect(job.rules?.[0]?.if, `${label} ${id}`).toBe(`$GUMP_WORKFLOW == "${name}"`);
-          if (job.trigger) expect(job.trigger).toMatchObject({ strategy: 'depend', forward: { pipeline_variables: true } });
+          if (job.trigger)
+            expect(job.trigger).toMatchObject({ strategy: 'depend', forward: { pipeline_variables: true } });
           else expect(job.extends, `${label} ${id}`).toMatch(new RegExp(`^\\.gump-${name}(-[a-z0-9-]+-tasks)?$`));
         }
       }
@@ -83,7 +102,12 @@ describe('emitted GitLab pipelines validate against GitLab\u2019s CI schema', ()
   it('a parallel split runs its tasks in a dynamic child pipeline: one job per planned task, then the merge job and every later job', () => {
     const c = targetCases().find((x) => x.name === 'parallel-split')!;
     const parent = jobsOf(pipelineOf(c));
-    expect(Object.keys(parent)).toEqual(['decompose', 'decompose child', 'decompose pipeline', 'gump-report before decompose']);
+    expect(Object.keys(parent)).toEqual([
+      'decompose',
+      'decompose child',
+      'decompose pipeline',
+      'gump-report before decompose',
+    ]);
     expect(parent['decompose pipeline']!.trigger).toEqual({
       include: [{ artifact: '.gump-ci/child/decompose.yml', job: 'decompose child' }],
       strategy: 'depend',
@@ -93,32 +117,55 @@ describe('emitted GitLab pipelines validate against GitLab\u2019s CI schema', ()
     expect(child!.path).toBe('.gitlab/gump/parallel-split/decompose.yml');
     for (const n of [0, 1, 3, 60]) {
       const tasks = Array.from({ length: n }, (_, i) => `task-${i}`);
-      const config = parse(childPipeline({ split: 'decompose', config: child!.text, template: child!.template, tasks })) as Pipeline;
+      const config = parse(
+        childPipeline({ split: 'decompose', config: child!.text, template: child!.template, tasks }),
+      ) as Pipeline;
       expect(gitlabSchemaErrors(config), `${n} tasks`).toEqual([]);
       const jobs = jobsOf(config);
       const taskJobs = Object.entries(jobs).filter(([id]) => id.startsWith('decompose/'));
       expect(taskJobs.map(([id]) => id)).toEqual(tasks.map((t) => `decompose/${t}`));
-      taskJobs.forEach(([, j], i) => expect(j).toEqual({ extends: '.gump-parallel-split-decompose-tasks', variables: { GUMP_TASK: String(i) } }));
+      taskJobs.forEach(([, j], i) =>
+        expect(j).toEqual({ extends: '.gump-parallel-split-decompose-tasks', variables: { GUMP_TASK: String(i) } }),
+      );
       // Only the first job reads the parent's artifacts; every later stage gets it from there, so no job lists more than GitLab's 50 needs.
       expect(jobs['decompose base']!.needs).toEqual([{ pipeline: '$GUMP_PARENT_PIPELINE_ID', job: 'decompose child' }]);
-      expect(Object.entries(jobs).filter(([, j]) => j.needs !== undefined).map(([id]) => id)).toEqual(['decompose base']);
-      expect(Object.keys(jobs).filter((id) => !id.startsWith('decompose/'))).toEqual(['decompose base', 'decompose merge', 'quality', 'gump-publish', 'gump-report']);
+      expect(
+        Object.entries(jobs)
+          .filter(([, j]) => j.needs !== undefined)
+          .map(([id]) => id),
+      ).toEqual(['decompose base']);
+      expect(Object.keys(jobs).filter((id) => !id.startsWith('decompose/'))).toEqual([
+        'decompose base',
+        'decompose merge',
+        'quality',
+        'gump-publish',
+        'gump-report',
+      ]);
     }
   });
   it('child pipelines nest two levels deep: a third parallel split keeps parallel: legs (at least GitLab’s 2)', () => {
     const c = targetCases().find((x) => x.name === 'parallel-split')!;
     const workflow = c.files['.gump/workflows/parallel-split.yaml']!;
     const split = workflow.slice(workflow.indexOf('  - name: decompose'), workflow.indexOf('  - name: quality'));
-    const three = workflow.replace(split, ['one', 'two', 'three'].map((n) => split.replace('name: decompose', `name: ${n}`)).join(''));
+    const three = workflow.replace(
+      split,
+      ['one', 'two', 'three'].map((n) => split.replace('name: decompose', `name: ${n}`)).join(''),
+    );
     const toml = c.files['gump.toml']!.replace('[ci]', '[ci]\ntask_slots = 1');
     const deep = { ...c, files: { ...c.files, '.gump/workflows/parallel-split.yaml': three, 'gump.toml': toml } };
     const children = childrenOf(deep);
-    expect(children.map((ch) => ch.path)).toEqual(['.gitlab/gump/parallel-split/one.yml', '.gitlab/gump/parallel-split/two.yml']);
+    expect(children.map((ch) => ch.path)).toEqual([
+      '.gitlab/gump/parallel-split/one.yml',
+      '.gitlab/gump/parallel-split/two.yml',
+    ]);
     const second = jobsOf(parse(children[1]!.text) as Pipeline);
     expect(second['two base']!.needs).toEqual([{ pipeline: '$GUMP_PARENT_PIPELINE_ID_2', job: 'two child' }]);
     expect(second['three tasks']!.parallel).toBe(2);
-    expect(jobsOf(parse(children[0]!.text) as Pipeline)['two pipeline']!.variables).toEqual({ GUMP_PARENT_PIPELINE_ID_2: '$CI_PIPELINE_ID' });
-    for (const { label, pipeline } of everyPipeline(deep, ['a', 'b'])) expect(gitlabSchemaErrors(pipeline), label).toEqual([]);
+    expect(jobsOf(parse(children[0]!.text) as Pipeline)['two pipeline']!.variables).toEqual({
+      GUMP_PARENT_PIPELINE_ID_2: '$CI_PIPELINE_ID',
+    });
+    for (const { label, pipeline } of everyPipeline(deep, ['a', 'b']))
+      expect(gitlabSchemaErrors(pipeline), label).toEqual([]);
   });
   it('the pipeline file starts with a spec: inputs: header whose inputs are its variables\u2019 defaults', () => {
     for (const c of targetCases()) {
@@ -127,7 +174,11 @@ describe('emitted GitLab pipelines validate against GitLab\u2019s CI schema', ()
       const inputs = (header.spec as { inputs: Record<string, { default: string }> }).inputs;
       expect(Object.keys(inputs)).toEqual(['spec', 'stub', 'inputs']);
       for (const i of Object.values(inputs)) expect(typeof i.default).toBe('string');
-      expect(pipeline.variables).toMatchObject({ GUMP_SPEC: { value: '$[[ inputs.spec ]]' }, GUMP_STUB: { value: '$[[ inputs.stub ]]' }, GUMP_INPUTS: { value: '$[[ inputs.inputs ]]' } });
+      expect(pipeline.variables).toMatchObject({
+        GUMP_SPEC: { value: '$[[ inputs.spec ]]' },
+        GUMP_STUB: { value: '$[[ inputs.stub ]]' },
+        GUMP_INPUTS: { value: '$[[ inputs.inputs ]]' },
+      });
     }
   });
   it('approvals are blocking manual jobs, each with a non-blocking manual reject job', () => {
@@ -141,18 +192,25 @@ describe('emitted GitLab pipelines validate against GitLab\u2019s CI schema', ()
   });
   it('the push token and agent secrets are unset in every job that does not use them', () => {
     for (const c of targetCases()) {
-      for (const [id, job] of everyPipeline(c, ['a']).flatMap((p) => Object.entries({ ...jobsOf(p.pipeline), ...hiddenTasks(p.pipeline) }))) {
+      for (const [id, job] of everyPipeline(c, ['a']).flatMap((p) =>
+        Object.entries({ ...jobsOf(p.pipeline), ...hiddenTasks(p.pipeline) }),
+      )) {
         if (job.trigger || !job.script) continue;
         const unset = job.script?.find((l) => l.startsWith('unset ')) ?? '';
-        if (id !== 'gump-publish' && !id.endsWith('-share')) expect(unset, `${c.name} ${id}`).toContain('GUMP_PUSH_TOKEN');
-        if (!job.script?.some((l) => l.startsWith('gump_install '))) expect(unset, `${c.name} ${id}`).toContain('ANTHROPIC_API_KEY');
+        if (id !== 'gump-publish' && !id.endsWith('-share'))
+          expect(unset, `${c.name} ${id}`).toContain('GUMP_PUSH_TOKEN');
+        if (!job.script?.some((l) => l.startsWith('gump_install ')))
+          expect(unset, `${c.name} ${id}`).toContain('ANTHROPIC_API_KEY');
       }
     }
   });
   it('gump.toml [ci] image replaces the default image (node:<node_version>-bookworm)', () => {
     const c = targetCases().find((x) => x.name === 'single-step')!;
     expect(pipelineOf(c)['.gump-single-step']).toMatchObject({ image: 'node:22-bookworm' });
-    const custom = pipelineOf({ ...c, files: { ...c.files, 'gump.toml': '[ci]\nimage = "registry.example.com/node:22-git"\n' } });
+    const custom = pipelineOf({
+      ...c,
+      files: { ...c.files, 'gump.toml': '[ci]\nimage = "registry.example.com/node:22-git"\n' },
+    });
     expect(custom['.gump-single-step']).toMatchObject({ image: 'registry.example.com/node:22-git' });
     expect(gitlabSchemaErrors(custom)).toEqual([]);
   });

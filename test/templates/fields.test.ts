@@ -16,7 +16,9 @@ steps:
 
 describe('step fields', () => {
   it('accepts the catalogue of every kind', () => {
-    expect(check(`name: w
+    expect(
+      check(
+        `name: w
 steps:
   - name: setup
     workflow: setup
@@ -49,11 +51,16 @@ steps:
       {fixer.output} {fixer.diff} {fixer.files} {fixer.status} {fixer.attempt} {fixer.gate.compile}
       {quality.status} {quality.attempt} {quality.retries} {quality.check_result} {quality.gate.bash_1.error}
       {group.status} {group/a.output}
-`, setup)).toEqual([]);
+`,
+        setup,
+      ),
+    ).toEqual([]);
   });
 
   it('GUMP105: a field the kind does not have', () => {
-    expect(check(`name: w
+    expect(
+      check(
+        `name: w
 steps:
   - name: setup
     workflow: setup
@@ -81,11 +88,25 @@ steps:
     prompt: |
       {impl.comments} {impl.verdict} {fixer.agent} {quality.output}
       {group.output} {setup.output} {impl.gate} {impl.gate.compile.pass.x}
-`, setup)).toEqual(['GUMP105@27:7 {impl.comments}', 'GUMP105@27:23 {impl.verdict}', 'GUMP105@27:38 {fixer.agent}', 'GUMP105@27:52 {quality.output}', 'GUMP105@28:7 {group.output}', 'GUMP105@28:22 {setup.output}', 'GUMP105@28:37 {impl.gate}', 'GUMP105@28:49 {impl.gate.compile.pass.x}']);
+`,
+        setup,
+      ),
+    ).toEqual([
+      'GUMP105@27:7 {impl.comments}',
+      'GUMP105@27:23 {impl.verdict}',
+      'GUMP105@27:38 {fixer.agent}',
+      'GUMP105@27:52 {quality.output}',
+      'GUMP105@28:7 {group.output}',
+      'GUMP105@28:22 {setup.output}',
+      'GUMP105@28:37 {impl.gate}',
+      'GUMP105@28:49 {impl.gate.compile.pass.x}',
+    ]);
   });
 
   it('GUMP108: gate.<g> of another step, of the step itself, and prev.gate.<g>', () => {
-    expect(check(`name: w
+    expect(
+      check(
+        `name: w
 steps:
   - name: tests
     type: code
@@ -101,11 +122,16 @@ steps:
     gate: [compile]
     retry:
       - exit: 2
-`, {}, ['GUMP129'])).toEqual(['GUMP108@13:7 {tests.gate.test}', 'GUMP108@13:25 {gate.lint}', 'GUMP108@13:37 {prev.gate.lint.error}']);
+`,
+        {},
+        ['GUMP129'],
+      ),
+    ).toEqual(['GUMP108@13:7 {tests.gate.test}', 'GUMP108@13:25 {gate.lint}', 'GUMP108@13:37 {prev.gate.lint.error}']);
   });
 
   it('GUMP113: the field of a qualified path', () => {
-    expect(check(`name: w
+    expect(
+      check(`name: w
 steps:
   - name: reviews
     parallel: true
@@ -118,11 +144,14 @@ steps:
     type: artifact
     agent: claude-haiku
     prompt: "{reviews/arch.verdict} {reviews/arch.comments}"
-`)).toEqual(['GUMP113@13:14 {reviews/arch.verdict}']);
+`),
+    ).toEqual(['GUMP113@13:14 {reviews/arch.verdict}']);
   });
 
   it('state.<key>: checked against the callee steps and fields when the callee is known', () => {
-    expect(check(`name: w
+    expect(
+      check(
+        `name: w
 steps:
   - name: setup
     workflow: setup
@@ -133,11 +162,21 @@ steps:
     prompt: |
       {setup.state.deploy.comments} {setup.state.deploy.output}
       {setup.state.deplo.comments} {setup.state.deploy.verdict} {setup.state.deploy} {setup.state}
-`, setup)).toEqual(['GUMP105@11:7 {setup.state.deplo.comments}', 'GUMP105@11:36 {setup.state.deploy.verdict}', 'GUMP105@11:65 {setup.state.deploy}', 'GUMP105@11:86 {setup.state}']);
+`,
+        setup,
+      ),
+    ).toEqual([
+      'GUMP105@11:7 {setup.state.deplo.comments}',
+      'GUMP105@11:36 {setup.state.deploy.verdict}',
+      'GUMP105@11:65 {setup.state.deploy}',
+      'GUMP105@11:86 {setup.state}',
+    ]);
   });
 
   it('state.<key> of an unresolved callee is not checked beyond its shape', () => {
-    expect(check(`name: w
+    expect(
+      check(
+        `name: w
 steps:
   - name: setup
     workflow: missing
@@ -145,11 +184,16 @@ steps:
     type: code
     agent: claude-sonnet
     prompt: "{setup.state.anything.here}"
-`, {}, ['GUMP118'])).toEqual([]);
+`,
+        {},
+        ['GUMP118'],
+      ),
+    ).toEqual([]);
   });
 
   it("prev.<field>: the step's own kind", () => {
-    expect(check(`name: w
+    expect(
+      check(`name: w
 steps:
   - name: impl
     type: code
@@ -163,11 +207,14 @@ steps:
     prompt: "{prev.comments}"
     retry:
       - exit: 2
-`)).toEqual(['GUMP105@6:40 {prev.comments}']);
+`),
+    ).toEqual(['GUMP105@6:40 {prev.comments}']);
   });
 
   it('gate fields of an unreadable gate list are not checked', () => {
-    expect(check(`name: w
+    expect(
+      check(
+        `name: w
 steps:
   - name: impl
     type: code
@@ -176,6 +223,10 @@ steps:
     gate: [compile, nonsense]
     retry:
       - exit: 2
-`, {}, ['GUMP211'])).toEqual([]);
+`,
+        {},
+        ['GUMP211'],
+      ),
+    ).toEqual([]);
   });
 });

@@ -5,7 +5,10 @@ import { checkFiles } from '../../src/compile.js';
 import { MemoryHost } from '../../src/project/memory-host.js';
 import { checkAt as check } from './at.js';
 
-const research = { '.gump/workflows/research.yaml': 'name: research\nsteps:\n  - name: survey\n    type: artifact\n    agent: claude-haiku\n    prompt: "Survey {query} for {spec}"\n' };
+const research = {
+  '.gump/workflows/research.yaml':
+    'name: research\nsteps:\n  - name: survey\n    type: artifact\n    agent: claude-haiku\n    prompt: "Survey {query} for {spec}"\n',
+};
 
 function inputsOf(text: string, files: Record<string, string> = {}): { inputs: string[]; agentInputs: string[] } {
   const host = new MemoryHost({ ...files, 'workflow.yaml': text });
@@ -15,7 +18,9 @@ function inputsOf(text: string, files: Record<string, string> = {}): { inputs: s
 
 describe('GUMP126', () => {
   it('the GET pseudo-step name collides with a step of its scope, at the workflow key', () => {
-    expect(check(`name: w
+    expect(
+      check(
+        `name: w
 steps:
   - name: research
     type: artifact
@@ -29,11 +34,16 @@ steps:
       prompt: "{research.output}"
     run:
       agent: claude-sonnet
-`, research)).toEqual(['GUMP126@10:7']);
+`,
+        research,
+      ),
+    ).toEqual(['GUMP126@10:7']);
   });
 
   it('no collision across scopes', () => {
-    expect(check(`name: w
+    expect(
+      check(
+        `name: w
 steps:
   - name: research
     type: artifact
@@ -50,13 +60,18 @@ steps:
           prompt: "{research.output}"
         run:
           agent: claude-sonnet
-`, research)).toEqual([]);
+`,
+        research,
+      ),
+    ).toEqual([]);
   });
 });
 
 describe('GUMP522', () => {
   it('warns at the key of an empty literal in with, get inputs, gate inputs and retry with', () => {
-    expect(check(`name: w
+    expect(
+      check(
+        `name: w
 steps:
   - name: setup
     workflow: research
@@ -77,22 +92,31 @@ steps:
       - validate: validators/arch-review
         with: { agent: claude-opus, diff: "" }
       - exit: 2
-`, research)).toEqual(['GUMP522@5:13', 'GUMP522@10:7', 'GUMP522@17:9', 'GUMP522@20:37']);
+`,
+        research,
+      ),
+    ).toEqual(['GUMP522@5:13', 'GUMP522@10:7', 'GUMP522@17:9', 'GUMP522@20:37']);
   });
 
   it('a blank but non-empty value or a template is fine', () => {
-    expect(check(`name: w
+    expect(
+      check(
+        `name: w
 steps:
   - name: setup
     workflow: research
     with: { query: " ", spec: "{spec}" }
-`, research)).toEqual([]);
+`,
+        research,
+      ),
+    ).toEqual([]);
   });
 });
 
 describe('inputs', () => {
   it('bare non-reserved, non-step placeholders of every template field, plus spec', () => {
-    expect(inputsOf(`name: w
+    expect(
+      inputsOf(`name: w
 steps:
   - name: impl
     type: code
@@ -105,21 +129,26 @@ steps:
         agent: "{fallback}"
         prompt: "{hint}"
       - exit: 2
-`)).toEqual({ inputs: ['area', 'fallback', 'hint', 'model', 'spec', 'ticket'], agentInputs: ['fallback', 'model'] });
+`),
+    ).toEqual({ inputs: ['area', 'fallback', 'hint', 'model', 'spec', 'ticket'], agentInputs: ['fallback', 'model'] });
   });
 
   it('diff is an input of a validator-shaped workflow', () => {
-    expect(inputsOf(`name: v
+    expect(
+      inputsOf(`name: v
 steps:
   - name: review
     type: validate
     agent: "{agent}"
     prompt: "{diff} {spec}"
-`)).toEqual({ inputs: ['agent', 'diff', 'spec'], agentInputs: ['agent'] });
+`),
+    ).toEqual({ inputs: ['agent', 'diff', 'spec'], agentInputs: ['agent'] });
   });
 
   it("unbound callee inputs become the caller's, except spec, a validator's diff and agent inputs", () => {
-    expect(inputsOf(`name: w
+    expect(
+      inputsOf(
+        `name: w
 steps:
   - name: impl
     type: code
@@ -131,11 +160,16 @@ steps:
     gate:
       - validate: validators/arch-review
         agent: "{reviewer}"
-`, research)).toEqual({ inputs: ['query', 'reviewer', 'spec'], agentInputs: ['reviewer'] });
+`,
+        research,
+      ),
+    ).toEqual({ inputs: ['query', 'reviewer', 'spec'], agentInputs: ['reviewer'] });
   });
 
   it("bound callee inputs are not the caller's; values binding an agent input are agent inputs", () => {
-    expect(inputsOf(`name: w
+    expect(
+      inputsOf(
+        `name: w
 steps:
   - name: setup
     workflow: research
@@ -143,7 +177,10 @@ steps:
   - name: review
     workflow: validators/arch-review
     with: { agent: "{who}", diff: "{patch}" }
-`, research)).toEqual({ inputs: ['patch', 'spec', 'topic', 'who'], agentInputs: ['who'] });
+`,
+        research,
+      ),
+    ).toEqual({ inputs: ['patch', 'spec', 'topic', 'who'], agentInputs: ['who'] });
   });
 
   it('transitively through a chain of calls', () => {
@@ -151,10 +188,15 @@ steps:
       ...research,
       '.gump/workflows/outer.yaml': 'name: outer\nsteps:\n  - name: r\n    workflow: research\n',
     };
-    expect(inputsOf(`name: w
+    expect(
+      inputsOf(
+        `name: w
 steps:
   - name: o
     workflow: outer
-`, files)).toEqual({ inputs: ['query', 'spec'], agentInputs: [] });
+`,
+        files,
+      ),
+    ).toEqual({ inputs: ['query', 'spec'], agentInputs: [] });
   });
 });

@@ -38,11 +38,15 @@ steps:
 describe('legacy steps. references', () => {
   it('GUMP508: fix writes the name when it binds, else the qualified path', () => {
     expect(check(nested)).toEqual(['GUMP508@18:7 {steps.plan.output}', 'GUMP508@19:7 {steps.arch.comments}']);
-    expect(fixOf(nested)).toEqual(['{steps.plan.output} -> {plan.output}', '{steps.arch.comments} -> {reviews/arch.comments}']);
+    expect(fixOf(nested)).toEqual([
+      '{steps.plan.output} -> {plan.output}',
+      '{steps.arch.comments} -> {reviews/arch.comments}',
+    ]);
   });
 
   it('the replacement is checked like the placeholder it stands for', () => {
-    expect(check(`name: w
+    expect(
+      check(`name: w
 steps:
   - name: impl
     type: code
@@ -52,11 +56,21 @@ steps:
     type: artifact
     agent: claude-sonnet
     prompt: "{spec}"
-`)).toEqual(['GUMP110@6:14 {steps.impl.diff}', 'GUMP508@6:14 {steps.impl.diff}', 'GUMP109@6:32 {steps.later.output}', 'GUMP508@6:32 {steps.later.output}', 'GUMP105@6:53 {steps.later.verdict}', 'GUMP109@6:53 {steps.later.verdict}', 'GUMP508@6:53 {steps.later.verdict}']);
+`),
+    ).toEqual([
+      'GUMP110@6:14 {steps.impl.diff}',
+      'GUMP508@6:14 {steps.impl.diff}',
+      'GUMP109@6:32 {steps.later.output}',
+      'GUMP508@6:32 {steps.later.output}',
+      'GUMP105@6:53 {steps.later.verdict}',
+      'GUMP109@6:53 {steps.later.verdict}',
+      'GUMP508@6:53 {steps.later.verdict}',
+    ]);
   });
 
   it('GUMP128: steps of that name in several scopes', () => {
-    expect(check(`name: w
+    expect(
+      check(`name: w
 steps:
   - name: impl
     type: code
@@ -73,11 +87,13 @@ steps:
     type: artifact
     agent: claude-haiku
     prompt: "{steps.impl.files}"
-`)).toEqual(['GUMP128@17:14 {steps.impl.files}']);
+`),
+    ).toEqual(['GUMP128@17:14 {steps.impl.files}']);
   });
 
   it('GUMP104: no such step, or a step inside a task not containing the placeholder', () => {
-    expect(check(`name: w
+    expect(
+      check(`name: w
 steps:
   - name: decompose
     type: split
@@ -97,6 +113,11 @@ steps:
     type: artifact
     agent: claude-haiku
     prompt: "{steps.impl.diff} {steps.nothing.output}"
-`)).toEqual(['GUMP508@16:18 {steps.impl.diff}', 'GUMP104@20:14 {steps.impl.diff}', 'GUMP104@20:32 {steps.nothing.output}']);
+`),
+    ).toEqual([
+      'GUMP508@16:18 {steps.impl.diff}',
+      'GUMP104@20:14 {steps.impl.diff}',
+      'GUMP104@20:32 {steps.nothing.output}',
+    ]);
   });
 });

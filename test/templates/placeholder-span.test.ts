@@ -8,7 +8,11 @@ import { Collector } from '../../src/diagnostics/diagnostic.js';
 import { placeholderSpan } from '../../src/2-check/template-sites.js';
 import { checkText, codesAt } from '../helpers/check.js';
 
-function promptOf(yaml: string): { tpl: TemplateAst; at: (i: number) => string; source: ReturnType<typeof parseWorkflow> } {
+function promptOf(yaml: string): {
+  tpl: TemplateAst;
+  at: (i: number) => string;
+  source: ReturnType<typeof parseWorkflow>;
+} {
   const ast = parseWorkflow('workflow.yaml', yaml, new Collector('workflow.yaml'))!;
   const p = ast.steps[0]!.prompt!.value;
   if (p.kind !== 'inline') throw new Error('inline prompt expected');

@@ -18,11 +18,25 @@ ${extra}`;
 
 describe('GUMP511', () => {
   it('warns without retry, at each placeholder', () => {
-    expect(check(step(''))).toEqual(['GUMP511@8:7 {error}', 'GUMP511@8:15 {diff}', 'GUMP511@8:22 {output}', 'GUMP511@8:31 {attempt}', 'GUMP511@9:7 {prev.diff}', 'GUMP511@9:19 {gate.compile}']);
+    expect(check(step(''))).toEqual([
+      'GUMP511@8:7 {error}',
+      'GUMP511@8:15 {diff}',
+      'GUMP511@8:22 {output}',
+      'GUMP511@8:31 {attempt}',
+      'GUMP511@9:7 {prev.diff}',
+      'GUMP511@9:19 {gate.compile}',
+    ]);
   });
 
   it('warns with exit: 1 (GUMP516 is another rule)', () => {
-    expect(check(step('    retry:\n      - exit: 1\n'), {}, ['GUMP516'])).toEqual(['GUMP511@8:7 {error}', 'GUMP511@8:15 {diff}', 'GUMP511@8:22 {output}', 'GUMP511@8:31 {attempt}', 'GUMP511@9:7 {prev.diff}', 'GUMP511@9:19 {gate.compile}']);
+    expect(check(step('    retry:\n      - exit: 1\n'), {}, ['GUMP516'])).toEqual([
+      'GUMP511@8:7 {error}',
+      'GUMP511@8:15 {diff}',
+      'GUMP511@8:22 {output}',
+      'GUMP511@8:31 {attempt}',
+      'GUMP511@9:7 {prev.diff}',
+      'GUMP511@9:19 {gate.compile}',
+    ]);
   });
 
   it('is silent with a retry loop', () => {
@@ -34,7 +48,8 @@ describe('GUMP511', () => {
   });
 
   it('covers the agent and context file path, not bound values', () => {
-    expect(check(`name: w
+    expect(
+      check(`name: w
 steps:
   - name: impl
     type: code
@@ -47,16 +62,19 @@ steps:
         agent: claude-opus
         diff: "{diff}"
         spec: "{error}"
-`)).toEqual(['GUMP511@5:13 {prev.agent}', 'GUMP511@8:22 {attempt}']);
+`),
+    ).toEqual(['GUMP511@5:13 {prev.agent}', 'GUMP511@8:22 {attempt}']);
   });
 
   it('{diff} is an input in a validator-shaped workflow', () => {
-    expect(check(`name: v
+    expect(
+      check(`name: v
 steps:
   - name: review
     type: validate
     agent: claude-opus
     prompt: "Review {diff} against {spec}; {error}"
-`)).toEqual(['GUMP511@6:44 {error}']);
+`),
+    ).toEqual(['GUMP511@6:44 {error}']);
   });
 });

@@ -5,7 +5,8 @@ import { checkAt as check } from './at.js';
 
 describe('session.from', () => {
   it('accepts an earlier agent step of the same scope, flow and block form', () => {
-    expect(check(`name: w
+    expect(
+      check(`name: w
 steps:
   - name: tests
     type: code
@@ -24,11 +25,13 @@ steps:
         from: impl
     run:
       agent: claude-opus
-`)).toEqual([]);
+`),
+    ).toEqual([]);
   });
 
   it('GUMP114 unknown, GUMP115 itself, GUMP116 later / other scope / parallel sibling, GUMP117 not an agent', () => {
-    expect(check(`name: w
+    expect(
+      check(`name: w
 steps:
   - name: quality
     gate: [compile]
@@ -70,11 +73,13 @@ steps:
         agent: claude-sonnet
         prompt: "{spec}"
         session: { from: a }
-`)).toEqual(['GUMP114@9:16', 'GUMP115@14:16', 'GUMP116@20:7', 'GUMP117@25:16', 'GUMP116@37:20', 'GUMP116@42:20']);
+`),
+    ).toEqual(['GUMP114@9:16', 'GUMP115@14:16', 'GUMP116@20:7', 'GUMP117@25:16', 'GUMP116@37:20', 'GUMP116@42:20']);
   });
 
   it('GUMP116: a step of another task scope; GUMP117 on pass, group and call targets', () => {
-    expect(check(`name: w
+    expect(
+      check(`name: w
 steps:
   - name: setup
     workflow: freeform
@@ -109,11 +114,13 @@ steps:
     agent: claude-sonnet
     prompt: "{spec}"
     session: { from: x }
-`)).toEqual(['GUMP117@20:16', 'GUMP117@25:16', 'GUMP117@30:16', 'GUMP116@35:16']);
+`),
+    ).toEqual(['GUMP117@20:16', 'GUMP117@25:16', 'GUMP117@30:16', 'GUMP116@35:16']);
   });
 
   it('GUMP517: both agents literal with different providers; templates are not checked', () => {
-    expect(check(`name: w
+    expect(
+      check(`name: w
 steps:
   - name: a
     type: code
@@ -134,6 +141,7 @@ steps:
     agent: claude-opus
     prompt: "{spec}"
     session: { from: a }
-`)).toEqual(['GUMP517@11:16']);
+`),
+    ).toEqual(['GUMP517@11:16']);
   });
 });

@@ -5,7 +5,8 @@ import { checkAt as check } from './at.js';
 
 describe('step references', () => {
   it('binds to an earlier step of the scope or an enclosing scope', () => {
-    expect(check(`name: w
+    expect(
+      check(`name: w
 steps:
   - name: design
     type: artifact
@@ -29,11 +30,13 @@ steps:
     type: artifact
     agent: claude-haiku
     prompt: "Summarise {decompose.status} and {check.comments}"
-`)).toEqual(['GUMP104@24:47 {check.comments}']);
+`),
+    ).toEqual(['GUMP104@24:47 {check.comments}']);
   });
 
   it('GUMP104: unknown name, at the placeholder', () => {
-    expect(check(`name: w
+    expect(
+      check(`name: w
 steps:
   - name: tests
     type: code
@@ -43,11 +46,13 @@ steps:
     type: code
     agent: claude-sonnet
     prompt: "Make {tset.files} pass"
-`)).toEqual(['GUMP104@10:19 {tset.files}']);
+`),
+    ).toEqual(['GUMP104@10:19 {tset.files}']);
   });
 
   it('GUMP104: a child of a parallel group is not visible by its bare name after the group', () => {
-    expect(check(`name: w
+    expect(
+      check(`name: w
 steps:
   - name: reviews
     parallel: true
@@ -64,11 +69,13 @@ steps:
     type: artifact
     agent: claude-haiku
     prompt: "{arch.comments} {reviews/arch.comments} {reviews.status}"
-`)).toEqual(['GUMP104@17:14 {arch.comments}']);
+`),
+    ).toEqual(['GUMP104@17:14 {arch.comments}']);
   });
 
   it('GUMP109: later step, enclosing group, enclosing split status; planner fields are fine', () => {
-    expect(check(`name: w
+    expect(
+      check(`name: w
 steps:
   - name: impl
     type: code
@@ -95,11 +102,13 @@ steps:
         type: code
         agent: claude-sonnet
         prompt: "{group.status}"
-`)).toEqual(['GUMP109@6:21 {design.output}', 'GUMP109@20:37 {decompose.status}', 'GUMP109@27:18 {group.status}']);
+`),
+    ).toEqual(['GUMP109@6:21 {design.output}', 'GUMP109@20:37 {decompose.status}', 'GUMP109@27:18 {group.status}']);
   });
 
   it('GUMP109: a planner cannot read its own tasks through a qualified path', () => {
-    expect(check(`name: w
+    expect(
+      check(`name: w
 steps:
   - name: decompose
     type: split
@@ -111,11 +120,13 @@ steps:
         type: code
         agent: claude-sonnet
         prompt: "Do {task.description}"
-`)).toEqual(['GUMP109@6:27 {decompose/t1/impl.diff}']);
+`),
+    ).toEqual(['GUMP109@6:27 {decompose/t1/impl.diff}']);
   });
 
   it('GUMP110: the step itself, also in its agent, retry prompt and gate inputs', () => {
-    expect(check(`name: w
+    expect(
+      check(`name: w
 steps:
   - name: impl
     type: code
@@ -129,11 +140,13 @@ steps:
       - attempt: 2
         prompt: "Again: {impl.diff}"
       - exit: 3
-`)).toEqual(['GUMP110@5:13 {impl.agent}', 'GUMP110@8:7 {impl.gate.test.error}', 'GUMP110@13:25 {impl.diff}']);
+`),
+    ).toEqual(['GUMP110@5:13 {impl.agent}', 'GUMP110@8:7 {impl.gate.test.error}', 'GUMP110@13:25 {impl.diff}']);
   });
 
   it('GUMP111: another child of the same parallel group, by name or qualified', () => {
-    expect(check(`name: w
+    expect(
+      check(`name: w
 steps:
   - name: reviews
     parallel: true
@@ -146,11 +159,14 @@ steps:
         type: validate
         agent: claude-sonnet
         prompt: "Given {arch.comments} and {reviews/arch.comments}"
-`)).toEqual(['GUMP111@13:24 {arch.comments}', 'GUMP111@13:44 {reviews/arch.comments}']);
+`),
+    ).toEqual(['GUMP111@13:24 {arch.comments}', 'GUMP111@13:44 {reviews/arch.comments}']);
   });
 
   it('GUMP111: also from deep inside a sibling branch', () => {
-    expect(check(`name: w
+    expect(
+      check(
+        `name: w
 steps:
   - name: g
     parallel: true
@@ -169,11 +185,16 @@ steps:
             type: code
             agent: claude-sonnet
             prompt: "{a.output}"
-`, {}, ['GUMP40'])).toEqual(['GUMP111@19:22 {a.output}']);
+`,
+        {},
+        ['GUMP40'],
+      ),
+    ).toEqual(['GUMP111@19:22 {a.output}']);
   });
 
   it('GUMP113: wrong split, group or step segment, a missing step after a task; task names unchecked', () => {
-    expect(check(`name: w
+    expect(
+      check(`name: w
 steps:
   - name: decompose
     type: split
@@ -202,11 +223,19 @@ steps:
       {reviews/architecture.comments}
       {decompose/t1.output}
       {reviews/arch/x.output}
-`)).toEqual(['GUMP113@25:7 {decompose/t1/implx.diff}', 'GUMP113@26:7 {decomp/t1/impl.diff}', 'GUMP113@27:7 {reviews/architecture.comments}', 'GUMP113@28:7 {decompose/t1.output}', 'GUMP113@29:7 {reviews/arch/x.output}']);
+`),
+    ).toEqual([
+      'GUMP113@25:7 {decompose/t1/implx.diff}',
+      'GUMP113@26:7 {decomp/t1/impl.diff}',
+      'GUMP113@27:7 {reviews/architecture.comments}',
+      'GUMP113@28:7 {decompose/t1.output}',
+      'GUMP113@29:7 {reviews/arch/x.output}',
+    ]);
   });
 
   it('qualified references inside the own task are not ordered (the task may be another one)', () => {
-    expect(check(`name: w
+    expect(
+      check(`name: w
 steps:
   - name: decompose
     type: split
@@ -222,12 +251,18 @@ steps:
         type: code
         agent: claude-sonnet
         prompt: "Do {task.description}"
-`)).toEqual([]);
+`),
+    ).toEqual([]);
   });
 
   it('GET pseudo-steps bind by scoping: caller and later steps; earlier steps are forward', () => {
-    const files = { '.gump/workflows/research.yaml': 'name: research\nsteps:\n  - name: survey\n    type: artifact\n    agent: claude-haiku\n    prompt: "Survey {spec}"\n' };
-    expect(check(`name: w
+    const files = {
+      '.gump/workflows/research.yaml':
+        'name: research\nsteps:\n  - name: survey\n    type: artifact\n    agent: claude-haiku\n    prompt: "Survey {spec}"\n',
+    };
+    expect(
+      check(
+        `name: w
 steps:
   - name: before
     type: code
@@ -244,12 +279,20 @@ steps:
     type: code
     agent: claude-sonnet
     prompt: "{research.output}"
-`, files)).toEqual(['GUMP109@6:14 {research.output}']);
+`,
+        files,
+      ),
+    ).toEqual(['GUMP109@6:14 {research.output}']);
   });
 
   it('GUMP109: get: inputs are rendered before the GET workflow runs', () => {
-    const files = { '.gump/workflows/research.yaml': 'name: research\nsteps:\n  - name: survey\n    type: artifact\n    agent: claude-haiku\n    prompt: "Survey {query}"\n' };
-    expect(check(`name: w
+    const files = {
+      '.gump/workflows/research.yaml':
+        'name: research\nsteps:\n  - name: survey\n    type: artifact\n    agent: claude-haiku\n    prompt: "Survey {query}"\n',
+    };
+    expect(
+      check(
+        `name: w
 steps:
   - name: impl
     type: code
@@ -259,6 +302,9 @@ steps:
       prompt: "Implement {spec}"
     run:
       agent: claude-sonnet
-`, files)).toEqual(['GUMP109@7:25 {research.output}']);
+`,
+        files,
+      ),
+    ).toEqual(['GUMP109@7:25 {research.output}']);
   });
 });

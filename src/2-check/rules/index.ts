@@ -7,4 +7,10 @@ import { stepRules } from './steps/index.js';
 import { targetRules } from './targets/index.js';
 import { templateRules } from './templates/index.js';
 
-export const rules: readonly Rule[] = [...resolutionRules, ...stepRules, ...templateRules, ...bindingRules, ...targetRules];
+export const rules: readonly Rule[] = [
+  ...resolutionRules,
+  ...stepRules,
+  ...templateRules,
+  ...bindingRules,
+  ...targetRules,
+];

@@ -277,8 +277,7 @@ steps:
     message: 'the workflow has no name',
     hint: 'add name: <workflow-name> at the top of the file',
     fixable: false,
-    explain:
-      'The root `name` is missing or empty. It identifies the workflow in pipeline names and reports (§2).',
+    explain: 'The root `name` is missing or empty. It identifies the workflow in pipeline names and reports (§2).',
     wrong: `steps:
   - name: impl
     type: code
@@ -437,8 +436,7 @@ steps:
     message: '"{key}" must be a mapping, not {value}',
     hint: 'write the block as a mapping, e.g. run: { agent: claude-sonnet }',
     fixable: false,
-    explain:
-      'A `get:` or `run:` block is a scalar or a list. Blocks are mappings that group agent-phase keys (§4.1).',
+    explain: 'A `get:` or `run:` block is a scalar or a list. Blocks are mappings that group agent-phase keys (§4.1).',
     wrong: `name: add-login
 steps:
   - name: impl

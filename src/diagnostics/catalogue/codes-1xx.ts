@@ -12,7 +12,7 @@ export const referenceCodes: CatalogueEntry[] = [
     hint: 'give each step of a scope its own name',
     fixable: false,
     explain:
-      'Two steps of one scope (the root, a split\'s `each:`, a group\'s `steps:`) share a name. ' +
+      "Two steps of one scope (the root, a split's `each:`, a group's `steps:`) share a name. " +
       'Names must be unique per scope so that step paths, state keys and references always bind to exactly one step (§14.4, §15.1).',
     wrong: `name: add-login
 steps:
@@ -183,7 +183,7 @@ steps:
     hint: 'task fields exist only in the each: steps of a split',
     fixable: false,
     explain:
-      'A `{task.*}` placeholder appears in a step that does not run inside a split\'s `each:` (§14.5). ' +
+      "A `{task.*}` placeholder appears in a step that does not run inside a split's `each:` (§14.5). " +
       'Outside a task there is no current task, so the value would always be empty.',
     wrong: `name: add-login
 steps:
@@ -246,7 +246,7 @@ steps:
     slug: 'unknown-gate-reference',
     severity: 'error',
     message: 'unknown gate "{name}" in {ref}',
-    hint: 'gate names are the bare type, <type>_<index> for entries with an argument, or the validator\'s derived name (§8.5)',
+    hint: "gate names are the bare type, <type>_<index> for entries with an argument, or the validator's derived name (§8.5)",
     fixable: false,
     explain:
       'A `{gate.<g>}`, `{prev.gate.<g>}` or `{x.gate.<g>}` placeholder names a gate the step does not have (§14.4, §14.5). ' +
@@ -316,10 +316,10 @@ steps:
     slug: 'self-reference',
     severity: 'error',
     message: '{ref} refers to the step itself',
-    hint: 'use {prev.<field>} for the step\'s own previous attempt',
+    hint: "use {prev.<field>} for the step's own previous attempt",
     fixable: false,
     explain:
-      'A step references its own fields by name (§14.4). Its fields are only written as the step runs, so the step\'s previous attempt is read through `{prev.<field>}` instead.',
+      "A step references its own fields by name (§14.4). Its fields are only written as the step runs, so the step's previous attempt is read through `{prev.<field>}` instead.",
     wrong: `name: add-login
 steps:
   - name: impl
@@ -353,7 +353,7 @@ steps:
     hint: 'read it after the group with a qualified path: {<group>/<step>.<field>}',
     fixable: false,
     explain:
-      'A child of a parallel group references another child of the same group (§6.4). Children run concurrently, so one can never see the other\'s result; ' +
+      "A child of a parallel group references another child of the same group (§6.4). Children run concurrently, so one can never see the other's result; " +
       'a step after the group reads it through a qualified reference such as `{reviews/arch.comments}`.',
     wrong: `name: review-spec
 steps:
@@ -514,10 +514,10 @@ steps:
     slug: 'session-self',
     severity: 'error',
     message: 'step "{name}" cannot resume its own session',
-    hint: 'retries already resume the step\'s own session; name an earlier step',
+    hint: "retries already resume the step's own session; name an earlier step",
     fixable: false,
     explain:
-      '`session.from` names the step itself (§10). On attempt 1 the step has no session yet, and retries resume the step\'s own session anyway (§9.2).',
+      "`session.from` names the step itself (§10). On attempt 1 the step has no session yet, and retries resume the step's own session anyway (§9.2).",
     wrong: `name: add-login
 steps:
   - name: tests
@@ -711,7 +711,7 @@ steps:
     fixable: false,
     explain:
       'A workflow or validator reference is empty (including nothing after `workflows/` or `validators/`), absolute, or contains a `..` segment or a backslash (§7.4). ' +
-      'References stay inside the project\'s `.gump/` folders so that compiled pipelines do not depend on files outside them.',
+      "References stay inside the project's `.gump/` folders so that compiled pipelines do not depend on files outside them.",
     wrong: `name: add-login
 steps:
   - name: setup
@@ -801,7 +801,7 @@ steps:
     hint: 'bind only inputs the callee references, or spec',
     fixable: false,
     explain:
-      'A key of a call\'s `with:`, a validator gate map, a retry `with:` or a `get:` block with `workflow` is not an input that the callee references (§7.1, §14.6). ' +
+      "A key of a call's `with:`, a validator gate map, a retry `with:` or a `get:` block with `workflow` is not an input that the callee references (§7.1, §14.6). " +
       '`spec` is always accepted. The hint suggests the closest input of the callee.',
     wrong: `name: add-login
 steps:
@@ -841,7 +841,7 @@ steps:
     slug: 'retry-not-unknown-gate',
     severity: 'error',
     message: 'retry condition names unknown gate "{name}"',
-    hint: 'gate names are the bare type, <type>_<index> for entries with an argument, or the validator\'s derived name (§8.5)',
+    hint: "gate names are the bare type, <type>_<index> for entries with an argument, or the validator's derived name (§8.5)",
     fixable: false,
     explain:
       'A retry entry `not: gate.<g>` names a gate that this step does not have (§9.1). The condition could never match, so the override would never apply.',
@@ -950,10 +950,10 @@ steps:
     slug: 'get-workflow-name-collision',
     severity: 'error',
     message: '"{name}" names both a GET workflow and a step of this scope',
-    hint: 'rename the step; the GET workflow\'s pseudo-step takes the workflow\'s file name',
+    hint: "rename the step; the GET workflow's pseudo-step takes the workflow's file name",
     fixable: false,
     explain:
-      'A GET workflow becomes a pseudo-step named after its reference (last path segment, extension stripped), visible in the calling step\'s scope (§7.3). ' +
+      "A GET workflow becomes a pseudo-step named after its reference (last path segment, extension stripped), visible in the calling step's scope (§7.3). " +
       'When a step of that scope has the same name, `{<name>.output}` would be ambiguous.',
     wrong: `name: add-login
 steps:
@@ -998,10 +998,10 @@ steps:
     slug: 'callee-invalid',
     severity: 'error',
     message: '{what} "{callee}" ({file}) has {count}',
-    hint: 'fix the errors reported at the callee\'s own locations',
+    hint: "fix the errors reported at the callee's own locations",
     fixable: false,
     explain:
-      'Every resolved callee (call, GET workflow, validator) is compiled with the full rule set; its errors are reported under this code with the callee\'s own locations (§7.4). ' +
+      "Every resolved callee (call, GET workflow, validator) is compiled with the full rule set; its errors are reported under this code with the callee's own locations (§7.4). " +
       'In the example, `setup-env` has a step without `type`, so the caller cannot compile.',
     wrong: `name: add-login
 steps:

@@ -12,7 +12,7 @@ export const valueCodes: CatalogueEntry[] = [
     hint: 'use code, split, validate or artifact',
     fixable: false,
     explain:
-      'A step\'s `type` is not one of `code`, `split`, `validate`, `artifact` (§3). The type decides what the agent must produce and which worktree it gets by default.',
+      "A step's `type` is not one of `code`, `split`, `validate`, `artifact` (§3). The type decides what the agent must produce and which worktree it gets by default.",
     wrong: `name: add-login
 steps:
   - name: impl
@@ -427,7 +427,7 @@ steps:
     hint: 'use schema, "schema: plan" (split) or "schema: review" (validate)',
     fixable: false,
     explain:
-      'A `schema` gate takes no argument, `plan` or `review` (§8.2). `plan` adds checks on a split\'s tasks; `review` on a validate verdict.',
+      "A `schema` gate takes no argument, `plan` or `review` (§8.2). `plan` adds checks on a split's tasks; `review` on a validate verdict.",
     wrong: `name: add-login
 steps:
   - name: decompose
@@ -499,7 +499,7 @@ steps:
     hint: 'a retry entry only accepts session: new',
     fixable: false,
     explain:
-      'A retry entry\'s `session` override is not `new` (§9.1). Retries resume the step\'s own session by default; the override can only start a fresh one.',
+      "A retry entry's `session` override is not `new` (§9.1). Retries resume the step's own session by default; the override can only start a fresh one.",
     wrong: `name: add-login
 steps:
   - name: impl
@@ -533,7 +533,7 @@ steps:
     hint: 'use reset or keep',
     fixable: false,
     explain:
-      'A retry entry\'s `worktree` override is not `reset` or `keep` (§9.1). `reset` discards the failed attempt\'s changes before the next attempt; `keep` builds on them.',
+      "A retry entry's `worktree` override is not `reset` or `keep` (§9.1). `reset` discards the failed attempt's changes before the next attempt; `keep` builds on them.",
     wrong: `name: add-login
 steps:
   - name: impl
@@ -787,7 +787,7 @@ steps:
     slug: 'retry-attempt-too-small',
     severity: 'error',
     message: 'retry attempt must be 2 or more, got {value}',
-    hint: 'attempt 1 always runs with the step\'s own settings',
+    hint: "attempt 1 always runs with the step's own settings",
     fixable: false,
     explain:
       'A retry condition `attempt: N` is evaluated before attempts 2 and later (§9.1, §9.2), so N must be at least 2; ' +

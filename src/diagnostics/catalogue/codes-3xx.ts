@@ -171,8 +171,7 @@ steps:
     message: 'a group cannot have both steps and each',
     hint: 'use a group (parallel: true + steps:) or a split (type: split + each:)',
     fixable: false,
-    explain:
-      'A step with `steps:` is a parallel group; `each:` belongs to splits (§3, §4.2). A step cannot be both.',
+    explain: 'A step with `steps:` is a parallel group; `each:` belongs to splits (§3, §4.2). A step cannot be both.',
     wrong: `name: review-spec
 steps:
   - name: reviews
@@ -253,7 +252,7 @@ steps:
     hint: 'agents are set inside the called workflow; bind one through with: if it has an agent input',
     fixable: false,
     explain:
-      'A step with `workflow:` is a call (§3, §7.1); it runs no agent itself. The agents are chosen by the called workflow\'s steps, ' +
+      "A step with `workflow:` is a call (§3, §7.1); it runs no agent itself. The agents are chosen by the called workflow's steps, " +
       'possibly from an input that the call binds with `with:`.',
     wrong: `name: add-login
 steps:
@@ -455,7 +454,7 @@ steps:
     fixable: false,
     explain:
       'A split, validate or artifact step, or a code step that is not a pass step, has no `prompt`, with or without an agent (§4.2). ' +
-      'The prompt is the agent\'s task; only a pass step, which runs no agent, needs none.',
+      "The prompt is the agent's task; only a pass step, which runs no agent, needs none.",
     wrong: `name: add-login
 steps:
   - name: impl
@@ -657,7 +656,7 @@ steps:
     hint: 'to change the instructions of later attempts, use a prompt override',
     fixable: false,
     explain:
-      'In a retry entry, `with:` binds the inputs of the entry\'s validator (§9.1). On an `attempt`, `not` or `exit` entry there is no callee to bind.',
+      "In a retry entry, `with:` binds the inputs of the entry's validator (§9.1). On an `attempt`, `not` or `exit` entry there is no callee to bind.",
     wrong: `name: add-login
 steps:
   - name: impl
@@ -692,7 +691,7 @@ steps:
     hint: 'keep only - exit: <passes>; put conditions and overrides on the children',
     fixable: false,
     explain:
-      'A parallel group\'s retry re-runs the children that have not passed, up to `exit` passes (§9.5). ' +
+      "A parallel group's retry re-runs the children that have not passed, up to `exit` passes (§9.5). " +
       'The group runs no agent of its own, so conditions and overrides belong on its children.',
     wrong: `name: build-features
 steps:
@@ -795,7 +794,7 @@ steps:
     hint: 'schema checks the output of split (plan) and validate (review) steps',
     fixable: false,
     explain:
-      'A `schema` gate checks a step\'s output contract (§8.2): `schema: plan` needs a split, `schema: review` a validate step, ' +
+      "A `schema` gate checks a step's output contract (§8.2): `schema: plan` needs a split, `schema: review` a validate step, " +
       'and bare `schema` fails on code, artifact and gate-only steps, which have no contract to check.',
     wrong: `name: add-login
 steps:
@@ -864,7 +863,7 @@ steps:
     hint: 'add retry to the steps of the called workflow',
     fixable: false,
     explain:
-      'A failing callee makes the call step fatal; calls have no gates and no retry (§7.1). Retry policies belong to the callee\'s own steps.',
+      "A failing callee makes the call step fatal; calls have no gates and no retry (§7.1). Retry policies belong to the callee's own steps.",
     wrong: `name: add-login
 steps:
   - name: setup
@@ -936,7 +935,7 @@ steps:
     slug: 'validator-without-verdict',
     severity: 'error',
     message: 'validator "{ref}" has no top-level type: validate step',
-    hint: 'a validator\'s verdict is the validate.json of its last top-level validate step',
+    hint: "a validator's verdict is the validate.json of its last top-level validate step",
     fixable: false,
     explain:
       'A workflow referenced through `validators/` must be validator-shaped: it needs a top-level `type: validate` step whose verdict decides the gate (§7.2). ' +
@@ -1025,8 +1024,7 @@ steps:
     message: 'parallel group "{name}" has no steps',
     hint: 'add the steps to run in parallel, or remove the group',
     fixable: false,
-    explain:
-      'A `parallel: true` group has an empty `steps` list (§4.2, §6.4); there would be nothing to run.',
+    explain: 'A `parallel: true` group has an empty `steps` list (§4.2, §6.4); there would be nothing to run.',
     wrong: `name: build-features
 steps:
   - name: impl

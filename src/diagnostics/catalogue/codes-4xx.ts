@@ -12,7 +12,7 @@ export const targetCodes: CatalogueEntry[] = [
     hint: 'flatten the plan: let a single split produce fine-grained tasks',
     fixable: false,
     explain:
-      'A split runs inside another split\'s task or inside a parallel branch, directly or through a workflow call (§6.5). ' +
+      "A split runs inside another split's task or inside a parallel branch, directly or through a workflow call (§6.5). " +
       'Tasks are only known at run time, and CI targets cannot generate pipelines from inside a task of a generated pipeline.',
     wrong: `name: add-login
 steps:
@@ -198,7 +198,8 @@ steps:
     code: 'GUMP405',
     slug: 'too-many-inputs',
     severity: 'error',
-    message: 'the pipeline needs {count} inputs (the workflow\'s inputs, spec, and the stub, resume and decision inputs gump adds); {target} allows {limit}',
+    message:
+      "the pipeline needs {count} inputs (the workflow's inputs, spec, and the stub, resume and decision inputs gump adds); {target} allows {limit}",
     hint: 'move settings into the spec file, or bind them with with: in a wrapping workflow',
     fixable: false,
     explain:
@@ -237,7 +238,7 @@ steps:
     hint: 'shorten the step names along the path',
     fixable: false,
     explain:
-      'A static step path (names joined with `/`, §15.1) becomes a CI job name and exceeds the target\'s length limit (GitLab rejects job names over 255 characters). ' +
+      "A static step path (names joined with `/`, §15.1) becomes a CI job name and exceeds the target's length limit (GitLab rejects job names over 255 characters). " +
       'Keep step names short; describe the work in the prompt instead.',
     wrong: `name: onboarding
 steps:
@@ -281,8 +282,8 @@ steps:
     hint: 'lower max_time or exit, or split the work into smaller steps',
     fixable: false,
     explain:
-      'All attempts of a step run inside one CI job, so `exit` × `max_time` bounds the job\'s duration (§9.1, §11). ' +
-      'When that exceeds the target\'s maximum job time (GitHub 6h, GitLab hosted runners 3h), the CI may kill the job before gump gives up. Only reported when compiling for a target.',
+      "All attempts of a step run inside one CI job, so `exit` × `max_time` bounds the job's duration (§9.1, §11). " +
+      "When that exceeds the target's maximum job time (GitHub 6h, GitLab hosted runners 3h), the CI may kill the job before gump gives up. Only reported when compiling for a target.",
     wrong: `name: add-login
 steps:
   - name: impl

@@ -276,8 +276,7 @@ steps:
     message: '"{ref}" uses the legacy item. prefix',
     hint: 'write task.<field>: name, description or files',
     fixable: true,
-    explain:
-      'The old spelling `{item.<f>}` is read as `{task.<f>}` (§14.2); `gump fix` rewrites it.',
+    explain: 'The old spelling `{item.<f>}` is read as `{task.<f>}` (§14.2); `gump fix` rewrites it.',
     wrong: `name: add-login
 steps:
   - name: decompose
@@ -354,7 +353,7 @@ steps:
     hint: 'add retry: with an exit entry above 1, or remove the placeholder',
     fixable: false,
     explain:
-      '`{error}`, `{diff}`, `{output}`, `{attempt}`, `{prev.*}` and `{gate.*}` describe the previous attempt (§14.2). In a step\'s own prompt, agent or context path ' +
+      "`{error}`, `{diff}`, `{output}`, `{attempt}`, `{prev.*}` and `{gate.*}` describe the previous attempt (§14.2). In a step's own prompt, agent or context path " +
       'they are always empty (or always 1) when the step has no retry loop (no retry, or `exit: 1`) (§14.5). Values bound to another workflow are never concerned.',
     wrong: `name: add-login
 steps:
@@ -618,7 +617,7 @@ steps:
     fixable: false,
     explain:
       'A budget applies to an agent whose provider does not report cost, so spend is estimated from streamed tokens and the price table (§17.2). ' +
-      'The estimate can differ from the provider\'s bill; reports mark it as estimated.',
+      "The estimate can differ from the provider's bill; reports mark it as estimated.",
     wrong: `name: add-login
 max_budget: 5
 steps:
@@ -646,7 +645,7 @@ steps:
     hint: 'add its model under [prices."<model>"] in gump.toml',
     fixable: false,
     explain:
-      'The price table has no entry for this literal agent\'s model, so its cost is recorded as 0 with source `unknown` and budget limits cannot see it (§17.2). ' +
+      "The price table has no entry for this literal agent's model, so its cost is recorded as 0 with source `unknown` and budget limits cannot see it (§17.2). " +
       'The built-in table covers every alias of §18.2; other models need a `[prices]` entry in `gump.toml`.',
     wrong: `name: add-login
 steps:
@@ -706,10 +705,10 @@ steps:
     slug: 'empty-input-value',
     severity: 'warning',
     message: 'input "{key}" is bound to an empty value',
-    hint: 'pass a value, or leave the input unbound to take the caller\'s value',
+    hint: "pass a value, or leave the input unbound to take the caller's value",
     fixable: false,
     explain:
-      'A callee input is bound to an empty literal (§14.6). An empty binding is almost always a placeholder left unfinished; an unbound input takes the caller\'s value of the same name instead (§7.1).',
+      "A callee input is bound to an empty literal (§14.6). An empty binding is almost always a placeholder left unfinished; an unbound input takes the caller's value of the same name instead (§7.1).",
     wrong: `name: add-login
 steps:
   - name: setup
@@ -785,7 +784,7 @@ test_cmd = "npm test"
     message: '{provider} has no turn-limit flag; max_turns is counted from the event stream',
     fixable: false,
     explain:
-      'Only some CLIs (claude, qwen) accept a turn limit (§18.1). For the others the runtime counts turn events in the agent\'s stream and trips the guard when the count exceeds the limit (§11), ' +
+      "Only some CLIs (claude, qwen) accept a turn limit (§18.1). For the others the runtime counts turn events in the agent's stream and trips the guard when the count exceeds the limit (§11), " +
       'so the limit applies a little later than a native flag would.',
     wrong: `name: add-login
 steps:

@@ -74,7 +74,12 @@ export async function dispatch(repo: string, workflow: string, o: Dispatch = {})
     state,
     ...(existsSync(reportFile) ? { report: JSON.parse(readFileSync(reportFile, 'utf8')) } : {}),
     ...(newest ? { runState: JSON.parse(readFileSync(join(newest, 'run', 'state.json'), 'utf8')) } : {}),
-    ledger: newest ? readFileSync(join(newest, 'run', 'ledger.ndjson'), 'utf8').split('\n').filter(Boolean).map((l) => JSON.parse(l)) : [],
+    ledger: newest
+      ? readFileSync(join(newest, 'run', 'ledger.ndjson'), 'utf8')
+          .split('\n')
+          .filter(Boolean)
+          .map((l) => JSON.parse(l))
+      : [],
     jobLog: (job) => readFileSync(join(out, 'logs', `${job}.log`), 'utf8'),
   };
 }
@@ -91,7 +96,8 @@ function newestBoundary(artifacts: string): string | undefined {
     }
     for (const name of readdirSync(dir)) if (statSync(join(dir, name)).isDirectory()) walk(join(dir, name));
   };
-  for (const name of existsSync(artifacts) ? readdirSync(artifacts) : []) if (name.startsWith('gump-state-')) walk(join(artifacts, name));
+  for (const name of existsSync(artifacts) ? readdirSync(artifacts) : [])
+    if (name.startsWith('gump-state-')) walk(join(artifacts, name));
   return best?.dir;
 }
 
@@ -113,14 +119,20 @@ export function publishedTree(run: GithubRun): string | undefined {
 /** `event step status` of step.finished / attempt.finished / run.finished, in ledger order. */
 export function outcomeLines(ledger: Array<Record<string, unknown>>): string[] {
   const keep = new Set(['step.finished', 'attempt.finished', 'run.finished']);
-  return ledger.filter((e) => keep.has(String(e.event))).map((e) => `${e.event} ${String(e.step ?? '-')} ${String(e.status ?? '')}`);
+  return ledger
+    .filter((e) => keep.has(String(e.event)))
+    .map((e) => `${e.event} ${String(e.step ?? '-')} ${String(e.status ?? '')}`);
 }
 
 /** The GitHub run ended exactly as the local run: status, run-branch tree, step statuses, ledger outcome. */
 export function expectSameAsLocal(run: GithubRun, local: ScenarioResult, o: { parallel?: boolean } = {}): void {
   const want: RunOutcome = outcomeOf(local);
   expect(run.runState?.status, run.result.out).toBe(want.status);
-  const steps = Object.fromEntries(Object.entries(run.runState?.steps ?? {}).map(([k, v]) => [k, v.status]).sort(([a], [b]) => a!.localeCompare(b!)));
+  const steps = Object.fromEntries(
+    Object.entries(run.runState?.steps ?? {})
+      .map(([k, v]) => [k, v.status])
+      .sort(([a], [b]) => a!.localeCompare(b!)),
+  );
   expect(steps).toEqual(want.steps);
   if (want.status === 'pass') expect(publishedTree(run)).toBe(want.tree);
   const lines = outcomeLines(run.ledger);

@@ -19,14 +19,25 @@ function scenario(name: string): Record<string, string> {
   };
 }
 
-const agents = (run: { ledger: Array<Record<string, unknown>> }, step: string) => run.ledger.filter((e) => e.event === 'agent.finished' && e.step === step).map((e) => e.agent);
+const agents = (run: { ledger: Array<Record<string, unknown>> }, step: string) =>
+  run.ledger.filter((e) => e.event === 'agent.finished' && e.step === step).map((e) => e.agent);
 
 describe('GitHub target end to end (stub mode, test executor)', () => {
   it('runs each task of a sequential split in its own job, in plan order, unused slots skipped', async () => {
     const repo = await githubRepo('simple', projectFiles('simple', FAST_GATES));
     const run = await dispatch(repo, 'simple');
     expect(run.result.conclusion, run.out).toBe('success');
-    expect(run.result.jobs).toMatchObject({ decompose: 'success', 'decompose-task-1': 'success', 'decompose-task-2': 'success', 'decompose-task-3': 'skipped', 'decompose-task-16': 'skipped', 'decompose-end': 'success', quality: 'success', 'gump-publish': 'success', 'gump-report': 'success' });
+    expect(run.result.jobs).toMatchObject({
+      decompose: 'success',
+      'decompose-task-1': 'success',
+      'decompose-task-2': 'success',
+      'decompose-task-3': 'skipped',
+      'decompose-task-16': 'skipped',
+      'decompose-end': 'success',
+      quality: 'success',
+      'gump-publish': 'success',
+      'gump-report': 'success',
+    });
     // Each task job ran its own task only (the attempt trace names the step path).
     expect(run.jobLog('decompose-task-1')).toContain('decompose/add-math/code');
     expect(run.jobLog('decompose-task-1')).not.toContain('decompose/add-stats/code');
@@ -46,7 +57,14 @@ describe('GitHub target end to end (stub mode, test executor)', () => {
     const repo = await githubRepo('conflict', scenario('conflict'));
     const run = await dispatch(repo, 'conflict');
     expect(run.result.conclusion).toBe('failure');
-    expect(run.result.jobs).toMatchObject({ decompose: 'success', 'decompose-tasks ({"i":0,"name":"left"})': 'success', 'decompose-tasks ({"i":1,"name":"right"})': 'success', 'decompose-merge': 'failure', 'gump-publish': 'skipped', 'gump-report': 'success' });
+    expect(run.result.jobs).toMatchObject({
+      decompose: 'success',
+      'decompose-tasks ({"i":0,"name":"left"})': 'success',
+      'decompose-tasks ({"i":1,"name":"right"})': 'success',
+      'decompose-merge': 'failure',
+      'gump-publish': 'skipped',
+      'gump-report': 'success',
+    });
     expect(run.report?.status).toBe('fatal');
     expect(run.result.pulls).toEqual([]);
     expect(publishedTree(run)).toBeUndefined();
@@ -58,7 +76,13 @@ describe('GitHub target end to end (stub mode, test executor)', () => {
     const repo = await githubRepo('group', scenario('group'));
     const run = await dispatch(repo, 'group');
     expect(run.result.conclusion, run.out).toBe('success');
-    expect(run.result.jobs).toMatchObject({ 'both-api': 'success', 'both-docs': 'success', both: 'success', check: 'success', 'gump-publish': 'success' });
+    expect(run.result.jobs).toMatchObject({
+      'both-api': 'success',
+      'both-docs': 'success',
+      both: 'success',
+      check: 'success',
+      'gump-publish': 'success',
+    });
     // Each child job ran only its own child.
     expect(run.jobLog('both-api')).not.toContain('both/docs');
     expectSameAsLocal(run, await startInRepo(repo, { workflow: 'group', files: {} }), { parallel: true });
@@ -68,7 +92,13 @@ describe('GitHub target end to end (stub mode, test executor)', () => {
     const repo = await githubRepo('approve', scenario('approve'));
     const run = await dispatch(repo, 'approve', { decisions: ['approve'] });
     expect(run.result.conclusion, run.out).toBe('success');
-    expect(run.result.jobs).toMatchObject({ impl: 'success', 'impl-share': 'success', 'impl-approve-1': 'success', check: 'success', 'gump-publish': 'success' });
+    expect(run.result.jobs).toMatchObject({
+      impl: 'success',
+      'impl-share': 'success',
+      'impl-approve-1': 'success',
+      check: 'success',
+      'gump-publish': 'success',
+    });
     // While it waited, the share job pushed the run branch for the reviewers.
     expect(git(repo, 'branch', '--list', 'gump/run-*')).toContain(run.runState!.branch);
     expect(run.ledger.filter((e) => e.event === 'approval.decided').map((e) => e.decision)).toEqual(['approve']);
@@ -81,7 +111,13 @@ describe('GitHub target end to end (stub mode, test executor)', () => {
   it('an approval rejected in the environment review ends the run aborted, nothing published', async () => {
     const repo = await githubRepo('approve', scenario('approve'));
     const run = await dispatch(repo, 'approve', { decisions: ['reject'] });
-    expect(run.result.jobs).toMatchObject({ impl: 'success', 'impl-approve-1': 'failure', check: 'skipped', 'gump-publish': 'skipped', 'gump-report': 'success' });
+    expect(run.result.jobs).toMatchObject({
+      impl: 'success',
+      'impl-approve-1': 'failure',
+      check: 'skipped',
+      'gump-publish': 'skipped',
+      'gump-report': 'success',
+    });
     expect(run.report?.status).toBe('aborted');
     expect(run.result.pulls).toEqual([]);
   });
@@ -90,10 +126,18 @@ describe('GitHub target end to end (stub mode, test executor)', () => {
     const repo = await githubRepo('approve', scenario('approve'), '[ci]\napproval = "dispatch"\n');
     const first = await dispatch(repo, 'approve');
     expect(first.result.conclusion).toBe('success');
-    expect(first.result.jobs).toMatchObject({ impl: 'success', 'impl-share': 'success', check: 'skipped', 'gump-publish': 'skipped' });
+    expect(first.result.jobs).toMatchObject({
+      impl: 'success',
+      'impl-share': 'success',
+      check: 'skipped',
+      'gump-publish': 'skipped',
+    });
     expect(first.report?.status).toBe('waiting');
     expect(readFileSync(join(first.out, 'summary.md'), 'utf8')).toContain(`resume=${first.result.runId}`);
-    const second = await dispatch(repo, 'approve', { state: first.state, inputs: { resume: String(first.result.runId), decision: 'approve' } });
+    const second = await dispatch(repo, 'approve', {
+      state: first.state,
+      inputs: { resume: String(first.result.runId), decision: 'approve' },
+    });
     expect(second.result.conclusion, second.out).toBe('success');
     expect(second.report?.status).toBe('pass');
     expect(second.runState?.branch).toBe(first.runState?.branch);
@@ -111,7 +155,10 @@ describe('GitHub target end to end (stub mode, test executor)', () => {
     git(review, 'add', 'reviewed.txt');
     git(review, '-c', 'user.name=Reviewer', '-c', 'user.email=r@example.invalid', 'commit', '-q', '-m', 'review: note');
     git(repo, 'worktree', 'remove', '--force', review);
-    const second = await dispatch(repo, 'approve', { state: first.state, inputs: { resume: String(first.result.runId), decision: 'approve' } });
+    const second = await dispatch(repo, 'approve', {
+      state: first.state,
+      inputs: { resume: String(first.result.runId), decision: 'approve' },
+    });
     expect(second.report?.status, second.out).toBe('pass');
     expect(second.ledger.filter((e) => e.event === 'approval.commits').map((e) => e.commits)).toEqual([1]);
     expect(git(repo, 'show', `${branch}:reviewed.txt`)).toBe('looks good');
@@ -127,7 +174,11 @@ describe('GitHub target end to end (stub mode, test executor)', () => {
     expect(rerun.result.conclusion, rerun.out).toBe('success');
     expect(rerun.report?.status).toBe('pass');
     // `prepare` ran once, in attempt 1; `impl` twice (the crash, then the re-run).
-    expect(rerun.ledger.filter((e) => e.event === 'agent.finished').map((e) => `${e.step} ${e.exit}`)).toEqual(['prepare 0', 'impl 1', 'impl 0']);
+    expect(rerun.ledger.filter((e) => e.event === 'agent.finished').map((e) => `${e.step} ${e.exit}`)).toEqual([
+      'prepare 0',
+      'impl 1',
+      'impl 0',
+    ]);
     expect(rerun.result.pulls).toHaveLength(1);
   });
 });

@@ -40,7 +40,12 @@ describe.skipIf(missing !== undefined)('approvals on GitLab CI (gitlab-ci-local,
     expect(run.log).toMatch(/the run is aborted/);
     expect(run.state?.status, run.log).toBe('aborted');
     expect(run.ledger.find((e) => e.event === 'approval.decided')).toMatchObject({ decision: 'reject' });
-    expect(run.jobs).toMatchObject({ execute: 'PASS', 'execute-reject-1': 'PASS', 'execute-approve-1': 'FAIL', 'gump-report': 'PASS' });
+    expect(run.jobs).toMatchObject({
+      execute: 'PASS',
+      'execute-reject-1': 'PASS',
+      'execute-approve-1': 'FAIL',
+      'gump-report': 'PASS',
+    });
     expect(run.jobs['gump-publish']).toBeUndefined();
     // The `when: always` report job (run by the harness, as GitLab would) reports the rejected run.
     expect(run.report?.status).toBe('aborted');

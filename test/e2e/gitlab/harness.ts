@@ -30,7 +30,11 @@ const ROOT = join(import.meta.dirname, '..', '..', '..');
 const GCL_BUNDLE = join(ROOT, 'node_modules', 'gitlab-ci-local', 'dist', 'index.js');
 const hasRsync = spawnSync('rsync', ['--version']).status === 0;
 /** Why the GitLab end-to-end tests cannot run here, or undefined. */
-export const missing = !existsSync(GCL_BUNDLE) ? 'gitlab-ci-local is not installed (npm install)' : !hasRsync ? 'rsync is not installed (gitlab-ci-local --shell-isolation needs it)' : undefined;
+export const missing = !existsSync(GCL_BUNDLE)
+  ? 'gitlab-ci-local is not installed (npm install)'
+  : !hasRsync
+    ? 'rsync is not installed (gitlab-ci-local --shell-isolation needs it)'
+    : undefined;
 if (missing) console.warn(`skipping the GitLab end-to-end tests: ${missing}`);
 
 const made: string[] = [];
@@ -44,8 +48,16 @@ const BRIDGES: ReadonlyArray<{ why: string; from: string; to: string }> = [
   // `needs: [{pipeline: $PARENT_PIPELINE_ID, job}]` is ignored ("pipeline key not supported"): the
   // child's first job would get no state. Parent and child share one state folder there, so the
   // parent job's artifacts are copied in like any producer's.
-  { why: 'needs:pipeline artifacts (1/3)', from: 'static init(D,u,F){let $=new Set;', to: 'static init(D,u,F){let $=new Set,gumpParentJobs=[];' },
-  { why: 'needs:pipeline artifacts (2/3)', from: 'if(z.pipeline)return;', to: 'if(z.pipeline){gumpParentJobs.push(z.job);return}' },
+  {
+    why: 'needs:pipeline artifacts (1/3)',
+    from: 'static init(D,u,F){let $=new Set;',
+    to: 'static init(D,u,F){let $=new Set,gumpParentJobs=[];',
+  },
+  {
+    why: 'needs:pipeline artifacts (2/3)',
+    from: 'if(z.pipeline)return;',
+    to: 'if(z.pipeline){gumpParentJobs.push(z.job);return}',
+  },
   {
     why: 'needs:pipeline artifacts (3/3)',
     from: 'return Z.map((z)=>{return{name:z.name,dotenv:z?.artifacts?.reports?.dotenv??null}})}}',
@@ -60,7 +72,11 @@ const BRIDGES: ReadonlyArray<{ why: string; from: string; to: string }> = [
   },
   // `trigger: include: artifact` looks for the artifact under the job's raw name, while artifacts
   // are stored under its escaped name: a generating job whose name has a space is never found.
-  { why: 'trigger:include:artifact of a job named with a space', from: 'artifacts/${Z.job}/${Z.artifact}', to: 'artifacts/${T.safeDockerString(Z.job)}/${Z.artifact}' },
+  {
+    why: 'trigger:include:artifact of a job named with a space',
+    from: 'artifacts/${Z.job}/${Z.artifact}',
+    to: 'artifacts/${T.safeDockerString(Z.job)}/${Z.artifact}',
+  },
 ];
 
 /** The bridged copy of gitlab-ci-local, run with this Node. */
@@ -69,7 +85,10 @@ const GCL = ((): string => {
   let text = readFileSync(GCL_BUNDLE, 'utf8');
   for (const b of BRIDGES) {
     const n = text.split(b.from).length - 1;
-    if (n !== 1) throw new Error(`gitlab-ci-local bridge "${b.why}" does not apply (${n} matches): is gitlab-ci-local still 4.72.0?`);
+    if (n !== 1)
+      throw new Error(
+        `gitlab-ci-local bridge "${b.why}" does not apply (${n} matches): is gitlab-ci-local still 4.72.0?`,
+      );
     text = text.replace(b.from, () => b.to);
   }
   const dir = mkdtempSync(join(tmpdir(), 'gump-gcl-'));
@@ -128,7 +147,12 @@ async function fakeGitlab(): Promise<{ url: string; requests: ApiRequest[]; clos
     req.on('data', (c) => (text += c));
     req.on('end', () => {
       const body = text ? (JSON.parse(text) as Record<string, unknown>) : {};
-      requests.push({ method: req.method ?? '', path: req.url ?? '', token: req.headers['private-token'] as string | undefined, body });
+      requests.push({
+        method: req.method ?? '',
+        path: req.url ?? '',
+        token: req.headers['private-token'] as string | undefined,
+        body,
+      });
       res.setHeader('content-type', 'application/json');
       if (req.method === 'POST' && /^\/api\/v4\/projects\/[^/]+\/merge_requests$/.test(req.url ?? '')) {
         res.statusCode = 201;
@@ -141,7 +165,11 @@ async function fakeGitlab(): Promise<{ url: string; requests: ApiRequest[]; clos
   });
   await new Promise<void>((ok) => server.listen(0, '127.0.0.1', ok));
   const port = (server.address() as { port: number }).port;
-  return { url: `http://127.0.0.1:${port}/api/v4`, requests, close: () => new Promise((ok) => server.close(() => ok())) };
+  return {
+    url: `http://127.0.0.1:${port}/api/v4`,
+    requests,
+    close: () => new Promise((ok) => server.close(() => ok())),
+  };
 }
 
 export interface GitlabRun {
@@ -174,11 +202,24 @@ export interface PipelineOptions {
 }
 
 /** One pipeline of `workflow` in stub mode with spec.md, playing the manual jobs named. */
-export async function runPipeline(p: GitlabProject, workflow: string, o: PipelineOptions | string[] = {}): Promise<GitlabRun> {
+export async function runPipeline(
+  p: GitlabProject,
+  workflow: string,
+  o: PipelineOptions | string[] = {},
+): Promise<GitlabRun> {
   const opts: PipelineOptions = Array.isArray(o) ? { manual: o } : o;
   const api = await fakeGitlab();
   try {
-    const chosen: Record<string, string | undefined> = { GUMP_WORKFLOW: workflow, GUMP_SPEC: 'spec.md', GUMP_STUB: 'true', GUMP_PUSH_TOKEN: 'test-token', CI_API_V4_URL: api.url, CI_PROJECT_ID: '1', CI_DEFAULT_BRANCH: 'main', ...opts.variables };
+    const chosen: Record<string, string | undefined> = {
+      GUMP_WORKFLOW: workflow,
+      GUMP_SPEC: 'spec.md',
+      GUMP_STUB: 'true',
+      GUMP_PUSH_TOKEN: 'test-token',
+      CI_API_V4_URL: api.url,
+      CI_PROJECT_ID: '1',
+      CI_DEFAULT_BRANCH: 'main',
+      ...opts.variables,
+    };
     const variables = Object.entries(chosen).flatMap(([k, v]) => (v === undefined ? [] : [`${k}=${v}`]));
     const args = [
       '--force-shell-executor',
@@ -226,7 +267,12 @@ export async function runPipeline(p: GitlabProject, workflow: string, o: Pipelin
       jobLog: (name) => jobLines(log, name, names),
       ...(reportFile ? { report: JSON.parse(readFileSync(reportFile, 'utf8')) } : {}),
       ...(newest ? { state: JSON.parse(readFileSync(join(newest, 'run', 'state.json'), 'utf8')) } : {}),
-      ledger: newest ? readFileSync(join(newest, 'run', 'ledger.ndjson'), 'utf8').split('\n').filter(Boolean).map((l) => JSON.parse(l) as Record<string, unknown>) : [],
+      ledger: newest
+        ? readFileSync(join(newest, 'run', 'ledger.ndjson'), 'utf8')
+            .split('\n')
+            .filter(Boolean)
+            .map((l) => JSON.parse(l) as Record<string, unknown>)
+        : [],
       mergeRequests: api.requests.filter((q) => q.method === 'POST'),
       branches: git(p.origin, 'for-each-ref', '--format=%(refname:short)').split('\n').filter(Boolean).sort(),
     };
@@ -236,22 +282,38 @@ export async function runPipeline(p: GitlabProject, workflow: string, o: Pipelin
 }
 
 /** The report jobs (`gump-report…`) of the pipelines that ran and that gitlab-ci-local left unstarted; `file`: a child's configuration. */
-function reportJobs(repo: string, workflow: string, started: Record<string, string>): { file?: string; report: string }[] {
+function reportJobs(
+  repo: string,
+  workflow: string,
+  started: Record<string, string>,
+): { file?: string; report: string }[] {
   // The pipeline file's last YAML document (the first is its `spec:` header).
-  const reportsOf = (text: string): string[] => Object.keys(parseAllDocuments(text).pop()!.toJS() as Record<string, unknown>).filter((k) => k.startsWith('gump-report'));
-  const out: { file?: string; report: string }[] = reportsOf(readFileSync(join(repo, '.gitlab', 'gump', `${workflow}.yml`), 'utf8')).map((report) => ({ report }));
+  const reportsOf = (text: string): string[] =>
+    Object.keys(parseAllDocuments(text).pop()!.toJS() as Record<string, unknown>).filter((k) =>
+      k.startsWith('gump-report'),
+    );
+  const out: { file?: string; report: string }[] = reportsOf(
+    readFileSync(join(repo, '.gitlab', 'gump', `${workflow}.yml`), 'utf8'),
+  ).map((report) => ({ report }));
   const triggers = join('.gitlab-ci-local', 'includes', 'triggers');
   for (const name of existsSync(join(repo, triggers)) ? readdirSync(join(repo, triggers)).sort() : []) {
     // A child that ran in this invocation: its trigger job (the file's name) started.
     if (!(name.replace(/\.yml$/, '') in started)) continue;
-    out.push(...reportsOf(readFileSync(join(repo, triggers, name), 'utf8')).map((report) => ({ file: join(triggers, name), report })));
+    out.push(
+      ...reportsOf(readFileSync(join(repo, triggers, name), 'utf8')).map((report) => ({
+        file: join(triggers, name),
+        report,
+      })),
+    );
   }
   return out.filter((r) => !(r.report in started));
 }
 
 /** The newest `report.json` of any `gump-report` folder among the jobs' artifacts. */
 function newestReport(artifacts: string): string | undefined {
-  const found = (existsSync(artifacts) ? readdirSync(artifacts) : []).map((job) => join(artifacts, job, 'gump-report', 'report.json')).filter((f) => existsSync(f));
+  const found = (existsSync(artifacts) ? readdirSync(artifacts) : [])
+    .map((job) => join(artifacts, job, 'gump-report', 'report.json'))
+    .filter((f) => existsSync(f));
   return found.sort((a, b) => statSync(b).mtimeMs - statSync(a).mtimeMs)[0];
 }
 
@@ -270,7 +332,7 @@ function summary(stdout: string): { jobs: Record<string, string>; children: Reco
     block = [];
   };
   for (const line of stdout.split('\n')) {
-    const m = /^ (PASS|FAIL|WARN) +(?:\[([^\]]+)\] -> )?(.+?)(  pre_script)?\s*$/.exec(line);
+    const m = /^ (PASS|FAIL|WARN) +(?:\[([^\]]+)\] -> )?(.+?)( {2}pre_script)?\s*$/.exec(line);
     if (!m || (m[1] === 'WARN' && !m[4])) {
       if (line.trim() !== '') close();
       continue;
@@ -293,9 +355,17 @@ function jobLines(log: string, name: string, names: string[]): string {
   return out.join('\n');
 }
 
-function run(cmd: string, args: string[], cwd: string): Promise<{ status: number | null; stdout: string; stderr: string }> {
+function run(
+  cmd: string,
+  args: string[],
+  cwd: string,
+): Promise<{ status: number | null; stdout: string; stderr: string }> {
   return new Promise((ok) => {
-    const child = spawn(process.execPath, [cmd, ...args], { cwd, env: { ...process.env, NO_COLOR: '1' }, timeout: 280_000 });
+    const child = spawn(process.execPath, [cmd, ...args], {
+      cwd,
+      env: { ...process.env, NO_COLOR: '1' },
+      timeout: 280_000,
+    });
     let stdout = '';
     let stderr = '';
     child.stdout.on('data', (c) => (stdout += c));
@@ -320,11 +390,20 @@ function newestBoundary(dir: string): string | undefined {
 }
 
 /** The pipeline ended exactly as the local run: status, step statuses, ledger outcome, report, and the pushed run branch's tree. */
-export function expectSameAsLocal(p: GitlabProject, run: GitlabRun, local: ScenarioResult, o: { parallel?: boolean } = {}): void {
+export function expectSameAsLocal(
+  p: GitlabProject,
+  run: GitlabRun,
+  local: ScenarioResult,
+  o: { parallel?: boolean } = {},
+): void {
   const want = outcomeOf(local);
   expect(run.state?.status, run.log).toBe(want.status);
   expect(run.report?.status).toBe(want.status);
-  const steps = Object.fromEntries(Object.entries(run.state?.steps ?? {}).map(([k, v]) => [k, v.status]).sort(([a], [b]) => a!.localeCompare(b!)));
+  const steps = Object.fromEntries(
+    Object.entries(run.state?.steps ?? {})
+      .map(([k, v]) => [k, v.status])
+      .sort(([a], [b]) => a!.localeCompare(b!)),
+  );
   expect(steps).toEqual(want.steps);
   const lines = outcomeLines(run.ledger);
   if (o.parallel) expect(byStep(lines)).toEqual(byStep(want.ledger));

@@ -14,7 +14,10 @@ describe.skipIf(missing !== undefined)('built-in workflows on GitLab CI (gitlab-
     it(`${name} ends like the local run and opens one merge request when it passes`, async () => {
       // Two task slots (the last runs any surplus tasks, in order): gitlab-ci-local spends many
       // seconds per job on isolation and artifacts, so 16 mostly idle slots would take minutes.
-      const p = await gitlabProject(name, projectFiles(name, { 'gump.toml': `${FAST_GATES['gump.toml']}\n[ci]\ntask_slots = 2\n` }));
+      const p = await gitlabProject(
+        name,
+        projectFiles(name, { 'gump.toml': `${FAST_GATES['gump.toml']}\n[ci]\ntask_slots = 2\n` }),
+      );
       const run = await runPipeline(p, name);
       expect(run.status, run.log).toBe(0);
       const local = outcomeOf(await startInRepo(p.repo, { workflow: name, files: {} }));
@@ -29,7 +32,11 @@ describe.skipIf(missing !== undefined)('built-in workflows on GitLab CI (gitlab-
       expect(git(p.origin, 'ls-tree', '-r', branch)).toBe(local.tree);
       expect(run.branches).toEqual(['main', branch].sort());
       expect(run.mergeRequests).toHaveLength(1);
-      expect(run.mergeRequests[0]).toMatchObject({ path: '/api/v4/projects/1/merge_requests', token: 'test-token', body: { source_branch: branch, target_branch: 'main' } });
+      expect(run.mergeRequests[0]).toMatchObject({
+        path: '/api/v4/projects/1/merge_requests',
+        token: 'test-token',
+        body: { source_branch: branch, target_branch: 'main' },
+      });
       expect(String(run.mergeRequests[0]!.body.description)).toContain(branch);
     }, 290_000);
   }

@@ -83,7 +83,9 @@ rules:
 `;
 
 const agents = (run: { ledger: Array<Record<string, unknown>> }, step?: string) =>
-  run.ledger.filter((e) => e.event === 'agent.finished' && (step === undefined || e.step === step)).map((e) => (step === undefined ? `${String(e.step)} ${String(e.exit)}` : e.agent));
+  run.ledger
+    .filter((e) => e.event === 'agent.finished' && (step === undefined || e.step === step))
+    .map((e) => (step === undefined ? `${String(e.step)} ${String(e.exit)}` : e.agent));
 
 describe.skipIf(missing !== undefined)('GitLab target end to end (gitlab-ci-local, stub mode)', () => {
   it('retries with escalation inside one job: haiku, then opus in a new session', async () => {
@@ -99,12 +101,30 @@ describe.skipIf(missing !== undefined)('GitLab target end to end (gitlab-ci-loca
   }, 290_000);
 
   it('a parallel split: after the planner, a job generates the child pipeline — a job per task, the merge job, the rest — and the trigger runs it; same end as gump run', async () => {
-    const p = await gitlabProject('parallel', { '.gump/workflows/parallel.yaml': PARALLEL, '.gump/stub.yaml': PARALLEL_STUB, 'spec.md': 'the spec\n', 'gump.toml': TOML });
+    const p = await gitlabProject('parallel', {
+      '.gump/workflows/parallel.yaml': PARALLEL,
+      '.gump/stub.yaml': PARALLEL_STUB,
+      'spec.md': 'the spec\n',
+      'gump.toml': TOML,
+    });
     const run = await runPipeline(p, 'parallel');
     expect(run.status, run.log).toBe(0);
-    expect(run.jobs).toMatchObject({ decompose: 'PASS', 'decompose child': 'PASS', 'decompose pipeline': 'PASS', 'gump-report before decompose': 'PASS' });
+    expect(run.jobs).toMatchObject({
+      decompose: 'PASS',
+      'decompose child': 'PASS',
+      'decompose pipeline': 'PASS',
+      'gump-report before decompose': 'PASS',
+    });
     // The child pipeline: the parent's state, one job per planned task (run side by side), the merge job, everything after the split.
-    expect(run.children['decompose pipeline']).toEqual(['decompose base', 'decompose/left', 'decompose/right', 'decompose merge', 'check', 'gump-publish', 'gump-report']);
+    expect(run.children['decompose pipeline']).toEqual([
+      'decompose base',
+      'decompose/left',
+      'decompose/right',
+      'decompose merge',
+      'check',
+      'gump-publish',
+      'gump-report',
+    ]);
     for (const job of run.children['decompose pipeline']!) expect(run.jobs[job], job).toBe('PASS');
     // Each task job ran its own task only, restored from the parent's state; the merge job ran none.
     expect(run.jobLog('decompose/left')).toContain('[decompose/left/impl]');
@@ -121,7 +141,13 @@ describe.skipIf(missing !== undefined)('GitLab target end to end (gitlab-ci-loca
     const p = await gitlabProject('conflict', scenario('conflict'));
     const run = await runPipeline(p, 'conflict');
     expect(run.status).not.toBe(0);
-    expect(run.jobs).toMatchObject({ decompose: 'PASS', 'decompose/left': 'PASS', 'decompose/right': 'PASS', 'decompose merge': 'FAIL', 'gump-report': 'PASS' });
+    expect(run.jobs).toMatchObject({
+      decompose: 'PASS',
+      'decompose/left': 'PASS',
+      'decompose/right': 'PASS',
+      'decompose merge': 'FAIL',
+      'gump-report': 'PASS',
+    });
     // GitLab fails the `strategy: depend` trigger job with its child (the harness says so for gitlab-ci-local).
     expect(run.jobs['decompose pipeline']).toBe('FAIL');
     expect(run.jobs['gump-publish']).toBeUndefined();
@@ -136,18 +162,28 @@ describe.skipIf(missing !== undefined)('GitLab target end to end (gitlab-ci-loca
     const ci = readFileSync(join(p.repo, '.gitlab-ci.yml'), 'utf8');
     const local = '  - local: .gitlab/gump/escalate.yml\n';
     expect(ci).toContain(local);
-    writeFileSync(join(p.repo, '.gitlab-ci.yml'), ci.replace(local, `${local}    inputs:\n      spec: docs/other.md\n      stub: 'true'\n`));
+    writeFileSync(
+      join(p.repo, '.gitlab-ci.yml'),
+      ci.replace(local, `${local}    inputs:\n      spec: docs/other.md\n      stub: 'true'\n`),
+    );
     git(p.repo, 'commit', '-q', '-am', 'include with inputs');
     // Without GUMP_STUB the agents would be real CLIs: the run passes only in stub mode, from the input.
     const run = await runPipeline(p, 'escalate', { variables: { GUMP_SPEC: undefined, GUMP_STUB: undefined } });
     expect(run.status, run.log).toBe(0);
     expect(run.state?.status).toBe('pass');
-    expect((run.state as unknown as { spec: { path: string; text: string } }).spec).toEqual({ path: 'docs/other.md', text: 'another spec\n' });
+    expect((run.state as unknown as { spec: { path: string; text: string } }).spec).toEqual({
+      path: 'docs/other.md',
+      text: 'another spec\n',
+    });
   }, 290_000);
 
   it('a failed job run again continues from the saved state of the jobs before it; passed steps are not run again', async () => {
     const flag = join(mkdtempSync(join(tmpdir(), 'gump-gl-flag-')), 'ready');
-    const p = await gitlabProject('resume', { '.gump/workflows/resume.yaml': resumeWorkflow(flag), '.gump/stub.yaml': RESUME_STUB, 'spec.md': 'the spec\n' });
+    const p = await gitlabProject('resume', {
+      '.gump/workflows/resume.yaml': resumeWorkflow(flag),
+      '.gump/stub.yaml': RESUME_STUB,
+      'spec.md': 'the spec\n',
+    });
     const first = await runPipeline(p, 'resume');
     expect(first.status).not.toBe(0);
     expect(first.jobs).toMatchObject({ prepare: 'PASS', impl: 'FAIL', 'gump-report': 'PASS' });

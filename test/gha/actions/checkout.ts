@@ -12,13 +12,22 @@ export async function checkout(call: ActionCall): Promise<Record<string, string>
   const { job } = call;
   const dir = resolve(job.workspace, input(call, 'path', '.'));
   const depth = Number(input(call, 'fetch-depth', '1'));
-  if (!Number.isInteger(depth) || depth < 0) throw new Error(`actions/checkout: invalid fetch-depth '${input(call, 'fetch-depth')}'`);
+  if (!Number.isInteger(depth) || depth < 0)
+    throw new Error(`actions/checkout: invalid fetch-depth '${input(call, 'fetch-depth')}'`);
   input(call, 'persist-credentials', 'true'); // accepted; the file:// remote needs no credentials
   const ref = input(call, 'ref');
   const repository = input(call, 'repository', job.run.repository);
-  if (repository !== job.run.repository) throw new Error(`actions/checkout: only the stand-in repository ${job.run.repository} can be checked out, not '${repository}'`);
+  if (repository !== job.run.repository)
+    throw new Error(
+      `actions/checkout: only the stand-in repository ${job.run.repository} can be checked out, not '${repository}'`,
+    );
   const git = (...args: string[]) =>
-    execFileSync('git', args, { cwd: dir, env: { ...call.env, GIT_TERMINAL_PROMPT: '0' }, encoding: 'utf8', stdio: ['ignore', 'pipe', 'pipe'] }).trim();
+    execFileSync('git', args, {
+      cwd: dir,
+      env: { ...call.env, GIT_TERMINAL_PROMPT: '0' },
+      encoding: 'utf8',
+      stdio: ['ignore', 'pipe', 'pipe'],
+    }).trim();
 
   mkdirSync(dir, { recursive: true });
   git('init', '-q');
@@ -34,7 +43,9 @@ export async function checkout(call: ActionCall): Promise<Record<string, string>
   if (target.branch !== undefined) git('checkout', '-q', '--force', '-B', target.branch, target.sha);
   else git('checkout', '-q', '--force', '--detach', target.sha);
   const head = git('rev-parse', 'HEAD');
-  job.log.info(`checkout (emulated): ${target.branch ?? target.tag ?? target.sha} at ${head} into ${dir}${depth > 0 ? ` (depth ${depth})` : ' (full history)'}`);
+  job.log.info(
+    `checkout (emulated): ${target.branch ?? target.tag ?? target.sha} at ${head} into ${dir}${depth > 0 ? ` (depth ${depth})` : ' (full history)'}`,
+  );
   return { ref: target.branch ?? target.tag ?? '', commit: head };
 }
 
@@ -48,7 +59,10 @@ interface Target {
 function resolveRef(repoDir: string, ref: string, dispatchedSha: string | undefined): Target {
   const revParse = (r: string) => {
     try {
-      return execFileSync('git', ['--git-dir', gitDir(repoDir), 'rev-parse', '--verify', '-q', `${r}^{commit}`], { encoding: 'utf8', stdio: ['ignore', 'pipe', 'ignore'] }).trim();
+      return execFileSync('git', ['--git-dir', gitDir(repoDir), 'rev-parse', '--verify', '-q', `${r}^{commit}`], {
+        encoding: 'utf8',
+        stdio: ['ignore', 'pipe', 'ignore'],
+      }).trim();
     } catch {
       return undefined;
     }

@@ -33,7 +33,8 @@ export async function downloadArtifact(call: ActionCall): Promise<Record<string,
   let artifacts: ArtifactMeta[];
   if (name !== '') {
     const found = visible.find((a) => a.name === name);
-    if (found === undefined) throw new Error(`Unable to download artifact(s): Artifact not found for name: ${name}
+    if (found === undefined)
+      throw new Error(`Unable to download artifact(s): Artifact not found for name: ${name}
         Please ensure that your artifact is not expired and the artifact was uploaded using a compatible version of toolkit/upload-artifact.
         For more information, visit the GitHub Artifacts FAQ: https://github.com/actions/toolkit/blob/main/packages/artifact/docs/faq.md`);
     artifacts = [found];
@@ -47,7 +48,9 @@ export async function downloadArtifact(call: ActionCall): Promise<Record<string,
     const target = name !== '' || mergeMultiple ? resolvedPath : join(resolvedPath, artifact.name);
     mkdirSync(target, { recursive: true });
     cpSync(job.run.state.artifactFiles(artifact), target, { recursive: true });
-    job.log.info(`Downloaded artifact '${artifact.name}' (run ${artifact.runId}, attempt ${artifact.attempt}) to ${target}`);
+    job.log.info(
+      `Downloaded artifact '${artifact.name}' (run ${artifact.runId}, attempt ${artifact.attempt}) to ${target}`,
+    );
   }
   job.log.info(`Total of ${artifacts.length} artifact(s) downloaded`);
   return { 'download-path': resolvedPath };

@@ -12,13 +12,20 @@ const INVALID_NAME = /[":<>|*?\r\n\\/]/;
 export async function uploadArtifact(call: ActionCall): Promise<Record<string, string>> {
   const { job } = call;
   const name = input(call, 'name', 'artifact');
-  if (INVALID_NAME.test(name)) throw new Error(`The artifact name is not valid: ${name}. Contains the following character: ${INVALID_NAME.exec(name)![0]}`);
+  if (INVALID_NAME.test(name))
+    throw new Error(
+      `The artifact name is not valid: ${name}. Contains the following character: ${INVALID_NAME.exec(name)![0]}`,
+    );
   const lines = multilineInput(call, 'path');
   if (lines.length === 0) throw new Error('Input required and not supplied: path');
   const ifNoFiles = input(call, 'if-no-files-found', 'warn');
-  if (!['warn', 'error', 'ignore'].includes(ifNoFiles)) throw new Error(`Unrecognized if-no-files-found input. Provided: ${ifNoFiles}. Available options: warn, error, ignore`);
+  if (!['warn', 'error', 'ignore'].includes(ifNoFiles))
+    throw new Error(
+      `Unrecognized if-no-files-found input. Provided: ${ifNoFiles}. Available options: warn, error, ignore`,
+    );
   const retentionDays = Number(input(call, 'retention-days', '90'));
-  if (!Number.isInteger(retentionDays) || retentionDays < 0 || retentionDays > 90) throw new Error(`Invalid retention-days: ${input(call, 'retention-days')}`);
+  if (!Number.isInteger(retentionDays) || retentionDays < 0 || retentionDays > 90)
+    throw new Error(`Invalid retention-days: ${input(call, 'retention-days')}`);
   const overwrite = booleanInput(call, 'overwrite', false);
   const includeHidden = booleanInput(call, 'include-hidden-files', false);
 
@@ -32,14 +39,18 @@ export async function uploadArtifact(call: ActionCall): Promise<Record<string, s
   const state = job.run.state;
   const existing = state.listArtifacts(job.run.runId, job.run.attempt).find((a) => a.name === name);
   if (existing !== undefined && !overwrite) {
-    throw new Error('Failed to CreateArtifact: Received non-retryable error: Failed request: (409) Conflict: an artifact with this name already exists on the workflow run');
+    throw new Error(
+      'Failed to CreateArtifact: Received non-retryable error: Failed request: (409) Conflict: an artifact with this name already exists on the workflow run',
+    );
   }
   const meta = state.saveArtifact(
     { name, runId: job.run.runId, attempt: job.run.attempt, retentionDays: retentionDays === 0 ? 90 : retentionDays },
     artifactRoot(found.searchPaths, found.files),
     found.files,
   );
-  job.log.info(`Uploaded artifact '${name}' (id ${meta.id}) with ${meta.files.length} file(s): ${meta.files.join(', ')}`);
+  job.log.info(
+    `Uploaded artifact '${name}' (id ${meta.id}) with ${meta.files.length} file(s): ${meta.files.join(', ')}`,
+  );
   return {
     'artifact-id': String(meta.id),
     'artifact-url': `https://github.com/${job.run.repository}/actions/runs/${job.run.runId}/artifacts/${meta.id}`,

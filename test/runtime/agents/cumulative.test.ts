@@ -8,7 +8,8 @@ import { describe, expect, it } from 'vitest';
 import { adapterFor } from '../../../runtime/agents/registry.js';
 import type { RunMetrics, SessionTotals } from '../../../runtime/agents/types.js';
 
-const lines = (name: string) => readFileSync(new URL(`./streams/real/${name}.jsonl`, import.meta.url), 'utf8').split('\n');
+const lines = (name: string) =>
+  readFileSync(new URL(`./streams/real/${name}.jsonl`, import.meta.url), 'utf8').split('\n');
 
 /** Three attempts, each parsed by a fresh parser (a fresh process) from the totals the last one left. */
 function threeAttempts(agent: string, provider: string): RunMetrics[] {
@@ -35,7 +36,9 @@ describe('cumulative session counters (recorded real streams)', () => {
       expect(m.perModel!['claude-sonnet-5-5']!.costUsd).toBeCloseTo(0.00079, 10);
       expect(m.numTurns).toBe(2);
     }
-    expect(ms.map((m) => m.sessionTotals!.costUsd)).toEqual([0.0007900000000000001, 0.0015800000000000002, 0.0023700000000000006]);
+    expect(ms.map((m) => m.sessionTotals!.costUsd)).toEqual([
+      0.0007900000000000001, 0.0015800000000000002, 0.0023700000000000006,
+    ]);
     const billed = ms.reduce((a, m) => a + m.costUsd!, 0);
     expect(billed).toBeCloseTo(0.00237, 10); // the session's own total, not 0.00474
   });
@@ -58,14 +61,16 @@ describe('cumulative session counters (recorded real streams)', () => {
     expect(ms.map((m) => m.sessionTotals!.tokens!.input)).toEqual([220, 440, 660]);
   });
 
-  it('a baseline above the reported figure (not this session\'s history) bills the figure whole', () => {
+  it("a baseline above the reported figure (not this session's history) bills the figure whole", () => {
     const p = adapterFor('claude-sonnet')!.createParser({ costUsd: 5 });
     for (const l of lines('claude-resume-1')) p.push(l);
     expect(p.finish(0, false).costUsd).toBeCloseTo(0.00079, 10);
   });
 
-  it('live metrics during the run are deltas too (guards see the attempt\'s own spend)', () => {
-    const p = adapterFor('codex-gpt-5.5')!.createParser({ tokens: { input: 440, output: 70, cacheRead: 0, cacheWrite: 0 } });
+  it("live metrics during the run are deltas too (guards see the attempt's own spend)", () => {
+    const p = adapterFor('codex-gpt-5.5')!.createParser({
+      tokens: { input: 440, output: 70, cacheRead: 0, cacheWrite: 0 },
+    });
     for (const l of lines('codex-resume-3')) p.push(l);
     expect(p.partial().tokens).toMatchObject({ input: 220, output: 35 });
   });

@@ -7,7 +7,12 @@ import { makeSandbox } from './helpers.js';
 const sb = makeSandbox();
 afterAll(() => sb.cleanup());
 const run = (cli: string, args: string[]) => {
-  const r = spawnSync(`${sb.bin}/${cli}`, args, { cwd: sb.cwd, env: { ...sb.hostEnv, CODEX_HOME: sb.stateDir('codex') }, encoding: 'utf8', stdio: ['ignore', 'pipe', 'pipe'] });
+  const r = spawnSync(`${sb.bin}/${cli}`, args, {
+    cwd: sb.cwd,
+    env: { ...sb.hostEnv, CODEX_HOME: sb.stateDir('codex') },
+    encoding: 'utf8',
+    stdio: ['ignore', 'pipe', 'pipe'],
+  });
   return { code: r.status, stderr: r.stderr };
 };
 
@@ -20,7 +25,12 @@ describe('fake CLIs fail like the pinned versions', () => {
     ['claude', ['-p', 'x', '--max-turnz', '3'], 1, "unknown option '--max-turnz'"],
     ['gemini', ['-p', 'x', '--output-format', 'stream-json', '--yolo'], 55, 'not running in a trusted directory'],
     ['cursor-agent', ['-p', '--output-format', 'stream-json', 'x'], 1, 'Workspace Trust Required'],
-    ['qwen', ['--output-format', 'stream-json', '--allowed-tools', 'read_file', 'edit', 'Fix the bug'], 1, 'No input provided'],
+    [
+      'qwen',
+      ['--output-format', 'stream-json', '--allowed-tools', 'read_file', 'edit', 'Fix the bug'],
+      1,
+      'No input provided',
+    ],
     ['claude', ['-p', '--allowedTools', 'Bash', 'Fix the bug'], 1, 'Input must be provided'],
   ] as const)('%s %j → exit %i', (cli, args, code, message) => {
     const r = run(cli, [...args]);

@@ -71,7 +71,10 @@ export function makeSandbox(): Sandbox {
     setScenario: (s) => writeFileSync(scenario, JSON.stringify(s)),
     calls: () =>
       existsSync(log)
-        ? readFileSync(log, 'utf8').split('\n').filter(Boolean).map((l) => JSON.parse(l) as FakeCall)
+        ? readFileSync(log, 'utf8')
+            .split('\n')
+            .filter(Boolean)
+            .map((l) => JSON.parse(l) as FakeCall)
         : [],
     request: (agent, extra = {}) => ({
       agent,

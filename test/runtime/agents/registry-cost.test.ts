@@ -10,7 +10,8 @@ describe('registry', () => {
     expect(adapterFor('codex-gpt-5.5')?.provider).toBe('codex');
     expect(adapterFor('cursor')?.bin).toBe('cursor-agent');
     expect(cliProviderOf('opencode-gpt54')).toBe('opencode');
-    for (const name of ['pass', 'stub', 'stub-cheap', 'mystery', 'Claude-opus']) expect(adapterFor(name), name).toBeUndefined();
+    for (const name of ['pass', 'stub', 'stub-cheap', 'mystery', 'Claude-opus'])
+      expect(adapterFor(name), name).toBeUndefined();
   });
   it('applies GUMP_AGENT_OVERRIDE to every agent except pass', () => {
     const env = { GUMP_AGENT_OVERRIDE: 'claude-haiku' };
@@ -28,19 +29,32 @@ describe('registry', () => {
 });
 
 const metrics = (over: Partial<RunMetrics> = {}): RunMetrics => ({
-  isError: false, exitCode: 0, timedOut: false, durationMs: 1,
-  tokens: { input: 1_000_000, output: 100_000, cacheRead: 2_000_000, cacheWrite: 0 }, costSource: 'unknown', ...over,
+  isError: false,
+  exitCode: 0,
+  timedOut: false,
+  durationMs: 1,
+  tokens: { input: 1_000_000, output: 100_000, cacheRead: 2_000_000, cacheWrite: 0 },
+  costSource: 'unknown',
+  ...over,
 });
 
 describe('cost', () => {
   it('keeps a reported cost', () => {
-    expect(priceMetrics(metrics({ costUsd: 0.42, costSource: 'reported' }), 'claude-opus')).toMatchObject({ costUsd: 0.42, costSource: 'reported' });
+    expect(priceMetrics(metrics({ costUsd: 0.42, costSource: 'reported' }), 'claude-opus')).toMatchObject({
+      costUsd: 0.42,
+      costSource: 'reported',
+    });
   });
   it('estimates from tokens × the price of the resolved model', () => {
     const m = priceMetrics(metrics(), 'codex-gpt54'); // gpt-5.4: 2.5 in, 15 out, 0.25 cache read
     expect(m.costSource).toBe('estimated');
     expect(m.costUsd).toBeCloseTo(2.5 + 1.5 + 0.5);
-    expect(estimateCost({ input: 0, output: 0, cacheRead: 0, cacheWrite: 1_000_000 }, { input: 0, output: 0, cache_read: 0, cache_write: 3.75 })).toBe(3.75);
+    expect(
+      estimateCost(
+        { input: 0, output: 0, cacheRead: 0, cacheWrite: 1_000_000 },
+        { input: 0, output: 0, cache_read: 0, cache_write: 3.75 },
+      ),
+    ).toBe(3.75);
   });
   it('bills a killed claude run from tokens (no result event, no reported cost)', () => {
     expect(priceMetrics(metrics(), 'claude').costSource).toBe('estimated');
@@ -48,6 +62,9 @@ describe('cost', () => {
   it('is unknown (0) without a price, and honours [prices] overrides', () => {
     expect(priceMetrics(metrics(), 'codex-mystery-model')).toMatchObject({ costUsd: 0, costSource: 'unknown' });
     const prices = { 'mystery-model': { input: 1, output: 0, cache_read: 0, cache_write: 0 } };
-    expect(priceMetrics(metrics(), 'codex-mystery-model', { prices })).toMatchObject({ costUsd: 1, costSource: 'estimated' });
+    expect(priceMetrics(metrics(), 'codex-mystery-model', { prices })).toMatchObject({
+      costUsd: 1,
+      costSource: 'estimated',
+    });
   });
 });

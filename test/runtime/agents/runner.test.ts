@@ -40,29 +40,37 @@ const CASES: Array<[agent: string, passed: string[], idShape: RegExp]> = [
 const ALL_SECRETS = ['ANTHROPIC_API_KEY', 'OPENAI_API_KEY', 'GEMINI_API_KEY', 'CURSOR_API_KEY', 'GITHUB_TOKEN'];
 
 describe('each adapter against its fake CLI', () => {
-  it.each(CASES)('%s: accepted argv, only its own secrets, parsed result, raw capture', async (agent, passed, idShape) => {
-    sb.setScenario({ default: { files: { 'src/out.txt': 'hello\n' }, tokens: { in: 400, out: 60, cacheRead: 100 } } });
-    const adapter = adapterFor(agent)!;
-    const req = sb.request(agent, { maxTurns: 20 });
-    const rawLogFile = join(sb.root, 'raw', `${agent}.jsonl`);
-    const events: NormalizedEvent[] = [];
-    const r = await runAgent({ adapter, request: req, rawLogFile, onEvent: (e) => events.push(e) });
-    expect(r.failure).toBeUndefined();
-    expect(r).toMatchObject({ isError: false, exitCode: 0, timedOut: false, resultText: 'history=1' });
-    expect(r.sessionId).toMatch(idShape);
-    expect(r.tokens.output).toBe(60);
-    expect(r.costSource).toMatch(/reported|estimated/);
-    expect(readFileSync(join(sb.cwd, 'src/out.txt'), 'utf8')).toBe('hello\n');
-    const [call] = sb.calls();
-    expect(call!.argv).toEqual(adapter.buildInvocation(req).args);
-    expect(call!.cwd).toBe(sb.cwd);
-    for (const k of ALL_SECRETS) expect(call!.envKeys.includes(k), k).toBe(passed.includes(k));
-    expect(call!.envKeys).toContain('PATH');
-    const raw = readFileSync(rawLogFile, 'utf8').trim().split('\n').map((l) => JSON.parse(l) as { t: string; line: string });
-    expect(raw.length).toBeGreaterThan(2);
-    expect(raw[0]!.t).toMatch(/^\d{4}-\d\d-\d\dT/);
-    expect(events.some((e) => e.kind === 'init')).toBe(true);
-  });
+  it.each(CASES)(
+    '%s: accepted argv, only its own secrets, parsed result, raw capture',
+    async (agent, passed, idShape) => {
+      sb.setScenario({
+        default: { files: { 'src/out.txt': 'hello\n' }, tokens: { in: 400, out: 60, cacheRead: 100 } },
+      });
+      const adapter = adapterFor(agent)!;
+      const req = sb.request(agent, { maxTurns: 20 });
+      const rawLogFile = join(sb.root, 'raw', `${agent}.jsonl`);
+      const events: NormalizedEvent[] = [];
+      const r = await runAgent({ adapter, request: req, rawLogFile, onEvent: (e) => events.push(e) });
+      expect(r.failure).toBeUndefined();
+      expect(r).toMatchObject({ isError: false, exitCode: 0, timedOut: false, resultText: 'history=1' });
+      expect(r.sessionId).toMatch(idShape);
+      expect(r.tokens.output).toBe(60);
+      expect(r.costSource).toMatch(/reported|estimated/);
+      expect(readFileSync(join(sb.cwd, 'src/out.txt'), 'utf8')).toBe('hello\n');
+      const [call] = sb.calls();
+      expect(call!.argv).toEqual(adapter.buildInvocation(req).args);
+      expect(call!.cwd).toBe(sb.cwd);
+      for (const k of ALL_SECRETS) expect(call!.envKeys.includes(k), k).toBe(passed.includes(k));
+      expect(call!.envKeys).toContain('PATH');
+      const raw = readFileSync(rawLogFile, 'utf8')
+        .trim()
+        .split('\n')
+        .map((l) => JSON.parse(l) as { t: string; line: string });
+      expect(raw.length).toBeGreaterThan(2);
+      expect(raw[0]!.t).toMatch(/^\d{4}-\d\d-\d\dT/);
+      expect(events.some((e) => e.kind === 'init')).toBe(true);
+    },
+  );
 
   it('relocates state for every CLI and marks a root claude as sandboxed', async () => {
     await runAgent({ adapter: adapterFor('claude')!, request: sb.request('claude', { isRoot: true }) });
@@ -79,10 +87,19 @@ describe('limits', () => {
     sb.setScenario({ default: { sleepMs: 30_000, ignoreTerm: true, spawnChild: pidFile } });
     const t0 = Date.now();
     // The timeout leaves the fake time to start (pid file, init event) even on a loaded machine.
-    const run = startAgent({ adapter: adapterFor('claude')!, request: sb.request('claude', { timeoutMs: 1200 }), graceMs: 300 });
+    const run = startAgent({
+      adapter: adapterFor('claude')!,
+      request: sb.request('claude', { timeoutMs: 1200 }),
+      graceMs: 300,
+    });
     const r = await run.done;
     const elapsed = Date.now() - t0;
-    expect(r).toMatchObject({ timedOut: true, isError: true, exitCode: null, errorMessage: 'agent timed out after 1200 ms' });
+    expect(r).toMatchObject({
+      timedOut: true,
+      isError: true,
+      exitCode: null,
+      errorMessage: 'agent timed out after 1200 ms',
+    });
     expect(r.sessionId).toMatch(/^[0-9a-f-]{36}$/); // from the init event seen before the kill
     expect(elapsed).toBeGreaterThanOrEqual(1200 + 300); // SIGTERM is ignored: only the SIGKILL ends it
     expect(elapsed).toBeLessThan(1200 + 300 + 3000);
@@ -92,9 +109,19 @@ describe('limits', () => {
   });
 
   it('a CLI that lingers after a fatal error event is stopped after a short grace (opencode 1.18.33 waits 20 s+)', async () => {
-    sb.setScenario({ default: { sleepMs: 30_000, headEvents: [JSON.stringify({ type: 'turn.failed', error: { message: 'boom: model unavailable' } })] } });
+    sb.setScenario({
+      default: {
+        sleepMs: 30_000,
+        headEvents: [JSON.stringify({ type: 'turn.failed', error: { message: 'boom: model unavailable' } })],
+      },
+    });
     const t0 = Date.now();
-    const r = await startAgent({ adapter: adapterFor('codex-gpt54')!, request: sb.request('codex-gpt54'), fatalExitGraceMs: 300, graceMs: 500 }).done;
+    const r = await startAgent({
+      adapter: adapterFor('codex-gpt54')!,
+      request: sb.request('codex-gpt54'),
+      fatalExitGraceMs: 300,
+      graceMs: 500,
+    }).done;
     expect(Date.now() - t0).toBeLessThan(10_000);
     expect(r).toMatchObject({ isError: true, timedOut: false, errorMessage: 'boom: model unavailable' });
   });
@@ -109,7 +136,11 @@ describe('limits', () => {
     });
     const r = await run.done;
     expect(Date.now() - t0).toBeLessThan(10_000); // the fake would sleep 30 s
-    expect(r).toMatchObject({ isError: true, aborted: 'guard max_tokens triggered: 250000 > 200000', sessionId: expect.any(String) });
+    expect(r).toMatchObject({
+      isError: true,
+      aborted: 'guard max_tokens triggered: 250000 > 200000',
+      sessionId: expect.any(String),
+    });
   });
 
   it('live snapshots carry tokens and priced cost for budget guards', async () => {
@@ -138,7 +169,11 @@ describe('failures and compat mode', () => {
   it('reports a missing CLI clearly', async () => {
     const req = sb.request('codex', { hostEnv: { PATH: join(sb.root, 'nowhere') } });
     const r = await runAgent({ adapter: adapterFor('codex')!, request: req });
-    expect(r).toMatchObject({ isError: true, exitCode: null, failure: 'agent CLI "codex" is not installed (not found on PATH)' });
+    expect(r).toMatchObject({
+      isError: true,
+      exitCode: null,
+      failure: 'agent CLI "codex" is not installed (not found on PATH)',
+    });
     const c = await runAgent({ adapter: adapterFor('cursor')!, request: { ...req, agent: 'cursor' } });
     expect(c.failure).toBe('agent CLI "cursor-agent" is not installed (not found on PATH)');
   });
@@ -150,11 +185,18 @@ describe('failures and compat mode', () => {
   });
 
   it('without a final event judges by the exit code', async () => {
-    sb.setScenario({ calls: [{ omitResult: true }, { omitResult: true, exitCode: 3, stderr: 'boom: network down\n' }] });
+    sb.setScenario({
+      calls: [{ omitResult: true }, { omitResult: true, exitCode: 3, stderr: 'boom: network down\n' }],
+    });
     const ok = await runAgent({ adapter: adapterFor('claude')!, request: sb.request('claude') });
     expect(ok).toMatchObject({ isError: false, compat: true, tokens: { input: 100, output: 20 } });
     const bad = await runAgent({ adapter: adapterFor('claude')!, request: sb.request('claude') });
-    expect(bad).toMatchObject({ isError: true, compat: true, exitCode: 3, errorMessage: 'agent exited with code 3: boom: network down' });
+    expect(bad).toMatchObject({
+      isError: true,
+      compat: true,
+      exitCode: 3,
+      errorMessage: 'agent exited with code 3: boom: network down',
+    });
     expect(bad.stderrTail).toContain('boom');
   });
 
@@ -163,7 +205,10 @@ describe('failures and compat mode', () => {
     const rawLogFile = join(sb.root, 'raw.jsonl');
     const r = await runAgent({ adapter: adapterFor('qwen')!, request: sb.request('qwen'), rawLogFile });
     expect(r).toMatchObject({ isError: false, resultText: 'history=1' });
-    const raw = readFileSync(rawLogFile, 'utf8').trim().split('\n').map((l) => (JSON.parse(l) as { line: string }).line);
+    const raw = readFileSync(rawLogFile, 'utf8')
+      .trim()
+      .split('\n')
+      .map((l) => (JSON.parse(l) as { line: string }).line);
     expect(raw).toEqual(expect.arrayContaining(['this is not json {{{', '{"type":"assis', '{"type":"mystery","x":1}']));
   });
 
@@ -182,6 +227,8 @@ describe('failures and compat mode', () => {
 
   it('writes invocation files before the spawn', async () => {
     await runAgent({ adapter: adapterFor('gemini')!, request: sb.request('gemini', { maxTurns: 9 }) });
-    expect(JSON.parse(readFileSync(join(sb.stateDir('gemini'), '.gemini', 'settings.json'), 'utf8'))).toEqual({ model: { maxSessionTurns: 9 } });
+    expect(JSON.parse(readFileSync(join(sb.stateDir('gemini'), '.gemini', 'settings.json'), 'utf8'))).toEqual({
+      model: { maxSessionTurns: 9 },
+    });
   });
 });

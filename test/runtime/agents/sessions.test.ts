@@ -53,7 +53,8 @@ describe.each(['claude', 'codex', 'gemini', 'qwen', 'opencode', 'cursor'])('%s',
 
     const job2 = join(sb.root, 'job2');
     const restored = restore(archive, job1, job2);
-    if (adapter.importSession) for (const f of restored) await adapter.importSession({ stateDir: job2, file: f, hostEnv: sb.hostEnv });
+    if (adapter.importSession)
+      for (const f of restored) await adapter.importSession({ stateDir: job2, file: f, hostEnv: sb.hostEnv });
     const second = await runAgent({ adapter, request: sb.request(provider, { stateDir: job2, resumeSessionId: id }) });
     expect(second).toMatchObject({ isError: false, sessionId: id, resultText: 'history=2' });
     for (const c of CREDENTIALS[provider]!) expect(restored).not.toContain(join(job2, c));
@@ -69,7 +70,10 @@ describe('resume failures', () => {
     ['opencode', 'ses_missing', /Session not found/],
   ];
   it.each(RESUME_ERRORS)('%s: a missing transcript fails with the CLI error', async (provider, id, message) => {
-    const r = await runAgent({ adapter: adapterFor(provider)!, request: sb.request(provider, { resumeSessionId: id }) });
+    const r = await runAgent({
+      adapter: adapterFor(provider)!,
+      request: sb.request(provider, { resumeSessionId: id }),
+    });
     expect(r.isError).toBe(true);
     expect(`${r.errorMessage}\n${r.stderrTail}`).toMatch(message);
   });
@@ -80,11 +84,14 @@ describe('resume failures', () => {
       const first = await runAgent({ adapter, request: sb.request(provider) });
       const other = join(sb.root, 'elsewhere');
       mkdirSync(other, { recursive: true });
-      const r = await runAgent({ adapter, request: sb.request(provider, { cwd: other, resumeSessionId: first.sessionId! }) });
+      const r = await runAgent({
+        adapter,
+        request: sb.request(provider, { cwd: other, resumeSessionId: first.sessionId! }),
+      });
       expect(r.isError, provider).toBe(true);
-      expect(await adapter.sessionArtifacts({ stateDir: sb.stateDir(provider), cwd: other, sessionId: first.sessionId! })).toEqual(
-        provider === 'qwen' ? [] : expect.any(Array),
-      );
+      expect(
+        await adapter.sessionArtifacts({ stateDir: sb.stateDir(provider), cwd: other, sessionId: first.sessionId! }),
+      ).toEqual(provider === 'qwen' ? [] : expect.any(Array));
     }
   });
 

@@ -6,10 +6,27 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { parseUnit, unitKey, type Unit } from '../../../protocol/units.js';
-import { BoundaryError, collectBoundaries, fanTips, lineage, tipsOf, type BoundaryMeta } from '../../../runtime/run/boundary-dag.js';
+import {
+  BoundaryError,
+  collectBoundaries,
+  fanTips,
+  lineage,
+  tipsOf,
+  type BoundaryMeta,
+} from '../../../runtime/run/boundary-dag.js';
 
 function meta(name: string, seq: number, parents: string[], unit = name): BoundaryMeta {
-  return { version: 1, name, parents, seq, unit, head: `h-${name}-${seq}`, status: 'running', runId: 'r', branch: 'gump/run-r' };
+  return {
+    version: 1,
+    name,
+    parents,
+    seq,
+    unit,
+    head: `h-${name}-${seq}`,
+    status: 'running',
+    runId: 'r',
+    branch: 'gump/run-r',
+  };
 }
 
 /** Boundaries written under `root`, each in the given sub-path (any depth). */
@@ -71,7 +88,10 @@ describe('boundary DAG', () => {
   });
 
   it('lineage: parents are the restored tips; a re-run keeps its own earlier parents; seq grows', () => {
-    expect(lineage('merge-1', [meta('branch-1-0', 3, ['planner-1']), meta('branch-1-1', 3, ['planner-1'])])).toEqual({ parents: ['branch-1-0', 'branch-1-1'], seq: 4 });
+    expect(lineage('merge-1', [meta('branch-1-0', 3, ['planner-1']), meta('branch-1-1', 3, ['planner-1'])])).toEqual({
+      parents: ['branch-1-0', 'branch-1-1'],
+      seq: 4,
+    });
     expect(lineage('step-1', [meta('step-1', 2, ['step-0'])])).toEqual({ parents: ['step-0'], seq: 3 });
     expect(lineage('step-0', [])).toEqual({ parents: [], seq: 1 });
   });
@@ -92,11 +112,20 @@ describe('unit keys', () => {
     { kind: 'branch', index: 4, branch: 0 },
   ];
   it('round-trip through unitKey and parseUnit, also from JSON', () => {
-    expect(units.map(unitKey)).toEqual(['step-0', 'planner-1', 'merge-2', 'task-1-add-a', 'slot-1-3', 'slot-1-19-last', 'branch-4-0']);
+    expect(units.map(unitKey)).toEqual([
+      'step-0',
+      'planner-1',
+      'merge-2',
+      'task-1-add-a',
+      'slot-1-3',
+      'slot-1-19-last',
+      'branch-4-0',
+    ]);
     for (const u of units) expect(parseUnit(unitKey(u))).toEqual(u);
     for (const u of units) expect(parseUnit(JSON.stringify(u))).toEqual(u);
   });
   it('rejects malformed keys', () => {
-    for (const bad of ['', 'step', 'step-x', 'slot-1', 'branch-1', 'merge-1-2', '{"kind":"nope"}', '{']) expect(parseUnit(bad)).toBeUndefined();
+    for (const bad of ['', 'step', 'step-x', 'slot-1', 'branch-1', 'merge-1-2', '{"kind":"nope"}', '{'])
+      expect(parseUnit(bad)).toBeUndefined();
   });
 });

@@ -47,21 +47,49 @@ export function pipeline(name: string, files: Record<string, string>): Pipeline 
 }
 
 /** One `ci` job: fresh clone, every boundary so far, the runtime; its boundary is uploaded as `name`. */
-export async function ciJob(p: Pipeline, unit: string | undefined, o: { name?: string; env?: Record<string, string>; only?: string[] } = {}): Promise<Job> {
+export async function ciJob(
+  p: Pipeline,
+  unit: string | undefined,
+  o: { name?: string; env?: Record<string, string>; only?: string[] } = {},
+): Promise<Job> {
   const top = mkdtempSync(join(tmpdir(), 'gump-ci-job-'));
   const clone = join(top, 'checkout');
   execFileSync('git', ['clone', '-q', '--depth', '1', `file://${p.origin}`, clone]);
   const download = join(top, 'download');
   mkdirSync(download);
-  for (const entry of o.only ?? listDirs(p.artifacts)) cpSync(join(p.artifacts, entry), join(download, 'artifact', entry), { recursive: true });
+  for (const entry of o.only ?? listDirs(p.artifacts))
+    cpSync(join(p.artifacts, entry), join(download, 'artifact', entry), { recursive: true });
   const name = o.name ?? unit;
   const out = join(top, 'out');
   const githubOutput = join(top, 'github-output');
   writeFileSync(githubOutput, '');
-  const args = ['ci', '--plan', p.planPath, '--boundaries', download, '--worktree', clone, ...(unit ? ['--unit', unit, '--out', out] : []), ...(name ? ['--name', name] : [])];
-  const env = { GUMP_STUB: '1', GUMP_SPEC: 'spec.md', GITHUB_OUTPUT: githubOutput, GUMP_DECISION: '', GITHUB_ACTIONS: '', GITLAB_CI: '', ...(o.env ?? {}) };
+  const args = [
+    'ci',
+    '--plan',
+    p.planPath,
+    '--boundaries',
+    download,
+    '--worktree',
+    clone,
+    ...(unit ? ['--unit', unit, '--out', out] : []),
+    ...(name ? ['--name', name] : []),
+  ];
+  const env = {
+    GUMP_STUB: '1',
+    GUMP_SPEC: 'spec.md',
+    GITHUB_OUTPUT: githubOutput,
+    GUMP_DECISION: '',
+    GITHUB_ACTIONS: '',
+    GITLAB_CI: '',
+    ...(o.env ?? {}),
+  };
   const r = await run(args, clone, env);
-  const outputs = Object.fromEntries(readFileSync(githubOutput, 'utf8').split('\n').filter(Boolean).map((l) => [l.slice(0, l.indexOf('=')), l.slice(l.indexOf('=') + 1)]));
+  const outputs = Object.fromEntries(
+    readFileSync(githubOutput, 'utf8')
+      .split('\n')
+      .filter(Boolean)
+      .map((l) => [l.slice(0, l.indexOf('=')), l.slice(l.indexOf('=') + 1)]),
+  );
   let outputsJson: Record<string, string> | undefined;
   if (unit && existsSync(join(out, 'boundary.json'))) {
     outputsJson = JSON.parse(readFileSync(join(out, 'outputs.json'), 'utf8')) as Record<string, string>;
@@ -93,11 +121,24 @@ function listDirs(dir: string): string[] {
   return existsSync(dir) ? readdirSync(dir).sort() : [];
 }
 
-function run(args: string[], cwd: string, env: Record<string, string>): Promise<{ code: number; stdout: string; stderr: string }> {
+function run(
+  args: string[],
+  cwd: string,
+  env: Record<string, string>,
+): Promise<{ code: number; stdout: string; stderr: string }> {
   return new Promise((resolve) => {
-    execFile(process.execPath, [RUNTIME_BUNDLE, ...args], { cwd, env: { ...process.env, ...env }, encoding: 'utf8', maxBuffer: 64 * 1024 * 1024 }, (error, stdout, stderr) => {
-      const code = error ? (typeof (error as { code?: unknown }).code === 'number' ? (error as { code: number }).code : 1) : 0;
-      resolve({ code, stdout, stderr });
-    });
+    execFile(
+      process.execPath,
+      [RUNTIME_BUNDLE, ...args],
+      { cwd, env: { ...process.env, ...env }, encoding: 'utf8', maxBuffer: 64 * 1024 * 1024 },
+      (error, stdout, stderr) => {
+        const code = error
+          ? typeof (error as { code?: unknown }).code === 'number'
+            ? (error as { code: number }).code
+            : 1
+          : 0;
+        resolve({ code, stdout, stderr });
+      },
+    );
   });
 }

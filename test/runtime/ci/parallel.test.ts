@@ -8,7 +8,10 @@ import { chain, ciJob, finalState, pipeline } from './ci-chain.js';
 import { SEQ, SEQ_STUB } from './workflows.js';
 
 const PAR = SEQ.replace('name: seq', 'name: par').replace('    type: split\n', '    type: split\n    parallel: true\n');
-const CONFLICT_STUB = SEQ_STUB.replace('files: ["src/two.js"]', 'files: ["src/one.js", "src/two.js"]').replace('write: { "src/two.js": "module.exports = 2;\\n" }', 'write: { "src/two.js": "module.exports = 2;\\n", "src/one.js": "module.exports = 11;\\n" }');
+const CONFLICT_STUB = SEQ_STUB.replace('files: ["src/two.js"]', 'files: ["src/one.js", "src/two.js"]').replace(
+  'write: { "src/two.js": "module.exports = 2;\\n" }',
+  'write: { "src/two.js": "module.exports = 2;\\n", "src/one.js": "module.exports = 11;\\n" }',
+);
 
 const GROUP = `name: grp
 steps:
@@ -46,19 +49,28 @@ async function compare(name: string, p: ReturnType<typeof pipeline>): Promise<vo
 
 describe('ci: parallel branches as jobs', () => {
   it('a parallel split: planner, one job per task from the planner boundary, the merge job, the next step', async () => {
-    const p = pipeline('par', demoProject({ ...FAST_GATES, '.gump/workflows/par.yaml': PAR, '.gump/stub.yaml': SEQ_STUB }));
+    const p = pipeline(
+      'par',
+      demoProject({ ...FAST_GATES, '.gump/workflows/par.yaml': PAR, '.gump/stub.yaml': SEQ_STUB }),
+    );
     const [planner] = await chain(p, ['planner-0']);
     expect(planner!.outputs).toMatchObject({ state: 'pass', count: '3' });
     // The matrix: every branch job downloads only the planner's boundary.
     const branches = await Promise.all([0, 1, 2].map((b) => ciJob(p, `branch-0-${b}`, { only: ['planner-0'] })));
     for (const b of branches) expect(b.code, b.stderr + b.stdout).toBe(0);
     const rest = await chain(p, ['merge-0', 'step-1']);
-    expect(rest.map((j) => [j.code, j.outputs.state])).toEqual([[0, 'pass'], [0, 'pass']]);
+    expect(rest.map((j) => [j.code, j.outputs.state])).toEqual([
+      [0, 'pass'],
+      [0, 'pass'],
+    ]);
     await compare('par', p);
   });
 
   it('a merge conflict between branch jobs is fatal and merges nothing', async () => {
-    const p = pipeline('par', demoProject({ ...FAST_GATES, '.gump/workflows/par.yaml': PAR, '.gump/stub.yaml': CONFLICT_STUB }));
+    const p = pipeline(
+      'par',
+      demoProject({ ...FAST_GATES, '.gump/workflows/par.yaml': PAR, '.gump/stub.yaml': CONFLICT_STUB }),
+    );
     await chain(p, ['planner-0']);
     for (const b of [0, 1, 2]) expect((await ciJob(p, `branch-0-${b}`, { only: ['planner-0'] })).code).toBe(0);
     const [merge] = await chain(p, ['merge-0']);
@@ -74,17 +86,34 @@ describe('ci: parallel branches as jobs', () => {
 
   it('a failed branch job with a group-retry pass left: the merge job runs the next pass in-process, then merges', async () => {
     const retry = PAR.replace('    gate: [schema]\n', '    gate: [schema]\n    retry:\n      - exit: 2\n');
-    const stub = SEQ_STUB.replace('    write: { "src/two.js": "module.exports = 2;\\n" }', '    attempts:\n      - write: { "src/two.js": "module.exports = (;\\n" }\n      - replace: [ { file: src/two.js, find: "(;", with: "2;" } ]');
-    const p = pipeline('par', demoProject({ ...FAST_GATES, '.gump/workflows/par.yaml': retry, '.gump/stub.yaml': stub }));
+    const stub = SEQ_STUB.replace(
+      '    write: { "src/two.js": "module.exports = 2;\\n" }',
+      '    attempts:\n      - write: { "src/two.js": "module.exports = (;\\n" }\n      - replace: [ { file: src/two.js, find: "(;", with: "2;" } ]',
+    );
+    const p = pipeline(
+      'par',
+      demoProject({ ...FAST_GATES, '.gump/workflows/par.yaml': retry, '.gump/stub.yaml': stub }),
+    );
     await chain(p, ['planner-0']);
     const branches = await Promise.all([0, 1, 2].map((b) => ciJob(p, `branch-0-${b}`, { only: ['planner-0'] })));
-    expect(branches.map((b) => [b.code, b.outputs.state])).toEqual([[0, 'pass'], [1, 'fatal'], [0, 'pass']]);
+    expect(branches.map((b) => [b.code, b.outputs.state])).toEqual([
+      [0, 'pass'],
+      [1, 'fatal'],
+      [0, 'pass'],
+    ]);
     // A report job before the merge sees every branch (joined state-wise, nothing merged).
     const mid = await finalState(p);
-    expect([mid.state.steps['plan/one/impl']?.status, mid.state.steps['plan/two/impl']?.status, mid.state.steps['plan/three/impl']?.status]).toEqual(['pass', 'fatal', 'pass']);
+    expect([
+      mid.state.steps['plan/one/impl']?.status,
+      mid.state.steps['plan/two/impl']?.status,
+      mid.state.steps['plan/three/impl']?.status,
+    ]).toEqual(['pass', 'fatal', 'pass']);
     expect(mid.file('src/one.js')).toBeUndefined();
     const rest = await chain(p, ['merge-0', 'step-1']);
-    expect(rest.map((j) => [j.code, j.outputs.state])).toEqual([[0, 'pass'], [0, 'pass']]);
+    expect(rest.map((j) => [j.code, j.outputs.state])).toEqual([
+      [0, 'pass'],
+      [0, 'pass'],
+    ]);
     const r = await finalState(p);
     expect(r.state.splits.plan!.pass).toBe(2);
     expect(r.events('attempt.started', 'plan/one/impl')).toHaveLength(1);
@@ -92,7 +121,10 @@ describe('ci: parallel branches as jobs', () => {
   });
 
   it('a parallel group: one job per child from the state before the group, then the merge job', async () => {
-    const p = pipeline('grp', demoProject({ ...FAST_GATES, '.gump/workflows/grp.yaml': GROUP, '.gump/stub.yaml': GROUP_STUB }));
+    const p = pipeline(
+      'grp',
+      demoProject({ ...FAST_GATES, '.gump/workflows/grp.yaml': GROUP, '.gump/stub.yaml': GROUP_STUB }),
+    );
     await chain(p, ['step-0']);
     const children = await Promise.all([0, 1].map((b) => ciJob(p, `branch-1-${b}`, { only: ['step-0'] })));
     for (const c of children) expect(c.code, c.stderr + c.stdout).toBe(0);

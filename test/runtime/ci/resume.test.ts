@@ -23,7 +23,10 @@ describe('ci: approval, re-runs', () => {
     // A job without a decision does nothing but report the wait again.
     const again = await ciJob(p, 'step-0', { name: 'step-0-again' });
     expect([again.code, again.outputs.state]).toEqual([0, 'waiting']);
-    const approved = await ciJob(p, 'step-0', { name: 'approve-0', env: { GUMP_DECISION: 'approve', GUMP_ACTOR: 'octocat' } });
+    const approved = await ciJob(p, 'step-0', {
+      name: 'approve-0',
+      env: { GUMP_DECISION: 'approve', GUMP_ACTOR: 'octocat' },
+    });
     expect([approved.code, approved.outputs.state], approved.stderr).toEqual([0, 'pass']);
     const [last] = await chain(p, ['step-1']);
     expect(last!.outputs.state).toBe('pass');
@@ -44,7 +47,10 @@ describe('ci: approval, re-runs', () => {
   it('a rejected approval ends the run aborted (exit 4)', async () => {
     const p = pipeline('gated', project('gated', GATED, GATED_STUB));
     await chain(p, ['step-0']);
-    const rejected = await ciJob(p, 'step-0', { name: 'approve-0', env: { GUMP_DECISION: 'reject', GUMP_ACTOR: 'octocat' } });
+    const rejected = await ciJob(p, 'step-0', {
+      name: 'approve-0',
+      env: { GUMP_DECISION: 'reject', GUMP_ACTOR: 'octocat' },
+    });
     expect([rejected.code, rejected.outputs.state]).toEqual([4, 'aborted']);
     const r = await finalState(p);
     expect(r.state.status).toBe('aborted');
@@ -55,7 +61,10 @@ describe('ci: approval, re-runs', () => {
   it('a failed job re-run resumes from its own boundary and ends as gump run --resume does', async () => {
     const p = pipeline('flaky', project('flaky', FLAKY, FLAKY_STUB));
     const jobs = await chain(p, ['step-0', 'step-1']);
-    expect(jobs.map((j) => [j.code, j.outputs.state])).toEqual([[0, 'pass'], [1, 'fatal']]);
+    expect(jobs.map((j) => [j.code, j.outputs.state])).toEqual([
+      [0, 'pass'],
+      [1, 'fatal'],
+    ]);
     const rerun = await ciJob(p, 'step-1');
     expect([rerun.code, rerun.outputs.state], rerun.stderr).toEqual([0, 'pass']);
     await chain(p, ['step-2']);

@@ -17,7 +17,10 @@ describe('ci: sequential split in slots', () => {
     const jobs = await chain(p, ['planner-0', 'slot-0-0', 'slot-0-1', 'slot-0-2', 'slot-0-3-last', 'step-0', 'step-1']);
     for (const j of jobs) expect(j.code, j.stderr + j.stdout).toBe(0);
     expect(jobs.map((j) => j.outputs.state)).toEqual(['pass', 'pass', 'pass', 'pass', 'pass', 'pass', 'pass']);
-    expect(jobs[0]!.outputs).toMatchObject({ count: '3', tasks: '[{"i":0,"name":"one"},{"i":1,"name":"two"},{"i":2,"name":"three"}]' });
+    expect(jobs[0]!.outputs).toMatchObject({
+      count: '3',
+      tasks: '[{"i":0,"name":"one"},{"i":1,"name":"two"},{"i":2,"name":"three"}]',
+    });
     expect(jobs[0]!.outputsJson).toEqual(jobs[0]!.outputs);
     const ci = outcomeOf(await finalState(p));
     const local = outcomeOf(await runLibrary({ workflow: 'seq', files: p.files }));

@@ -34,13 +34,14 @@ rules:
     write: { "src/three.js": "module.exports = 3;\\n" }
 `;
 
-
 /** An approval point after the gate of `impl`, then a gate-only step. */
-export const GATED = 'name: gated\nsteps:\n  - name: impl\n    type: code\n    get: { prompt: "{spec}" }\n    run:\n      agent: claude-sonnet\n      hitl: after_gate\n    gate: [compile]\n  - name: quality\n    gate: [compile, test]\n';
+export const GATED =
+  'name: gated\nsteps:\n  - name: impl\n    type: code\n    get: { prompt: "{spec}" }\n    run:\n      agent: claude-sonnet\n      hitl: after_gate\n    gate: [compile]\n  - name: quality\n    gate: [compile, test]\n';
 export const GATED_STUB = 'version: 1\nrules:\n  - match: impl\n    write: { "src/a.js": "module.exports = 1;\\n" }\n';
 
 /** `impl` has one attempt; the stub breaks the build on its first invocation and fixes it on the next. */
-export const FLAKY = 'name: flaky\nsteps:\n  - name: first\n    type: code\n    agent: claude-haiku\n    prompt: "First"\n  - name: impl\n    type: code\n    get: { prompt: "{spec}" }\n    run:\n      agent: claude-sonnet\n    gate: [compile]\n    retry:\n      - exit: 1\n  - name: quality\n    gate: [compile, test]\n';
+export const FLAKY =
+  'name: flaky\nsteps:\n  - name: first\n    type: code\n    agent: claude-haiku\n    prompt: "First"\n  - name: impl\n    type: code\n    get: { prompt: "{spec}" }\n    run:\n      agent: claude-sonnet\n    gate: [compile]\n    retry:\n      - exit: 1\n  - name: quality\n    gate: [compile, test]\n';
 export const FLAKY_STUB = `version: 1
 rules:
   - match: first

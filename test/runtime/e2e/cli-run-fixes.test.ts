@@ -15,14 +15,17 @@ steps:
     run: { agent: claude-sonnet }
     gate: [compile]
 `;
-const stubWriting = (value: number): string => `version: 1\nrules:\n  - match: impl\n    write: { "src/a.js": "module.exports = ${value};\\n" }\n`;
+const stubWriting = (value: number): string =>
+  `version: 1\nrules:\n  - match: impl\n    write: { "src/a.js": "module.exports = ${value};\\n" }\n`;
 
 function repo(extra: Record<string, string> = {}): string {
   return makeRepo(demoProject({ ...FAST_GATES, '.gump/workflows/simple.yaml': SIMPLE, ...extra }));
 }
 
 function runBranches(dir: string): string[] {
-  return gitIn(dir, 'branch', '--list', 'gump/*', '--format=%(refname:short)').split('\n').filter((b) => b !== '');
+  return gitIn(dir, 'branch', '--list', 'gump/*', '--format=%(refname:short)')
+    .split('\n')
+    .filter((b) => b !== '');
 }
 
 describe('defect 1: the stub script comes from the working tree', () => {
@@ -42,11 +45,13 @@ describe('defect 1: the stub script comes from the working tree', () => {
     expect(gitIn(dir, 'show', `${runBranches(dir)[0]}:src/a.js`)).toBe('module.exports = 2;');
   });
 
-  it('refuses a missing or malformed stub script before creating a run branch, naming the user\'s file', async () => {
+  it("refuses a missing or malformed stub script before creating a run branch, naming the user's file", async () => {
     const dir = repo();
     const missing = await gump(dir, 'run', 'simple', '--spec', 'spec.md', '--stub');
     expect(missing.code).toBe(2);
-    expect(missing.stderr).toMatch(/^gump run: --stub needs a stub script: cannot read \.gump\/stub\.yaml \(no such file\)/);
+    expect(missing.stderr).toMatch(
+      /^gump run: --stub needs a stub script: cannot read \.gump\/stub\.yaml \(no such file\)/,
+    );
     mkdirSync(join(dir, '.gump'), { recursive: true });
     writeFileSync(join(dir, '.gump', 'stub.yaml'), 'version: 1\nrules:\n  - match: impl\n    colour: red\n');
     const bad = await gump(dir, 'run', 'simple', '--spec', 'spec.md', '--stub');
@@ -73,7 +78,9 @@ describe('defect 2: gump apply changes nothing on a conflict', () => {
     const head = gitIn(dir, 'rev-parse', 'HEAD');
     const apply = await gump(dir, 'apply', id);
     expect(apply.code).toBe(1);
-    expect(apply.stderr).toBe(`gump apply: run ${id} conflicts with main in src/a.js; nothing was changed.\nTo merge it and resolve the conflicts by hand: git merge gump/run-${id}  (then edit the files, git add them, git commit; git merge --abort gives up)\n`);
+    expect(apply.stderr).toBe(
+      `gump apply: run ${id} conflicts with main in src/a.js; nothing was changed.\nTo merge it and resolve the conflicts by hand: git merge gump/run-${id}  (then edit the files, git add them, git commit; git merge --abort gives up)\n`,
+    );
     expect(existsSync(join(dir, '.git', 'MERGE_HEAD'))).toBe(false);
     expect(gitIn(dir, 'status', '--porcelain')).toBe('');
     expect(gitIn(dir, 'rev-parse', 'HEAD')).toBe(head);
@@ -100,7 +107,9 @@ describe('defect 2: gump apply changes nothing on a conflict', () => {
     writeFileSync(join(dir, 'src', 'a.js'), 'mine, untracked\n');
     const apply = await gump(dir, 'apply', id);
     expect(apply.code).toBe(2);
-    expect(apply.stderr).toBe(`gump apply: untracked files in your working tree would be overwritten by run ${id}: src/a.js; nothing was changed.\nMove them away (or commit them), then run gump apply ${id} again\n`);
+    expect(apply.stderr).toBe(
+      `gump apply: untracked files in your working tree would be overwritten by run ${id}: src/a.js; nothing was changed.\nMove them away (or commit them), then run gump apply ${id} again\n`,
+    );
     expect(readFileSync(join(dir, 'src', 'a.js'), 'utf8')).toBe('mine, untracked\n');
     rmSync(join(dir, 'src', 'a.js'));
     const again = await gump(dir, 'apply', id);
@@ -122,7 +131,8 @@ steps:
 
 /** The shortest prefix of `id` no other of `ids` starts with. */
 function uniquePrefix(id: string, ids: string[]): string {
-  for (let n = 1; n <= id.length; n++) if (ids.filter((o) => o.startsWith(id.slice(0, n))).length === 1) return id.slice(0, n);
+  for (let n = 1; n <= id.length; n++)
+    if (ids.filter((o) => o.startsWith(id.slice(0, n))).length === 1) return id.slice(0, n);
   return id;
 }
 
@@ -131,10 +141,14 @@ describe('defect 8 and housekeeping: the waiting run, id prefixes, gump runs, gu
     const dir = repo({ '.gump/stub.yaml': stubWriting(1), '.gump/workflows/reviewed.yaml': REVIEWED });
     expect((await gump(dir, 'run', 'reviewed', '--spec', 'spec.md', '--stub')).code).toBe(3);
     expect((await gump(dir, 'run', 'reviewed', '--spec', 'spec.md', '--stub')).code).toBe(3);
-    const [first, second] = runBranches(dir).map((b) => b.replace('gump/run-', '')).sort();
+    const [first, second] = runBranches(dir)
+      .map((b) => b.replace('gump/run-', ''))
+      .sort();
     const ambiguous = await gump(dir, 'approve');
     expect(ambiguous.code).toBe(2);
-    expect(ambiguous.stderr).toBe(`gump approve: 2 runs are waiting for an approval: ${first}, ${second}; name one: gump approve <run-id>\n`);
+    expect(ambiguous.stderr).toBe(
+      `gump approve: 2 runs are waiting for an approval: ${first}, ${second}; name one: gump approve <run-id>\n`,
+    );
 
     const ids = [first!, second!];
     const approved = await gump(dir, 'approve', uniquePrefix(second!, ids));
@@ -142,23 +156,32 @@ describe('defect 8 and housekeeping: the waiting run, id prefixes, gump runs, gu
     // Now the newest run has passed; a bare reject takes the older, waiting one.
     const rejected = await gump(dir, 'reject');
     expect(rejected.code, rejected.stdout + rejected.stderr).toBe(4);
-    expect(JSON.parse((await gump(dir, 'report', uniquePrefix(first!, ids), '--format', 'json')).stdout)).toMatchObject({ runId: first, status: 'aborted' });
+    expect(JSON.parse((await gump(dir, 'report', uniquePrefix(first!, ids), '--format', 'json')).stdout)).toMatchObject(
+      { runId: first, status: 'aborted' },
+    );
     const none = await gump(dir, 'approve');
     expect(none.code).toBe(2);
-    expect(none.stderr).toBe('gump approve: no run is waiting for an approval (gump runs lists the runs and their status)\n');
+    expect(none.stderr).toBe(
+      'gump approve: no run is waiting for an approval (gump runs lists the runs and their status)\n',
+    );
     const prefix = await gump(dir, 'report', first!.slice(0, 4));
     expect(prefix.code).toBe(2);
-    expect(prefix.stderr).toBe(`gump report: "${first!.slice(0, 4)}" matches 2 runs (${first}, ${second}): give more of the id\n`);
+    expect(prefix.stderr).toBe(
+      `gump report: "${first!.slice(0, 4)}" matches 2 runs (${first}, ${second}): give more of the id\n`,
+    );
 
     const runs = await gump(dir, 'runs');
     expect(runs.code, runs.stderr).toBe(0);
     const lines = runs.stdout.trimEnd().split('\n');
     expect(lines[0]).toMatch(/^id\s+status\s+workflow\s+age\s+cost$/);
-    expect(lines.slice(1).map((l) => l.split(/\s+/).slice(0, 3))).toEqual([[first, 'aborted', 'reviewed'], [second, 'pass', 'reviewed']]);
+    expect(lines.slice(1).map((l) => l.split(/\s+/).slice(0, 3))).toEqual([
+      [first, 'aborted', 'reviewed'],
+      [second, 'pass', 'reviewed'],
+    ]);
     expect(lines[1]).toMatch(/\s\d+[smhd]\s+\$0\.00$/);
   });
 
-  it('clean removes finished runs and their branches, keeps waiting and unapplied runs and the user\'s branches', async () => {
+  it("clean removes finished runs and their branches, keeps waiting and unapplied runs and the user's branches", async () => {
     const dir = repo({ '.gump/stub.yaml': stubWriting(1), '.gump/workflows/reviewed.yaml': REVIEWED });
     gitIn(dir, 'branch', 'gump/mine');
     // Each run's id from its own output: ids started within one second do not sort by start.
@@ -179,7 +202,9 @@ describe('defect 8 and housekeeping: the waiting run, id prefixes, gump runs, gu
 
     const clean = await gump(dir, 'clean');
     expect(clean.code, clean.stderr).toBe(0);
-    expect(clean.stdout).toBe(`removed ${appliedId} (pass, simple) and branch gump/run-${appliedId}\nkept ${unapplied} (passed, not applied: gump apply ${unapplied}, or gump clean --all)\n1 run removed\n`);
+    expect(clean.stdout).toBe(
+      `removed ${appliedId} (pass, simple) and branch gump/run-${appliedId}\nkept ${unapplied} (passed, not applied: gump apply ${unapplied}, or gump clean --all)\n1 run removed\n`,
+    );
     expect(runBranches(dir).sort()).toEqual(['gump/mine', `gump/run-${unapplied}`, `gump/run-${waiting}`]);
     expect(gitIn(dir, 'worktree', 'list').split('\n')).toHaveLength(3);
 
@@ -200,7 +225,8 @@ steps:
       - { name: one, type: code, agent: claude-sonnet, prompt: "one {spec}" }
       - { name: two, type: code, agent: claude-haiku, prompt: "two {spec}" }
 `;
-const CLASH_STUB = 'version: 1\nrules:\n  - match: both/one\n    write: { "src/x.js": "module.exports = 1;\\n" }\n  - match: both/two\n    write: { "src/x.js": "module.exports = 2;\\n" }\n';
+const CLASH_STUB =
+  'version: 1\nrules:\n  - match: both/one\n    write: { "src/x.js": "module.exports = 1;\\n" }\n  - match: both/two\n    write: { "src/x.js": "module.exports = 2;\\n" }\n';
 
 interface ReportJson {
   status: string;
@@ -213,10 +239,15 @@ describe('defect 7: status after resume, open attempts, passed and conflicted ru
   it('a rejected run, resumed, no longer says rejected; open attempts read waiting and aborted, not running', async () => {
     const dir = repo({ '.gump/stub.yaml': stubWriting(1), '.gump/workflows/reviewed.yaml': REVIEWED });
     expect((await gump(dir, 'run', 'reviewed', '--spec', 'spec.md', '--stub')).code).toBe(3);
-    const report = async (): Promise<ReportJson> => JSON.parse((await gump(dir, 'report', '--format', 'json')).stdout) as ReportJson;
+    const report = async (): Promise<ReportJson> =>
+      JSON.parse((await gump(dir, 'report', '--format', 'json')).stdout) as ReportJson;
     expect((await report()).steps[0]!.attempts.map((a) => a.status)).toEqual(['waiting']);
     expect((await gump(dir, 'reject')).code).toBe(4);
-    expect(await report()).toMatchObject({ status: 'aborted', message: 'rejected at before gate of impl', steps: [{ attempts: [{ status: 'aborted' }] }] });
+    expect(await report()).toMatchObject({
+      status: 'aborted',
+      message: 'rejected at before gate of impl',
+      steps: [{ attempts: [{ status: 'aborted' }] }],
+    });
     const resumed = await gump(dir, 'run', '--resume');
     expect(resumed.code, resumed.stdout + resumed.stderr).toBe(3);
     expect(resumed.stdout).toContain('Run waiting: waiting');
@@ -234,7 +265,9 @@ describe('defect 7: status after resume, open attempts, passed and conflicted ru
     const id = runBranches(dir)[0]!.replace('gump/run-', '');
     const resumed = await gump(dir, 'run', '--resume');
     expect(resumed.code).toBe(0);
-    expect(resumed.stdout).toBe(`run ${id} has passed; nothing to resume\nnext: gump apply ${id}   (merge the result into your current branch)\n`);
+    expect(resumed.stdout).toBe(
+      `run ${id} has passed; nothing to resume\nnext: gump apply ${id}   (merge the result into your current branch)\n`,
+    );
     expect((await gump(dir, 'report', '--format', 'json')).stdout).toBe(before);
   });
 
@@ -265,7 +298,9 @@ describe('early checks before any agent spends', () => {
     writeFileSync(join(dir, 'gump.toml'), '[validation]\ncompile_cmd = "no-such-compiler-xyz --all"\n');
     const gate = await gump(dir, 'run', 'simple', '--spec', 'spec.md', '--stub');
     expect(gate.code).toBe(2);
-    expect(gate.stderr).toBe('gump run: the workflow\'s gates cannot run; nothing was started:\n  compile command "no-such-compiler-xyz --all" (from gump.toml [validation] compile_cmd) cannot run: "no-such-compiler-xyz" is not on PATH; install it or set compile_cmd in gump.toml [validation]\n');
+    expect(gate.stderr).toBe(
+      'gump run: the workflow\'s gates cannot run; nothing was started:\n  compile command "no-such-compiler-xyz --all" (from gump.toml [validation] compile_cmd) cannot run: "no-such-compiler-xyz" is not on PATH; install it or set compile_cmd in gump.toml [validation]\n',
+    );
     expect(runBranches(dir)).toEqual([]);
   });
 });

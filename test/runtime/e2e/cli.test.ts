@@ -21,7 +21,8 @@ steps:
   - name: quality
     gate: [compile, test]
 `;
-const STUB = 'version: 1\nrules:\n  - match: impl\n    write: { "src/a.js": "module.exports = 1;\\n", "src/a.test.js": "require(\'./a.js\');\\n" }\n    cost: 0.25\n';
+const STUB =
+  'version: 1\nrules:\n  - match: impl\n    write: { "src/a.js": "module.exports = 1;\\n", "src/a.test.js": "require(\'./a.js\');\\n" }\n    cost: 0.25\n';
 
 function repo(): string {
   return makeRepo(demoProject({ ...FAST_GATES, '.gump/workflows/reviewed.yaml': REVIEWED, '.gump/stub.yaml': STUB }));
@@ -39,7 +40,9 @@ describe('gump CLI end to end', () => {
     const [id] = runIds(dir);
     expect(run.stdout).toContain('Run waiting: waiting');
     // What is being approved: the changes so far; the gates run after a before_gate approval.
-    expect(run.stdout).toContain('\nWaiting for approval at impl (before gate, attempt 1).\n  changes so far: 2 files, +2 −0\n    src/a.js       +1 −0\n    src/a.test.js  +1 −0\n  gates: not run yet (they run after approval)\n');
+    expect(run.stdout).toContain(
+      '\nWaiting for approval at impl (before gate, attempt 1).\n  changes so far: 2 files, +2 −0\n    src/a.js       +1 −0\n    src/a.test.js  +1 −0\n  gates: not run yet (they run after approval)\n',
+    );
     expect(run.stdout).toContain(`next: gump approve ${id}  or  gump reject ${id} --reason "<why>"`);
     // The agent's work is already committed on the run branch; the gates have not run.
     expect(gitIn(dir, 'log', '-1', '--format=%s', `gump/run-${id}`)).toBe('[gump] step:impl task:- attempt:1');
@@ -59,10 +62,23 @@ describe('gump CLI end to end', () => {
 
     const json = await gump(dir, 'report', id!, '--format', 'json');
     expect(json.code).toBe(0);
-    const report = JSON.parse(json.stdout) as { status: string; steps: { step: string; status: string; attempts: { status: string; gates: { name: string; status: string }[]; cost: number }[] }[]; totals: { cost: number } };
+    const report = JSON.parse(json.stdout) as {
+      status: string;
+      steps: {
+        step: string;
+        status: string;
+        attempts: { status: string; gates: { name: string; status: string }[]; cost: number }[];
+      }[];
+      totals: { cost: number };
+    };
     expect(report.status).toBe('pass');
-    expect(report.steps.map((s) => [s.step, s.status])).toEqual([['impl', 'pass'], ['quality', 'pass']]);
-    expect(report.steps[0]!.attempts).toMatchObject([{ status: 'pass', gates: [{ name: 'compile', status: 'pass' }], cost: 0.25 }]);
+    expect(report.steps.map((s) => [s.step, s.status])).toEqual([
+      ['impl', 'pass'],
+      ['quality', 'pass'],
+    ]);
+    expect(report.steps[0]!.attempts).toMatchObject([
+      { status: 'pass', gates: [{ name: 'compile', status: 'pass' }], cost: 0.25 },
+    ]);
     expect(report.totals.cost).toBe(0.25);
     const markdown = await gump(dir, 'report', id!, '--format', 'markdown');
     // Markdown: the pull/merge request body, outcome first.
@@ -97,9 +113,14 @@ describe('gump CLI end to end', () => {
     expect(rejected.code, rejected.stdout + rejected.stderr).toBe(4);
     expect(rejected.stdout).toContain('Run completed: aborted');
     expect(rejected.stdout).toContain('rejected at before gate of impl: use a constant');
-    const report = JSON.parse((await gump(dir, 'report', id!, '--format', 'json')).stdout) as { status: string; message: string };
+    const report = JSON.parse((await gump(dir, 'report', id!, '--format', 'json')).stdout) as {
+      status: string;
+      message: string;
+    };
     expect(report).toMatchObject({ status: 'aborted', message: 'rejected at before gate of impl: use a constant' });
-    expect((await gump(dir, 'report', id!, '--format', 'markdown')).stdout).toContain('**⛔ Aborted:** rejected at before gate of impl: use a constant\n');
+    expect((await gump(dir, 'report', id!, '--format', 'markdown')).stdout).toContain(
+      '**⛔ Aborted:** rejected at before gate of impl: use a constant\n',
+    );
     const apply = await gump(dir, 'apply', id!);
     expect(apply.code).toBe(2);
     expect(apply.stderr.trim()).toBe(`gump apply: run ${id} has status aborted; only a passed run can be applied`);

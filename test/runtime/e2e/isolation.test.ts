@@ -48,11 +48,17 @@ rules:
 
 describe('job-boundary isolation', () => {
   it('a failed task in the first pass is re-run in the second; passed tasks are kept', async () => {
-    const { normal: r } = await runBothWays({ workflow: 'passes', files: demoProject({ ...FAST_GATES, '.gump/workflows/passes.yaml': GROUP_RETRY, '.gump/stub.yaml': GROUP_STUB }) });
+    const { normal: r } = await runBothWays({
+      workflow: 'passes',
+      files: demoProject({ ...FAST_GATES, '.gump/workflows/passes.yaml': GROUP_RETRY, '.gump/stub.yaml': GROUP_STUB }),
+    });
     expect(r.code, r.output).toBe(0);
     expect(r.state.splits.plan!.pass).toBe(2);
     expect(r.events('attempt.started', 'plan/one/impl')).toHaveLength(1);
-    expect(r.events('attempt.finished', 'plan/two/impl').map((e) => `${e.attempt} ${e.status}`)).toEqual(['1 fail', '1 pass']);
+    expect(r.events('attempt.finished', 'plan/two/impl').map((e) => `${e.attempt} ${e.status}`)).toEqual([
+      '1 fail',
+      '1 pass',
+    ]);
     expect(r.events('task.started').map((e) => e.task)).toEqual(['one', 'two', 'two', 'three']);
     expect(r.commits).toEqual([
       '[gump] step:impl task:one attempt:1',
@@ -63,7 +69,8 @@ describe('job-boundary isolation', () => {
   });
 
   it('an approval point: waiting, approved, then passing — the same with every unit in its own process', async () => {
-    const wf = 'name: gated\nsteps:\n  - name: impl\n    type: code\n    get: { prompt: "{spec}" }\n    run:\n      agent: claude-sonnet\n      hitl: after_gate\n    gate: [compile]\n  - name: quality\n    gate: [compile, test]\n';
+    const wf =
+      'name: gated\nsteps:\n  - name: impl\n    type: code\n    get: { prompt: "{spec}" }\n    run:\n      agent: claude-sonnet\n      hitl: after_gate\n    gate: [compile]\n  - name: quality\n    gate: [compile, test]\n';
     const stub = 'version: 1\nrules:\n  - match: impl\n    write: { "src/a.js": "module.exports = 1;\\n" }\n';
     const files = demoProject({ ...FAST_GATES, '.gump/workflows/gated.yaml': wf, '.gump/stub.yaml': stub });
     const outcomes = [];
@@ -74,7 +81,9 @@ describe('job-boundary isolation', () => {
       expect(decide(openRun(waiting.worktree, { trace: silentTrace, runtimeEntry: '' }), 'approve')).toBe('');
       const done = await continueScenario(waiting, { isolate });
       expect(done.code, done.output).toBe(0);
-      expect(done.events('approval.decided')).toMatchObject([{ step: 'impl', decision: 'approve', point: 'after_gate' }]);
+      expect(done.events('approval.decided')).toMatchObject([
+        { step: 'impl', decision: 'approve', point: 'after_gate' },
+      ]);
       outcomes.push(outcomeOf(done));
     }
     const [a, b] = outcomes;

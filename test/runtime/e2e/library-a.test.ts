@@ -24,18 +24,24 @@ describe('built-in library end to end (stub mode)', () => {
   it('simple: planner, one code step per task in order, final quality gate', async () => {
     const { normal: r, isolated } = await runBothWays({ workflow: 'simple', files: projectFiles('simple') });
     expect(r.code, r.output).toBe(0);
-    expect(r.commits).toEqual(['[gump] step:code task:add-math attempt:1', '[gump] step:code task:add-stats attempt:1']);
+    expect(r.commits).toEqual([
+      '[gump] step:code task:add-math attempt:1',
+      '[gump] step:code task:add-stats attempt:1',
+    ]);
     expect(r.state.splits.decompose!.tasks.map((t) => t.name)).toEqual(['add-math', 'add-stats']);
     expect(r.state.values['decompose.gate.schema']).toBe('true');
     expect(r.state.values['decompose/add-stats/code.files']).toBe('src/stats.js, src/stats.test.js');
     expect(r.state.values['quality.gate.test']).toBe('true');
-    expect(r.events('task.finished').map((e) => [e.task, e.status])).toEqual([['add-math', 'pass'], ['add-stats', 'pass']]);
+    expect(r.events('task.finished').map((e) => [e.task, e.status])).toEqual([
+      ['add-math', 'pass'],
+      ['add-stats', 'pass'],
+    ]);
     expect(r.events('run.finished')).toMatchObject([{ status: 'pass', cost: 0.57 }]);
     // The isolated run spawned one process per unit: planner, two tasks, quality.
     expect(isolated.events('step.skipped')).toEqual([]);
   });
 
-  it('tdd: red escalates to sonnet for a real failing test, green resumes red\'s session and retries on the test error', async () => {
+  it("tdd: red escalates to sonnet for a real failing test, green resumes red's session and retries on the test error", async () => {
     const { normal: r } = await runBothWays({ workflow: 'tdd', files: projectFiles('tdd', FAST_GATES) });
     expect(r.code, r.output).toBe(0);
     expect(r.commits).toEqual([
@@ -51,12 +57,16 @@ describe('built-in library end to end (stub mode)', () => {
     // red attempt 1 (haiku) wrote no test: `touched` and `tests_found` failed; sonnet wrote it.
     expect(r.events('attempt.finished', red).map((e) => e.status)).toEqual(['fail', 'pass']);
     expect(String(r.events('attempt.finished', red)[0]!.error)).toContain('no changed file matches "*[Tt]est*"');
-    expect(r.events('retry.decided', red)).toMatchObject([{ attempt: 2, agent: 'claude-sonnet', sticky: { session: 'new' } }]);
+    expect(r.events('retry.decided', red)).toMatchObject([
+      { attempt: 2, agent: 'claude-sonnet', sticky: { session: 'new' } },
+    ]);
     expect(r.state.values[`${red}.agent`]).toBe('claude-sonnet');
     expect(r.state.values[`${red}.gate.tests_found`]).toBe('true');
     // green resumed the session red ended in, kept it on the prompt-override retry.
     expect(r.events('agent.finished', green).map((e) => e.session)).toEqual([`stub-${red}-2`, `stub-${red}-2`]);
-    expect(r.events('retry.decided', green)).toMatchObject([{ attempt: 2, agent: 'claude-haiku', sticky: { promptEntry: 0 } }]);
+    expect(r.events('retry.decided', green)).toMatchObject([
+      { attempt: 2, agent: 'claude-haiku', sticky: { promptEntry: 0 } },
+    ]);
     expect(String(r.events('attempt.finished', green)[0]!.error)).toContain('add(2, 3) returned -1');
     expect(r.state.values[`${green}.gate.untouched_2`]).toBe('true');
     expect(r.state.values[`${green}.attempt`]).toBe('2');
@@ -79,7 +89,10 @@ describe('built-in library end to end (stub mode)', () => {
     expect(crash).toMatchObject({ attempt: 1, status: 'fail' });
     expect(String(crash.error)).toMatch(/^agent claude-haiku failed \(exit 1\): .*429 rate_limit_error/);
     expect(r.events('agent.finished', reproduce).map((e) => e.agent)).toEqual(['claude-haiku', 'claude-sonnet']);
-    expect(r.events('agent.finished', patch).map((e) => e.session)).toEqual([`stub-${reproduce}-2`, `stub-${reproduce}-2`]);
+    expect(r.events('agent.finished', patch).map((e) => e.session)).toEqual([
+      `stub-${reproduce}-2`,
+      `stub-${reproduce}-2`,
+    ]);
     expect(String(r.events('attempt.finished', patch)[0]!.error)).toContain('gate compile failed');
     expect(r.state.values[`${patch}.gate.test`]).toBe('true');
     expect(r.file('src/cart.js')).toContain('for (let i = 0; i < items.length; i++) sum');

@@ -32,7 +32,8 @@ export function readTree(dir: string): Record<string, string> {
 
 /** Gate commands from gump.toml (§8.4) instead of package.json: the same checks without npm. */
 export const FAST_GATES: Record<string, string> = {
-  'gump.toml': '[validation]\ncompile_cmd = "node scripts/check.js build"\ntest_cmd = "node scripts/check.js test"\nlint_cmd = "node scripts/check.js lint"\n',
+  'gump.toml':
+    '[validation]\ncompile_cmd = "node scripts/check.js build"\ntest_cmd = "node scripts/check.js test"\nlint_cmd = "node scripts/check.js lint"\n',
 };
 
 /** The demo project (`fixtures/stub/project`) with extra or replaced files. */
@@ -71,20 +72,36 @@ export async function runLibrary(o: LibraryRun): Promise<ScenarioResult> {
 export async function startInRepo(repo: string, o: LibraryRun): Promise<ScenarioResult> {
   const run = await prepareRun(repo, o);
   let output = '';
-  const code = await executeRun(run.worktree, { isolate: o.isolate ?? false, write: (t) => void (output += t), env: { ...process.env, ...(o.env ?? {}) } });
+  const code = await executeRun(run.worktree, {
+    isolate: o.isolate ?? false,
+    write: (t) => void (output += t),
+    env: { ...process.env, ...(o.env ?? {}) },
+  });
   return inspect(repo, run.worktree, run.id, code, output);
 }
 
 /** Compile the workflow and create the run (branch, worktree, state) without running a step. */
-export async function prepareRun(repo: string, o: LibraryRun): Promise<{ id: string; worktree: string; branch: string }> {
+export async function prepareRun(
+  repo: string,
+  o: LibraryRun,
+): Promise<{ id: string; worktree: string; branch: string }> {
   const host = new NodeHost(repo, repo);
   const source = host.resolve(o.workflow, 'workflow');
   if (!source) throw new Error(`no workflow ${o.workflow}`);
   const { results } = checkFiles(host, [source]);
   const errors = results[0]!.diagnostics.filter((d) => d.severity === 'error');
-  if (errors.length > 0 || !results[0]!.workflow) throw new Error(`workflow ${o.workflow} has errors:\n${errors.map(headline).join('\n')}`);
+  if (errors.length > 0 || !results[0]!.workflow)
+    throw new Error(`workflow ${o.workflow} has errors:\n${errors.map(headline).join('\n')}`);
   const plan = lowerPlan(results[0]!.workflow, source.file);
-  return startRun({ repo, plan, planText: serialisePlan(plan), planPath: source.file, specFile: join(repo, 'spec.md'), inputs: o.inputs ?? {}, stub: o.stub ?? true });
+  return startRun({
+    repo,
+    plan,
+    planText: serialisePlan(plan),
+    planPath: source.file,
+    specFile: join(repo, 'spec.md'),
+    inputs: o.inputs ?? {},
+    stub: o.stub ?? true,
+  });
 }
 
 /** What an isolated run must reproduce exactly: final tree, step statuses, ledger outcome. */
@@ -107,16 +124,25 @@ const OUTCOME_EVENTS = new Set(['step.finished', 'attempt.finished', 'run.finish
 
 export function outcomeOf(r: ScenarioResult): RunOutcome {
   const steps: Record<string, string> = {};
-  for (const [path, rec] of Object.entries(r.state.steps).sort(([a], [b]) => a.localeCompare(b))) steps[path] = rec.status;
+  for (const [path, rec] of Object.entries(r.state.steps).sort(([a], [b]) => a.localeCompare(b)))
+    steps[path] = rec.status;
   return {
     code: r.code,
     status: r.state.status,
     tree: r.git('ls-tree', '-r', r.state.branch),
     commits: r.commits,
     steps,
-    values: Object.fromEntries(Object.entries(r.state.values).filter(([k]) => !k.endsWith('.duration')).sort(([a], [b]) => a.localeCompare(b))),
-    ledger: r.ledger.filter((e) => OUTCOME_EVENTS.has(e.event)).map((e) => `${e.event} ${e.step ?? '-'} ${String(e.status ?? '')}`),
-    events: r.ledger.filter((e) => e.event !== 'step.skipped' && e.event !== 'run.resumed').map((e) => `${e.event} ${e.step ?? '-'} ${e.attempt ?? '-'}`),
+    values: Object.fromEntries(
+      Object.entries(r.state.values)
+        .filter(([k]) => !k.endsWith('.duration'))
+        .sort(([a], [b]) => a.localeCompare(b)),
+    ),
+    ledger: r.ledger
+      .filter((e) => OUTCOME_EVENTS.has(e.event))
+      .map((e) => `${e.event} ${e.step ?? '-'} ${String(e.status ?? '')}`),
+    events: r.ledger
+      .filter((e) => e.event !== 'step.skipped' && e.event !== 'run.resumed')
+      .map((e) => `${e.event} ${e.step ?? '-'} ${e.attempt ?? '-'}`),
   };
 }
 
@@ -128,7 +154,10 @@ export function byStep(lines: string[]): Record<string, string[]> {
 }
 
 /** Run a library workflow normally and with `--isolate-steps`; both must end identically. */
-export async function runBothWays(o: Omit<LibraryRun, 'isolate'>, opts: { parallel?: boolean } = {}): Promise<{ normal: ScenarioResult; isolated: ScenarioResult }> {
+export async function runBothWays(
+  o: Omit<LibraryRun, 'isolate'>,
+  opts: { parallel?: boolean } = {},
+): Promise<{ normal: ScenarioResult; isolated: ScenarioResult }> {
   const normal = await runLibrary(o);
   const isolated = await runLibrary({ ...o, isolate: true });
   const a = outcomeOf(normal);
@@ -167,10 +196,19 @@ export interface Cli {
 /** `node <script> args…` in `cwd` (the CLI or the runtime bundle), without a shell. */
 export function node(cwd: string, script: string, args: string[], env: Record<string, string> = {}): Promise<Cli> {
   return new Promise((resolvePromise) => {
-    execFile(process.execPath, [script, ...args], { cwd, env: { ...process.env, ...env }, encoding: 'utf8', maxBuffer: 32 * 1024 * 1024 }, (error, stdout, stderr) => {
-      const code = error ? (typeof (error as { code?: unknown }).code === 'number' ? (error as { code: number }).code : 1) : 0;
-      resolvePromise({ code, stdout, stderr });
-    });
+    execFile(
+      process.execPath,
+      [script, ...args],
+      { cwd, env: { ...process.env, ...env }, encoding: 'utf8', maxBuffer: 32 * 1024 * 1024 },
+      (error, stdout, stderr) => {
+        const code = error
+          ? typeof (error as { code?: unknown }).code === 'number'
+            ? (error as { code: number }).code
+            : 1
+          : 0;
+        resolvePromise({ code, stdout, stderr });
+      },
+    );
   });
 }
 

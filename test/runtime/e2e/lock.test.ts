@@ -18,7 +18,8 @@ steps:
     run: { agent: claude-sonnet }
     gate: [compile]
 `;
-const stub = (delay: string): string => `version: 1\nrules:\n  - match: impl\n    write: { "src/a.js": "module.exports = 1;\\n" }\n    turns: 4\n    delay: ${delay}\n`;
+const stub = (delay: string): string =>
+  `version: 1\nrules:\n  - match: impl\n    write: { "src/a.js": "module.exports = 1;\\n" }\n    turns: 4\n    delay: ${delay}\n`;
 
 async function until(what: string, test: () => boolean, timeoutMs = 20_000): Promise<void> {
   const end = Date.now() + timeoutMs;
@@ -39,8 +40,14 @@ function groupAlive(pgid: number): boolean {
 
 describe('a lock on a run', () => {
   it('refuses a second process on a run in use; after kill -9 the resume stops the orphaned agent and completes', async () => {
-    const repo = makeRepo(demoProject({ ...FAST_GATES, '.gump/workflows/simple.yaml': SIMPLE, '.gump/stub.yaml': stub('60s') }));
-    const child = spawn(process.execPath, [GUMP_BIN, 'run', 'simple', '--spec', 'spec.md', '--stub'], { cwd: repo, detached: true, stdio: 'ignore' });
+    const repo = makeRepo(
+      demoProject({ ...FAST_GATES, '.gump/workflows/simple.yaml': SIMPLE, '.gump/stub.yaml': stub('60s') }),
+    );
+    const child = spawn(process.execPath, [GUMP_BIN, 'run', 'simple', '--spec', 'spec.md', '--stub'], {
+      cwd: repo,
+      detached: true,
+      stdio: 'ignore',
+    });
     let id = '';
     let groups = '';
     await until('the agent to start', () => {
@@ -55,7 +62,9 @@ describe('a lock on a run', () => {
 
     const second = await gump(repo, 'run', '--resume', id);
     expect(second.code).toBe(2);
-    expect(second.stderr).toBe(`gump run: run ${id} is in use by another gump process (pid ${holder}); wait for it to end, or stop it first\n`);
+    expect(second.stderr).toBe(
+      `gump run: run ${id} is in use by another gump process (pid ${holder}); wait for it to end, or stop it first\n`,
+    );
     const approve = await gump(repo, 'approve', id);
     expect(approve.code).toBe(2);
     expect(approve.stderr).toContain(`run ${id} is in use by another gump process`);
@@ -65,7 +74,9 @@ describe('a lock on a run', () => {
     await exited;
     // kill -9 of gump alone: its agent CLI, in a process group of its own, runs on.
     expect(groupAlive(pgid)).toBe(true);
-    const report = JSON.parse((await gump(repo, 'report', id, '--format', 'json')).stdout) as { steps: { attempts: { status: string }[] }[] };
+    const report = JSON.parse((await gump(repo, 'report', id, '--format', 'json')).stdout) as {
+      steps: { attempts: { status: string }[] }[];
+    };
     expect(report.steps[0]!.attempts.map((a) => a.status)).toEqual(['interrupted']);
 
     writeFileSync(join(repo, '.gump', 'stub.yaml'), stub('10ms'));

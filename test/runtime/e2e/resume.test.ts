@@ -39,7 +39,6 @@ rules:
     delay: 2s
 `;
 
-
 function ledgerOf(repo: string, id: string): LedgerEvent[] {
   return readLedger(join(runsDir(repo), id, 'worktree', '.gump', 'run', 'ledger.ndjson'));
 }
@@ -61,8 +60,14 @@ function processesMentioning(text: string): string[] {
 
 describe('crash and resume', () => {
   it('kill -9 of gump run mid-attempt, then gump run --resume: the run completes, passed steps are not redone', async () => {
-    const repo = makeRepo(demoProject({ ...FAST_GATES, '.gump/workflows/three.yaml': THREE, '.gump/stub.yaml': SLOW_SECOND }));
-    const child = spawn(process.execPath, [GUMP_BIN, 'run', 'three', '--spec', 'spec.md', '--stub'], { cwd: repo, detached: true, stdio: 'ignore' });
+    const repo = makeRepo(
+      demoProject({ ...FAST_GATES, '.gump/workflows/three.yaml': THREE, '.gump/stub.yaml': SLOW_SECOND }),
+    );
+    const child = spawn(process.execPath, [GUMP_BIN, 'run', 'three', '--spec', 'spec.md', '--stub'], {
+      cwd: repo,
+      detached: true,
+      stdio: 'ignore',
+    });
     let id = '';
     await until('the second step to start', () => {
       if (!existsSync(runsDir(repo))) return false;
@@ -77,7 +82,10 @@ describe('crash and resume', () => {
     const branch = `gump/run-${id}`;
     const firstCommit = gitIn(repo, 'rev-parse', branch);
     expect(gitIn(repo, 'log', '-1', '--format=%s', firstCommit)).toBe('[gump] step:first task:- attempt:1');
-    const before = JSON.parse(readFileSync(join(worktree, '.gump', 'run', 'state.json'), 'utf8')) as { status: string; steps: Record<string, { status: string }> };
+    const before = JSON.parse(readFileSync(join(worktree, '.gump', 'run', 'state.json'), 'utf8')) as {
+      status: string;
+      steps: Record<string, { status: string }>;
+    };
     expect(before.status).toBe('running');
     expect(before.steps.first!.status).toBe('pass');
     expect(before.steps.second!.status).toBe('running');
@@ -96,7 +104,10 @@ describe('crash and resume', () => {
     expect(r.commits).toEqual(['[gump] step:first task:- attempt:1', '[gump] step:second task:- attempt:1']);
     expect(gitIn(repo, 'rev-parse', `${branch}~1`)).toBe(firstCommit);
     // second: the interrupted attempt is recorded, then run again as attempt 1 (not the agent's failure).
-    expect(r.events('attempt.finished', 'second').map((e) => `${e.attempt} ${e.status}`)).toEqual(['1 interrupted', '1 pass']);
+    expect(r.events('attempt.finished', 'second').map((e) => `${e.attempt} ${e.status}`)).toEqual([
+      '1 interrupted',
+      '1 pass',
+    ]);
     expect(r.state.values['second.attempt']).toBe('1');
     expect(r.file('src/two.js')).toBe('module.exports = 2;\n');
     expect(r.events('run.finished')).toMatchObject([{ status: 'pass' }]);
@@ -134,9 +145,16 @@ rules:
     expect(r.events('attempt.started', 'decompose')).toHaveLength(1);
     expect(r.events('attempt.started', 'decompose/first/code')).toHaveLength(1);
     // The failed step starts over: attempts count from 1 again (§9.5).
-    expect(r.events('attempt.finished', 'decompose/second/code').map((e) => `${e.attempt} ${e.status}`)).toEqual(['1 fail', '1 pass']);
+    expect(r.events('attempt.finished', 'decompose/second/code').map((e) => `${e.attempt} ${e.status}`)).toEqual([
+      '1 fail',
+      '1 pass',
+    ]);
     expect(r.events('run.finished').map((e) => e.status)).toEqual(['fatal', 'pass']);
-    expect(r.commits).toEqual(['[gump] step:code task:first attempt:1', '[gump] step:code task:second attempt:1', '[gump] step:code task:second attempt:1']);
+    expect(r.commits).toEqual([
+      '[gump] step:code task:first attempt:1',
+      '[gump] step:code task:second attempt:1',
+      '[gump] step:code task:second attempt:1',
+    ]);
     expect(gitIn(repo, 'rev-parse', `${branch}~2`)).toBe(passedTask);
     expect(r.file('src/two.js')).toBe('module.exports = 2;\n');
     expect(r.state.values['quality.gate.test']).toBe('true');
@@ -157,12 +175,18 @@ rules:
     delay: 1500ms
 `;
     const repo = makeRepo(demoProject({ ...FAST_GATES, '.gump/stub.yaml': stub }));
-    const child = spawn(process.execPath, [GUMP_BIN, 'run', 'parallel-tasks', '--spec', 'spec.md', '--stub'], { cwd: repo, detached: true, stdio: 'ignore' });
+    const child = spawn(process.execPath, [GUMP_BIN, 'run', 'parallel-tasks', '--spec', 'spec.md', '--stub'], {
+      cwd: repo,
+      detached: true,
+      stdio: 'ignore',
+    });
     let id = '';
     await until('the add-min branch to pass', () => {
       if (!existsSync(runsDir(repo))) return false;
       id = readdirSync(runsDir(repo))[0] ?? '';
-      return id !== '' && ledgerOf(repo, id).some((e) => e.event === 'step.finished' && e.step === 'decompose/add-min/impl');
+      return (
+        id !== '' && ledgerOf(repo, id).some((e) => e.event === 'step.finished' && e.step === 'decompose/add-min/impl')
+      );
     });
     const exited = new Promise((r) => child.once('exit', r));
     process.kill(-child.pid!, 'SIGKILL');
@@ -174,7 +198,10 @@ rules:
     expect(resumed.code, resumed.stdout + resumed.stderr).toBe(0);
     const r = inspect(repo, worktree, id, resumed.code, resumed.stdout);
     expect(r.events('attempt.started', 'decompose/add-min/impl')).toHaveLength(1);
-    expect(r.events('attempt.finished', 'decompose/add-max/impl').map((e) => `${e.attempt} ${e.status}`)).toEqual(['1 interrupted', '1 pass']);
+    expect(r.events('attempt.finished', 'decompose/add-max/impl').map((e) => `${e.attempt} ${e.status}`)).toEqual([
+      '1 interrupted',
+      '1 pass',
+    ]);
     expect(r.commits).toEqual(['[gump] merge:decompose branches:add-min,add-max']);
     expect(r.file('src/min.js')).toBe('module.exports = Math.min;\n');
     expect(r.file('src/max.js')).toBe('module.exports = Math.max;\n');

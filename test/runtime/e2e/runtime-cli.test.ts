@@ -10,7 +10,8 @@ import { demoProject, node, prepareRun, RUNTIME_BUNDLE } from './library-run.js'
 import { readLedger } from '../../../runtime/state/ledger.js';
 import { loadState } from '../../../runtime/state/run-state.js';
 
-const WORKFLOW = 'name: one\nsteps:\n  - name: impl\n    type: code\n    get: { prompt: "{spec}" }\n    run:\n      agent: claude-sonnet\n    gate: [compile]\n';
+const WORKFLOW =
+  'name: one\nsteps:\n  - name: impl\n    type: code\n    get: { prompt: "{spec}" }\n    run:\n      agent: claude-sonnet\n    gate: [compile]\n';
 const STUB = 'version: 1\nrules:\n  - match: impl\n    write: { "src/a.js": "module.exports = 1;\\n" }\n';
 
 async function freshRun(workflow = 'one'): Promise<{ repo: string; worktree: string }> {
@@ -40,7 +41,9 @@ describe('runtime bundle: plan checks', () => {
     writeFileSync(join(worktree, '.gump', 'run', 'plan.json'), '{"version": 1, "root": ');
     const r = await node(worktree, RUNTIME_BUNDLE, ['run', '--worktree', worktree]);
     expect(r.code).toBe(2);
-    expect(oneLine(r.stderr)).toMatch(/^gump-runtime: plan .*plan\.json is not valid JSON \(.*\); run gump compile again$/);
+    expect(oneLine(r.stderr)).toMatch(
+      /^gump-runtime: plan .*plan\.json is not valid JSON \(.*\); run gump compile again$/,
+    );
     untouched(worktree);
   });
 
@@ -51,7 +54,9 @@ describe('runtime bundle: plan checks', () => {
     for (const args of [['run'], ['unit', '--unit', '{"kind":"step","index":0}']]) {
       const r = await node(worktree, RUNTIME_BUNDLE, [...args, '--worktree', worktree]);
       expect(r.code).toBe(2);
-      expect(oneLine(r.stderr)).toMatch(/^gump-runtime: plan .* has version 99, this runtime reads version 1; run gump compile again$/);
+      expect(oneLine(r.stderr)).toMatch(
+        /^gump-runtime: plan .* has version 99, this runtime reads version 1; run gump compile again$/,
+      );
     }
     untouched(worktree);
   });
@@ -64,11 +69,20 @@ describe('runtime bundle: plan checks', () => {
     for (const args of [['run'], ['unit', '--unit', '{"kind":"step","index":0}']]) {
       const r = await node(worktree, RUNTIME_BUNDLE, [...args, '--worktree', worktree]);
       expect(r.code).toBe(2);
-      expect(oneLine(r.stderr)).toMatch(/^gump-runtime: the plan was compiled from another version of \.gump\/workflows\/one\.yaml \(source hash [0-9a-f]{12}, the file at this commit has [0-9a-f]{12}\); run gump compile and commit the result$/);
+      expect(oneLine(r.stderr)).toMatch(
+        /^gump-runtime: the plan was compiled from another version of \.gump\/workflows\/one\.yaml \(source hash [0-9a-f]{12}, the file at this commit has [0-9a-f]{12}\); run gump compile and commit the result$/,
+      );
     }
     untouched(worktree);
     // `gump run` compiles from the working tree itself and says so.
-    const skipped = await node(worktree, RUNTIME_BUNDLE, ['unit', '--unit', '{"kind":"step","index":0}', '--worktree', worktree, '--skip-source-check']);
+    const skipped = await node(worktree, RUNTIME_BUNDLE, [
+      'unit',
+      '--unit',
+      '{"kind":"step","index":0}',
+      '--worktree',
+      worktree,
+      '--skip-source-check',
+    ]);
     expect(skipped.code, skipped.stderr).toBe(0);
     expect(loadState(join(worktree, '.gump', 'run', 'state.json')).steps.impl?.status).toBe('pass');
   });
@@ -87,7 +101,9 @@ describe('runtime bundle: plan checks', () => {
 
     const builtin = await freshRun('freeform');
     expect(loadState(join(builtin.worktree, '.gump', 'run', 'state.json')).plan.path).toBe('builtin:freeform.yaml');
-    const b = await node(builtin.worktree, RUNTIME_BUNDLE, ['run', '--worktree', builtin.worktree], { GUMP_STUB_SCRIPT: '.gump/stub.yaml' });
+    const b = await node(builtin.worktree, RUNTIME_BUNDLE, ['run', '--worktree', builtin.worktree], {
+      GUMP_STUB_SCRIPT: '.gump/stub.yaml',
+    });
     expect(b.code, b.stderr).toBe(0);
   });
 
@@ -99,7 +115,9 @@ describe('runtime bundle: plan checks', () => {
     writeFileSync(file, JSON.stringify(plan));
     const r = await node(worktree, RUNTIME_BUNDLE, ['run', '--worktree', worktree]);
     expect(r.code).toBe(2);
-    expect(oneLine(r.stderr)).toMatch(/^gump-runtime: the plan in \.gump\/run\/plan\.json is not the one run \S+ started with .*; start a new run$/);
+    expect(oneLine(r.stderr)).toMatch(
+      /^gump-runtime: the plan in \.gump\/run\/plan\.json is not the one run \S+ started with .*; start a new run$/,
+    );
     untouched(worktree);
   });
 });

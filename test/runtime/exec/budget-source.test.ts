@@ -32,6 +32,10 @@ describe('a scope’s cost source', () => {
     const b = scope();
     recordSpend([outer, a], spend, 'estimated');
     recordSpend([outer, b], spend, 'reported');
-    expect([scopeCostSource(outer), scopeCostSource(a), scopeCostSource(b)]).toEqual(['estimated', 'estimated', 'reported']);
+    expect([scopeCostSource(outer), scopeCostSource(a), scopeCostSource(b)]).toEqual([
+      'estimated',
+      'estimated',
+      'reported',
+    ]);
   });
 });

@@ -9,7 +9,16 @@ afterEach(() => p?.cleanup());
 describe('readRuntimeConfig', () => {
   it('reads [agents.<provider>] endpoints; a table without base_url changes nothing', () => {
     p = makeProject({
-      'gump.toml': ['[agents.claude]', 'base_url = "https://gw.example.com"', 'api_key_env = "GW_KEY"', '[agents.qwen]', 'model = "m"', '[agents.opencode]', 'base_url = "http://127.0.0.1:8000/v1"', 'model = "local"'].join('\n'),
+      'gump.toml': [
+        '[agents.claude]',
+        'base_url = "https://gw.example.com"',
+        'api_key_env = "GW_KEY"',
+        '[agents.qwen]',
+        'model = "m"',
+        '[agents.opencode]',
+        'base_url = "http://127.0.0.1:8000/v1"',
+        'model = "local"',
+      ].join('\n'),
     });
     expect(readRuntimeConfig(p.root).agents).toEqual({
       claude: { baseUrl: 'https://gw.example.com', apiKeyEnv: 'GW_KEY' },
@@ -53,7 +62,13 @@ describe('readRuntimeConfig', () => {
       ].join('\n'),
     });
     expect(readRuntimeConfig(p.root)).toEqual({
-      validation: { compile_cmd: 'make all', test_cmd: 'make check', lint_cmd: 'ruff check .', coverage_cmd: 'make cov', timeoutMs: 5_400_000 },
+      validation: {
+        compile_cmd: 'make all',
+        test_cmd: 'make check',
+        lint_cmd: 'ruff check .',
+        coverage_cmd: 'make cov',
+        timeoutMs: 5_400_000,
+      },
       errorContext: { maxErrorChars: 500, maxDiffChars: 0, stdoutTailChars: 100 },
       models: { 'claude-opus': 'claude-opus-4-6' },
       prices: { 'my-model': { input: 1.5, output: 3 } },
@@ -90,5 +105,7 @@ describe('parseDurationMs', () => {
     ['500ms', 500],
   ])('%s → %d ms', (text, ms) => expect(parseDurationMs(text)).toBe(ms));
 
-  it.each(['', '10', 'm', '0s', '10 m', '-1s', '1d'])('rejects %j', (text) => expect(parseDurationMs(text)).toBeUndefined());
+  it.each(['', '10', 'm', '0s', '10 m', '-1s', '1d'])('rejects %j', (text) =>
+    expect(parseDurationMs(text)).toBeUndefined(),
+  );
 });

@@ -1,6 +1,11 @@
 // Error context of a failed gate (language.md §8.3) and the head+tail cap.
 import { describe, expect, it } from 'vitest';
-import { capMiddle, gateErrorContext, gateFailureMessage, TRUNCATION_MARKER } from '../../../runtime/gates/error-context.js';
+import {
+  capMiddle,
+  gateErrorContext,
+  gateFailureMessage,
+  TRUNCATION_MARKER,
+} from '../../../runtime/gates/error-context.js';
 import { config } from './helpers.js';
 
 describe('capMiddle', () => {
@@ -31,17 +36,27 @@ describe('gateErrorContext', () => {
   });
 
   it('accepts the whole config or its errorContext part, and a status text', () => {
-    expect(gateErrorContext('bash_1', 'timed out after 10m', '', '', cfg.errorContext)).toBe('gate bash_1 failed (timed out after 10m)');
+    expect(gateErrorContext('bash_1', 'timed out after 10m', '', '', cfg.errorContext)).toBe(
+      'gate bash_1 failed (timed out after 10m)',
+    );
     expect(gateErrorContext('b', null, 'x', '', cfg)).toBe('gate b failed (killed or not started)\nx');
   });
 
   it('omits stdout when stdout_tail_chars is 0', () => {
-    expect(gateErrorContext('lint', 2, 'e', 'out', config({}, { stdoutTailChars: 0 }))).toBe('gate lint failed (exit 2)\ne');
+    expect(gateErrorContext('lint', 2, 'e', 'out', config({}, { stdoutTailChars: 0 }))).toBe(
+      'gate lint failed (exit 2)\ne',
+    );
   });
 
   it('caps the whole at max_error_chars keeping head and tail', () => {
     const small = config({}, { maxErrorChars: 200, stdoutTailChars: 2000 });
-    const text = gateErrorContext('compile', 2, `first error\n${'noise\n'.repeat(500)}`, `${'o'.repeat(3000)}LAST`, small);
+    const text = gateErrorContext(
+      'compile',
+      2,
+      `first error\n${'noise\n'.repeat(500)}`,
+      `${'o'.repeat(3000)}LAST`,
+      small,
+    );
     expect(text.length).toBeLessThanOrEqual(200);
     expect(text.startsWith('gate compile failed (exit 2)\nfirst error')).toBe(true);
     expect(text.endsWith('LAST')).toBe(true);
@@ -49,7 +64,9 @@ describe('gateErrorContext', () => {
   });
 
   it('formats failures without a command', () => {
-    expect(gateFailureMessage('touched_0', 'no file was changed', cfg)).toBe('gate touched_0 failed: no file was changed');
+    expect(gateFailureMessage('touched_0', 'no file was changed', cfg)).toBe(
+      'gate touched_0 failed: no file was changed',
+    );
     expect(gateFailureMessage('x', 'y'.repeat(5000), config({}, { maxErrorChars: 50 }))).toHaveLength(50);
   });
 });

@@ -37,9 +37,16 @@ export function makeProject(files: Record<string, string> = {}): Project {
   };
 }
 
-export function config(validation: Partial<RuntimeConfig['validation']> = {}, errorContext: Partial<RuntimeConfig['errorContext']> = {}): RuntimeConfig {
+export function config(
+  validation: Partial<RuntimeConfig['validation']> = {},
+  errorContext: Partial<RuntimeConfig['errorContext']> = {},
+): RuntimeConfig {
   const c = defaultRuntimeConfig();
-  return { ...c, validation: { ...c.validation, timeoutMs: 10_000, ...validation }, errorContext: { ...c.errorContext, ...errorContext } };
+  return {
+    ...c,
+    validation: { ...c.validation, timeoutMs: 10_000, ...validation },
+    errorContext: { ...c.errorContext, ...errorContext },
+  };
 }
 
 export function context(p: Project, extra: Partial<GateContext> = {}): GateContext {
@@ -48,7 +55,13 @@ export function context(p: Project, extra: Partial<GateContext> = {}): GateConte
     stepType: 'code',
     outDir: join(p.root, '.gump/out'),
     changedFiles: [],
-    env: { PATH: process.env.PATH ?? '', GUMP_RUN_ID: 'r1', GUMP_STEP_PATH: 'impl', GUMP_ATTEMPT: '2', GUMP_TASK_NAME: '' },
+    env: {
+      PATH: process.env.PATH ?? '',
+      GUMP_RUN_ID: 'r1',
+      GUMP_STEP_PATH: 'impl',
+      GUMP_ATTEMPT: '2',
+      GUMP_TASK_NAME: '',
+    },
     config: config(),
     runValidator: async () => ({ pass: true, comments: '' }),
     graceMs: 200,

@@ -2,7 +2,12 @@
 import { mkdirSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
-import { checkPlanSchema, checkPlanText, checkVerdictText, validateOutput } from '../../../runtime/gates/output-contract.js';
+import {
+  checkPlanSchema,
+  checkPlanText,
+  checkVerdictText,
+  validateOutput,
+} from '../../../runtime/gates/output-contract.js';
 import { makeProject, type Project } from './helpers.js';
 
 let p: Project | undefined;
@@ -13,8 +18,15 @@ const verdict = (v: unknown) => checkVerdictText(typeof v === 'string' ? v : JSO
 
 describe('split: plan.json', () => {
   it('accepts a valid plan, keeps known keys, ignores unknown ones', () => {
-    const text = JSON.stringify([{ name: 'add-auth', description: 'd', files: ['src/a.ts'], extra: 1 }, { name: 'v1.2_x' }]);
-    expect(plan(text)).toEqual({ ok: true, text, value: [{ name: 'add-auth', description: 'd', files: ['src/a.ts'] }, { name: 'v1.2_x' }] });
+    const text = JSON.stringify([
+      { name: 'add-auth', description: 'd', files: ['src/a.ts'], extra: 1 },
+      { name: 'v1.2_x' },
+    ]);
+    expect(plan(text)).toEqual({
+      ok: true,
+      text,
+      value: [{ name: 'add-auth', description: 'd', files: ['src/a.ts'] }, { name: 'v1.2_x' }],
+    });
   });
 
   it('accepts an empty plan', () => expect(plan([])).toMatchObject({ ok: true, value: [] }));
@@ -50,7 +62,11 @@ describe('split: plan.json', () => {
 
   it('lists every problem, capped', () => {
     const r = plan([{ name: 'a/b' }, { name: 'x', files: [''] }]);
-    expect(r).toEqual({ ok: false, message: 'task 1: name "a/b" must match [A-Za-z0-9._-]+; task 2 ("x"): "files" must be an array of non-empty strings' });
+    expect(r).toEqual({
+      ok: false,
+      message:
+        'task 1: name "a/b" must match [A-Za-z0-9._-]+; task 2 ("x"): "files" must be an array of non-empty strings',
+    });
     const many = plan(Array.from({ length: 15 }, () => ({ name: '/' })));
     expect(!many.ok && many.message).toMatch(/; … and 5 more$/);
   });
@@ -58,25 +74,43 @@ describe('split: plan.json', () => {
 
 describe('schema: plan', () => {
   it('requires a non-empty description on every task', () => {
-    expect(checkPlanSchema(JSON.stringify([{ name: 'a', description: 'x', files: ['f'] }]))).toMatchObject({ ok: true });
+    expect(checkPlanSchema(JSON.stringify([{ name: 'a', description: 'x', files: ['f'] }]))).toMatchObject({
+      ok: true,
+    });
     expect(checkPlanSchema('[]')).toMatchObject({ ok: true });
-    expect(checkPlanSchema(JSON.stringify([{ name: 'a', description: 'x' }, { name: 'b' }, { name: 'c', description: ' ' }]))).toEqual({
+    expect(
+      checkPlanSchema(
+        JSON.stringify([{ name: 'a', description: 'x' }, { name: 'b' }, { name: 'c', description: ' ' }]),
+      ),
+    ).toEqual({
       ok: false,
-      message: 'task 2 ("b"): "description" must be a non-empty string; task 3 ("c"): "description" must be a non-empty string',
+      message:
+        'task 2 ("b"): "description" must be a non-empty string; task 3 ("c"): "description" must be a non-empty string',
     });
   });
 
   it('includes the base contract', () => {
-    expect(checkPlanSchema(JSON.stringify([{ name: 'a', description: 'x', files: [''] }]))).toMatchObject({ ok: false });
+    expect(checkPlanSchema(JSON.stringify([{ name: 'a', description: 'x', files: [''] }]))).toMatchObject({
+      ok: false,
+    });
   });
 });
 
 describe('validate: validate.json', () => {
   it.each([
     [{ pass: true }, { pass: true, comments: '' }],
-    [{ pass: true, comments: 'fine' }, { pass: true, comments: 'fine' }],
-    [{ pass: false, comments: 'missing tests' }, { pass: false, comments: 'missing tests' }],
-    [{ pass: false, comment: 'alias' }, { pass: false, comments: 'alias' }],
+    [
+      { pass: true, comments: 'fine' },
+      { pass: true, comments: 'fine' },
+    ],
+    [
+      { pass: false, comments: 'missing tests' },
+      { pass: false, comments: 'missing tests' },
+    ],
+    [
+      { pass: false, comment: 'alias' },
+      { pass: false, comments: 'alias' },
+    ],
   ])('accepts %j', (input, value) => expect(verdict(input)).toMatchObject({ ok: true, value }));
 
   it.each([
@@ -89,7 +123,11 @@ describe('validate: validate.json', () => {
     [{ pass: false, comment: 3 }, 'validate.json: "comment" must be a string, not 3'],
   ])('rejects %j', (input, message) => expect(verdict(input)).toEqual({ ok: false, message }));
 
-  it('reports invalid JSON', () => expect(verdict('pass: true')).toMatchObject({ ok: false, message: expect.stringMatching(/^validate\.json is not valid JSON: /) }));
+  it('reports invalid JSON', () =>
+    expect(verdict('pass: true')).toMatchObject({
+      ok: false,
+      message: expect.stringMatching(/^validate\.json is not valid JSON: /),
+    }));
 });
 
 describe('validateOutput (files)', () => {
@@ -110,7 +148,11 @@ describe('validateOutput (files)', () => {
   });
 
   it('reads and checks existing files (BOM tolerated)', () => {
-    const dir = out({ 'plan.json': '\uFEFF[{"name":"a"}]', 'validate.json': '{"pass":true}', 'artifact.txt': 'report\n' });
+    const dir = out({
+      'plan.json': '\uFEFF[{"name":"a"}]',
+      'validate.json': '{"pass":true}',
+      'artifact.txt': 'report\n',
+    });
     expect(validateOutput('split', dir)).toMatchObject({ ok: true, value: [{ name: 'a' }] });
     expect(validateOutput('validate', dir)).toMatchObject({ ok: true, value: { pass: true, comments: '' } });
     expect(validateOutput('artifact', dir)).toEqual({ ok: true, value: 'report\n', text: 'report\n' });

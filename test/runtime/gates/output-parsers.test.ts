@@ -15,7 +15,8 @@ Branches     : 50% ( 1/2 )
 `;
 
 describe('coveragePercent', () => {
-  it('prefers Go total over everything', () => expect(coveragePercent(`${GO_TEST_COVER}${GO_COVER_FUNC}`, '')).toBe(71.4));
+  it('prefers Go total over everything', () =>
+    expect(coveragePercent(`${GO_TEST_COVER}${GO_COVER_FUNC}`, '')).toBe(71.4));
   it('takes the last coverage: line', () => expect(coveragePercent(GO_TEST_COVER, '')).toBe(62.5));
   it('falls back to the first percentage', () => expect(coveragePercent(JEST_SUMMARY, '')).toBe(85.71));
   it('looks at stdout before stderr for each source', () => {
@@ -60,7 +61,9 @@ describe('isGoNothingToTest', () => {
     expect(isGoNothingToTest('', 'go: warning: "./..." matched no packages\nno packages to test\n')).toBe(true);
   });
   it('follows the compat rule as written: any "no test files" output passes, a plain failure does not', () => {
-    expect(isGoNothingToTest('?   \tm/a\t[no test files]\n--- FAIL: TestX (0.00s)\nFAIL\tm/b\t0.01s\nFAIL\n', '')).toBe(true);
+    expect(isGoNothingToTest('?   \tm/a\t[no test files]\n--- FAIL: TestX (0.00s)\nFAIL\tm/b\t0.01s\nFAIL\n', '')).toBe(
+      true,
+    );
     expect(isGoNothingToTest('--- FAIL: TestX (0.00s)\nFAIL\tm/b\t0.01s\nFAIL\n', '')).toBe(false);
     expect(isGoNothingToTest('FAIL\n', '')).toBe(false);
   });

@@ -1,7 +1,12 @@
 // resolveGateCommand (language.md §8.4): gump.toml first, then the first marker that yields a
 // command; availability of the leading program on PATH.
 import { afterEach, describe, expect, it } from 'vitest';
-import { leadingProgram, PYTHON_COMPILE_COMMAND, resolveGateCommand, type CommandAlias } from '../../../runtime/gates/resolve-command.js';
+import {
+  leadingProgram,
+  PYTHON_COMPILE_COMMAND,
+  resolveGateCommand,
+  type CommandAlias,
+} from '../../../runtime/gates/resolve-command.js';
 import { config, makeProject, type Project } from './helpers.js';
 
 let p: Project | undefined;
@@ -10,7 +15,11 @@ afterEach(() => p?.cleanup());
 const ALL = ['go', 'golangci-lint', 'npm', 'cargo', 'make', 'python', 'python3'];
 
 /** Resolves with every program of the table available on a private PATH. */
-function resolve(files: Record<string, string>, alias: CommandAlias, validation = {}): ReturnType<typeof resolveGateCommand> {
+function resolve(
+  files: Record<string, string>,
+  alias: CommandAlias,
+  validation = {},
+): ReturnType<typeof resolveGateCommand> {
   p = makeProject(files);
   for (const name of ALL) p.program(name);
   return resolveGateCommand(alias, p.root, config(validation), p.bin);
@@ -59,8 +68,14 @@ describe('resolution table', () => {
 
   it('gump.toml wins over every marker; tests_found uses test_cmd as is', () => {
     const files = { 'go.mod': '', 'package.json': PKG_FULL };
-    expect(resolve(files, 'compile', { compile_cmd: 'make all' })).toEqual({ command: 'make all', source: 'gump.toml [validation] compile_cmd' });
-    expect(resolve(files, 'tests_found', { test_cmd: 'go test ./pkg/...' })).toEqual({ command: 'go test ./pkg/...', source: 'gump.toml [validation] test_cmd' });
+    expect(resolve(files, 'compile', { compile_cmd: 'make all' })).toEqual({
+      command: 'make all',
+      source: 'gump.toml [validation] compile_cmd',
+    });
+    expect(resolve(files, 'tests_found', { test_cmd: 'go test ./pkg/...' })).toEqual({
+      command: 'go test ./pkg/...',
+      source: 'gump.toml [validation] test_cmd',
+    });
     expect(resolve(files, 'coverage', { coverage_cmd: 'make cov' })).toMatchObject({ command: 'make cov' });
   });
 
@@ -72,13 +87,24 @@ describe('resolution table', () => {
   });
 
   it('falls through a marker that yields no command for the alias', () => {
-    expect(resolve({ 'package.json': PKG_BARE, Makefile: MAKEFILE }, 'compile')).toEqual({ command: 'make build', source: 'Makefile' });
-    expect(resolve({ 'package.json': PKG_BARE, 'Cargo.toml': '' }, 'lint')).toEqual({ command: 'cargo clippy', source: 'Cargo.toml' });
-    expect(resolve({ Makefile: 'all:\n\tx\n', 'pyproject.toml': '' }, 'test')).toEqual({ command: 'python -m pytest', source: 'pyproject.toml' });
+    expect(resolve({ 'package.json': PKG_BARE, Makefile: MAKEFILE }, 'compile')).toEqual({
+      command: 'make build',
+      source: 'Makefile',
+    });
+    expect(resolve({ 'package.json': PKG_BARE, 'Cargo.toml': '' }, 'lint')).toEqual({
+      command: 'cargo clippy',
+      source: 'Cargo.toml',
+    });
+    expect(resolve({ Makefile: 'all:\n\tx\n', 'pyproject.toml': '' }, 'test')).toEqual({
+      command: 'python -m pytest',
+      source: 'pyproject.toml',
+    });
   });
 
   it('reads Makefile rules, not assignments or .PHONY lists', () => {
-    expect(resolve({ Makefile: '.PHONY: build\nbuild := out\n\tbuild: x\n' }, 'compile')).toMatchObject({ missing: expect.any(String) });
+    expect(resolve({ Makefile: '.PHONY: build\nbuild := out\n\tbuild: x\n' }, 'compile')).toMatchObject({
+      missing: expect.any(String),
+    });
     expect(resolve({ Makefile: 'all build:: dep\n' }, 'compile')).toMatchObject({ command: 'make build' });
   });
 
@@ -90,8 +116,12 @@ describe('resolution table', () => {
   it('explains an unresolvable command with the config-key hint', () => {
     const r = resolve({}, 'tests_found');
     expect(r).toMatchObject({ missing: expect.stringContaining('set test_cmd in gump.toml [validation]') });
-    expect(resolve({ 'pyproject.toml': '' }, 'lint')).toMatchObject({ missing: expect.stringContaining('set lint_cmd in gump.toml [validation]') });
-    expect(resolve({ Makefile: MAKEFILE }, 'coverage')).toMatchObject({ missing: expect.stringContaining('coverage_cmd') });
+    expect(resolve({ 'pyproject.toml': '' }, 'lint')).toMatchObject({
+      missing: expect.stringContaining('set lint_cmd in gump.toml [validation]'),
+    });
+    expect(resolve({ Makefile: MAKEFILE }, 'coverage')).toMatchObject({
+      missing: expect.stringContaining('coverage_cmd'),
+    });
   });
 });
 
@@ -99,7 +129,11 @@ describe('availability', () => {
   it('reports a leading program missing from PATH, with the hint', () => {
     p = makeProject({ 'go.mod': '' });
     const r = resolveGateCommand('compile', p.root, config(), p.bin);
-    expect(r).toEqual({ missing: expect.stringMatching(/"go build \.\/\.\.\." \(from go\.mod\).*"go" is not on PATH.*set compile_cmd in gump\.toml \[validation\]/) });
+    expect(r).toEqual({
+      missing: expect.stringMatching(
+        /"go build \.\/\.\.\." \(from go\.mod\).*"go" is not on PATH.*set compile_cmd in gump\.toml \[validation\]/,
+      ),
+    });
   });
 
   it('looks only at the program ahead of && / || and after VAR=x prefixes', () => {
@@ -131,7 +165,7 @@ describe('availability', () => {
 describe('leadingProgram', () => {
   it.each([
     ['go test ./...', 'go'],
-    ['  FOO=1 BAR=\'a b\' npm test', 'npm'],
+    ["  FOO=1 BAR='a b' npm test", 'npm'],
     ['make&&x', 'make'],
     [PYTHON_COMPILE_COMMAND, 'python3'],
     ['"my tool" x', 'my tool'],

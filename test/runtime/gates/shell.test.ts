@@ -14,14 +14,28 @@ const env = (): Record<string, string> => ({ PATH: process.env.PATH ?? '', GUMP_
 describe('runShell', () => {
   it('runs sh -c in cwd with exactly the given env and closed stdin', async () => {
     p = makeProject();
-    const r = await runShell('pwd; echo "step=$GUMP_STEP_PATH home=${HOME:-unset}"; cat; echo err >&2; exit 3', { cwd: p.root, env: env(), timeoutMs: 5000 });
-    expect(r).toEqual({ code: 3, stdout: expect.stringContaining('step=impl home=unset'), stderr: 'err\n', timedOut: false });
+    const r = await runShell('pwd; echo "step=$GUMP_STEP_PATH home=${HOME:-unset}"; cat; echo err >&2; exit 3', {
+      cwd: p.root,
+      env: env(),
+      timeoutMs: 5000,
+    });
+    expect(r).toEqual({
+      code: 3,
+      stdout: expect.stringContaining('step=impl home=unset'),
+      stderr: 'err\n',
+      timedOut: false,
+    });
     expect(r.stdout.split('\n')[0]).toMatch(/gump-gates-/);
   });
 
   it('keeps the tail of an oversized stream', async () => {
     p = makeProject();
-    const r = await runShell(`node -e 'process.stdout.write("a".repeat(5000) + "END")'`, { cwd: p.root, env: env(), timeoutMs: 5000, maxOutputChars: 1000 });
+    const r = await runShell(`node -e 'process.stdout.write("a".repeat(5000) + "END")'`, {
+      cwd: p.root,
+      env: env(),
+      timeoutMs: 5000,
+      maxOutputChars: 1000,
+    });
     expect(r.stdout).toHaveLength(1000);
     expect(r.stdout.endsWith('aaaEND')).toBe(true);
   });

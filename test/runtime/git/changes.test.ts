@@ -9,7 +9,12 @@ import { makeScratch, sh, write } from './helpers.js';
 const scratch = makeScratch();
 afterEach(() => scratch.cleanup());
 
-const OWNED = { '.gump/out/o.json': '{}', '.gump/run/s.json': '{}', 'AGENTS.md': 'ctx', '.cursor/rules/gump-agent.mdc': 'ctx' };
+const OWNED = {
+  '.gump/out/o.json': '{}',
+  '.gump/run/s.json': '{}',
+  'AGENTS.md': 'ctx',
+  '.cursor/rules/gump-agent.mdc': 'ctx',
+};
 
 function commitAll(r: string, msg: string): void {
   sh(r, 'add', '-A');
@@ -77,7 +82,12 @@ describe('diff', () => {
 
 describe('commitChanges (one process for the files and the diff of an attempt)', () => {
   it('equals changedFiles + diff: renames, deletions, spaces and newlines in names, owned paths hidden', async () => {
-    const r = scratch.repo({ 'a.txt': 'a\n', 'old name.txt': 'same content for rename detection\n', 'z.txt': 'z\n', 'gone.txt': 'g\n' });
+    const r = scratch.repo({
+      'a.txt': 'a\n',
+      'old name.txt': 'same content for rename detection\n',
+      'z.txt': 'z\n',
+      'gone.txt': 'g\n',
+    });
     const base = sh(r, 'rev-parse', 'HEAD');
     write(r, { 'z.txt': 'z2\n', 'b/c d.txt': 'c\n', 'new\nline.txt': 'n\n', 'ü.txt': 'u\n', ...OWNED });
     renameSync(join(r, 'old name.txt'), join(r, 'new name.txt'));
@@ -85,7 +95,15 @@ describe('commitChanges (one process for the files and the diff of an attempt)',
     commitAll(r, 'change');
     const got = await commitChanges(r, base, 'HEAD');
     expect(got.files).toEqual(await changedFiles(r, base));
-    expect(got.files).toEqual(['b/c d.txt', 'gone.txt', 'new\nline.txt', 'new name.txt', 'old name.txt', 'z.txt', 'ü.txt']);
+    expect(got.files).toEqual([
+      'b/c d.txt',
+      'gone.txt',
+      'new\nline.txt',
+      'new name.txt',
+      'old name.txt',
+      'z.txt',
+      'ü.txt',
+    ]);
     expect(got.diff).toBe(await diff(r, base, 'HEAD'));
     expect(got.diff).toContain('rename from old name.txt');
   });

@@ -57,7 +57,14 @@ describe('git()', () => {
   });
 
   it('runtime identity: gump <gump@localhost>, overridable by env', () => {
-    expect(runtimeIdentityArgs({})).toEqual(['-c', 'user.name=gump', '-c', 'user.email=gump@localhost', '-c', 'commit.gpgsign=false']);
+    expect(runtimeIdentityArgs({})).toEqual([
+      '-c',
+      'user.name=gump',
+      '-c',
+      'user.email=gump@localhost',
+      '-c',
+      'commit.gpgsign=false',
+    ]);
     expect(runtimeIdentityArgs({ GUMP_GIT_NAME: 'bot', GUMP_GIT_EMAIL: 'bot@x' }).slice(0, 4)).toEqual([
       '-c',
       'user.name=bot',

@@ -24,7 +24,9 @@ describe('applyBranches', () => {
   it('applies disjoint branches (adds, edits, deletions, renames) and commits once', async () => {
     const r = scratch.repo({ 'shared.txt': 's\n', 'del.txt': 'd\n', 'ren.txt': 'rename me please\n' });
     const base = sh(r, 'rev-parse', 'HEAD');
-    const a = await branch(r, base, (d) => write(d, { 'a/new.ts': 'a\n', 'shared.txt': 's-a\n', 'AGENTS.md': 'ctx a' }));
+    const a = await branch(r, base, (d) =>
+      write(d, { 'a/new.ts': 'a\n', 'shared.txt': 's-a\n', 'AGENTS.md': 'ctx a' }),
+    );
     const b = await branch(r, base, (d) => {
       rmSync(join(d, 'del.txt'));
       write(d, { 'b/x[1].ts': 'b\n', 'AGENTS.md': 'ctx b', '.gump/out/o.json': '{}' });
@@ -34,12 +36,17 @@ describe('applyBranches', () => {
       write(d, { 'moved/ren.txt': 'rename me please\n' });
     });
     const empty = await branch(r, base, () => undefined);
-    const res = await applyBranches(r, base, [
-      { name: 'a', head: a },
-      { name: 'b', head: b },
-      { name: 'c', head: c },
-      { name: 'e', head: empty },
-    ], '[gump] merge step:impl');
+    const res = await applyBranches(
+      r,
+      base,
+      [
+        { name: 'a', head: a },
+        { name: 'b', head: b },
+        { name: 'c', head: c },
+        { name: 'e', head: empty },
+      ],
+      '[gump] merge step:impl',
+    );
     expect(res.ok).toBe(true);
     if (!res.ok) return;
     expect(res.commit).toBe(sh(r, 'rev-parse', 'HEAD'));
@@ -68,11 +75,16 @@ describe('applyBranches', () => {
       rmSync(join(d, 'x.txt'));
       write(d, { 'y.txt': 'c\n' });
     });
-    const res = await applyBranches(r, base, [
-      { name: 'a', head: a },
-      { name: 'b', head: b },
-      { name: 'c', head: c },
-    ], 'm');
+    const res = await applyBranches(
+      r,
+      base,
+      [
+        { name: 'a', head: a },
+        { name: 'b', head: b },
+        { name: 'c', head: c },
+      ],
+      'm',
+    );
     expect(res).toEqual({
       ok: false,
       conflicts: [

@@ -28,7 +28,13 @@ describe('snapshot', () => {
     expect(treeFiles(r)).toEqual(['a.txt', 'docs/CLAUDE.md', 'src/new.ts']);
     expect(sh(r, 'log', '-1', '--format=%s|%an <%ae>')).toBe('[gump] step:code task:- attempt:1|gump <gump@localhost>');
     expect(sh(r, 'status', '--porcelain', '--untracked-files=all')).toBe(
-      ['?? .cursor/rules/gump-agent.mdc', '?? .gump/out/result.json', '?? .gump/run/state.json', '?? AGENTS.md', '?? CLAUDE.md'].join('\n'),
+      [
+        '?? .cursor/rules/gump-agent.mdc',
+        '?? .gump/out/result.json',
+        '?? .gump/run/state.json',
+        '?? AGENTS.md',
+        '?? CLAUDE.md',
+      ].join('\n'),
     );
   });
 
@@ -89,7 +95,9 @@ describe('snapshot', () => {
       expect(await snapshot(r, `again ${i}`)).toBeNull();
       unchanged += performance.now() - t0;
     }
-    console.log(`snapshot: ${(changed / n).toFixed(1)} ms with changes, ${(unchanged / n).toFixed(1)} ms without (200-file repo)`);
+    console.log(
+      `snapshot: ${(changed / n).toFixed(1)} ms with changes, ${(unchanged / n).toFixed(1)} ms without (200-file repo)`,
+    );
     expect(changed / n).toBeLessThan(500);
   });
 });

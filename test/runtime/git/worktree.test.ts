@@ -4,7 +4,13 @@ import { existsSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
 import { GitError } from '../../../runtime/git/git.js';
-import { addBranchWorktree, createRunBranch, headCommit, removeWorktree, resetTo } from '../../../runtime/git/worktree.js';
+import {
+  addBranchWorktree,
+  createRunBranch,
+  headCommit,
+  removeWorktree,
+  resetTo,
+} from '../../../runtime/git/worktree.js';
 import { makeScratch, read, sh, write } from './helpers.js';
 
 const scratch = makeScratch();
@@ -19,7 +25,9 @@ describe('run branch and worktrees', () => {
     expect(await headCommit(dir)).toBe(base);
     expect(sh(dir, 'rev-parse', '--abbrev-ref', 'HEAD')).toBe('gump/run-1');
     expect(sh(r, 'rev-parse', '--abbrev-ref', 'HEAD')).toBe('main');
-    const err = await createRunBranch(r, { branch: 'gump/run-1', base, dir: join(scratch.dir(), 'again') }).catch((e: unknown) => e);
+    const err = await createRunBranch(r, { branch: 'gump/run-1', base, dir: join(scratch.dir(), 'again') }).catch(
+      (e: unknown) => e,
+    );
     expect(err).toBeInstanceOf(GitError);
     expect((err as GitError).message).toMatch(/^git worktree add .*already exists/);
     write(dir, { '.gump/run/state.json': '{}' });
@@ -64,7 +72,8 @@ describe('resetTo', () => {
     await resetTo(r, pre);
     expect(await headCommit(r)).toBe(pre);
     expect(read(r, 'a.txt')).toBe('a\n');
-    for (const gone of ['junk.txt', 'newdir', '.gump/stray.txt', '.cursor/rules/other.mdc']) expect(existsSync(join(r, gone))).toBe(false);
+    for (const gone of ['junk.txt', 'newdir', '.gump/stray.txt', '.cursor/rules/other.mdc'])
+      expect(existsSync(join(r, gone))).toBe(false);
     expect(read(r, '.gump/run/state.json')).toBe('{"k":1}');
     expect(read(r, '.gump/out/o.json')).toBe('{}');
     expect(read(r, 'CLAUDE.md')).toBe('ctx');

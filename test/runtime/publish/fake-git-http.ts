@@ -59,5 +59,9 @@ export async function startGitHttp(root: string, expectedAuthorization: string):
   });
   await new Promise<void>((ok) => server.listen(0, '127.0.0.1', ok));
   const { port } = server.address() as AddressInfo;
-  return { url: `http://127.0.0.1:${port}`, authorizations, close: () => new Promise((ok) => server.close(() => ok())) };
+  return {
+    url: `http://127.0.0.1:${port}`,
+    authorizations,
+    close: () => new Promise((ok) => server.close(() => ok())),
+  };
 }

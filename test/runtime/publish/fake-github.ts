@@ -19,15 +19,38 @@ export async function startFakeGithub(): Promise<FakeGithub> {
   const url = (n: number): string => `https://github.example/${REPOSITORY}/pull/${n}`;
   const fake: FakeGithub = Object.assign(
     await startJsonServer((r) => {
-      if (fake.failWith) return { status: fake.failWith.status, json: { message: fake.failWith.message, documentation_url: 'https://docs.github.com/rest' } };
-      if (r.headers.authorization !== `Bearer ${GITHUB_TOKEN}`) return { status: 401, json: { message: 'Bad credentials' } };
+      if (fake.failWith)
+        return {
+          status: fake.failWith.status,
+          json: { message: fake.failWith.message, documentation_url: 'https://docs.github.com/rest' },
+        };
+      if (r.headers.authorization !== `Bearer ${GITHUB_TOKEN}`)
+        return { status: 401, json: { message: 'Bad credentials' } };
       const [path, query = ''] = r.url.split('?');
       const body = (r.body ?? {}) as Record<string, string>;
       if (r.method === 'POST' && path === prefix) {
         if (pulls.some((p) => p.head === body.head)) {
-          return { status: 422, json: { message: 'Validation Failed', errors: [{ resource: 'PullRequest', code: 'custom', message: `A pull request already exists for octo:${body.head}.` }] } };
+          return {
+            status: 422,
+            json: {
+              message: 'Validation Failed',
+              errors: [
+                {
+                  resource: 'PullRequest',
+                  code: 'custom',
+                  message: `A pull request already exists for octo:${body.head}.`,
+                },
+              ],
+            },
+          };
         }
-        const pr = { number: 40 + pulls.length + 1, head: body.head!, base: body.base!, title: body.title!, body: body.body! };
+        const pr = {
+          number: 40 + pulls.length + 1,
+          head: body.head!,
+          base: body.base!,
+          title: body.title!,
+          body: body.body!,
+        };
         pulls.push(pr);
         return { status: 201, json: { number: pr.number, html_url: url(pr.number), state: 'open' } };
       }

@@ -18,13 +18,24 @@ export async function startFakeGitlab(): Promise<FakeGitlab> {
   const url = (iid: number): string => `https://gitlab.example/group/widgets/-/merge_requests/${iid}`;
   const fake: FakeGitlab = Object.assign(
     await startJsonServer((r) => {
-      if (r.headers['private-token'] !== GITLAB_TOKEN && r.headers['job-token'] !== JOB_TOKEN) return { status: 401, json: { message: '401 Unauthorized' } };
+      if (r.headers['private-token'] !== GITLAB_TOKEN && r.headers['job-token'] !== JOB_TOKEN)
+        return { status: 401, json: { message: '401 Unauthorized' } };
       const [path, query = ''] = r.url.split('?');
       const body = (r.body ?? {}) as Record<string, string>;
       if (r.method === 'POST' && path === prefix) {
         const open = mrs.find((m) => m.source === body.source_branch);
-        if (open) return { status: 409, json: { message: [`Another open merge request already exists for this source branch: !${open.iid}`] } };
-        const mr = { iid: mrs.length + 1, source: body.source_branch!, target: body.target_branch!, title: body.title!, description: body.description! };
+        if (open)
+          return {
+            status: 409,
+            json: { message: [`Another open merge request already exists for this source branch: !${open.iid}`] },
+          };
+        const mr = {
+          iid: mrs.length + 1,
+          source: body.source_branch!,
+          target: body.target_branch!,
+          title: body.title!,
+          description: body.description!,
+        };
         mrs.push(mr);
         return { status: 201, json: { iid: mr.iid, web_url: url(mr.iid), state: 'opened' } };
       }

@@ -30,7 +30,12 @@ export async function startJsonServer(handle: (r: Recorded) => Answer): Promise<
     req.on('data', (c: Buffer) => chunks.push(c));
     req.on('end', () => {
       const text = Buffer.concat(chunks).toString('utf8');
-      const rec: Recorded = { method: req.method ?? '', url: req.url ?? '', headers: req.headers, body: text === '' ? undefined : JSON.parse(text) };
+      const rec: Recorded = {
+        method: req.method ?? '',
+        url: req.url ?? '',
+        headers: req.headers,
+        body: text === '' ? undefined : JSON.parse(text),
+      };
       requests.push(rec);
       const a = handle(rec);
       res.writeHead(a.status, { 'Content-Type': 'application/json' });

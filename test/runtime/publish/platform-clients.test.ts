@@ -24,12 +24,18 @@ describe('platform clients', () => {
     const env = { GITHUB_API_URL: url, GITHUB_REPOSITORY: 'o/r', GUMP_PUSH_TOKEN: 'tok-secret-1' };
     const err = await openGithubPullRequest(env, pr, 300).catch((e: unknown) => e);
     expect(err).toBeInstanceOf(PlatformError);
-    expect((err as Error).message).toBe(`POST ${url}/repos/o/r/pulls failed: no answer within 300 ms; check GITHUB_API_URL and the network`);
+    expect((err as Error).message).toBe(
+      `POST ${url}/repos/o/r/pulls failed: no answer within 300 ms; check GITHUB_API_URL and the network`,
+    );
   });
 
   it('reads GitHub and GitLab error shapes', () => {
-    expect(apiMessage({ message: 'Validation Failed', errors: [{ message: 'A pull request already exists for o:b.' }] })).toBe('Validation Failed; A pull request already exists for o:b.');
-    expect(apiMessage({ message: ['Another open merge request already exists for this source branch: !1'] })).toBe('Another open merge request already exists for this source branch: !1');
+    expect(
+      apiMessage({ message: 'Validation Failed', errors: [{ message: 'A pull request already exists for o:b.' }] }),
+    ).toBe('Validation Failed; A pull request already exists for o:b.');
+    expect(apiMessage({ message: ['Another open merge request already exists for this source branch: !1'] })).toBe(
+      'Another open merge request already exists for this source branch: !1',
+    );
     expect(apiMessage({ message: { target_branch: ['is invalid'] } })).toBe('target_branch is invalid');
     expect(apiMessage({ error: 'insufficient_scope' })).toBe('insufficient_scope');
     expect(apiMessage(undefined)).toBe('');
@@ -48,6 +54,8 @@ describe('platform clients', () => {
       GIT_CONFIG_KEY_1: 'http.extraHeader',
       GIT_CONFIG_VALUE_1: `AUTHORIZATION: basic ${Buffer.from('x-access-token:t0ken').toString('base64')}`,
     });
-    expect(pushAuth('gitlab', 'https://gitlab.com/g/r.git', { CI_JOB_TOKEN: 'j0b' }).env.GIT_CONFIG_VALUE_1).toBe(`AUTHORIZATION: basic ${Buffer.from('gitlab-ci-token:j0b').toString('base64')}`);
+    expect(pushAuth('gitlab', 'https://gitlab.com/g/r.git', { CI_JOB_TOKEN: 'j0b' }).env.GIT_CONFIG_VALUE_1).toBe(
+      `AUTHORIZATION: basic ${Buffer.from('gitlab-ci-token:j0b').toString('base64')}`,
+    );
   });
 });

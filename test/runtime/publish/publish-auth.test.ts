@@ -40,7 +40,11 @@ async function httpsOrigin(r: ScenarioResult, expected: string): Promise<string>
 function configFiles(r: ScenarioResult): string {
   const gitDir = join(r.repo, '.git');
   const worktrees = join(gitDir, 'worktrees');
-  const extra = readdirSync(worktrees).flatMap((w) => readdirSync(join(worktrees, w)).filter((f) => f.startsWith('config')).map((f) => readFileSync(join(worktrees, w, f), 'utf8')));
+  const extra = readdirSync(worktrees).flatMap((w) =>
+    readdirSync(join(worktrees, w))
+      .filter((f) => f.startsWith('config'))
+      .map((f) => readFileSync(join(worktrees, w, f), 'utf8')),
+  );
   return [gitConfigText(r), ...extra].join('\n');
 }
 
@@ -54,8 +58,12 @@ describe('publish push authentication', () => {
     expect(server!.authorizations.length).toBeGreaterThan(0);
     expect(new Set(server!.authorizations)).toEqual(new Set([basic('x-access-token', TOKEN)]));
     expect(p.stdout + p.stderr + configFiles(r)).not.toContain(TOKEN);
-    expect(p.stdout + p.stderr + configFiles(r)).not.toContain(Buffer.from(`x-access-token:${TOKEN}`).toString('base64'));
-    expect(execFileSync('git', ['remote', 'get-url', 'origin'], { cwd: r.repo, encoding: 'utf8' }).trim()).toBe('https://git.example/octo/widgets.git');
+    expect(p.stdout + p.stderr + configFiles(r)).not.toContain(
+      Buffer.from(`x-access-token:${TOKEN}`).toString('base64'),
+    );
+    expect(execFileSync('git', ['remote', 'get-url', 'origin'], { cwd: r.repo, encoding: 'utf8' }).trim()).toBe(
+      'https://git.example/octo/widgets.git',
+    );
   });
 
   it('GitLab: pushes with basic oauth2:<token>', async () => {
@@ -74,7 +82,11 @@ describe('publish push authentication', () => {
     const p = await runtime(r, ['publish'], { GUMP_PUSH_TOKEN: TOKEN });
     expect(p.code).toBe(1);
     expect(p.stderr.trim().split('\n')).toHaveLength(1);
-    expect(p.stderr).toMatch(new RegExp(`^gump-runtime: git push of ${r.state.branch.replace(/[.]/g, '\\.')} to origin failed \\(exit 128\\): .*; check the remote and that GUMP_PUSH_TOKEN may push \\(contents: write\\)\\n$`));
+    expect(p.stderr).toMatch(
+      new RegExp(
+        `^gump-runtime: git push of ${r.state.branch.replace(/[.]/g, '\\.')} to origin failed \\(exit 128\\): .*; check the remote and that GUMP_PUSH_TOKEN may push \\(contents: write\\)\\n$`,
+      ),
+    );
     expect(p.stdout + p.stderr + configFiles(r)).not.toContain(TOKEN);
     expect(remoteHeads(bare)).toEqual([]);
     expect(ledgerEvents(r, 'run.published')).toEqual([]);

@@ -10,7 +10,16 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
 import { startFakeGithub, GITHUB_TOKEN, REPOSITORY, type FakeGithub } from './fake-github.js';
-import { addOrigin, fatalRun, gitConfigText, ledgerEvents, passedRun, remoteHeads, runtime, waitingRun } from './runs.js';
+import {
+  addOrigin,
+  fatalRun,
+  gitConfigText,
+  ledgerEvents,
+  passedRun,
+  remoteHeads,
+  runtime,
+  waitingRun,
+} from './runs.js';
 
 let fake: FakeGithub | undefined;
 afterEach(async () => {
@@ -19,7 +28,13 @@ afterEach(async () => {
 });
 
 function githubEnv(f: FakeGithub, extra: Record<string, string> = {}): Record<string, string> {
-  return { GITHUB_API_URL: `${f.url}/api/v3`, GITHUB_REPOSITORY: REPOSITORY, GUMP_PUSH_TOKEN: GITHUB_TOKEN, GITHUB_REF_NAME: 'main', ...extra };
+  return {
+    GITHUB_API_URL: `${f.url}/api/v3`,
+    GITHUB_REPOSITORY: REPOSITORY,
+    GUMP_PUSH_TOKEN: GITHUB_TOKEN,
+    GITHUB_REF_NAME: 'main',
+    ...extra,
+  };
 }
 
 /** A port nothing listens on (bound, then released). */
@@ -59,12 +74,19 @@ describe('publish --open-pr github', () => {
     expect(post.headers.accept).toBe('application/vnd.github+json');
     expect(post.headers['x-github-api-version']).toBe('2022-11-28');
     const body = readFileSync(bodyFile, 'utf8');
-    expect(post.body).toEqual({ title: 'gump: greet — Add a greeting | to the CLI', head: r.state.branch, base: 'main', body });
+    expect(post.body).toEqual({
+      title: 'gump: greet — Add a greeting | to the CLI',
+      head: r.state.branch,
+      base: 'main',
+      body,
+    });
     expect(body).toContain(`## gump run \`${r.runId}\` (greet): passed`);
     expect(body).toMatch(/^\| `impl` \| ✅ pass \| 1 \| claude-sonnet \| 1 \| 0 \/ 0 \| \$0\.00\* \| \d+\.\ds \|$/m);
     expect(body).not.toContain('resume=');
     expect(readFileSync(output, 'utf8')).toBe(`pr_url=https://github.example/${REPOSITORY}/pull/41\npr_number=41\n`);
-    expect(ledgerEvents(r, 'run.pull_request')).toEqual([expect.objectContaining({ platform: 'github', url: `https://github.example/${REPOSITORY}/pull/41`, number: 41 })]);
+    expect(ledgerEvents(r, 'run.pull_request')).toEqual([
+      expect.objectContaining({ platform: 'github', url: `https://github.example/${REPOSITORY}/pull/41`, number: 41 }),
+    ]);
 
     const second = await runtime(r, ['publish', '--open-pr', 'github', '--base', 'release'], env);
     expect(second.code, second.stderr).toBe(0);
@@ -79,7 +101,8 @@ describe('publish --open-pr github', () => {
     expect(fake.pulls).toHaveLength(1);
     expect(remoteHeads(origin)).toEqual([`refs/heads/${r.state.branch}`]);
 
-    for (const text of [first.stdout, first.stderr, second.stdout, second.stderr, gitConfigText(r)]) expect(text).not.toContain(GITHUB_TOKEN);
+    for (const text of [first.stdout, first.stderr, second.stdout, second.stderr, gitConfigText(r)])
+      expect(text).not.toContain(GITHUB_TOKEN);
   });
 
   it('pushes nothing and calls no API for a failed run; --waiting refuses it too', async () => {
@@ -92,7 +115,9 @@ describe('publish --open-pr github', () => {
     expect(plain.stderr).toBe(`gump-runtime: run ${r.runId} has status fatal; only a passed run is published\n`);
     const waiting = await runtime(r, ['publish', '--waiting'], githubEnv(fake));
     expect(waiting.code).toBe(1);
-    expect(waiting.stderr).toBe(`gump-runtime: run ${r.runId} has status fatal; --waiting publishes only a run waiting at an approval point\n`);
+    expect(waiting.stderr).toBe(
+      `gump-runtime: run ${r.runId} has status fatal; --waiting publishes only a run waiting at an approval point\n`,
+    );
     expect(remoteHeads(origin)).toEqual([]);
     expect(fake.requests).toEqual([]);
     expect(ledgerEvents(r, 'run.published')).toEqual([]);
@@ -110,7 +135,9 @@ describe('publish --open-pr github', () => {
     const pushed = await runtime(r, ['publish', '--waiting']);
     expect(pushed.code, pushed.stderr).toBe(0);
     expect(remoteHeads(origin)).toEqual([`refs/heads/${r.state.branch}`]);
-    expect(ledgerEvents(r, 'run.published')).toEqual([expect.objectContaining({ remote: 'origin', branch: r.state.branch })]);
+    expect(ledgerEvents(r, 'run.published')).toEqual([
+      expect.objectContaining({ remote: 'origin', branch: r.state.branch }),
+    ]);
     // Still waiting: publishing does not decide anything.
     expect(JSON.parse(readFileSync(join(r.worktree, '.gump', 'run', 'state.json'), 'utf8')).status).toBe('waiting');
   });
@@ -129,9 +156,15 @@ describe('publish --open-pr github', () => {
     addOrigin(r);
     fake = await startFakeGithub();
 
-    const bad = await runtime(r, ['publish', '--open-pr', 'github'], githubEnv(fake, { GUMP_PUSH_TOKEN: 'ghs_wrongTOKENvalue' }));
+    const bad = await runtime(
+      r,
+      ['publish', '--open-pr', 'github'],
+      githubEnv(fake, { GUMP_PUSH_TOKEN: 'ghs_wrongTOKENvalue' }),
+    );
     expect(bad.code).toBe(1);
-    expect(bad.stderr).toBe(`gump-runtime: GitHub API POST /pulls answered 401 Unauthorized: Bad credentials; check that GUMP_PUSH_TOKEN holds a valid, unexpired token\n`);
+    expect(bad.stderr).toBe(
+      `gump-runtime: GitHub API POST /pulls answered 401 Unauthorized: Bad credentials; check that GUMP_PUSH_TOKEN holds a valid, unexpired token\n`,
+    );
     expect(bad.stderr + bad.stdout).not.toContain('ghs_wrongTOKENvalue');
 
     fake.failWith = { status: 403, message: 'Resource not accessible by integration' };
@@ -150,9 +183,15 @@ describe('publish --open-pr github', () => {
     expect(down.stderr).toContain('answered 502 Bad Gateway: Server Error; GitHub had an error; re-run the job');
 
     const closed = await closedPort();
-    const unreachable = await runtime(r, ['publish', '--open-pr', 'github'], githubEnv(fake, { GITHUB_API_URL: `http://127.0.0.1:${closed}` }));
+    const unreachable = await runtime(
+      r,
+      ['publish', '--open-pr', 'github'],
+      githubEnv(fake, { GITHUB_API_URL: `http://127.0.0.1:${closed}` }),
+    );
     expect(unreachable.code).toBe(1);
-    expect(unreachable.stderr).toBe(`gump-runtime: POST http://127.0.0.1:${closed}/repos/octo/widgets/pulls failed: ECONNREFUSED; check GITHUB_API_URL and the network\n`);
+    expect(unreachable.stderr).toBe(
+      `gump-runtime: POST http://127.0.0.1:${closed}/repos/octo/widgets/pulls failed: ECONNREFUSED; check GITHUB_API_URL and the network\n`,
+    );
     for (const p of [bad, forbidden, down, unreachable]) expect(p.stderr + p.stdout).not.toContain(GITHUB_TOKEN);
     expect(ledgerEvents(r, 'run.pull_request')).toEqual([]);
   });
@@ -160,12 +199,19 @@ describe('publish --open-pr github', () => {
   it('names a missing variable (exit 2) and a bad --open-pr value (exit 2)', async () => {
     const r = await passedRun();
     addOrigin(r);
-    const noRepo = await runtime(r, ['publish', '--open-pr', 'github', '--base', 'main'], { GITHUB_API_URL: 'http://127.0.0.1:9', GUMP_PUSH_TOKEN: GITHUB_TOKEN });
+    const noRepo = await runtime(r, ['publish', '--open-pr', 'github', '--base', 'main'], {
+      GITHUB_API_URL: 'http://127.0.0.1:9',
+      GUMP_PUSH_TOKEN: GITHUB_TOKEN,
+    });
     expect(noRepo.code).toBe(2);
-    expect(noRepo.stderr).toBe('gump-runtime: GITHUB_REPOSITORY is not set; it must be <owner>/<repository> (set by GitHub Actions)\n');
+    expect(noRepo.stderr).toBe(
+      'gump-runtime: GITHUB_REPOSITORY is not set; it must be <owner>/<repository> (set by GitHub Actions)\n',
+    );
     const noBase = await runtime(r, ['publish', '--open-pr', 'github'], {});
     expect(noBase.code).toBe(2);
-    expect(noBase.stderr).toBe('gump-runtime: no base branch for the pull request: give --base or set GITHUB_REF_NAME\n');
+    expect(noBase.stderr).toBe(
+      'gump-runtime: no base branch for the pull request: give --base or set GITHUB_REF_NAME\n',
+    );
     const bogus = await runtime(r, ['publish', '--open-pr', 'bitbucket']);
     expect(bogus.code).toBe(2);
     expect(bogus.stderr).toBe('gump-runtime: --open-pr takes github or gitlab, not "bitbucket"\n');

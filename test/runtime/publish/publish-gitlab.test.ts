@@ -30,7 +30,11 @@ describe('publish --open-pr gitlab', () => {
     fake = await startFakeGitlab();
     const dir = mkdtempSync(join(tmpdir(), 'gump-pub-'));
     const output = join(dir, 'out');
-    const first = await runtime(r, ['publish', '--open-pr', 'gitlab', '--body', join(dir, 'body.md')], gitlabEnv(fake, { GITHUB_OUTPUT: output }));
+    const first = await runtime(
+      r,
+      ['publish', '--open-pr', 'gitlab', '--body', join(dir, 'body.md')],
+      gitlabEnv(fake, { GITHUB_OUTPUT: output }),
+    );
     expect(first.code, first.stderr).toBe(0);
     expect(first.stdout).toContain('opened merge request !1: https://gitlab.example/group/widgets/-/merge_requests/1');
     expect(remoteHeads(origin)).toEqual([`refs/heads/${r.state.branch}`]);
@@ -38,12 +42,23 @@ describe('publish --open-pr gitlab', () => {
     const post = fake.requests[0]!;
     expect(`${post.method} ${post.url}`).toBe(`POST /api/v4/projects/${PROJECT_ID}/merge_requests`);
     expect(post.headers['private-token']).toBe(GITLAB_TOKEN);
-    expect(post.body).toEqual({ source_branch: r.state.branch, target_branch: 'main', title: 'gump: greet — Add a greeting | to the CLI', description: body });
-    expect(readFileSync(output, 'utf8')).toBe('pr_url=https://gitlab.example/group/widgets/-/merge_requests/1\npr_number=1\n');
+    expect(post.body).toEqual({
+      source_branch: r.state.branch,
+      target_branch: 'main',
+      title: 'gump: greet — Add a greeting | to the CLI',
+      description: body,
+    });
+    expect(readFileSync(output, 'utf8')).toBe(
+      'pr_url=https://gitlab.example/group/widgets/-/merge_requests/1\npr_number=1\n',
+    );
     expect(ledgerEvents(r, 'run.pull_request')).toEqual([expect.objectContaining({ platform: 'gitlab', number: 1 })]);
 
     // Only the job token: JOB-TOKEN header; the MR exists, so its description is updated.
-    const second = await runtime(r, ['publish', '--open-pr', 'gitlab', '--base', 'develop'], gitlabEnv(fake, { GUMP_PUSH_TOKEN: '', CI_JOB_TOKEN: JOB_TOKEN }));
+    const second = await runtime(
+      r,
+      ['publish', '--open-pr', 'gitlab', '--base', 'develop'],
+      gitlabEnv(fake, { GUMP_PUSH_TOKEN: '', CI_JOB_TOKEN: JOB_TOKEN }),
+    );
     expect(second.code, second.stderr).toBe(0);
     expect(second.stdout).toContain('updated merge request !1');
     expect(fake.requests.slice(1).map((q) => `${q.method} ${q.url} ${String(q.headers['job-token'])}`)).toEqual([
@@ -64,9 +79,15 @@ describe('publish --open-pr gitlab', () => {
     const r = await passedRun();
     addOrigin(r);
     fake = await startFakeGitlab();
-    const p = await runtime(r, ['publish', '--open-pr', 'gitlab'], gitlabEnv(fake, { GUMP_PUSH_TOKEN: 'glpat-wrongWRONGwrong' }));
+    const p = await runtime(
+      r,
+      ['publish', '--open-pr', 'gitlab'],
+      gitlabEnv(fake, { GUMP_PUSH_TOKEN: 'glpat-wrongWRONGwrong' }),
+    );
     expect(p.code).toBe(1);
-    expect(p.stderr).toBe('gump-runtime: GitLab API POST merge_requests answered 401 Unauthorized: 401 Unauthorized; check that GUMP_PUSH_TOKEN holds a valid, unexpired token\n');
+    expect(p.stderr).toBe(
+      'gump-runtime: GitLab API POST merge_requests answered 401 Unauthorized: 401 Unauthorized; check that GUMP_PUSH_TOKEN holds a valid, unexpired token\n',
+    );
     expect(p.stderr + p.stdout).not.toContain('glpat-wrongWRONGwrong');
   });
 });

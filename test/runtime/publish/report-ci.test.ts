@@ -32,7 +32,12 @@ async function ciReport(r: ScenarioResult, env: Record<string, string> = {}): Pr
   const summary = join(dir, 'step-summary.md');
   const outputs = join(dir, 'github-output');
   writeFileSync(summary, '# earlier step\n');
-  const p = await runtime(r, ['report', '--out', join(dir, 'gump-report'), '--summary', '--format', 'json'], { GITHUB_STEP_SUMMARY: summary, GITHUB_OUTPUT: outputs, GITHUB_RUN_ID: CI_RUN_ID, ...env });
+  const p = await runtime(r, ['report', '--out', join(dir, 'gump-report'), '--summary', '--format', 'json'], {
+    GITHUB_STEP_SUMMARY: summary,
+    GITHUB_OUTPUT: outputs,
+    GITHUB_RUN_ID: CI_RUN_ID,
+    ...env,
+  });
   return {
     ...p,
     json: JSON.parse(readFileSync(join(dir, 'gump-report', 'report.json'), 'utf8')),
@@ -86,12 +91,18 @@ describe('report --out --summary (CI report job)', () => {
     expect(c.outputs).toBe('state=fatal\n');
     expect(c.markdown).toContain('**❌ Failed at `impl`:** ');
     // What failed in the summary, then the tail of the gate's output (the last 20 of 31 lines).
-    expect(c.markdown).toContain('<details><summary>impl attempt 1: gate bash_0 failed (exit 1)</summary>\n\n… 11 earlier lines:\n```text\nproblem-11\n');
+    expect(c.markdown).toContain(
+      '<details><summary>impl attempt 1: gate bash_0 failed (exit 1)</summary>\n\n… 11 earlier lines:\n```text\nproblem-11\n',
+    );
     expect(c.markdown).toContain('\nproblem-30\n```\n');
     expect(c.markdown).not.toContain('problem-10\n');
     // report.json carries the same excerpt as the attempt's error.
     const attempt = (c.json as unknown as { steps: { attempts: { error?: string }[] }[] }).steps[0]!.attempts[0]!;
-    expect(attempt.error?.split('\n')).toEqual(['gate bash_0 failed (exit 1)', '… 11 earlier lines', ...Array.from({ length: 20 }, (_, i) => `problem-${i + 11}`)]);
+    expect(attempt.error?.split('\n')).toEqual([
+      'gate bash_0 failed (exit 1)',
+      '… 11 earlier lines',
+      ...Array.from({ length: 20 }, (_, i) => `problem-${i + 11}`),
+    ]);
     expect(c.markdown).toMatch(/^\| `impl` \| ❌ fatal \| 1 \| claude-sonnet \|/m);
     golden('fatal.summary.md', mask(r, c.markdown));
   });
@@ -103,11 +114,17 @@ describe('report --out --summary (CI report job)', () => {
     expect(c.outputs).toBe('state=waiting\n');
     expect(c.json.status).toBe('waiting');
     expect(c.markdown).toContain('**⏸️ Waiting for approval at `impl`** (before gate, attempt 1).');
-    expect(c.markdown).toContain('- approve the pending environment review of this workflow run (**Review deployments**), or');
-    expect(c.markdown).toContain(`- dispatch this workflow again with the inputs \`resume=${CI_RUN_ID}\` and \`decision=approve\` (or \`decision=reject\` to end the run).`);
+    expect(c.markdown).toContain(
+      '- approve the pending environment review of this workflow run (**Review deployments**), or',
+    );
+    expect(c.markdown).toContain(
+      `- dispatch this workflow again with the inputs \`resume=${CI_RUN_ID}\` and \`decision=approve\` (or \`decision=reject\` to end the run).`,
+    );
     expect(c.markdown).toMatch(/^\| `impl` \| ⏸️ waiting \| 1 \|/m);
     // What is being approved: the changes so far; the gates come after a before_gate approval.
-    expect(c.markdown).toContain('\nWhat is being approved: 1 file changed (+1 −0, listed under *Files changed*); the gates have not run yet (they run after approval).\n');
+    expect(c.markdown).toContain(
+      '\nWhat is being approved: 1 file changed (+1 −0, listed under *Files changed*); the gates have not run yet (they run after approval).\n',
+    );
     expect(c.markdown).toContain('\n| `hello.txt` | 1 | 0 |\n');
     golden('waiting.summary.md', mask(r, c.markdown));
   });
@@ -120,7 +137,9 @@ describe('report --out --summary (CI report job)', () => {
     expect(c.json.status).toBe('aborted');
     expect(c.markdown).toContain('**⛔ Aborted:** rejected at before gate of impl');
     expect(c.markdown).not.toContain('resume=');
-    expect(ledgerEvents(r, 'approval.decided')).toEqual([expect.objectContaining({ decision: 'reject', by: 'octocat', step: 'impl' })]);
+    expect(ledgerEvents(r, 'approval.decided')).toEqual([
+      expect.objectContaining({ decision: 'reject', by: 'octocat', step: 'impl' }),
+    ]);
     expect(ledgerEvents(r, 'run.finished')).toEqual([expect.objectContaining({ status: 'aborted' })]);
     golden('aborted.summary.md', mask(r, c.markdown));
     expect(JSON.parse(readFileSync(join(r.worktree, '.gump', 'run', 'report.json'), 'utf8')).status).toBe('aborted');
@@ -134,10 +153,14 @@ describe('report --out --summary (CI report job)', () => {
     const r = await waitingRun();
     const p = await runtime(r, ['reject', '--reason', 'the greeting  must be localised']);
     expect(p.code, p.stderr).toBe(0);
-    expect(ledgerEvents(r, 'approval.decided')).toEqual([expect.objectContaining({ decision: 'reject', step: 'impl', reason: 'the greeting must be localised' })]);
+    expect(ledgerEvents(r, 'approval.decided')).toEqual([
+      expect.objectContaining({ decision: 'reject', step: 'impl', reason: 'the greeting must be localised' }),
+    ]);
     const c = await ciReport(r);
     expect(c.json.status).toBe('aborted');
-    expect((c.json as unknown as { message: string }).message).toBe('rejected at before gate of impl: the greeting must be localised');
+    expect((c.json as unknown as { message: string }).message).toBe(
+      'rejected at before gate of impl: the greeting must be localised',
+    );
     expect(c.markdown).toContain('**⛔ Aborted:** rejected at before gate of impl: the greeting must be localised\n');
     const body = await runtime(r, ['report', '--format', 'markdown']);
     expect(body.stdout).toContain('**⛔ Aborted:** rejected at before gate of impl: the greeting must be localised\n');
@@ -172,13 +195,23 @@ describe('report --out --summary (CI report job)', () => {
     expect(c.code, c.stderr).toBe(0);
     golden('bugfix.summary.md', mask(r, c.markdown));
     // One section per task, its steps named inside it.
-    expect(c.markdown).toContain('\n### Task `fix-cart-total`: ✅ pass\n\n> Root cause: total() in src/cart.js starts at index 1.');
-    expect(c.markdown).toMatch(/^\| `reproduce` \| ✅ pass \| 2 \| claude-haiku, claude-sonnet \| 5 \| 0 \/ 0 \| \$0\.050\* \|/m);
+    expect(c.markdown).toContain(
+      '\n### Task `fix-cart-total`: ✅ pass\n\n> Root cause: total() in src/cart.js starts at index 1.',
+    );
+    expect(c.markdown).toMatch(
+      /^\| `reproduce` \| ✅ pass \| 2 \| claude-haiku, claude-sonnet \| 5 \| 0 \/ 0 \| \$0\.050\* \|/m,
+    );
     expect(c.markdown).toContain('\n### Files changed\n\n2 files, +4 −1\n');
-    expect(c.markdown).toContain('\n### Escalations\n\n- `analyze/fix-cart-total/reproduce` attempt 2: claude-haiku → claude-sonnet\n');
+    expect(c.markdown).toContain(
+      '\n### Escalations\n\n- `analyze/fix-cart-total/reproduce` attempt 2: claude-haiku → claude-sonnet\n',
+    );
     // A one-line error stands alone; a gate's output goes under its headline in <details>.
-    expect(c.markdown).toContain('\n**analyze/fix-cart-total/reproduce attempt 1:** agent claude-haiku failed (exit 1): API Error: 429 rate_limit_error (too many requests)\n');
-    expect(c.markdown).toContain('<details><summary>analyze/fix-cart-total/patch attempt 1: gate compile failed (exit 1)</summary>\n\n```text\nsrc/cart.js: Unexpected identifier');
+    expect(c.markdown).toContain(
+      '\n**analyze/fix-cart-total/reproduce attempt 1:** agent claude-haiku failed (exit 1): API Error: 429 rate_limit_error (too many requests)\n',
+    );
+    expect(c.markdown).toContain(
+      '<details><summary>analyze/fix-cart-total/patch attempt 1: gate compile failed (exit 1)</summary>\n\n```text\nsrc/cart.js: Unexpected identifier',
+    );
     expect(c.markdown).toMatch(/^\| `quality` \| ✅ pass \| 1 \| - \| 0 \|/m);
   });
 });
@@ -194,7 +227,8 @@ function checkMarkdown(md: string): void {
     if (!lines[i]!.startsWith('|') || (i > 0 && lines[i - 1]!.startsWith('|'))) continue;
     expect(lines[i - 1], `blank line before the table at line ${i + 1}`).toBe('');
     expect(lines[i + 1], `separator of the table at line ${i + 1}`).toMatch(/^\|(-{3}:?\|)+$/);
-    for (let j = i; j < lines.length && lines[j]!.startsWith('|'); j++) expect(cells(lines[j]!), `cells of line ${j + 1}: ${lines[j]}`).toBe(cells(lines[i]!));
+    for (let j = i; j < lines.length && lines[j]!.startsWith('|'); j++)
+      expect(cells(lines[j]!), `cells of line ${j + 1}: ${lines[j]}`).toBe(cells(lines[i]!));
   }
   // HTML only as <details>/<summary>/<sub>, balanced; code fences closed.
   expect(md.match(/<details>/g)?.length ?? 0).toBe(md.match(/<\/details>/g)?.length ?? 0);
@@ -219,9 +253,19 @@ describe('report --format markdown: the pull/merge request body', () => {
     const md = p.stdout;
     checkMarkdown(md);
     const headings = md.split('\n').filter((l) => /^#{2,3} /.test(l));
-    expect(headings).toEqual([`## gump run \`${r.runId}\` (bugfix): passed`, '### Steps', '### Task `fix-cart-total`: ✅ pass', '### Files changed', '### Failures', '### Escalations', '### Totals']);
+    expect(headings).toEqual([
+      `## gump run \`${r.runId}\` (bugfix): passed`,
+      '### Steps',
+      '### Task `fix-cart-total`: ✅ pass',
+      '### Files changed',
+      '### Failures',
+      '### Escalations',
+      '### Totals',
+    ]);
     // The outcome is the first thing after the title.
-    expect(md.split('\n')[2]).toMatch(/^\*\*✅ Passed\*\*: 4 steps \(1 task\), 6 attempts, 2 files changed, \$0\.160\*, /);
+    expect(md.split('\n')[2]).toMatch(
+      /^\*\*✅ Passed\*\*: 4 steps \(1 task\), 6 attempts, 2 files changed, \$0\.160\*, /,
+    );
     expect(md).not.toContain('gump approve');
     golden('bugfix.pull-request.md', mask(r, md));
   });

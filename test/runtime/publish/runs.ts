@@ -27,12 +27,17 @@ export function passedRun(): Promise<ScenarioResult> {
 
 /** Fails at its gate: stderr of 30 lines, the first with a pipe (table escaping). */
 export function fatalRun(): Promise<ScenarioResult> {
-  const gate = 'bash: echo "lint: 2 problems | hello.txt" >&2; for i in $(seq 1 30); do echo problem-$i >&2; done; exit 1';
+  const gate =
+    'bash: echo "lint: 2 problems | hello.txt" >&2; for i in $(seq 1 30); do echo problem-$i >&2; done; exit 1';
   return runScenario({ workflow: workflow(`    gate: ['${gate}']\n`), stub: STUB, spec: SPEC });
 }
 
 export function waitingRun(): Promise<ScenarioResult> {
-  return runScenario({ workflow: workflow('    hitl: before_gate\n    gate: ["bash: test -f hello.txt"]\n'), stub: STUB, spec: SPEC });
+  return runScenario({
+    workflow: workflow('    hitl: before_gate\n    gate: ["bash: test -f hello.txt"]\n'),
+    stub: STUB,
+    spec: SPEC,
+  });
 }
 
 /** A bare repository added as `origin` of the run's repository (its worktrees share the config). */
@@ -44,14 +49,18 @@ export function addOrigin(r: ScenarioResult): string {
 }
 
 export function remoteHeads(bare: string): string[] {
-  const out = execFileSync('git', ['for-each-ref', '--format=%(refname)', 'refs/heads'], { cwd: bare, encoding: 'utf8' }).trim();
+  const out = execFileSync('git', ['for-each-ref', '--format=%(refname)', 'refs/heads'], {
+    cwd: bare,
+    encoding: 'utf8',
+  }).trim();
   return out === '' ? [] : out.split('\n');
 }
 
 /** The runtime bundle as a CI job runs it; inherited GITHUB_*, GITLAB_*, CI_* and GUMP_* variables are dropped. */
 export function runtime(r: ScenarioResult, args: string[], env: Record<string, string> = {}): Promise<Cli> {
   const clean: Record<string, string> = {};
-  for (const [k, v] of Object.entries(process.env)) if (v !== undefined && !/^(GITHUB_|GITLAB_|CI_|GUMP_)/.test(k) && k !== 'CI') clean[k] = v;
+  for (const [k, v] of Object.entries(process.env))
+    if (v !== undefined && !/^(GITHUB_|GITLAB_|CI_|GUMP_)/.test(k) && k !== 'CI') clean[k] = v;
   return nodeClean(r.worktree, [args[0]!, '--worktree', r.worktree, ...args.slice(1)], { ...clean, ...env });
 }
 

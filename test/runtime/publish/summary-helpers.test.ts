@@ -69,12 +69,27 @@ describe('pull request body size', () => {
       steps: [],
       tasks: [],
       escalations: [],
-      totals: { steps: 1, tasks: 0, attempts: 2, turns: 0, tokensIn: 0, tokensOut: 0, cost: 0, estimated: false, costSource: 'no agent ran', durationMs: 0 },
-      failures: [{ step: 'impl', attempt: 1, status: 'fail', headline: 'gate test failed (exit 1)', lines: ['x'.repeat(500)] }],
+      totals: {
+        steps: 1,
+        tasks: 0,
+        attempts: 2,
+        turns: 0,
+        tokensIn: 0,
+        tokensOut: 0,
+        cost: 0,
+        estimated: false,
+        costSource: 'no agent ran',
+        durationMs: 0,
+      },
+      failures: [
+        { step: 'impl', attempt: 1, status: 'fail', headline: 'gate test failed (exit 1)', lines: ['x'.repeat(500)] },
+      ],
     };
     expect(renderPullRequest(view)).toContain('<details><summary>impl attempt 1: gate test failed (exit 1)</summary>');
     const small = renderPullRequest(view, 400);
     expect(small).not.toContain('<details>');
-    expect(small).toContain('_The output of 1 failed attempt(s) is left out here for size; see the `gump-report` artifact._');
+    expect(small).toContain(
+      '_The output of 1 failed attempt(s) is left out here for size; see the `gump-report` artifact._',
+    );
   });
 });

@@ -36,10 +36,16 @@ function harness(live: boolean, columns = 100) {
   return { trace, advance, timers, out: () => out, clear: () => void (out = '') };
 }
 
-const usage = (phase: AgentProgress['phase'], turns: number, tokensIn: number, tokensOut: number, cost: number): AgentProgress => ({ phase, agent: 'claude-sonnet', turns, tokensIn, tokensOut, cost, estimated: false });
+const usage = (
+  phase: AgentProgress['phase'],
+  turns: number,
+  tokensIn: number,
+  tokensOut: number,
+  cost: number,
+): AgentProgress => ({ phase, agent: 'claude-sonnet', turns, tokensIn, tokensOut, cost, estimated: false });
 
 describe('progress, not on a terminal (CI logs, pipes)', () => {
-  it('prints the agent\'s end with elapsed time, turns, tokens and cost, and each gate with its time', () => {
+  it("prints the agent's end with elapsed time, turns, tokens and cost, and each gate with its time", () => {
     const h = harness(false);
     h.trace.line('impl', 'running', '(claude-sonnet)  attempt 1');
     h.trace.agent('impl', usage('start', 0, 0, 0, 0));
@@ -77,20 +83,26 @@ describe('progress, not on a terminal (CI logs, pipes)', () => {
     expect(h.out()).toBe('');
     // The timer: the agent is silent, the log is not.
     h.advance(2_000);
-    expect(h.out()).toBe('[impl]                       working  claude-sonnet  10.0s  2 turns  2.0k/200 tokens  $0.009\n');
+    expect(h.out()).toBe(
+      '[impl]                       working  claude-sonnet  10.0s  2 turns  2.0k/200 tokens  $0.009\n',
+    );
     h.clear();
     // The next heartbeat comes a full period later; an event right after it prints nothing.
     h.advance(9_000);
     expect(h.out()).toBe('');
     h.advance(1_000);
     h.trace.agent('impl', usage('update', 3, 3000, 300, 0.02));
-    expect(h.out()).toBe('[impl]                       working  claude-sonnet  20.0s  2 turns  2.0k/200 tokens  $0.009\n');
+    expect(h.out()).toBe(
+      '[impl]                       working  claude-sonnet  20.0s  2 turns  2.0k/200 tokens  $0.009\n',
+    );
     h.clear();
     // Usage streaming after a silence prints at once once HEARTBEAT_MS has passed since the last line.
     h.timers[0]!.next = Infinity;
     h.advance(10_000);
     h.trace.agent('impl', usage('update', 4, 4000, 400, 0.03));
-    expect(h.out()).toBe('[impl]                       working  claude-sonnet  30.0s  4 turns  4.0k/400 tokens  $0.030\n');
+    expect(h.out()).toBe(
+      '[impl]                       working  claude-sonnet  30.0s  4 turns  4.0k/400 tokens  $0.030\n',
+    );
     h.trace.agent('impl', usage('end', 3, 3000, 300, 0.02));
     expect(h.timers.every((x) => x.stopped)).toBe(true);
   });
@@ -101,7 +113,12 @@ describe('progress, not on a terminal (CI logs, pipes)', () => {
     h.advance(25_000);
     h.trace.gate('impl', 'test', { status: 'pass' });
     expect(h.out()).toBe(
-      ['[impl]                       gate     test running 10.0s', '[impl]                       gate     test running 20.0s', '[impl]                       gate     test ✓  25.0s', ''].join('\n'),
+      [
+        '[impl]                       gate     test running 10.0s',
+        '[impl]                       gate     test running 20.0s',
+        '[impl]                       gate     test ✓  25.0s',
+        '',
+      ].join('\n'),
     );
   });
 });
@@ -121,10 +138,14 @@ describe('progress on a terminal', () => {
     h.clear();
     // A log line clears the status line, prints, and puts the status line back under it.
     h.trace.warn('something');
-    expect(h.out()).toBe('\r\x1b[2Kwarning: something\n⋯ impl: claude-sonnet · 1.0s · 1 turn · 1.5k/20 tokens · $0.500');
+    expect(h.out()).toBe(
+      '\r\x1b[2Kwarning: something\n⋯ impl: claude-sonnet · 1.0s · 1 turn · 1.5k/20 tokens · $0.500',
+    );
     h.clear();
     h.trace.agent('impl', usage('end', 1, 1500, 20, 0.5));
-    expect(h.out()).toBe('\r\x1b[2K[impl]                       agent    claude-sonnet  1.0s  1 turn  1.5k/20 tokens  $0.500\n⋯ impl: claude-sonnet · 1.0s · 1 turn · 1.5k/20 tokens · $0.500\r\x1b[2K');
+    expect(h.out()).toBe(
+      '\r\x1b[2K[impl]                       agent    claude-sonnet  1.0s  1 turn  1.5k/20 tokens  $0.500\n⋯ impl: claude-sonnet · 1.0s · 1 turn · 1.5k/20 tokens · $0.500\r\x1b[2K',
+    );
     expect(h.timers.every((x) => x.stopped)).toBe(true);
     // No heartbeat lines on a terminal.
     h.clear();
@@ -146,7 +167,15 @@ describe('progress on a terminal', () => {
 
 describe('numbers for people', () => {
   it('dollars: cents from $1, a tenth of a cent below, two significant digits under a cent', () => {
-    expect([0, 0.00004, 0.0042, 0.0712, 0.4523, 1, 12.345].map(dollars)).toEqual(['$0.00', '<$0.0001', '$0.0042', '$0.071', '$0.452', '$1.00', '$12.35']);
+    expect([0, 0.00004, 0.0042, 0.0712, 0.4523, 1, 12.345].map(dollars)).toEqual([
+      '$0.00',
+      '<$0.0001',
+      '$0.0042',
+      '$0.071',
+      '$0.452',
+      '$1.00',
+      '$12.35',
+    ]);
   });
   it('tokens: 950, 12.4k, 3.1M', () => {
     expect([950, 12_400, 3_100_000].map(tokens)).toEqual(['950', '12.4k', '3.1M']);

@@ -52,12 +52,15 @@ rules:
 
   it('a context file above 400 000 characters is inlined with a size warning', async () => {
     const r = await runScenario({
-      workflow: 'name: c\nsteps:\n  - name: impl\n    type: code\n    agent: claude-sonnet\n    prompt: "Go"\n    context: [ { file: big.txt } ]\n',
+      workflow:
+        'name: c\nsteps:\n  - name: impl\n    type: code\n    agent: claude-sonnet\n    prompt: "Go"\n    context: [ { file: big.txt } ]\n',
       files: { 'big.txt': `BIG-START${'x'.repeat(400_000)}` },
       stub: 'version: 1\nrules:\n  - match: impl\n    replace: [ { file: AGENTS.md, find: "## Context: big.txt\\n\\nBIG-START", with: "" } ]\n',
     });
     expect(r.code).toBe(0);
-    expect(r.events('warning', 'impl').map((e) => e.message)).toEqual(['context file big.txt is 400009 characters long']);
+    expect(r.events('warning', 'impl').map((e) => e.message)).toEqual([
+      'context file big.txt is 400009 characters long',
+    ]);
     expect(r.commits).toEqual([]);
   });
 
@@ -129,7 +132,9 @@ rules:
     expect(r.state.values['plan.status']).toBe('fatal');
     expect(r.state.values['plan/t1/impl.status']).toBe('pass');
     expect(r.state.values['plan/t1/check.status']).toBe('fatal');
-    expect(r.events('attempt.finished', 'plan/t1/check')[0]!.error).toMatch(/"Project conventions" not found in "AGENTS.md"/);
+    expect(r.events('attempt.finished', 'plan/t1/check')[0]!.error).toMatch(
+      /"Project conventions" not found in "AGENTS.md"/,
+    );
     expect(r.commits).toEqual(['[gump] step:impl task:t1 attempt:1']);
   });
 

@@ -9,7 +9,11 @@ import { runScenario } from './harness.js';
 
 const failingBuild = JSON.stringify({
   name: 'demo',
-  scripts: { build: "node -e \"console.log('compile-out'); console.error('compile-err'); process.exit(2)\"", test: 'node -e 0', lint: 'node -e 0' },
+  scripts: {
+    build: "node -e \"console.log('compile-out'); console.error('compile-err'); process.exit(2)\"",
+    test: 'node -e 0',
+    lint: 'node -e 0',
+  },
 });
 
 describe('§8.3 evaluation', () => {
@@ -51,10 +55,14 @@ steps:
     expect(compileErr).toContain('compile-err');
     expect(compileErr).toContain('compile-out');
     expect(compileErr.indexOf('compile-err')).toBeLessThan(compileErr.lastIndexOf('compile-out'));
-    expect(v['impl.gate.touched_3.error']).toBe('gate touched_3 failed: no changed file matches "*.md" (changed: src/a.ts)');
+    expect(v['impl.gate.touched_3.error']).toBe(
+      'gate touched_3 failed: no changed file matches "*.md" (changed: src/a.ts)',
+    );
     // `{error}`: the failed entries joined with `\n---\n`.
     const attempt = r.events('attempt.finished', 'impl')[0]!;
-    expect(attempt.error).toBe([compileErr, v['impl.gate.bash_1.error'], v['impl.gate.touched_3.error']].join('\n---\n'));
+    expect(attempt.error).toBe(
+      [compileErr, v['impl.gate.bash_1.error'], v['impl.gate.touched_3.error']].join('\n---\n'),
+    );
     expect(r.events('check.failed', 'impl')).toHaveLength(0);
     expect(v['impl.status']).toBe('fatal');
     // The snapshot is committed before the gates run.
@@ -97,7 +105,8 @@ rules:
   });
 
   it('bash gates are literal and see GUMP_RUN_ID, GUMP_STEP_PATH, GUMP_ATTEMPT and GUMP_TASK_NAME', async () => {
-    const envGate = 'bash: echo "$GUMP_RUN_ID|$GUMP_STEP_PATH|$GUMP_ATTEMPT|$GUMP_TASK_NAME|{attempt}" >> .gump/run/gate-env.txt';
+    const envGate =
+      'bash: echo "$GUMP_RUN_ID|$GUMP_STEP_PATH|$GUMP_ATTEMPT|$GUMP_TASK_NAME|{attempt}" >> .gump/run/gate-env.txt';
     const r = await runScenario({
       workflow: `name: env
 steps:
@@ -123,8 +132,15 @@ steps:
       stub: 'version: 1\nrules:\n  - match: plan\n    plan: [ { name: t1, description: "one" } ]\n',
     });
     expect(r.code).toBe(0);
-    const lines = readFileSync(join(r.worktree, '.gump', 'run', 'gate-env.txt'), 'utf8').trim().split('\n');
-    expect(lines).toEqual([`${r.runId}|top|1||{attempt}`, `${r.runId}|top|2||{attempt}`, `${r.runId}|plan/t1/impl|1|t1|{attempt}`, `${r.runId}|check|1||{attempt}`]);
+    const lines = readFileSync(join(r.worktree, '.gump', 'run', 'gate-env.txt'), 'utf8')
+      .trim()
+      .split('\n');
+    expect(lines).toEqual([
+      `${r.runId}|top|1||{attempt}`,
+      `${r.runId}|top|2||{attempt}`,
+      `${r.runId}|plan/t1/impl|1|t1|{attempt}`,
+      `${r.runId}|check|1||{attempt}`,
+    ]);
     expect(r.state.values['top.gate.bash_1']).toBe('true');
     expect(r.state.values['top.attempt']).toBe('2');
     // Nothing changed and runtime-owned paths are never committed.
@@ -135,7 +151,8 @@ steps:
 describe('§8.2 optional gates', () => {
   it('lint without a resolvable command is skipped with a warning and counts as passed', async () => {
     const r = await runScenario({
-      workflow: 'name: g\nsteps:\n  - name: impl\n    type: code\n    agent: claude-sonnet\n    prompt: "Go"\n    gate: [lint, compile]\n',
+      workflow:
+        'name: g\nsteps:\n  - name: impl\n    type: code\n    agent: claude-sonnet\n    prompt: "Go"\n    gate: [lint, compile]\n',
       files: { 'package.json': JSON.stringify({ name: 'demo', scripts: { build: 'node -e 0', test: 'node -e 0' } }) },
       stub: 'version: 1\nrules:\n  - match: impl\n    write: { "a.txt": "a\\n" }\n',
     });
@@ -166,7 +183,8 @@ steps:
     gate: ["bash: sleep 5", "bash: for i in $(seq 1 200); do echo line-$i; done; exit 1", test]
 `,
       files: {
-        'gump.toml': '[validation]\ntimeout = "1s"\ntest_cmd = "node -e \\"process.stderr.write(\'E\'.repeat(500)); process.exit(1)\\""\n\n[error_context]\nmax_error_chars = 120\nstdout_tail_chars = 20\n',
+        'gump.toml':
+          '[validation]\ntimeout = "1s"\ntest_cmd = "node -e \\"process.stderr.write(\'E\'.repeat(500)); process.exit(1)\\""\n\n[error_context]\nmax_error_chars = 120\nstdout_tail_chars = 20\n',
       },
       stub: 'version: 1\nrules: []\n',
     });
@@ -181,7 +199,7 @@ steps:
     expect(testErr).toContain('\n[... truncated ...]\n');
     expect(testErr.endsWith('EEE')).toBe(true);
     expect(r.events('gate.finished', 'impl').map((e) => e.status)).toEqual(['fail', 'fail', 'fail']);
-    expect((r.events('gate.finished', 'impl')[0]!.durationMs as number)).toBeLessThan(4000);
+    expect(r.events('gate.finished', 'impl')[0]!.durationMs as number).toBeLessThan(4000);
     expect(r.commits).toEqual([]);
   });
 });

@@ -46,7 +46,7 @@ function expectTripThenPass(r: ScenarioResult, message: string | RegExp): void {
   expect(r.file('second.txt')).toBe('ok\n');
   expect(r.state.values['impl.files']).toBe('second.txt');
   // Attempt 2 saw attempt 1's per-attempt status through prev.
-  expect(r.state.prev['impl']).toMatchObject({ status: 'guard_failed' });
+  expect(r.state.prev.impl).toMatchObject({ status: 'guard_failed' });
 }
 
 const stubWith = (first: string) => `version: 1
@@ -76,8 +76,8 @@ describe('§11 guards', () => {
     expect(r.state.spend.tokensIn).toBe(400);
     expect(r.state.spend.cost).toBeCloseTo(0.4, 6);
     // Gate keys of the tripped attempt were never written.
-    expect(Object.keys(r.state.prev['impl']!).filter((k) => k.startsWith('gate.'))).toEqual([]);
-    expect(r.state.prev['impl']!.check_result).toBeUndefined();
+    expect(Object.keys(r.state.prev.impl!).filter((k) => k.startsWith('gate.'))).toEqual([]);
+    expect(r.state.prev.impl!.check_result).toBeUndefined();
   });
 
   it('max_tokens: input + output tokens above the limit trip', async () => {
@@ -133,7 +133,9 @@ rules:
 `,
     });
     expect(r.code).toBe(0);
-    expect(r.events('guard.tripped', 'review').map((e) => e.message)).toEqual(['guard no_write triggered: the agent changed src/fix.ts']);
+    expect(r.events('guard.tripped', 'review').map((e) => e.message)).toEqual([
+      'guard no_write triggered: the agent changed src/fix.ts',
+    ]);
     expect(r.events('attempt.finished', 'review').map((e) => e.status)).toEqual(['guard_failed', 'pass']);
     expect(r.events('gate.finished', 'review').map((e) => e.attempt)).toEqual([2]);
     expect(r.commits).toEqual([]);
@@ -145,7 +147,8 @@ rules:
 
   it('no_write ignores the output folder, runtime-owned paths and provider context files', async () => {
     const r = await runScenario({
-      workflow: 'name: g\nsteps:\n  - name: review\n    type: validate\n    agent: claude-sonnet\n    prompt: "Review"\n',
+      workflow:
+        'name: g\nsteps:\n  - name: review\n    type: validate\n    agent: claude-sonnet\n    prompt: "Review"\n',
       files: { 'CLAUDE.md': 'user claude\n' },
       stub: `version: 1
 rules:
@@ -165,12 +168,15 @@ rules:
 
   it('a trip on the last attempt is fatal with the guard message', async () => {
     const r = await runScenario({
-      workflow: 'name: g\nsteps:\n  - name: impl\n    type: code\n    agent: claude-sonnet\n    prompt: "Go"\n    guard: { max_turns: 1 }\n',
+      workflow:
+        'name: g\nsteps:\n  - name: impl\n    type: code\n    agent: claude-sonnet\n    prompt: "Go"\n    guard: { max_turns: 1 }\n',
       stub: 'version: 1\nrules:\n  - match: impl\n    write: { "x.txt": "x\\n" }\n    turns: 2\n',
     });
     expect(r.code).toBe(1);
     expect(r.state.values['impl.status']).toBe('fatal');
-    expect(r.events('step.finished', 'impl')[0]!.message).toBe('all 1 attempt failed; last error: guard max_turns triggered: 2 turns, limit 1');
+    expect(r.events('step.finished', 'impl')[0]!.message).toBe(
+      'all 1 attempt failed; last error: guard max_turns triggered: 2 turns, limit 1',
+    );
     expect(r.commits).toEqual([]);
     expect(r.file('x.txt')).toBeUndefined();
     expect(r.state.values['impl.gate.bash_0']).toBeUndefined();

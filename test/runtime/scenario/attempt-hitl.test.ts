@@ -15,7 +15,14 @@ import { runtimeBundle } from '../../../src/local/runs.js';
 import { continueScenario, inspect, runScenario, type ScenarioResult } from './harness.js';
 
 function answer(r: ScenarioResult, decision: Decision, now?: () => number): void {
-  const problem = decide(openRun(r.worktree, { trace: createTrace(() => undefined), runtimeEntry: runtimeBundle(), ...(now ? { now } : {}) }), decision);
+  const problem = decide(
+    openRun(r.worktree, {
+      trace: createTrace(() => undefined),
+      runtimeEntry: runtimeBundle(),
+      ...(now ? { now } : {}),
+    }),
+    decision,
+  );
   expect(problem).toBe('');
 }
 
@@ -38,7 +45,9 @@ steps:
     expect(r.code).toBe(3);
     expect(r.state.status).toBe('waiting');
     expect(r.state.waiting).toMatchObject({ step: 'impl', point: 'before_gate', attempt: 1 });
-    expect(r.events('approval.waiting', 'impl')).toEqual([expect.objectContaining({ attempt: 1, point: 'before_gate' })]);
+    expect(r.events('approval.waiting', 'impl')).toEqual([
+      expect.objectContaining({ attempt: 1, point: 'before_gate' }),
+    ]);
     expect(r.events('gate.finished')).toHaveLength(0);
     expect(r.events('run.finished')).toHaveLength(0);
     expect(r.commits).toEqual(['[gump] step:impl task:- attempt:1']);
@@ -55,7 +64,9 @@ steps:
     const c = await continueScenario(r);
     expect(c.code).toBe(0);
     expect(c.state.status).toBe('pass');
-    expect(c.events('approval.decided', 'impl')).toEqual([expect.objectContaining({ decision: 'approve', point: 'before_gate', attempt: 1 })]);
+    expect(c.events('approval.decided', 'impl')).toEqual([
+      expect.objectContaining({ decision: 'approve', point: 'before_gate', attempt: 1 }),
+    ]);
     expect(c.events('gate.finished', 'impl').map((e) => [e.attempt, e.gate, e.status])).toEqual([
       [1, 'bash_0', 'pass'],
       [1, 'touched_1', 'pass'],
@@ -137,8 +148,12 @@ rules:
 `,
     });
     expect(r.code).toBe(3);
-    expect(r.events('approval.waiting').map((e) => [e.step, e.attempt, e.point])).toEqual([['notes', 2, 'before_gate']]);
-    expect(r.events('check.failed', 'notes').map((e) => [e.attempt, e.error])).toEqual([[1, 'artifact.txt is missing']]);
+    expect(r.events('approval.waiting').map((e) => [e.step, e.attempt, e.point])).toEqual([
+      ['notes', 2, 'before_gate'],
+    ]);
+    expect(r.events('check.failed', 'notes').map((e) => [e.attempt, e.error])).toEqual([
+      [1, 'artifact.txt is missing'],
+    ]);
     answer(r, 'approve');
     const c = await continueScenario(r);
     expect(c.code).toBe(3);
@@ -222,7 +237,8 @@ rules:
 describe('§12 waiting time', () => {
   it('a wait interrupted by a reject and a resume is counted once', async () => {
     const r = await runScenario({
-      workflow: 'name: h\nsteps:\n  - name: check\n    type: code\n    agent: pass\n    hitl: before_gate\n    gate: ["bash: true"]\n',
+      workflow:
+        'name: h\nsteps:\n  - name: check\n    type: code\n    agent: pass\n    hitl: before_gate\n    gate: ["bash: true"]\n',
       stub: 'version: 1\nrules: []\n',
     });
     expect(r.code).toBe(3);
@@ -246,7 +262,8 @@ describe('§12 waiting time', () => {
 describe('§12 after_gate', () => {
   it('pauses after passing gates, before the step is marked passed', async () => {
     const r = await runScenario({
-      workflow: 'name: h\nsteps:\n  - name: impl\n    type: code\n    agent: claude-sonnet\n    prompt: "Go"\n    hitl: after_gate\n    gate: ["bash: true"]\n',
+      workflow:
+        'name: h\nsteps:\n  - name: impl\n    type: code\n    agent: claude-sonnet\n    prompt: "Go"\n    hitl: after_gate\n    gate: ["bash: true"]\n',
       stub: 'version: 1\nrules:\n  - match: impl\n    write: { "a.txt": "a\\n" }\n',
     });
     expect(r.code).toBe(3);
@@ -291,7 +308,10 @@ steps:
     expect(c.code).toBe(1);
     expect(c.events('attempt.started', 'impl').map((e) => e.attempt)).toEqual([1, 2]);
     expect(c.events('approval.waiting', 'impl')).toHaveLength(1);
-    expect(c.events('step.finished', 'impl')[0]).toMatchObject({ status: 'fatal', message: 'all 2 attempts failed; last error: gate bash_0 failed (exit 1)' });
+    expect(c.events('step.finished', 'impl')[0]).toMatchObject({
+      status: 'fatal',
+      message: 'all 2 attempts failed; last error: gate bash_0 failed (exit 1)',
+    });
     expect(c.state.message).not.toContain('timeout');
     expect(c.commits).toEqual(['[gump] step:impl task:- attempt:1', '[gump] step:impl task:- attempt:2']);
   });

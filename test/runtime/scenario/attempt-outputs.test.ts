@@ -49,7 +49,15 @@ rules:
       [5, 'task 1: name ".." is not allowed'],
       [6, 'duplicate task name "a"'],
     ]);
-    expect(r.events('attempt.finished', 'plan').map((e) => e.status)).toEqual(['fail', 'fail', 'fail', 'fail', 'fail', 'fail', 'pass']);
+    expect(r.events('attempt.finished', 'plan').map((e) => e.status)).toEqual([
+      'fail',
+      'fail',
+      'fail',
+      'fail',
+      'fail',
+      'fail',
+      'pass',
+    ]);
     expect(r.events('retry.decided', 'plan')).toHaveLength(6);
     const v = r.state.values;
     expect(v['plan.status']).toBe('pass');
@@ -73,7 +81,10 @@ rules:
     expect(r.state.status).toBe('fatal');
     expect(r.state.values['plan.status']).toBe('fatal');
     expect(r.state.values['plan.attempt']).toBe('2');
-    expect(r.events('step.finished', 'plan')[0]).toMatchObject({ status: 'fatal', message: 'all 2 attempts failed; last error: plan.json must be an array of task objects' });
+    expect(r.events('step.finished', 'plan')[0]).toMatchObject({
+      status: 'fatal',
+      message: 'all 2 attempts failed; last error: plan.json must be an array of task objects',
+    });
     expect(r.events('task.started')).toHaveLength(0);
     expect(r.commits).toEqual([]);
   });
@@ -121,7 +132,11 @@ rules:
     });
     expect(r.code).toBe(0);
     const failed = r.events('attempt.finished', 'review')[0]!;
-    expect(failed).toMatchObject({ attempt: 1, status: 'fail', error: 'validate did not pass: missing error handling' });
+    expect(failed).toMatchObject({
+      attempt: 1,
+      status: 'fail',
+      error: 'validate did not pass: missing error handling',
+    });
     expect(r.events('check.failed', 'review')).toHaveLength(1);
     // The gate ran only in attempt 2.
     expect(r.events('gate.finished', 'review').map((e) => e.attempt)).toEqual([2]);
@@ -163,7 +178,8 @@ rules:
 
   it('a `pass: false` verdict on the last attempt is fatal; output "false" and comments are recorded', async () => {
     const r = await runScenario({
-      workflow: 'name: review\nsteps:\n  - name: review\n    type: validate\n    agent: claude-sonnet\n    prompt: "Review"\n',
+      workflow:
+        'name: review\nsteps:\n  - name: review\n    type: validate\n    agent: claude-sonnet\n    prompt: "Review"\n',
       stub: 'version: 1\nrules:\n  - match: review\n    validate: { pass: false, comments: "no tests" }\n',
     });
     expect(r.code).toBe(1);
@@ -171,14 +187,17 @@ rules:
     expect(r.state.values['review.output']).toBe('false');
     expect(r.state.values['review.comments']).toBe('no tests');
     expect(r.state.values['review.status']).toBe('fatal');
-    expect(r.events('step.finished', 'review')[0]!.message).toBe('all 1 attempt failed; last error: validate did not pass: no tests');
+    expect(r.events('step.finished', 'review')[0]!.message).toBe(
+      'all 1 attempt failed; last error: validate did not pass: no tests',
+    );
   });
 });
 
 describe('§5 artifact contract and `<step>.output`', () => {
   it('a missing artifact.txt fails the attempt; the retry collects the text as output', async () => {
     const r = await runScenario({
-      workflow: 'name: art\nsteps:\n  - name: notes\n    type: artifact\n    agent: claude-sonnet\n    prompt: "Write notes"\n    retry: [ { exit: 2 } ]\n',
+      workflow:
+        'name: art\nsteps:\n  - name: notes\n    type: artifact\n    agent: claude-sonnet\n    prompt: "Write notes"\n    retry: [ { exit: 2 } ]\n',
       stub: 'version: 1\nrules:\n  - match: notes\n    attempts:\n      - turns: 1\n      - artifact: "release notes\\n"\n',
     });
     expect(r.code).toBe(0);

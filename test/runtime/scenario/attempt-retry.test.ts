@@ -11,7 +11,8 @@
 import { describe, expect, it } from 'vitest';
 import { runScenario } from './harness.js';
 
-const gateOn = (attempts: string) => `bash: case "$GUMP_ATTEMPT" in ${attempts}) exit 0;; *) echo "failed in $GUMP_ATTEMPT" >&2; exit 1;; esac`;
+const gateOn = (attempts: string) =>
+  `bash: case "$GUMP_ATTEMPT" in ${attempts}) exit 0;; *) echo "failed in $GUMP_ATTEMPT" >&2; exit 1;; esac`;
 
 describe('§9.2 attempts and overrides', () => {
   it('exit N is the total number of attempts; all failing is fatal with `all N attempts failed`', async () => {
@@ -38,7 +39,10 @@ rules:
     expect(r.state.status).toBe('fatal');
     expect(r.events('attempt.started', 'impl').map((e) => e.attempt)).toEqual([1, 2, 3]);
     expect(r.events('retry.decided', 'impl').map((e) => e.attempt)).toEqual([2, 3]);
-    expect(r.events('step.finished', 'impl')[0]).toMatchObject({ status: 'fatal', message: 'all 3 attempts failed; last error: gate bash_0 failed (exit 1)' });
+    expect(r.events('step.finished', 'impl')[0]).toMatchObject({
+      status: 'fatal',
+      message: 'all 3 attempts failed; last error: gate bash_0 failed (exit 1)',
+    });
     const v = r.state.values;
     expect(v['impl.status']).toBe('fatal');
     expect(v['impl.attempt']).toBe('3');
@@ -46,7 +50,11 @@ rules:
     expect(v['impl.gate.bash_0']).toBe('false');
     expect(v['impl.gate.bash_0.error']).toBe('gate bash_0 failed (exit 1)\nfailed in 3');
     // Without worktree reset every attempt builds on the previous one.
-    expect(r.commits).toEqual(['[gump] step:impl task:- attempt:1', '[gump] step:impl task:- attempt:2', '[gump] step:impl task:- attempt:3']);
+    expect(r.commits).toEqual([
+      '[gump] step:impl task:- attempt:1',
+      '[gump] step:impl task:- attempt:2',
+      '[gump] step:impl task:- attempt:3',
+    ]);
     expect([r.file('a1.txt'), r.file('a2.txt'), r.file('a3.txt')]).toEqual(['1\n', '2\n', '3\n']);
     expect(r.state.message).toContain('all 3 attempts failed');
   });
@@ -71,7 +79,13 @@ steps:
       stub: 'version: 1\nrules: []\n',
     });
     expect(r.code).toBe(0);
-    expect(r.events('agent.finished', 'impl').map((e) => e.agent)).toEqual(['claude-sonnet', 'claude-sonnet', 'claude-haiku', 'claude-opus', 'claude-opus']);
+    expect(r.events('agent.finished', 'impl').map((e) => e.agent)).toEqual([
+      'claude-sonnet',
+      'claude-sonnet',
+      'claude-haiku',
+      'claude-opus',
+      'claude-opus',
+    ]);
     expect(r.events('retry.decided', 'impl').map((e) => [e.attempt, e.agent, e.sticky])).toEqual([
       [2, 'claude-sonnet', {}],
       [3, 'claude-haiku', { agentEntry: 0, session: 'new' }],
@@ -104,7 +118,11 @@ steps:
     expect(r.code).toBe(0);
     expect(r.events('check.failed', 'impl').map((e) => e.attempt)).toEqual([1]);
     // At 3 both entries match (bash_0 failed in 2): the later one, in declaration order, wins.
-    expect(r.events('agent.finished', 'impl').map((e) => e.agent)).toEqual(['claude-sonnet', 'codex-gpt5', 'codex-gpt5']);
+    expect(r.events('agent.finished', 'impl').map((e) => e.agent)).toEqual([
+      'claude-sonnet',
+      'codex-gpt5',
+      'codex-gpt5',
+    ]);
     expect(r.events('retry.decided', 'impl').map((e) => e.sticky)).toEqual([
       { agentEntry: 1, session: 'new' },
       { agentEntry: 1, session: 'new' },
@@ -117,7 +135,8 @@ steps:
 describe('§9.4 what fails an attempt, what fails the run', () => {
   it('a non-zero agent exit fails the attempt with its stderr; the changes are still committed; the retry runs', async () => {
     const r = await runScenario({
-      workflow: 'name: r\nsteps:\n  - name: impl\n    type: code\n    agent: claude-sonnet\n    prompt: "Go"\n    retry: [ { exit: 2 } ]\n',
+      workflow:
+        'name: r\nsteps:\n  - name: impl\n    type: code\n    agent: claude-sonnet\n    prompt: "Go"\n    retry: [ { exit: 2 } ]\n',
       stub: `version: 1
 rules:
   - match: impl
@@ -135,7 +154,7 @@ rules:
     expect(r.events('check.failed', 'impl').map((e) => e.attempt)).toEqual([1]);
     expect(r.events('agent.finished', 'impl').map((e) => e.exit)).toEqual([2, 0]);
     expect(r.commits).toEqual(['[gump] step:impl task:- attempt:1', '[gump] step:impl task:- attempt:2']);
-    expect(r.state.prev['impl']).toMatchObject({ status: 'fail', files: 'half.txt' });
+    expect(r.state.prev.impl).toMatchObject({ status: 'fail', files: 'half.txt' });
     expect(r.state.values['impl.files']).toBe('full.txt');
   });
 
@@ -195,7 +214,7 @@ steps:
     expect(v['check.gate.bash_0']).toBe('true');
     expect(v['check.agent']).toBeUndefined();
     expect(v['check.output']).toBe('');
-    expect(r.state.prev['check']).toMatchObject({ 'gate.bash_0': 'false', status: 'fail' });
+    expect(r.state.prev.check).toMatchObject({ 'gate.bash_0': 'false', status: 'fail' });
     expect(r.commits).toEqual([]);
   });
 });
@@ -246,7 +265,10 @@ steps:
         agent: claude-opus
       - exit: 2
 `,
-      files: { '.gump/validators/judge.yaml': 'name: judge\nsteps:\n  - name: verdict\n    type: validate\n    agent: claude-haiku\n    prompt: "Judge {reason}"\n' },
+      files: {
+        '.gump/validators/judge.yaml':
+          'name: judge\nsteps:\n  - name: verdict\n    type: validate\n    agent: claude-haiku\n    prompt: "Judge {reason}"\n',
+      },
       stub: `version: 1
 rules:
   - match: impl
@@ -260,7 +282,11 @@ rules:
     expect(r.events('agent.finished', 'impl/retry/judge/verdict')).toHaveLength(1);
     expect(r.state.values['impl/retry/judge/verdict.output']).toBe('true');
     expect(r.events('agent.finished', 'impl').map((e) => e.agent)).toEqual(['claude-sonnet', 'claude-opus']);
-    expect(r.events('retry.decided', 'impl')[0]).toMatchObject({ attempt: 2, agent: 'claude-opus', sticky: { agentEntry: 0, session: 'new' } });
+    expect(r.events('retry.decided', 'impl')[0]).toMatchObject({
+      attempt: 2,
+      agent: 'claude-opus',
+      sticky: { agentEntry: 0, session: 'new' },
+    });
     // Attempt 2 writes the same text again: nothing changed, no snapshot commit.
     expect(r.commits).toEqual(['[gump] step:impl task:- attempt:1']);
   });
@@ -302,7 +328,9 @@ rules:
     expect(finished.map((e) => e.status)).toEqual(['fail', 'fail', 'fail', 'pass']);
     // Attempt 2 found every probe (it failed on its gate only); attempt 3 found no retry section.
     expect(finished[1]!.error).toBe('gate bash_0 failed (exit 1)\nfailed in 2');
-    expect(finished[2]!.error).toMatch(/^agent claude-opus failed \(exit 3\): .*"Previous attempt failed" not found in "AGENTS.md"/);
+    expect(finished[2]!.error).toMatch(
+      /^agent claude-opus failed \(exit 3\): .*"Previous attempt failed" not found in "AGENTS.md"/,
+    );
     expect(r.events('retry.decided', 'impl').map((e) => e.sticky)).toEqual([
       { agentEntry: 0, session: 'new' },
       { agentEntry: 0, session: 'new', promptEntry: 1 },
@@ -315,7 +343,8 @@ rules:
 
   it('the retry section carries the reviewer comments of a failed verdict', async () => {
     const r = await runScenario({
-      workflow: 'name: r\nsteps:\n  - name: review\n    type: validate\n    agent: claude-sonnet\n    prompt: "Review"\n    retry: [ { exit: 2 } ]\n',
+      workflow:
+        'name: r\nsteps:\n  - name: review\n    type: validate\n    agent: claude-sonnet\n    prompt: "Review"\n    retry: [ { exit: 2 } ]\n',
       stub: `version: 1
 rules:
   - match: review
@@ -367,7 +396,10 @@ rules:
     expect(r.file('keep.txt')).toBe('kept\n');
     expect(r.file('second.txt')).toBe('attempt 2\n');
     expect(r.state.values['impl.files']).toBe('second.txt');
-    expect(r.events('retry.decided', 'impl')[0]).toMatchObject({ attempt: 2, sticky: { worktree: 'reset', session: 'new' } });
+    expect(r.events('retry.decided', 'impl')[0]).toMatchObject({
+      attempt: 2,
+      sticky: { worktree: 'reset', session: 'new' },
+    });
     expect(r.events('agent.finished', 'impl').map((e) => e.session)).toEqual(['stub-impl-1', 'stub-impl-2']);
   });
 

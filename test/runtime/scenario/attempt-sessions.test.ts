@@ -43,7 +43,11 @@ rules:
     expect(r.state.values['green.session_id']).toBe('stub-red-1');
     expect(r.state.values['red.session_id']).toBe('stub-red-1');
     expect(r.output).toMatch(/\[green\][^\n]*attempt 1\s+resumed session/);
-    expect(r.commits).toEqual(['[gump] step:red task:- attempt:1', '[gump] step:green task:- attempt:1', '[gump] step:green task:- attempt:2']);
+    expect(r.commits).toEqual([
+      '[gump] step:red task:- attempt:1',
+      '[gump] step:green task:- attempt:1',
+      '[gump] step:green task:- attempt:2',
+    ]);
     expect(r.file('impl.ts')).toBe('x\nx\n');
   });
 
@@ -64,7 +68,11 @@ steps:
       stub: 'version: 1\nrules: []\n',
     });
     expect(r.code).toBe(0);
-    expect(r.events('agent.finished', 'impl').map((e) => e.session)).toEqual(['stub-impl-1', 'stub-impl-2', 'stub-impl-3']);
+    expect(r.events('agent.finished', 'impl').map((e) => e.session)).toEqual([
+      'stub-impl-1',
+      'stub-impl-2',
+      'stub-impl-3',
+    ]);
     expect(r.events('retry.decided', 'impl').map((e) => e.sticky)).toEqual([{ session: 'new' }, { session: 'new' }]);
     // No agent change: no note.
     expect(r.events('retry.decided', 'impl').map((e) => e.note)).toEqual([undefined, undefined]);
@@ -97,7 +105,9 @@ rules:
     expect(r.events('agent.finished', 'green').map((e) => e.session)).toEqual(['stub-green-1']);
     expect(r.state.values['green.session_id']).toBe('stub-green-1');
     expect(r.output).toMatch(/warning: green: session of claude-sonnet cannot be resumed by codex/);
-    expect(r.events('warning', 'green').map((e) => e.message)).toEqual([expect.stringContaining('cannot be resumed by codex')]);
+    expect(r.events('warning', 'green').map((e) => e.message)).toEqual([
+      expect.stringContaining('cannot be resumed by codex'),
+    ]);
     expect(r.events('attempt.finished', 'green')[0]!.error).toMatch(/not found in "AGENTS.md"/);
     expect(r.commits).toEqual([]);
   });

@@ -35,9 +35,17 @@ rules:
 `,
     });
     expect(r.code).toBe(0);
-    expect(r.events('agent.finished', 'impl').map((e) => e.agent)).toEqual(['claude-haiku', 'claude-haiku', 'claude-opus']);
-    expect(r.state.stubCalls['impl']).toBe(3);
-    expect(r.commits).toEqual(['[gump] step:impl task:- attempt:1', '[gump] step:impl task:- attempt:2', '[gump] step:impl task:- attempt:3']);
+    expect(r.events('agent.finished', 'impl').map((e) => e.agent)).toEqual([
+      'claude-haiku',
+      'claude-haiku',
+      'claude-opus',
+    ]);
+    expect(r.state.stubCalls.impl).toBe(3);
+    expect(r.commits).toEqual([
+      '[gump] step:impl task:- attempt:1',
+      '[gump] step:impl task:- attempt:2',
+      '[gump] step:impl task:- attempt:3',
+    ]);
     expect(r.file('fixed.txt')).toBe('opus, invocation 3\n');
     expect(r.file('never.txt')).toBeUndefined();
     expect(r.state.values['impl.files']).toBe('fixed.txt');
@@ -73,7 +81,11 @@ rules:
     expect(r.state.values['idle.files']).toBe('');
     expect(r.state.values['idle.status']).toBe('pass');
     expect(r.events('agent.finished', 'idle')[0]).toMatchObject({ exit: 0, turns: 1 });
-    expect(r.commits).toEqual(['[gump] step:impl task:- attempt:1', '[gump] step:impl task:- attempt:2', '[gump] step:impl task:- attempt:3']);
+    expect(r.commits).toEqual([
+      '[gump] step:impl task:- attempt:1',
+      '[gump] step:impl task:- attempt:2',
+      '[gump] step:impl task:- attempt:3',
+    ]);
   });
 
   it('the invocation count spans group-retry passes of a split (attempt counters restart at 1)', async () => {

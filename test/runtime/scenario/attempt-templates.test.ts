@@ -7,7 +7,8 @@
 import { describe, expect, it } from 'vitest';
 import { runScenario } from './harness.js';
 
-const reviewValidator = 'name: review\nsteps:\n  - name: check\n    type: validate\n    agent: claude-opus\n    prompt: "Check {diff}"\n';
+const reviewValidator =
+  'name: review\nsteps:\n  - name: check\n    type: validate\n    agent: claude-opus\n    prompt: "Check {diff}"\n';
 
 describe('§14 templates', () => {
   it('`{prev.*}`, `{gate.x.comments}`, `{output}`, `{attempt}`; a line rendering to whitespace disappears', async () => {
@@ -51,7 +52,13 @@ rules:
     expect(v['notes.gate.review']).toBe('true');
     expect(v['notes.gate.review.pass']).toBe('true');
     expect(v['notes.gate.review.comments']).toBe('good');
-    expect(r.state.prev['notes']).toMatchObject({ output: 'draft one', status: 'fail', 'gate.review': 'false', 'gate.review.pass': 'false', 'gate.review.comments': 'add docs' });
+    expect(r.state.prev.notes).toMatchObject({
+      output: 'draft one',
+      status: 'fail',
+      'gate.review': 'false',
+      'gate.review.pass': 'false',
+      'gate.review.comments': 'add docs',
+    });
     expect(v['notes/gate/review/check.output']).toBe('true');
     expect(r.commits).toEqual([]);
   });
@@ -143,9 +150,16 @@ steps:
       stub: 'version: 1\nrules:\n  - match: pick\n    artifact: "nobody-special"\n  - match: impl\n    write: { "x.txt": "x\\n" }\n',
     });
     expect(r.code).toBe(0);
-    expect(r.events('attempt.finished', 'impl')[0]).toMatchObject({ attempt: 1, status: 'fail', error: 'agent name renders to an invalid value: "nobody-special"' });
+    expect(r.events('attempt.finished', 'impl')[0]).toMatchObject({
+      attempt: 1,
+      status: 'fail',
+      error: 'agent name renders to an invalid value: "nobody-special"',
+    });
     expect(r.events('agent.finished', 'impl').map((e) => [e.attempt, e.agent])).toEqual([[2, 'claude-sonnet']]);
-    expect(r.events('retry.decided', 'impl')[0]).toMatchObject({ agent: 'claude-sonnet', note: 'agent changed (nobody-special → claude-sonnet), new session' });
+    expect(r.events('retry.decided', 'impl')[0]).toMatchObject({
+      agent: 'claude-sonnet',
+      note: 'agent changed (nobody-special → claude-sonnet), new session',
+    });
     expect(r.state.values['impl.agent']).toBe('claude-sonnet');
     expect(r.commits).toEqual(['[gump] step:impl task:- attempt:2']);
   });

@@ -28,18 +28,32 @@ describe('job boundary', () => {
     expect(r.state.status).toBe('waiting');
     expect(spawnSync(process.execPath, [RUNTIME, 'approve', '--worktree', r.worktree]).status).toBe(0);
     const boundaries = mkdtempSync(join(tmpdir(), 'gump-boundary-'));
-    await saveBoundary(r.worktree, join(boundaries, 'approved'), { name: 'approved', unit: '', restored: NOTHING_RESTORED, state: loadState(runPaths(r.worktree).state) });
+    await saveBoundary(r.worktree, join(boundaries, 'approved'), {
+      name: 'approved',
+      unit: '',
+      restored: NOTHING_RESTORED,
+      state: loadState(runPaths(r.worktree).state),
+    });
 
     const clone = join(mkdtempSync(join(tmpdir(), 'gump-job-')), 'checkout');
     execFileSync('git', ['clone', '-q', r.repo, clone]);
     expect(existsSync(join(clone, '.gump', 'run'))).toBe(false);
-    const job = spawnSync(process.execPath, [RUNTIME, 'unit', '--worktree', clone, '--unit', 'step-1', '--boundaries', boundaries, '--skip-source-check'], { encoding: 'utf8', env: { ...process.env, GUMP_STUB: '1' } });
+    const job = spawnSync(
+      process.execPath,
+      [RUNTIME, 'unit', '--worktree', clone, '--unit', 'step-1', '--boundaries', boundaries, '--skip-source-check'],
+      { encoding: 'utf8', env: { ...process.env, GUMP_STUB: '1' } },
+    );
     expect(job.stderr).toBe('');
     expect(job.status).toBe(0);
     const git = (...args: string[]): string => execFileSync('git', args, { cwd: clone, encoding: 'utf8' }).trim();
     expect(git('rev-parse', '--abbrev-ref', 'HEAD')).toBe(r.state.branch);
-    expect(git('log', '--format=%s', `${r.state.base}..HEAD`).split('\n')).toEqual(['[gump] step:second task:- attempt:1', '[gump] step:first task:- attempt:1']);
-    const after = spawnSync(process.execPath, [RUNTIME, 'report', '--worktree', clone, '--format', 'json'], { encoding: 'utf8' });
+    expect(git('log', '--format=%s', `${r.state.base}..HEAD`).split('\n')).toEqual([
+      '[gump] step:second task:- attempt:1',
+      '[gump] step:first task:- attempt:1',
+    ]);
+    const after = spawnSync(process.execPath, [RUNTIME, 'report', '--worktree', clone, '--format', 'json'], {
+      encoding: 'utf8',
+    });
     expect(JSON.parse(after.stdout)).toMatchObject({ status: 'pass', runId: r.runId });
   });
 });

@@ -35,9 +35,22 @@ describe('cost sources (§17.2)', () => {
     expect(v['two.cost_source']).toBe('estimated');
     expect(v['two.tokens_in']).toBe('1000');
     expect(v['two.tokens_out']).toBe('100');
-    expect(r.events('agent.finished', 'two')[0]).toMatchObject({ cost: 0, costSource: 'estimated', tokensIn: 1000, tokensOut: 100 });
-    expect(r.report.steps.find((s) => s.step === 'two')?.attempts[0]).toMatchObject({ cost: 0, costSource: 'estimated' });
-    expect(r.report.totals).toMatchObject({ cost: 0.02, costSources: ['estimated', 'reported'], tokensIn: 3000, tokensOut: 400 });
+    expect(r.events('agent.finished', 'two')[0]).toMatchObject({
+      cost: 0,
+      costSource: 'estimated',
+      tokensIn: 1000,
+      tokensOut: 100,
+    });
+    expect(r.report.steps.find((s) => s.step === 'two')?.attempts[0]).toMatchObject({
+      cost: 0,
+      costSource: 'estimated',
+    });
+    expect(r.report.totals).toMatchObject({
+      cost: 0.02,
+      costSources: ['estimated', 'reported'],
+      tokensIn: 3000,
+      tokensOut: 400,
+    });
     const text = renderReport(r.report, 'text');
     expect(text).toContain('$0.00 (est.)');
     expect(text).toContain('(partly estimated)');
@@ -54,7 +67,11 @@ describe('cost sources (§17.2)', () => {
     expect(ok.state.values['one.cost_source']).toBe('reported');
     expect(ok.report.totals.cost).toBeCloseTo(0.032, 9);
 
-    const capped = await runScenario({ workflow: TWO.replace('steps:', 'max_budget: 0.03\nsteps:'), stub: STUB.replace('    tokens: { in: 1000, out: 100 }\n', '    tokens: { in: 1000, out: 100 }\n    turns: 2\n'), files: { 'gump.toml': toml } });
+    const capped = await runScenario({
+      workflow: TWO.replace('steps:', 'max_budget: 0.03\nsteps:'),
+      stub: STUB.replace('    tokens: { in: 1000, out: 100 }\n', '    tokens: { in: 1000, out: 100 }\n    turns: 2\n'),
+      files: { 'gump.toml': toml },
+    });
     expect(capped.code).toBe(1);
     expect(capped.state.message).toBe('step two: budget_exceeded: run spent $0.0320 of $0.03');
     expect(capped.events('agent.finished', 'two')[0]).toMatchObject({ turns: 2, costSource: 'estimated' });

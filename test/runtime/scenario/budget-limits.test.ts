@@ -94,7 +94,7 @@ rules:
     expect(r.code).toBe(1);
     expect(r.state.message).toBe('step two: budget_exceeded: run spent $0.1200 of $0.10');
     expect(r.events('attempt.started', 'two')).toHaveLength(1);
-    expect(r.state.stubCalls['two']).toBe(1);
+    expect(r.state.stubCalls.two).toBe(1);
     expect(r.commits).toEqual(['[gump] step:one task:- attempt:1']);
     expect(r.events('run.finished').map((e) => e.status)).toEqual(['fatal', 'fatal']);
   });
@@ -124,7 +124,10 @@ rules:
 describe('max_tokens (§17.1)', () => {
   it('allows exactly max_tokens (input + output) and stops the run live beyond it', async () => {
     const r = await runScenario({
-      workflow: wf('max_tokens: 1000\n', `${TWO_STEPS}  - { name: three, type: code, agent: claude-sonnet, prompt: "Three" }\n`),
+      workflow: wf(
+        'max_tokens: 1000\n',
+        `${TWO_STEPS}  - { name: three, type: code, agent: claude-sonnet, prompt: "Three" }\n`,
+      ),
       stub: `version: 1
 rules:
   - match: one
@@ -193,7 +196,7 @@ rules:
     expect(r.state.values['one.status']).toBe('pass');
     expect(r.state.values['two.status']).toBe('fatal');
     expect(r.events('attempt.started', 'two')).toEqual([]);
-    expect(r.state.stubCalls['two']).toBeUndefined();
+    expect(r.state.stubCalls.two).toBeUndefined();
     expect(r.commits).toEqual(['[gump] step:one task:- attempt:1']);
   });
 });

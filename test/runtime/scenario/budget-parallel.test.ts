@@ -45,7 +45,9 @@ ${PLAN3.replace('    plan:', '    cost: 0.06\n    plan:')}  - match: "decompose/
     expect(r.code).toBe(1);
     // Remaining 0.24 / 3 = 0.08 per branch: t2 crossed it at its third turn; t1 (0.07) and t3 did not,
     // although t1 + t3 + t2's own spend exceed 0.08 together.
-    expect(r.state.message).toBe('step decompose/t2/impl: budget_exceeded: run (branch t2, 1/3 share) spent $0.0900 of $0.08');
+    expect(r.state.message).toBe(
+      'step decompose/t2/impl: budget_exceeded: run (branch t2, 1/3 share) spent $0.0900 of $0.08',
+    );
     expect(r.state.values['decompose/t1/impl.status']).toBe('pass');
     expect(r.state.values['decompose/t3/impl.status']).toBe('pass');
     expect(r.state.values['decompose/t2/impl.status']).toBe('fatal');
@@ -83,7 +85,9 @@ ${PLAN3}  - match: "decompose/t1/impl"
     expect(r.state.spend.cost).toBeCloseTo(0.25, 9);
     // The report keeps both passes' attempt 1 of t2.
     expect(r.report.totals.cost).toBeCloseTo(0.25, 9);
-    expect(r.report.steps.find((s) => s.step === 'decompose/t2/impl')?.attempts.map((a) => [a.attempt, a.status, a.cost])).toEqual([
+    expect(
+      r.report.steps.find((s) => s.step === 'decompose/t2/impl')?.attempts.map((a) => [a.attempt, a.status, a.cost]),
+    ).toEqual([
       [1, 'fail', 0.01],
       [1, 'pass', 0.2],
     ]);

@@ -7,7 +7,9 @@ import { runScenario, type ScenarioResult } from './harness.js';
 
 /** Rendered context-file paths of a step: a missing `context: file:` entry is a ledger warning. */
 function probes(r: ScenarioResult, step: string): string[] {
-  return r.events('warning', step).map((e) => String(e.message).replace(/^context file (.*) not found; entry skipped$/s, '$1'));
+  return r
+    .events('warning', step)
+    .map((e) => String(e.message).replace(/^context file (.*) not found; entry skipped$/s, '$1'));
 }
 
 const SETUP = `name: setup-env
@@ -66,7 +68,11 @@ rules:
     expect(r.code).toBe(0);
     expect(r.state.status).toBe('pass');
     // The callee's snapshot lands on the run branch: same worktree, building on the caller's work.
-    expect(r.commits).toEqual(['[gump] step:impl task:- attempt:1', '[gump] step:prepare task:- attempt:1', '[gump] step:after task:- attempt:1']);
+    expect(r.commits).toEqual([
+      '[gump] step:impl task:- attempt:1',
+      '[gump] step:prepare task:- attempt:1',
+      '[gump] step:after task:- attempt:1',
+    ]);
     expect(r.file('src/app.ts')).toBe('prepared app\nafter\n');
     const v = r.state.values;
     expect(v['setup/prepare.status']).toBe('pass');
@@ -82,7 +88,10 @@ rules:
     // with: target = {impl.files} rendered by the caller; env_name and spec unbound → the caller's.
     expect(probes(r, 'setup/prepare')).toEqual(['probe/src/app.ts|staging|Ship the widget']);
     expect(probes(r, 'after')).toEqual(['probe/deployed-fine|src/app.ts|pass']);
-    expect(r.events('step.started', 'setup')[0]).toMatchObject({ kind: 'call', workflow: '.gump/workflows/setup-env.yaml' });
+    expect(r.events('step.started', 'setup')[0]).toMatchObject({
+      kind: 'call',
+      workflow: '.gump/workflows/setup-env.yaml',
+    });
     expect(r.events('step.finished', 'setup')[0]).toMatchObject({ status: 'pass' });
     expect(r.events('step.finished', 'setup/deploy')[0]).toMatchObject({ status: 'pass' });
   });
@@ -115,7 +124,10 @@ rules:
 
   it('binds spec explicitly: the bound value shadows the run spec inside the callee', async () => {
     const r = await runScenario({
-      workflow: CALLER.replace('with: { target: "{impl.files}" }', 'with: { target: "T", spec: "other spec for {env_name}" }'),
+      workflow: CALLER.replace(
+        'with: { target: "{impl.files}" }',
+        'with: { target: "T", spec: "other spec for {env_name}" }',
+      ),
       spec: 'Ship the widget',
       inputs: { env_name: 'prod' },
       files: { '.gump/workflows/setup-env.yaml': SETUP },
@@ -131,7 +143,7 @@ rules:
     expect(r.state.values['setup.status']).toBe('pass');
   });
 
-  it('applies the callee\'s limits inside the callee (live, during the agent run)', async () => {
+  it("applies the callee's limits inside the callee (live, during the agent run)", async () => {
     const r = await runScenario({
       workflow: `name: caller
 max_budget: 1
@@ -165,7 +177,9 @@ rules:
     });
     expect(r.code).toBe(1);
     expect(r.state.status).toBe('fatal');
-    expect(r.state.message).toMatch(/^step setup: workflow call failed: step setup\/two: budget_exceeded: setup spent \$0\.0[6-7]\d* of \$0\.05/);
+    expect(r.state.message).toMatch(
+      /^step setup: workflow call failed: step setup\/two: budget_exceeded: setup spent \$0\.0[6-7]\d* of \$0\.05/,
+    );
     // two was stopped during its run (at the turn that crossed 0.05): no snapshot.
     expect(r.commits).toEqual(['[gump] step:one task:- attempt:1']);
     expect(r.state.values['setup/one.status']).toBe('pass');
@@ -179,7 +193,7 @@ rules:
     expect(r.report.steps.find((s) => s.step === 'setup/two')?.attempts[0]?.status).toBe('fatal');
   });
 
-  it('counts callee spend toward the caller\'s limit', async () => {
+  it("counts callee spend toward the caller's limit", async () => {
     const r = await runScenario({
       workflow: `name: caller
 max_budget: 0.1
@@ -217,7 +231,7 @@ rules:
     expect(r.events('run.finished')[0]).toMatchObject({ status: 'fatal', cost: 0.12 });
   });
 
-  it('runs a call as a parallel group child; the call\'s cost is its callee\'s own spend', async () => {
+  it("runs a call as a parallel group child; the call's cost is its callee's own spend", async () => {
     const r = await runScenario({
       workflow: `name: grp
 steps:
@@ -269,7 +283,7 @@ rules:
     expect(probes(r, 'after')).toEqual(['probe/from-callee']);
   });
 
-  it('measures a callee\'s max_timeout from the call\'s start, and enforces it inside the callee', async () => {
+  it("measures a callee's max_timeout from the call's start, and enforces it inside the callee", async () => {
     const r = await runScenario({
       workflow: `name: caller
 steps:

@@ -7,7 +7,9 @@ import { runScenario, type ScenarioResult } from './harness.js';
 
 /** Rendered context-file paths of a step: a missing `context: file:` entry is a ledger warning. */
 function probes(r: ScenarioResult, step: string): string[] {
-  return r.events('warning', step).map((e) => String(e.message).replace(/^context file (.*) not found; entry skipped$/s, '$1'));
+  return r
+    .events('warning', step)
+    .map((e) => String(e.message).replace(/^context file (.*) not found; entry skipped$/s, '$1'));
 }
 
 const RESEARCH = `name: research
@@ -42,7 +44,14 @@ steps:
       - file: "probe/{research.output}|{research.state.find.output}|{impl.status}"
 `;
 
-const PKG = JSON.stringify({ name: 'demo', scripts: { build: 'node -e 0', test: 'node -e "process.exit(require(\'fs\').existsSync(\'ok\')?0:1)"', lint: 'node -e 0' } });
+const PKG = JSON.stringify({
+  name: 'demo',
+  scripts: {
+    build: 'node -e 0',
+    test: "node -e \"process.exit(require('fs').existsSync('ok')?0:1)\"",
+    lint: 'node -e 0',
+  },
+});
 
 describe('GET workflow (§7.3)', () => {
   it('runs before every attempt; its output is visible to the calling step and to later steps', async () => {
@@ -65,7 +74,10 @@ rules:
     expect(r.commits).toEqual(['[gump] step:impl task:- attempt:1', '[gump] step:impl task:- attempt:2']);
     expect(r.state.stubCalls['impl/get/research/find']).toBe(2);
     // Inputs of the GET workflow are rendered in the calling attempt's context.
-    expect(probes(r, 'impl/get/research/find')).toEqual(['probe/practices for attempt 1', 'probe/practices for attempt 2']);
+    expect(probes(r, 'impl/get/research/find')).toEqual([
+      'probe/practices for attempt 1',
+      'probe/practices for attempt 2',
+    ]);
     // Each attempt saw the GET output produced just before it.
     expect(probes(r, 'impl')).toEqual(['probe/notes-one', 'probe/notes-two']);
     expect(probes(r, 'after')).toEqual(['probe/notes-two|notes-two|pass']);
@@ -75,7 +87,13 @@ rules:
     expect(v['impl.status']).toBe('pass');
     expect(v['impl.attempt']).toBe('2');
     // The GET run comes after the attempt starts and before its agent.
-    const order = r.ledger.filter((e) => (e.event === 'attempt.started' || e.event === 'agent.finished') && (e.step === 'impl' || e.step === 'impl/get/research/find')).map((e) => `${e.event} ${e.step}`);
+    const order = r.ledger
+      .filter(
+        (e) =>
+          (e.event === 'attempt.started' || e.event === 'agent.finished') &&
+          (e.step === 'impl' || e.step === 'impl/get/research/find'),
+      )
+      .map((e) => `${e.event} ${e.step}`);
     expect(order).toEqual([
       'attempt.started impl',
       'attempt.started impl/get/research/find',
@@ -106,7 +124,12 @@ steps:
       query: "q"
       prompt: "Using {research.output}"
 `,
-      files: { '.gump/workflows/research.yaml': RESEARCH.replace('      - file: "probe/{query}"\n', '      - file: "probe/{query}"\n    gate: ["bash: test -f first.txt"]\n') },
+      files: {
+        '.gump/workflows/research.yaml': RESEARCH.replace(
+          '      - file: "probe/{query}"\n',
+          '      - file: "probe/{query}"\n    gate: ["bash: test -f first.txt"]\n',
+        ),
+      },
       stub: `version: 1
 rules:
   - match: first
@@ -137,7 +160,7 @@ rules:
     expect(r.state.message).toContain('search engine down');
     expect(r.state.values['impl.status']).toBe('fatal');
     expect(r.state.values['impl/get/research/find.status']).toBe('fatal');
-    expect(r.state.stubCalls['impl']).toBeUndefined();
+    expect(r.state.stubCalls.impl).toBeUndefined();
     expect(r.events('attempt.finished', 'impl')[0]).toMatchObject({ attempt: 1, status: 'fatal' });
     expect(r.commits).toEqual([]);
   });

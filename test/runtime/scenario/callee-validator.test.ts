@@ -10,7 +10,9 @@ import { viewOfRun } from '../../../runtime/run/summary-view.js';
 
 /** Rendered context-file paths of a step: a missing `context: file:` entry is a ledger warning. */
 function probes(r: ScenarioResult, step: string): string[] {
-  return r.events('warning', step).map((e) => String(e.message).replace(/^context file (.*) not found; entry skipped$/s, '$1'));
+  return r
+    .events('warning', step)
+    .map((e) => String(e.message).replace(/^context file (.*) not found; entry skipped$/s, '$1'));
 }
 
 /** A validator whose review step exposes its rendered inputs and checks the worktree it runs in. */
@@ -38,7 +40,7 @@ steps:
 `;
 
 describe('validator gate (§7.2)', () => {
-  it('runs after the snapshot in the same worktree with {diff} = this attempt\'s diff; a pass verdict passes the gate', async () => {
+  it("runs after the snapshot in the same worktree with {diff} = this attempt's diff; a pass verdict passes the gate", async () => {
     const r = await runScenario({
       workflow: WF,
       spec: 'the spec',
@@ -71,9 +73,20 @@ rules:
     expect(probe).toContain('-old\n+new');
     expect(probe!.replace(/^probe\/attempt 1 of the spec\|/, '')).toBe(v['impl.diff']!.trimEnd());
     // Gate order: compile, then the validator (which ran its agent after impl's snapshot).
-    expect(r.events('gate.finished', 'impl').map((e) => `${String(e.gate)}:${String(e.status)}`)).toEqual(['compile:pass', 'review:pass']);
-    const order = r.ledger.filter((e) => e.event === 'agent.finished' || e.event === 'gate.finished').map((e) => `${e.event} ${e.step}`);
-    expect(order).toEqual(['agent.finished impl', 'agent.finished impl/gate/review/review', 'gate.finished impl/gate/review/review', 'gate.finished impl', 'gate.finished impl']);
+    expect(r.events('gate.finished', 'impl').map((e) => `${String(e.gate)}:${String(e.status)}`)).toEqual([
+      'compile:pass',
+      'review:pass',
+    ]);
+    const order = r.ledger
+      .filter((e) => e.event === 'agent.finished' || e.event === 'gate.finished')
+      .map((e) => `${e.event} ${e.step}`);
+    expect(order).toEqual([
+      'agent.finished impl',
+      'agent.finished impl/gate/review/review',
+      'gate.finished impl/gate/review/review',
+      'gate.finished impl',
+      'gate.finished impl',
+    ]);
     // Validator cost and tokens count toward the run.
     expect(r.state.spend.cost).toBeCloseTo(0.12, 9);
     expect(r.report.totals.cost).toBeCloseTo(0.12, 9);
@@ -103,7 +116,12 @@ rules:
     const first = r.events('attempt.finished', 'impl')[0]!;
     expect(first).toMatchObject({ attempt: 1, status: 'fail' });
     expect(String(first.error)).toContain('missing error handling');
-    expect(r.state.prev['impl']).toMatchObject({ 'gate.review': 'false', 'gate.review.pass': 'false', 'gate.review.comments': 'missing error handling', 'gate.compile': 'true' });
+    expect(r.state.prev.impl).toMatchObject({
+      'gate.review': 'false',
+      'gate.review.pass': 'false',
+      'gate.review.comments': 'missing error handling',
+      'gate.compile': 'true',
+    });
     expect(r.state.values['impl.gate.review.comments']).toBe('fine now');
     expect(r.state.values['impl.gate.review.pass']).toBe('true');
     expect(r.state.values['impl.attempt']).toBe('2');
@@ -115,7 +133,7 @@ rules:
     expect(seen[1]).not.toContain('+bad');
   });
 
-  it('fails the gate with the validator\'s error when it gives no verdict', async () => {
+  it("fails the gate with the validator's error when it gives no verdict", async () => {
     const r = await runScenario({
       workflow: WF,
       files: { '.gump/validators/arch-review.yaml': ARCH_REVIEW, 'src/a.ts': 'old\n' },
@@ -165,7 +183,14 @@ steps:
     context:
       - file: "probe/{why}|{diff}"
 `,
-        'package.json': JSON.stringify({ name: 'demo', scripts: { build: 'node -e 0', test: 'node -e "process.exit(require(\'fs\').existsSync(\'fixed\')?0:1)"', lint: 'node -e 0' } }),
+        'package.json': JSON.stringify({
+          name: 'demo',
+          scripts: {
+            build: 'node -e 0',
+            test: "node -e \"process.exit(require('fs').existsSync('fixed')?0:1)\"",
+            lint: 'node -e 0',
+          },
+        }),
       },
       stub: `version: 1
 rules:
@@ -183,9 +208,17 @@ rules:
 `,
     });
     expect(r.code).toBe(0);
-    expect(r.commits).toEqual(['[gump] step:impl task:- attempt:1', '[gump] step:impl task:- attempt:2', '[gump] step:impl task:- attempt:3']);
+    expect(r.commits).toEqual([
+      '[gump] step:impl task:- attempt:1',
+      '[gump] step:impl task:- attempt:2',
+      '[gump] step:impl task:- attempt:3',
+    ]);
     expect(r.events('retry.decided', 'impl').map((e) => e.agent)).toEqual(['claude-haiku', 'claude-opus']);
-    expect(r.events('agent.finished', 'impl').map((e) => e.agent)).toEqual(['claude-haiku', 'claude-haiku', 'claude-opus']);
+    expect(r.events('agent.finished', 'impl').map((e) => e.agent)).toEqual([
+      'claude-haiku',
+      'claude-haiku',
+      'claude-opus',
+    ]);
     expect(r.state.values['impl.agent']).toBe('claude-opus');
     expect(r.state.stubCalls['impl/retry/hard/judge']).toBe(2);
     // Inputs in retry context: {error} and {diff} of the previous attempt.
@@ -201,7 +234,8 @@ rules:
 });
 
 describe('what the progress says about a validator (issue 9, defect 5)', () => {
-  const REVIEW = 'name: arch-review\nsteps:\n  - name: review\n    type: validate\n    agent: claude-opus\n    prompt: "Review {diff}"\n';
+  const REVIEW =
+    'name: arch-review\nsteps:\n  - name: review\n    type: validate\n    agent: claude-opus\n    prompt: "Review {diff}"\n';
   const lines = (r: ScenarioResult): string[] => r.output.split('\n').filter((l) => l.startsWith('['));
 
   it('a retry validator saying no prints its verdict, not `fatal`, and the run goes on', async () => {
@@ -236,7 +270,12 @@ steps:
       '[impl]                       pass     after 2 attempts',
     ]);
     // The report says the same: the validator's step answered no; nothing of the run failed for it.
-    const view = viewOfRun({ state: r.state, plan: loadPlan(runPaths(r.worktree).plan), worktree: r.worktree, env: {} });
+    const view = viewOfRun({
+      state: r.state,
+      plan: loadPlan(runPaths(r.worktree).plan),
+      worktree: r.worktree,
+      env: {},
+    });
     expect(view.steps.map((s) => [s.step, s.status])).toEqual([
       ['impl', 'pass'],
       ['impl/retry/review/review', 'verdict no'],
@@ -245,7 +284,8 @@ steps:
 
   it('a validator gate saying no: the verdict, then the gate failing; never `fatal` for the validator', async () => {
     const r = await runScenario({
-      workflow: 'name: gated\nsteps:\n  - name: impl\n    type: code\n    agent: claude-sonnet\n    prompt: "Implement {spec}"\n    gate:\n      - validate: validators/arch-review\n    retry: [ { exit: 2 } ]\n',
+      workflow:
+        'name: gated\nsteps:\n  - name: impl\n    type: code\n    agent: claude-sonnet\n    prompt: "Implement {spec}"\n    gate:\n      - validate: validators/arch-review\n    retry: [ { exit: 2 } ]\n',
       files: { '.gump/validators/arch-review.yaml': REVIEW },
       stub: 'version: 1\nrules:\n  - match: impl\n    write: { "a.txt": "x" }\n  - match: "impl/gate/**"\n    validate: { pass: false, comments: "naming is off" }\n',
     });
@@ -258,6 +298,8 @@ steps:
       '[impl/gate/review/review]    verdict  no — naming is off',
     ]);
     expect(out).toContain('[impl]                       gate     review ✗  0.0s');
-    expect(out.filter((l) => / fatal /.test(l))).toEqual(['[impl]                       fatal    all 2 attempts failed; last error: gate review failed: naming is off']);
+    expect(out.filter((l) => / fatal /.test(l))).toEqual([
+      '[impl]                       fatal    all 2 attempts failed; last error: gate review failed: naming is off',
+    ]);
   });
 });

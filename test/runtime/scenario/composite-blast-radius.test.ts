@@ -50,7 +50,10 @@ ${plan('["src/a/**"]')}  - match: "decompose/t1/impl"
     const failed = r.events('attempt.finished', 'decompose/t1/impl');
     expect(failed.map((e) => e.status)).toEqual(['fail', 'pass']);
     expect(failed[0]!.error).toBe('blast radius violation: README.md, src/other.ts');
-    expect(r.events('check.failed', 'decompose/t1/impl')[0]).toMatchObject({ attempt: 1, error: 'blast radius violation: README.md, src/other.ts' });
+    expect(r.events('check.failed', 'decompose/t1/impl')[0]).toMatchObject({
+      attempt: 1,
+      error: 'blast radius violation: README.md, src/other.ts',
+    });
     expect(r.state.values['decompose/t1/impl.attempt']).toBe('2');
     expect(r.state.values['decompose/t1/impl.retries']).toBe('1');
     // {error} of attempt 2 was the violation message.
@@ -72,7 +75,10 @@ ${plan('["src/a/**"]')}  - match: "decompose/t1/impl"
     expect(r.state.status).toBe('fatal');
     expect(r.commits).toEqual(['[gump] step:impl task:t1 attempt:1', '[gump] step:impl task:t1 attempt:2']);
     const attempts = r.events('attempt.finished', 'decompose/t1/impl');
-    expect(attempts.map((e) => e.error)).toEqual(['blast radius violation: src/other.ts', 'blast radius violation: src/other.ts']);
+    expect(attempts.map((e) => e.error)).toEqual([
+      'blast radius violation: src/other.ts',
+      'blast radius violation: src/other.ts',
+    ]);
     // Attempt 2 alone changed only src/a/y.ts.
     expect(r.state.values['decompose/t1/impl.files']).toBe('src/a/y.ts');
     expect(r.state.values['decompose/t1/impl.status']).toBe('fatal');
@@ -96,7 +102,9 @@ ${plan('["src/auth", "./lib/**/*.ts", "docs/"]')}  - match: "decompose/t1/impl"
     });
     expect(r.code).toBe(0);
     expect(r.commits).toEqual(['[gump] step:impl task:t1 attempt:1']);
-    expect(r.state.values['decompose/t1/impl.files']).toBe('docs/guide/intro.md, lib/a.ts, lib/p/q/r.ts, src/auth/deep/x/y.ts');
+    expect(r.state.values['decompose/t1/impl.files']).toBe(
+      'docs/guide/intro.md, lib/a.ts, lib/p/q/r.ts, src/auth/deep/x/y.ts',
+    );
     expect(r.file('CLAUDE.md')).toBeUndefined();
     expect(r.events('check.failed')).toEqual([]);
     expect(r.events('attempt.finished', 'decompose/t1/impl')[0]).toMatchObject({ status: 'pass' });
@@ -112,7 +120,10 @@ ${plan('["src/auth", "lib/**/*.ts"]')}  - match: "decompose/t1/impl"
 `,
     });
     expect(r.code).toBe(1);
-    expect(r.events('attempt.finished', 'decompose/t1/impl')[0]).toMatchObject({ status: 'fail', error: 'blast radius violation: lib/p/r.js, src/authz/x.ts' });
+    expect(r.events('attempt.finished', 'decompose/t1/impl')[0]).toMatchObject({
+      status: 'fail',
+      error: 'blast radius violation: lib/p/r.js, src/authz/x.ts',
+    });
     expect(r.state.values['decompose/t1/impl.status']).toBe('fatal');
     expect(r.commits).toEqual(['[gump] step:impl task:t1 attempt:1']);
   });
@@ -138,7 +149,10 @@ ${plan('["src/a/**"]')}  - match: "decompose/t1/setup/edit"
 `,
     });
     expect(r.code).toBe(1);
-    expect(r.events('attempt.finished', 'decompose/t1/setup/edit')[0]).toMatchObject({ status: 'fail', error: 'blast radius violation: package-lock.json' });
+    expect(r.events('attempt.finished', 'decompose/t1/setup/edit')[0]).toMatchObject({
+      status: 'fail',
+      error: 'blast radius violation: package-lock.json',
+    });
     expect(r.state.values['decompose/t1/setup.status']).toBe('fatal');
     expect(r.state.message).toContain('workflow call failed');
     expect(r.commits).toEqual(['[gump] step:edit task:t1 attempt:1']);

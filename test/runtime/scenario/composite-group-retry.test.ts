@@ -27,11 +27,13 @@ const PLAN3 = `  - match: decompose
 `;
 
 describe('group retry on a sequential split (§9.5)', () => {
-  it.each([false, true])('re-runs only unfinished tasks, skips passed steps, restarts attempt counters, keeps the plan (isolate %s)', async (isolate) => {
-    const r = await runScenario({
-      isolate,
-      workflow: SEQ,
-      stub: `version: 1
+  it.each([false, true])(
+    're-runs only unfinished tasks, skips passed steps, restarts attempt counters, keeps the plan (isolate %s)',
+    async (isolate) => {
+      const r = await runScenario({
+        isolate,
+        workflow: SEQ,
+        stub: `version: 1
 rules:
 ${PLAN3}  - match: "decompose/*/impl"
     append: { "log.txt": "impl\\n" }
@@ -40,38 +42,58 @@ ${PLAN3}  - match: "decompose/*/impl"
       - { append: { "src/t2.ts": "draft\\n" }, exit_code: 1, stderr: "check failed" }
       - { replace: [ { file: src/t2.ts, find: "draft", with: "final" } ] }
 `,
-      files: { 'log.txt': '' },
-    });
-    expect(r.code).toBe(0);
-    expect(r.state.status).toBe('pass');
-    expect(r.commits).toEqual([
-      '[gump] step:impl task:t1 attempt:1',
-      '[gump] step:impl task:t2 attempt:1',
-      '[gump] step:check task:t2 attempt:1',
-      // pass 2 continues on the current worktree (no reset): the draft is still there.
-      '[gump] step:check task:t2 attempt:1',
-      '[gump] step:impl task:t3 attempt:1',
-    ]);
-    expect(r.file('src/t2.ts')).toBe('final\n');
-    expect(r.file('log.txt')).toBe('impl\nimpl\nimpl\n');
-    // The plan is not regenerated; t1 and t2/impl are not re-run.
-    expect(r.state.stubCalls).toMatchObject({ decompose: 1, 'decompose/t1/impl': 1, 'decompose/t2/impl': 1, 'decompose/t2/check': 2, 'decompose/t3/impl': 1 });
-    expect(r.events('split.planned')).toHaveLength(1);
-    expect(r.events('task.started').map((e) => e.task)).toEqual(['t1', 't2', 't2', 't3']);
-    expect(r.events('task.finished').map((e) => `${String(e.task)}:${String(e.status)}`)).toEqual(['t1:pass', 't2:fatal', 't2:pass', 't3:pass']);
-    // (A later job re-entering the split also skips the passed planner.)
-    expect(r.events('step.skipped').map((e) => e.step).filter((p) => p !== 'decompose')).toEqual(['decompose/t2/impl']);
-    // Attempt counters restart at 1 in the new pass.
-    expect(r.events('attempt.started', 'decompose/t2/check').map((e) => e.attempt)).toEqual([1, 1]);
-    // Sessions are kept: the re-run step resumes the session it ended the first pass with.
-    expect(r.events('agent.finished', 'decompose/t2/check').map((e) => e.session)).toEqual(['stub-decompose/t2/check-1', 'stub-decompose/t2/check-1']);
-    const v = r.state.values;
-    expect(v['decompose/t2/check.status']).toBe('pass');
-    expect(v['decompose/t2/check.attempt']).toBe('1');
-    expect(v['decompose/t2/check.retries']).toBe('0');
-    expect(v['decompose.status']).toBe('pass');
-    expect(r.state.splits['decompose']?.pass).toBe(2);
-  });
+        files: { 'log.txt': '' },
+      });
+      expect(r.code).toBe(0);
+      expect(r.state.status).toBe('pass');
+      expect(r.commits).toEqual([
+        '[gump] step:impl task:t1 attempt:1',
+        '[gump] step:impl task:t2 attempt:1',
+        '[gump] step:check task:t2 attempt:1',
+        // pass 2 continues on the current worktree (no reset): the draft is still there.
+        '[gump] step:check task:t2 attempt:1',
+        '[gump] step:impl task:t3 attempt:1',
+      ]);
+      expect(r.file('src/t2.ts')).toBe('final\n');
+      expect(r.file('log.txt')).toBe('impl\nimpl\nimpl\n');
+      // The plan is not regenerated; t1 and t2/impl are not re-run.
+      expect(r.state.stubCalls).toMatchObject({
+        decompose: 1,
+        'decompose/t1/impl': 1,
+        'decompose/t2/impl': 1,
+        'decompose/t2/check': 2,
+        'decompose/t3/impl': 1,
+      });
+      expect(r.events('split.planned')).toHaveLength(1);
+      expect(r.events('task.started').map((e) => e.task)).toEqual(['t1', 't2', 't2', 't3']);
+      expect(r.events('task.finished').map((e) => `${String(e.task)}:${String(e.status)}`)).toEqual([
+        't1:pass',
+        't2:fatal',
+        't2:pass',
+        't3:pass',
+      ]);
+      // (A later job re-entering the split also skips the passed planner.)
+      expect(
+        r
+          .events('step.skipped')
+          .map((e) => e.step)
+          .filter((p) => p !== 'decompose'),
+      ).toEqual(['decompose/t2/impl']);
+      // Attempt counters restart at 1 in the new pass.
+      expect(r.events('attempt.started', 'decompose/t2/check').map((e) => e.attempt)).toEqual([1, 1]);
+      // Sessions are kept: the re-run step resumes the session it ended the first pass with.
+      expect(r.events('agent.finished', 'decompose/t2/check').map((e) => e.session)).toEqual([
+        'stub-decompose/t2/check-1',
+        'stub-decompose/t2/check-1',
+      ]);
+      const v = r.state.values;
+      expect(v['decompose/t2/check.status']).toBe('pass');
+      expect(v['decompose/t2/check.attempt']).toBe('1');
+      expect(v['decompose/t2/check.retries']).toBe('0');
+      expect(v['decompose.status']).toBe('pass');
+      expect(r.state.splits.decompose?.pass).toBe(2);
+    },
+  );
 
   it('is fatal when the last pass still fails; the planner had its own attempts under the same exit', async () => {
     const r = await runScenario({
@@ -137,7 +159,12 @@ ${PLAN3}  - match: "decompose/t1/impl"
     expect(r.file('src/t1.ts')).toBe('one\n');
     expect(r.file('src/t2.ts')).toBe('two\n');
     expect(r.file('src/t3.ts')).toBe('three\n');
-    expect(r.state.stubCalls).toMatchObject({ decompose: 1, 'decompose/t1/impl': 1, 'decompose/t2/impl': 2, 'decompose/t3/impl': 1 });
+    expect(r.state.stubCalls).toMatchObject({
+      decompose: 1,
+      'decompose/t1/impl': 1,
+      'decompose/t2/impl': 2,
+      'decompose/t3/impl': 1,
+    });
     expect(r.events('task.started').map((e) => e.task)).toEqual(expect.arrayContaining(['t1', 't2', 't3']));
     expect(r.events('task.started').filter((e) => e.task === 't2')).toHaveLength(2);
     expect(r.events('merge.finished')).toHaveLength(1);
@@ -241,7 +268,12 @@ rules:
     expect(r.commits).toEqual(['[gump] merge:decompose/t1/both branches:a,b', '[gump] step:fin task:t1 attempt:1']);
     expect(r.file('a.txt')).toBe('a\n');
     expect(r.file('b.txt')).toBe('B\n');
-    expect(r.state.stubCalls).toMatchObject({ decompose: 1, 'decompose/t1/both/a': 1, 'decompose/t1/both/b': 2, 'decompose/t1/fin': 1 });
+    expect(r.state.stubCalls).toMatchObject({
+      decompose: 1,
+      'decompose/t1/both/a': 1,
+      'decompose/t1/both/b': 2,
+      'decompose/t1/fin': 1,
+    });
     expect(r.state.values['decompose/t1/both.status']).toBe('pass');
     expect(r.events('step.finished', 'decompose/t1/both').map((e) => e.status)).toEqual(['fatal', 'pass']);
   });

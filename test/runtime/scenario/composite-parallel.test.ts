@@ -45,7 +45,10 @@ const PLAN3 = `  - match: decompose
 function concurrent(r: ScenarioResult, step: string): boolean {
   const ev = r.ledger.filter((e) => e.step === step && (e.event === 'task.started' || e.event === 'task.finished'));
   const firstFinish = ev.findIndex((e) => e.event === 'task.finished');
-  return ev.slice(0, firstFinish).filter((e) => e.event === 'task.started').length === ev.filter((e) => e.event === 'task.started').length;
+  return (
+    ev.slice(0, firstFinish).filter((e) => e.event === 'task.started').length ===
+    ev.filter((e) => e.event === 'task.started').length
+  );
 }
 
 describe('parallel split (§6.3)', () => {
@@ -77,7 +80,12 @@ ${PLAN3}  - match: "decompose/t1/impl"
     expect(r.file('src/t2.ts')).toBe('two\n');
     expect(r.file('src/t3.ts')).toBe('three\n');
     expect(r.file('docs/t3.md')).toBe('doc three\n');
-    expect(r.git('show', '--name-only', '--format=', 'HEAD~1').split('\n').sort()).toEqual(['docs/t3.md', 'src/t1.ts', 'src/t2.ts', 'src/t3.ts']);
+    expect(r.git('show', '--name-only', '--format=', 'HEAD~1').split('\n').sort()).toEqual([
+      'docs/t3.md',
+      'src/t1.ts',
+      'src/t2.ts',
+      'src/t3.ts',
+    ]);
     expect(concurrent(r, 'decompose')).toBe(true);
     // Branch state keys are merged into the run state.
     const v = r.state.values;
@@ -107,7 +115,10 @@ ${PLAN3}  - match: "decompose/t2/impl"
 `,
     });
     expect(r.code).toBe(1);
-    expect(r.events('attempt.finished', 'decompose/t2/impl')[0]).toMatchObject({ status: 'fail', error: 'blast radius violation: src/extra.js' });
+    expect(r.events('attempt.finished', 'decompose/t2/impl')[0]).toMatchObject({
+      status: 'fail',
+      error: 'blast radius violation: src/extra.js',
+    });
     // A failed task: nothing is merged, the first failure in plan order is the step's failure.
     expect(r.commits).toEqual([]);
     expect(r.events('merge.finished')).toEqual([]);
@@ -118,7 +129,12 @@ ${PLAN3}  - match: "decompose/t2/impl"
     expect(r.state.values['decompose/t1/doc.status']).toBe('pass');
     expect(r.state.values['decompose/t3/impl.status']).toBe('fatal');
     expect(r.state.values['decompose/t3/doc.status']).toBeUndefined();
-    expect(r.events('task.finished').map((e) => `${String(e.task)}:${String(e.status)}`).sort()).toEqual(['t1:pass', 't2:fatal', 't3:fatal']);
+    expect(
+      r
+        .events('task.finished')
+        .map((e) => `${String(e.task)}:${String(e.status)}`)
+        .sort(),
+    ).toEqual(['t1:pass', 't2:fatal', 't3:fatal']);
   });
 
   it('fails the run on overlapping files with the file list and branch names; nothing is applied and it is never retried', async () => {
@@ -204,9 +220,13 @@ rules:
     expect(v['reviews/t2.gate.bash_0']).toBe('true');
     expect(v['summary.status']).toBe('pass');
     // The step after the group read the child's output.
-    expect(r.events('warning', 'summary').map((e) => e.message)).toEqual(['context file probe/looks-fine not found; entry skipped']);
+    expect(r.events('warning', 'summary').map((e) => e.message)).toEqual([
+      'context file probe/looks-fine not found; entry skipped',
+    ]);
     // Children ran concurrently: every child started before any finished.
-    const ev = r.ledger.filter((e) => (e.event === 'step.started' || e.event === 'step.finished') && String(e.step).startsWith('reviews/'));
+    const ev = r.ledger.filter(
+      (e) => (e.event === 'step.started' || e.event === 'step.finished') && String(e.step).startsWith('reviews/'),
+    );
     expect(ev.slice(0, 3).map((e) => e.event)).toEqual(['step.started', 'step.started', 'step.started']);
     expect(r.events('merge.finished')[0]).toMatchObject({ step: 'reviews', status: 'pass' });
     expect(r.events('step.finished', 'reviews')[0]).toMatchObject({ status: 'pass' });
@@ -297,7 +317,10 @@ rules:
     });
     if (r.code !== 0) console.log(r.output, r.state.message);
     expect(r.code).toBe(0);
-    expect(r.commits).toEqual(['[gump] merge:decompose/t1/both branches:a,b', '[gump] merge:decompose/t2/both branches:a,b']);
+    expect(r.commits).toEqual([
+      '[gump] merge:decompose/t1/both branches:a,b',
+      '[gump] merge:decompose/t2/both branches:a,b',
+    ]);
     expect(r.file('a.txt')).toBe('a\na\n');
     expect(r.file('b.txt')).toBe('b\nb\n');
     expect(r.state.values['decompose/t2/both.status']).toBe('pass');

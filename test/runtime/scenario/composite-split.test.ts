@@ -6,7 +6,9 @@ import { continueScenario, runScenario, type ScenarioResult } from './harness.js
 
 /** Rendered context-file paths of a step: a missing `context: file:` entry is a ledger warning. */
 function probes(r: ScenarioResult, step: string): string[] {
-  return r.events('warning', step).map((e) => String(e.message).replace(/^context file (.*) not found; entry skipped$/s, '$1'));
+  return r
+    .events('warning', step)
+    .map((e) => String(e.message).replace(/^context file (.*) not found; entry skipped$/s, '$1'));
 }
 
 const SPLIT = `name: seq
@@ -40,7 +42,7 @@ const PLAN = `  - match: decompose
 `;
 
 describe('sequential split (§6.1)', () => {
-  it('runs tasks in plan order, each-steps per task, under <split>/<task>/<step>, each task on the previous one\'s worktree', async () => {
+  it("runs tasks in plan order, each-steps per task, under <split>/<task>/<step>, each task on the previous one's worktree", async () => {
     const r = await runScenario({
       workflow: SPLIT,
       stub: `version: 1
@@ -78,7 +80,9 @@ ${PLAN}  - match: "decompose/t1/impl"
     expect(v['decompose/t2/check.files']).toBe('');
     // Ledger: plan, then t1's steps, then t2's, in order.
     expect(r.events('split.planned')[0]).toMatchObject({ step: 'decompose', tasks: ['t1', 't2'] });
-    const order = r.ledger.filter((e) => e.event === 'task.started' || e.event === 'task.finished' || e.event === 'step.started').map((e) => `${e.event} ${e.step}${e.task ? `/${String(e.task)}` : ''}`);
+    const order = r.ledger
+      .filter((e) => e.event === 'task.started' || e.event === 'task.finished' || e.event === 'step.started')
+      .map((e) => `${e.event} ${e.step}${e.task ? `/${String(e.task)}` : ''}`);
     expect(order).toEqual([
       'step.started decompose',
       'task.started decompose/t1',
@@ -97,35 +101,42 @@ ${PLAN}  - match: "decompose/t1/impl"
     expect(probes(r, 'decompose/t2/impl')).toEqual(['probe/t2|Second part|src/**']);
   });
 
-  it.each([false, true])('stops the run at a fatal task: later tasks never start and the split is fatal (isolate %s)', async (isolate) => {
-    const r = await runScenario({
-      isolate,
-      workflow: SPLIT,
-      stub: `version: 1
+  it.each([false, true])(
+    'stops the run at a fatal task: later tasks never start and the split is fatal (isolate %s)',
+    async (isolate) => {
+      const r = await runScenario({
+        isolate,
+        workflow: SPLIT,
+        stub: `version: 1
 rules:
 ${PLAN}  - match: "decompose/t1/impl"
     write: { "src/a/x.ts": "broken\\n" }
     exit_code: 1
     stderr: "compilation exploded"
 `,
-    });
-    expect(r.code).toBe(1);
-    expect(r.state.status).toBe('fatal');
-    expect(r.state.message).toContain('decompose/t1/impl');
-    expect(r.state.message).toContain('compilation exploded');
-    // The failed attempt's snapshot is on the branch; nothing after it.
-    expect(r.commits).toEqual(['[gump] step:impl task:t1 attempt:1']);
-    const v = r.state.values;
-    expect(v['decompose/t1/impl.status']).toBe('fatal');
-    expect(v['decompose.status']).toBe('fatal');
-    expect(Object.keys(v).filter((k) => k.startsWith('decompose/t1/check') || k.startsWith('decompose/t2/') || k.startsWith('after.'))).toEqual([]);
-    expect(r.events('task.started').map((e) => e.task)).toEqual(['t1']);
-    expect(r.events('task.finished')[0]).toMatchObject({ task: 't1', status: 'fatal' });
-    expect(r.events('step.started', 'decompose/t2/impl')).toEqual([]);
-    expect(r.events('step.finished', 'decompose/t1/impl')[0]).toMatchObject({ status: 'fatal' });
-    expect(r.events('run.finished')[0]).toMatchObject({ status: 'fatal' });
-    expect(r.report.steps.find((s) => s.step === 'decompose')?.status).toBe('fatal');
-  });
+      });
+      expect(r.code).toBe(1);
+      expect(r.state.status).toBe('fatal');
+      expect(r.state.message).toContain('decompose/t1/impl');
+      expect(r.state.message).toContain('compilation exploded');
+      // The failed attempt's snapshot is on the branch; nothing after it.
+      expect(r.commits).toEqual(['[gump] step:impl task:t1 attempt:1']);
+      const v = r.state.values;
+      expect(v['decompose/t1/impl.status']).toBe('fatal');
+      expect(v['decompose.status']).toBe('fatal');
+      expect(
+        Object.keys(v).filter(
+          (k) => k.startsWith('decompose/t1/check') || k.startsWith('decompose/t2/') || k.startsWith('after.'),
+        ),
+      ).toEqual([]);
+      expect(r.events('task.started').map((e) => e.task)).toEqual(['t1']);
+      expect(r.events('task.finished')[0]).toMatchObject({ task: 't1', status: 'fatal' });
+      expect(r.events('step.started', 'decompose/t2/impl')).toEqual([]);
+      expect(r.events('step.finished', 'decompose/t1/impl')[0]).toMatchObject({ status: 'fatal' });
+      expect(r.events('run.finished')[0]).toMatchObject({ status: 'fatal' });
+      expect(r.report.steps.find((s) => s.step === 'decompose')?.status).toBe('fatal');
+    },
+  );
 
   it('resumes a run whose task failed: the plan is kept, passed steps are skipped, the failed task runs again', async () => {
     const first = await runScenario({
@@ -149,14 +160,14 @@ ${PLAN}  - match: "decompose/t1/impl"
     expect(r.state.values['decompose.status']).toBe('pass');
     expect(r.state.values['decompose/t2/impl.status']).toBe('pass');
     expect(r.state.values['decompose/t2/impl.attempt']).toBe('1');
-    expect(r.state.stubCalls['decompose']).toBe(1);
+    expect(r.state.stubCalls.decompose).toBe(1);
     expect(r.events('split.planned')).toHaveLength(1);
     expect(r.events('step.skipped').map((e) => e.step)).toEqual(['decompose']);
     expect(r.events('task.started').map((e) => e.task)).toEqual(['t1', 't2', 't2']);
     expect(r.events('run.finished').map((e) => e.status)).toEqual(['fatal', 'pass']);
   });
 
-  it('confines session lookups to the task: session.from resumes the same task\'s step', async () => {
+  it("confines session lookups to the task: session.from resumes the same task's step", async () => {
     const r = await runScenario({
       workflow: `name: sess
 steps:

@@ -19,7 +19,10 @@ import { runPaths } from '../../../runtime/run/layout.js';
 import { buildReport, type RunReport } from '../../../runtime/run/report.js';
 import type { TraceOptions } from '../../../runtime/run/trace.js';
 
-export const DEFAULT_PACKAGE = JSON.stringify({ name: 'demo', scripts: { build: 'node -e 0', test: 'node -e 0', lint: 'node -e 0' } });
+export const DEFAULT_PACKAGE = JSON.stringify({
+  name: 'demo',
+  scripts: { build: 'node -e 0', test: 'node -e 0', lint: 'node -e 0' },
+});
 
 export interface Scenario {
   workflow: string;
@@ -63,7 +66,11 @@ const FROZEN = { now: () => 0 };
 export function makeRepo(files: Record<string, string>): string {
   const repo = mkdtempSync(join(tmpdir(), 'gump-scn-'));
   created.push(repo);
-  const all: Record<string, string> = { 'package.json': DEFAULT_PACKAGE, 'spec.md': '# Spec\nBuild the thing.\n', ...files };
+  const all: Record<string, string> = {
+    'package.json': DEFAULT_PACKAGE,
+    'spec.md': '# Spec\nBuild the thing.\n',
+    ...files,
+  };
   for (const [path, text] of Object.entries(all)) {
     mkdirSync(dirname(join(repo, path)), { recursive: true });
     writeFileSync(join(repo, path), text);
@@ -78,23 +85,50 @@ export function makeRepo(files: Record<string, string>): string {
 }
 
 export async function runScenario(s: Scenario): Promise<ScenarioResult> {
-  const repo = makeRepo({ ...(s.files ?? {}), '.gump/workflows/wf.yaml': s.workflow, '.gump/stub.yaml': s.stub, ...(s.spec ? { 'spec.md': s.spec } : {}) });
+  const repo = makeRepo({
+    ...(s.files ?? {}),
+    '.gump/workflows/wf.yaml': s.workflow,
+    '.gump/stub.yaml': s.stub,
+    ...(s.spec ? { 'spec.md': s.spec } : {}),
+  });
   const host = new NodeHost(repo, repo);
   const source = host.load('.gump/workflows/wf.yaml');
   const { results } = checkFiles(host, [source]);
   const errors = results[0]!.diagnostics.filter((d) => d.severity === 'error');
-  if (errors.length > 0 || !results[0]!.workflow) throw new Error(`scenario workflow has errors:\n${errors.map(headline).join('\n')}`);
+  if (errors.length > 0 || !results[0]!.workflow)
+    throw new Error(`scenario workflow has errors:\n${errors.map(headline).join('\n')}`);
   const plan = lowerPlan(results[0]!.workflow, source.file);
-  const run = await startRun({ repo, plan, planText: serialisePlan(plan), planPath: source.file, specFile: join(repo, 'spec.md'), inputs: s.inputs ?? {}, stub: true });
+  const run = await startRun({
+    repo,
+    plan,
+    planText: serialisePlan(plan),
+    planPath: source.file,
+    specFile: join(repo, 'spec.md'),
+    inputs: s.inputs ?? {},
+    stub: true,
+  });
   let output = '';
-  const code = await executeRun(run.worktree, { isolate: s.isolate ?? false, write: (t) => void (output += t), progress: s.progress ?? FROZEN, env: { ...process.env, ...(s.env ?? {}) } });
+  const code = await executeRun(run.worktree, {
+    isolate: s.isolate ?? false,
+    write: (t) => void (output += t),
+    progress: s.progress ?? FROZEN,
+    env: { ...process.env, ...(s.env ?? {}) },
+  });
   return inspect(repo, run.worktree, run.id, code, output);
 }
 
 /** Continue an existing scenario run (resume, after approve). */
-export async function continueScenario(r: ScenarioResult, opts: { isolate?: boolean; env?: Record<string, string> } = {}): Promise<ScenarioResult> {
+export async function continueScenario(
+  r: ScenarioResult,
+  opts: { isolate?: boolean; env?: Record<string, string> } = {},
+): Promise<ScenarioResult> {
   let output = '';
-  const code = await executeRun(r.worktree, { isolate: opts.isolate ?? false, write: (t) => void (output += t), progress: FROZEN, env: { ...process.env, ...(opts.env ?? {}) } });
+  const code = await executeRun(r.worktree, {
+    isolate: opts.isolate ?? false,
+    write: (t) => void (output += t),
+    progress: FROZEN,
+    env: { ...process.env, ...(opts.env ?? {}) },
+  });
   return inspect(r.repo, r.worktree, r.runId, code, output);
 }
 
@@ -116,7 +150,11 @@ export function inspect(repo: string, worktree: string, runId: string, code: num
     commits: log === '' ? [] : log.split('\n'),
     file(path) {
       try {
-        return execFileSync('git', ['show', `${state.branch}:${path}`], { cwd: worktree, encoding: 'utf8', stdio: ['ignore', 'pipe', 'ignore'] });
+        return execFileSync('git', ['show', `${state.branch}:${path}`], {
+          cwd: worktree,
+          encoding: 'utf8',
+          stdio: ['ignore', 'pipe', 'ignore'],
+        });
       } catch {
         return undefined;
       }

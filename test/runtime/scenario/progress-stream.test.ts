@@ -8,7 +8,8 @@ import { runScenario } from './harness.js';
 describe('progress during an attempt', () => {
   it('prints the usage of each turn as the stub streams it, then the agent line and the gate', async () => {
     const r = await runScenario({
-      workflow: 'name: w\nsteps:\n  - name: impl\n    type: code\n    agent: claude-sonnet\n    prompt: "Implement {spec}"\n    gate: ["bash: true"]\n',
+      workflow:
+        'name: w\nsteps:\n  - name: impl\n    type: code\n    agent: claude-sonnet\n    prompt: "Implement {spec}"\n    gate: ["bash: true"]\n',
       stub: 'version: 1\nrules:\n  - match: impl\n    write: { "a.txt": "x" }\n    turns: 3\n    tokens: { in: 3000, out: 300 }\n    cost: 0.06\n',
       // No timer: only usage events print (the timer's heartbeats are tested in test/runtime/run/progress.test.ts).
       progress: { now: () => 0, heartbeatMs: 0, every: () => () => undefined },

@@ -30,7 +30,8 @@ const SPLIT = [
   '',
 ].join('\n');
 
-const STUB = 'version: 1\nrules:\n  - match: decompose\n    plan: [ { name: one, description: "First", files: ["a.txt"] } ]\n  - match: "decompose/*/impl"\n    write: { "a.txt": "a\\n" }\n';
+const STUB =
+  'version: 1\nrules:\n  - match: decompose\n    plan: [ { name: one, description: "First", files: ["a.txt"] } ]\n  - match: "decompose/*/impl"\n    write: { "a.txt": "a\\n" }\n';
 
 describe('runtime publish and tasks', () => {
   it('pushes only the run branch of a passed run and writes the PR body', async () => {
@@ -41,9 +42,16 @@ describe('runtime publish and tasks', () => {
     const body = join(remote, 'body.md');
     const p = runtime(r.worktree, 'publish', '--remote', remote, '--body', body);
     expect(p.code).toBe(0);
-    const heads = execFileSync('git', ['for-each-ref', '--format=%(refname)', 'refs/heads'], { cwd: remote, encoding: 'utf8' }).trim().split('\n');
+    const heads = execFileSync('git', ['for-each-ref', '--format=%(refname)', 'refs/heads'], {
+      cwd: remote,
+      encoding: 'utf8',
+    })
+      .trim()
+      .split('\n');
     expect(heads).toEqual([`refs/heads/${r.state.branch}`]);
-    expect(execFileSync('git', ['rev-parse', `refs/heads/${r.state.branch}`], { cwd: remote, encoding: 'utf8' }).trim()).toBe(r.git('rev-parse', r.state.branch));
+    expect(
+      execFileSync('git', ['rev-parse', `refs/heads/${r.state.branch}`], { cwd: remote, encoding: 'utf8' }).trim(),
+    ).toBe(r.git('rev-parse', r.state.branch));
     expect(readFileSync(body, 'utf8')).toContain(`## gump run \`${r.runId}\` (p): passed`);
     const ledger = readFileSync(join(r.worktree, '.gump', 'run', 'ledger.ndjson'), 'utf8');
     expect(ledger).toContain('"event":"run.published"');

@@ -6,7 +6,8 @@ import { runScenario } from './harness.js';
 describe('scenario harness', () => {
   it('runs a one-step workflow in stub mode and commits the snapshot on the run branch', async () => {
     const r = await runScenario({
-      workflow: 'name: one\nsteps:\n  - name: impl\n    type: code\n    agent: claude-sonnet\n    prompt: "Implement {spec}"\n    gate: [compile]\n',
+      workflow:
+        'name: one\nsteps:\n  - name: impl\n    type: code\n    agent: claude-sonnet\n    prompt: "Implement {spec}"\n    gate: [compile]\n',
       stub: 'version: 1\nrules:\n  - match: impl\n    write: { "src/a.ts": "export const a = 1;\\n" }\n    tokens: { in: 100, out: 10 }\n    cost: 0.02\n',
     });
     expect(r.code).toBe(0);

@@ -65,10 +65,15 @@ steps:
 
 /** Fields written under `<path>.` (not those of nested paths), gate results apart. */
 function fieldsOf(values: Record<string, string>, path: string): { plain: string[]; gate: string[] } {
-  const fields = Object.keys(values).filter((k) => k.startsWith(`${path}.`)).map((k) => k.slice(path.length + 1));
+  const fields = Object.keys(values)
+    .filter((k) => k.startsWith(`${path}.`))
+    .map((k) => k.slice(path.length + 1));
   return {
     plain: fields.filter((f) => !f.startsWith('gate.')).sort(),
-    gate: fields.filter((f) => f.startsWith('gate.')).map((f) => f.split('.').slice(2).join('.')).filter((f) => f !== ''),
+    gate: fields
+      .filter((f) => f.startsWith('gate.'))
+      .map((f) => f.split('.').slice(2).join('.'))
+      .filter((f) => f !== ''),
   };
 }
 
@@ -101,9 +106,11 @@ rules:
       'setup/work': AGENT_FIELDS,
       setup: CALL_FIELDS,
     };
-    for (const [path, fields] of Object.entries(expected)) expect(fieldsOf(v, path).plain, path).toEqual(sorted(fields));
+    for (const [path, fields] of Object.entries(expected))
+      expect(fieldsOf(v, path).plain, path).toEqual(sorted(fields));
     for (const path of ['impl', 'check', 'skip']) {
-      for (const f of fieldsOf(v, path).gate) expect(GATE_RESULT_FIELDS as readonly string[], `${path}.gate.compile.${f}`).toContain(f);
+      for (const f of fieldsOf(v, path).gate)
+        expect(GATE_RESULT_FIELDS as readonly string[], `${path}.gate.compile.${f}`).toContain(f);
     }
     expect(v['impl.gate.compile']).toBe('true');
     // A call's cost source is its callee's: one agent step, whose stub cost is estimated.

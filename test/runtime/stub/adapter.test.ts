@@ -31,9 +31,28 @@ describe('createStubAdapter', () => {
       sessionId: 'stub-decompose/t1/impl-1',
       outDir: '/repo/wt/.gump/out',
     });
-    expect(inv).toMatchObject({ stdin: 'ignore', emulated: ['maxTurns', 'budget', 'timeout'], env: { NODE_OPTIONS: '' } });
-    const again = JSON.parse(adapter.buildInvocation({ ...base, agent: 'stub', stepPath: 'decompose/t1/impl', effectiveAgent: 'stub-x', resumeSessionId: 'stub-red-2', outDir: '/o' } as typeof base).args[2]!);
-    expect(again).toMatchObject({ invocation: 2, agent: 'stub-x', sessionId: 'stub-decompose/t1/impl-2', resumeId: 'stub-red-2', outDir: '/o' });
+    expect(inv).toMatchObject({
+      stdin: 'ignore',
+      emulated: ['maxTurns', 'budget', 'timeout'],
+      env: { NODE_OPTIONS: '' },
+    });
+    const again = JSON.parse(
+      adapter.buildInvocation({
+        ...base,
+        agent: 'stub',
+        stepPath: 'decompose/t1/impl',
+        effectiveAgent: 'stub-x',
+        resumeSessionId: 'stub-red-2',
+        outDir: '/o',
+      } as typeof base).args[2]!,
+    );
+    expect(again).toMatchObject({
+      invocation: 2,
+      agent: 'stub-x',
+      sessionId: 'stub-decompose/t1/impl-2',
+      resumeId: 'stub-red-2',
+      outDir: '/o',
+    });
   });
 
   it('requires the step path', () => {
@@ -43,7 +62,11 @@ describe('createStubAdapter', () => {
   it('simulated sessions: stub- ids resume, nothing to archive', async () => {
     expect(adapter.provider).toBe('stub');
     expect(stubSessionId('a/b', 3)).toBe('stub-a/b-3');
-    expect([isStubSessionId('stub-a-1'), adapter.isResumableId('stub-a-1'), adapter.isResumableId('0b7c0c1e-1111-4222-8333-944455556666')]).toEqual([true, true, false]);
+    expect([
+      isStubSessionId('stub-a-1'),
+      adapter.isResumableId('stub-a-1'),
+      adapter.isResumableId('0b7c0c1e-1111-4222-8333-944455556666'),
+    ]).toEqual([true, true, false]);
     expect(await adapter.sessionArtifacts({ stateDir: '/s', cwd: '/c', sessionId: 'stub-a-1' })).toEqual([]);
     expect(adapter.resolveModel('claude-opus')).toBeUndefined();
   });
@@ -60,8 +83,16 @@ describe('createStubParser', () => {
     expect(p.push('{"type":"mystery"}')).toEqual([{ kind: 'raw', line: '{"type":"mystery"}' }]);
     expect(p.push('{"type":"turn","tok')).toEqual([{ kind: 'text', text: '{"type":"turn","tok' }]);
     expect(p.partial()).toMatchObject({ numTurns: 1, costUsd: 0.5, costSource: 'reported', tokens: { input: 5 } });
-    p.push('{"type":"result","session_id":"stub-x-1","is_error":true,"exit_code":5,"num_turns":2,"tokens":{"in":10,"out":2},"cost":1}');
-    expect(p.finish(5, false)).toMatchObject({ isError: true, exitCode: 5, numTurns: 2, costUsd: 1, tokens: { input: 10, output: 2 } });
+    p.push(
+      '{"type":"result","session_id":"stub-x-1","is_error":true,"exit_code":5,"num_turns":2,"tokens":{"in":10,"out":2},"cost":1}',
+    );
+    expect(p.finish(5, false)).toMatchObject({
+      isError: true,
+      exitCode: 5,
+      numTurns: 2,
+      costUsd: 1,
+      tokens: { input: 10, output: 2 },
+    });
   });
 
   it('no scripted cost: estimated 0; no result event: judged by the exit code', () => {
@@ -74,7 +105,12 @@ describe('createStubParser', () => {
 
 describe('spreadUsage', () => {
   it('splits tokens and cost evenly; shares sum to the totals', () => {
-    const shares = spreadUsage({ ...defaultResponse(), turns: 3, tokens: { in: 10, out: 2, cacheRead: 0, cacheWrite: 3 }, cost: 0.1 });
+    const shares = spreadUsage({
+      ...defaultResponse(),
+      turns: 3,
+      tokens: { in: 10, out: 2, cacheRead: 0, cacheWrite: 3 },
+      cost: 0.1,
+    });
     expect(shares.map((s) => s.tokens.in)).toEqual([4, 3, 3]);
     expect(shares.map((s) => s.tokens.out)).toEqual([1, 1, 0]);
     expect(shares.map((s) => s.tokens.cacheWrite)).toEqual([1, 1, 1]);
@@ -84,7 +120,15 @@ describe('spreadUsage', () => {
 });
 
 describe('__stub arguments', () => {
-  const ok = { cwd: '/w', scriptPath: '/s.yaml', stepPath: 'a', agent: 'stub', invocation: 1, sessionId: 'stub-a-1', outDir: '/w/.gump/out' };
+  const ok = {
+    cwd: '/w',
+    scriptPath: '/s.yaml',
+    stepPath: 'a',
+    agent: 'stub',
+    invocation: 1,
+    sessionId: 'stub-a-1',
+    outDir: '/w/.gump/out',
+  };
   it('validates the JSON argument', () => {
     expect(parseStubArgs(JSON.stringify(ok))).toEqual(ok);
     expect(parseStubArgs(JSON.stringify({ ...ok, resumeId: 'stub-b-1' }))).toEqual({ ...ok, resumeId: 'stub-b-1' });

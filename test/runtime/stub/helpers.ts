@@ -19,7 +19,9 @@ export async function bundleStubEntry(dir: string): Promise<string> {
     target: 'node20',
     logLevel: 'silent',
     // yaml's node build calls require(): give the ESM bundle one, as scripts/build.mjs does.
-    banner: { js: "import { createRequire as __gumpCreateRequire } from 'node:module';\nconst require = __gumpCreateRequire(import.meta.url);" },
+    banner: {
+      js: "import { createRequire as __gumpCreateRequire } from 'node:module';\nconst require = __gumpCreateRequire(import.meta.url);",
+    },
   });
   return outfile;
 }

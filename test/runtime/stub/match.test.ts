@@ -40,7 +40,7 @@ describe('matchStepPath', () => {
   });
 
   it('stays fast on many ** segments', () => {
-    const glob = Array.from({ length: 12 }, () => '**').join('/') + '/z';
+    const glob = `${Array.from({ length: 12 }, () => '**').join('/')}/z`;
     expect(matchStepPath(glob, Array.from({ length: 40 }, () => 'a').join('/'))).toBe(false);
   });
 
@@ -79,7 +79,11 @@ const pick = (path: string, agent: string, n: number) => selectResponse(SCRIPT, 
 
 describe('selectResponse', () => {
   it('tries rules in file order and honours the agent filter', () => {
-    expect(pick('decompose/t1/impl', 'stub-cheap', 1)).toMatchObject({ rule: 0, entry: 0, response: { stdout: 'cheap-1' } });
+    expect(pick('decompose/t1/impl', 'stub-cheap', 1)).toMatchObject({
+      rule: 0,
+      entry: 0,
+      response: { stdout: 'cheap-1' },
+    });
     expect(pick('decompose/t1/impl', 'stub', 1)).toMatchObject({ rule: 1, entry: 0, response: { stdout: 'any-1' } });
     expect(pick('decompose/t1/impl', 'claude-haiku', 1)).toMatchObject({ rule: 1 }); // an earlier rule wins
     expect(pick('x/y/impl', 'stub', 1)).toMatchObject({ rule: 2, response: { stdout: 'deep' } });
@@ -97,8 +101,15 @@ describe('selectResponse', () => {
     const s = pick('quality', 'stub', 1);
     expect(s.rule).toBeUndefined();
     expect(s.response).toEqual({
-      write: [], append: [], replace: [], delete: [], out: [], exitCode: 0, turns: 1,
-      tokens: { in: 0, out: 0, cacheRead: 0, cacheWrite: 0 }, delayMs: 0,
+      write: [],
+      append: [],
+      replace: [],
+      delete: [],
+      out: [],
+      exitCode: 0,
+      turns: 1,
+      tokens: { in: 0, out: 0, cacheRead: 0, cacheWrite: 0 },
+      delayMs: 0,
     });
   });
 });

@@ -35,7 +35,15 @@ beforeEach(() => {
 afterEach(() => sb.cleanup());
 
 function request(stepPath: string, extra: Partial<StubRunRequest> = {}): StubRunRequest {
-  return { agent: 'stub', prompt: 'do it', cwd: sb.cwd, stateDir: join(sb.root, 'state'), timeoutMs: 10_000, stepPath, ...extra };
+  return {
+    agent: 'stub',
+    prompt: 'do it',
+    cwd: sb.cwd,
+    stateDir: join(sb.root, 'state'),
+    timeoutMs: 10_000,
+    stepPath,
+    ...extra,
+  };
 }
 
 function run(req: AgentRunRequest, extra: Partial<RunAgentOptions> = {}) {
@@ -44,7 +52,14 @@ function run(req: AgentRunRequest, extra: Partial<RunAgentOptions> = {}) {
     adapter: sb.adapter(),
     request: req,
     graceMs: 500,
-    onEvent: (ev, live) => events.push({ ev, at: Date.now(), turns: live.numTurns ?? 0, cost: live.costUsd ?? -1, tokensIn: live.tokens.input }),
+    onEvent: (ev, live) =>
+      events.push({
+        ev,
+        at: Date.now(),
+        turns: live.numTurns ?? 0,
+        cost: live.costUsd ?? -1,
+        tokensIn: live.tokens.input,
+      }),
     ...extra,
   });
   return { p, events };
@@ -126,9 +141,21 @@ rules:
     it('without a scripted cost: estimated at the stub price, 0; without a rule: one turn, no changes', async () => {
       sb.setScript('version: 1\nrules:\n  - match: impl\n    tokens: { in: 1000000, out: 1000000 }\n');
       const r = await run(request('impl')).p;
-      expect(r).toMatchObject({ isError: false, costSource: 'estimated', costUsd: 0, tokens: { input: 1_000_000, output: 1_000_000 } });
+      expect(r).toMatchObject({
+        isError: false,
+        costSource: 'estimated',
+        costUsd: 0,
+        tokens: { input: 1_000_000, output: 1_000_000 },
+      });
       const d = await run(request('other')).p;
-      expect(d).toMatchObject({ isError: false, exitCode: 0, numTurns: 1, costSource: 'estimated', costUsd: 0, sessionId: 'stub-other-1' });
+      expect(d).toMatchObject({
+        isError: false,
+        exitCode: 0,
+        numTurns: 1,
+        costSource: 'estimated',
+        costUsd: 0,
+        sessionId: 'stub-other-1',
+      });
       expect(existsSync(join(sb.cwd, '.gump'))).toBe(false);
     });
 
@@ -142,26 +169,44 @@ rules:
   - match: impl
     write: { by.txt: other }
 `);
-      const base: AgentRunRequest = { agent: 'claude-sonnet', prompt: 'p', cwd: sb.cwd, stateDir: join(sb.root, 'state'), timeoutMs: 10_000 };
+      const base: AgentRunRequest = {
+        agent: 'claude-sonnet',
+        prompt: 'p',
+        cwd: sb.cwd,
+        stateDir: join(sb.root, 'state'),
+        timeoutMs: 10_000,
+      };
       const r = await run(stubRequest(base, 'impl')).p;
       expect(read('by.txt')).toBe('sonnet');
       expect(r).toMatchObject({ costSource: 'estimated', costUsd: 0 });
       await run(stubRequest({ ...base, agent: 'claude-haiku' }, 'impl')).p;
       expect(read('by.txt')).toBe('other');
-      expect(stubRequest({ ...base, agent: 'stub-cheap' }, 'impl')).toMatchObject({ agent: 'stub-cheap', effectiveAgent: 'stub-cheap' });
+      expect(stubRequest({ ...base, agent: 'stub-cheap' }, 'impl')).toMatchObject({
+        agent: 'stub-cheap',
+        effectiveAgent: 'stub-cheap',
+      });
     });
 
     it('a non-zero exit_code fails with the stderr text; outputs are still written', async () => {
-      sb.setScript('version: 1\nrules:\n  - match: impl\n    exit_code: 4\n    stderr: "warming up\\nboom: quota exhausted\\n"\n    artifact: partial\n');
+      sb.setScript(
+        'version: 1\nrules:\n  - match: impl\n    exit_code: 4\n    stderr: "warming up\\nboom: quota exhausted\\n"\n    artifact: partial\n',
+      );
       const r = await run(request('impl')).p;
-      expect(r).toMatchObject({ isError: true, exitCode: 4, errorMessage: 'agent exited with code 4: boom: quota exhausted', numTurns: 1 });
+      expect(r).toMatchObject({
+        isError: true,
+        exitCode: 4,
+        errorMessage: 'agent exited with code 4: boom: quota exhausted',
+        numTurns: 1,
+      });
       expect(r.stderrTail).toBe('warming up\nboom: quota exhausted\n');
       expect(read('.gump/out/artifact.txt')).toBe('partial');
     });
 
     it('a replace whose text is absent exits 3 with a message', async () => {
       sb.file('a.txt', 'hello\n');
-      sb.setScript('version: 1\nrules:\n  - match: impl\n    write: { b.txt: "B" }\n    replace: [ { file: a.txt, find: "bye", with: "x" } ]\n');
+      sb.setScript(
+        'version: 1\nrules:\n  - match: impl\n    write: { b.txt: "B" }\n    replace: [ { file: a.txt, find: "bye", with: "x" } ]\n',
+      );
       const r = await run(request('impl')).p;
       expect(r).toMatchObject({ isError: true, exitCode: 3, numTurns: 0, sessionId: 'stub-impl-1' });
       expect(r.errorMessage).toBe('agent exited with code 3: gump stub: replace: "bye" not found in "a.txt"');
@@ -181,7 +226,9 @@ rules:
       sb.setScript('version: 1\nrules:\n  - match: impl\n    write: { "../pwned.txt": "x" }\n');
       const e = await run(request('impl')).p;
       expect(e).toMatchObject({ isError: true, exitCode: 2 });
-      expect(e.errorMessage).toContain(`${sb.script}:4: rules[0].write["../pwned.txt"]: path "../pwned.txt" escapes the working directory`);
+      expect(e.errorMessage).toContain(
+        `${sb.script}:4: rules[0].write["../pwned.txt"]: path "../pwned.txt" escapes the working directory`,
+      );
       expect(existsSync(join(sb.root, 'pwned.txt'))).toBe(false);
     });
 
@@ -189,7 +236,9 @@ rules:
       sb.setScript('version: 1\nrules:\n  - match: impl\n    turns: lots\n');
       const r = await run(request('impl')).p;
       expect(r).toMatchObject({ isError: true, exitCode: 2 });
-      expect(r.errorMessage).toBe(`agent exited with code 2: gump stub: ${sb.script}:4: rules[0].turns: must be an integer, got the string "lots"`);
+      expect(r.errorMessage).toBe(
+        `agent exited with code 2: gump stub: ${sb.script}:4: rules[0].turns: must be an integer, got the string "lots"`,
+      );
     });
   });
 
@@ -200,7 +249,10 @@ rules:
       const r = await run(request('impl'), { rawLogFile }).p;
       expect(r).toMatchObject({ isError: false, numTurns: 3 });
       expect(r.durationMs).toBeGreaterThanOrEqual(300); // measured by the runner
-      const lines = readFileSync(rawLogFile, 'utf8').trim().split('\n').map((l) => JSON.parse((JSON.parse(l) as { line: string }).line) as { type: string; elapsed_ms?: number });
+      const lines = readFileSync(rawLogFile, 'utf8')
+        .trim()
+        .split('\n')
+        .map((l) => JSON.parse((JSON.parse(l) as { line: string }).line) as { type: string; elapsed_ms?: number });
       expect(lines.map((l) => l.type)).toEqual(['init', 'turn', 'turn', 'turn', 'result']);
       const at = lines.filter((l) => l.type === 'turn').map((l) => l.elapsed_ms!); // as the stub paced them
       expect(at[0]).toBeGreaterThanOrEqual(95);
@@ -209,12 +261,19 @@ rules:
     });
 
     it('the runner timeout stops the stub mid-turns: files already changed, no outputs', async () => {
-      sb.setScript('version: 1\nrules:\n  - match: impl\n    write: { a.txt: "A" }\n    plan: []\n    turns: 20\n    delay: 4s\n');
+      sb.setScript(
+        'version: 1\nrules:\n  - match: impl\n    write: { a.txt: "A" }\n    plan: []\n    turns: 20\n    delay: 4s\n',
+      );
       const t0 = Date.now();
       const { p } = run(request('impl', { timeoutMs: 1500 }));
       const r = await p;
       expect(Date.now() - t0).toBeLessThan(3500);
-      expect(r).toMatchObject({ timedOut: true, isError: true, errorMessage: 'agent timed out after 1500 ms', sessionId: 'stub-impl-1' });
+      expect(r).toMatchObject({
+        timedOut: true,
+        isError: true,
+        errorMessage: 'agent timed out after 1500 ms',
+        sessionId: 'stub-impl-1',
+      });
       expect(r.numTurns).toBeGreaterThanOrEqual(1);
       expect(r.numTurns).toBeLessThan(20);
       expect(read('a.txt')).toBe('A');
@@ -222,7 +281,9 @@ rules:
     });
 
     it('abort() from a live turn event (a guard trip) stops it; partial metrics are kept', async () => {
-      sb.setScript('version: 1\nrules:\n  - match: impl\n    write: { a.txt: "A" }\n    turns: 10\n    delay: 2s\n    tokens: { in: 1000 }\n    cost: 1\n');
+      sb.setScript(
+        'version: 1\nrules:\n  - match: impl\n    write: { a.txt: "A" }\n    turns: 10\n    delay: 2s\n    tokens: { in: 1000 }\n    cost: 1\n',
+      );
       const h = startAgent({
         adapter: sb.adapter(),
         request: request('impl'),
@@ -264,7 +325,10 @@ rules:
       ]);
       expect(other.sessionId).toBe('stub-d/t2/impl-1');
       expect(read('n.txt')).toBe('1');
-      expect([...sb.counts]).toEqual([['d/t1/impl', 3], ['d/t2/impl', 1]]);
+      expect([...sb.counts]).toEqual([
+        ['d/t1/impl', 3],
+        ['d/t2/impl', 1],
+      ]);
     });
 
     it('resuming echoes the given session id (the invocation number still picks the entry)', async () => {

@@ -46,7 +46,9 @@ describe('valid scripts', () => {
       [1, 'decompose/*/impl', 'stub-cheap', 2],
       [2, '**/gate/review/review', undefined, 1],
     ]);
-    expect(s.rules[0]!.attempts[0]!.plan).toEqual([{ name: 'add-auth', description: 'Add login', files: ['src/auth/**'] }]);
+    expect(s.rules[0]!.attempts[0]!.plan).toEqual([
+      { name: 'add-auth', description: 'Add login', files: ['src/auth/**'] },
+    ]);
     const [first, second] = s.rules[1]!.attempts;
     expect(first).toMatchObject({
       write: [{ path: 'src/auth/login.ts', text: 'export const login = () => true;\n' }],
@@ -109,13 +111,25 @@ rules:
 
   it('accepts a rule without response keys (the default response) and an empty rule list', () => {
     expect(parse('version: 1\nrules:\n  - match: impl\n').rules[0]!.attempts).toEqual([
-      { write: [], append: [], replace: [], delete: [], out: [], exitCode: 0, turns: 1, tokens: { in: 0, out: 0, cacheRead: 0, cacheWrite: 0 }, delayMs: 0 },
+      {
+        write: [],
+        append: [],
+        replace: [],
+        delete: [],
+        out: [],
+        exitCode: 0,
+        turns: 1,
+        tokens: { in: 0, out: 0, cacheRead: 0, cacheWrite: 0 },
+        delayMs: 0,
+      },
     ]);
     expect(parse('version: 1\nrules: []\n').rules).toEqual([]);
   });
 
   it('parses durations as §2.1', () => {
-    expect([durationMs('300ms'), durationMs('2s'), durationMs('1.5h'), durationMs('1h30m'), durationMs('.5s')]).toEqual([300, 2000, 5_400_000, 5_400_000, 500]);
+    expect([durationMs('300ms'), durationMs('2s'), durationMs('1.5h'), durationMs('1h30m'), durationMs('.5s')]).toEqual(
+      [300, 2000, 5_400_000, 5_400_000, 500],
+    );
     for (const bad of ['5', '2 s', 'fast', '0s', '', 's', '-1s']) expect(durationMs(bad), bad).toBeUndefined();
   });
 });
@@ -126,7 +140,11 @@ const rule = (body: string) => `version: 1\nrules:\n  - match: impl\n  - match: 
 const MALFORMED: Array<[string, string, string[]]> = [
   ['YAML syntax', 'version: 1\nrules: [\n', ['.gump/stub.yaml:', 'invalid YAML']],
   ['duplicate key', 'version: 1\nversion: 1\nrules: []\n', ['.gump/stub.yaml:2:', 'invalid YAML', 'unique']],
-  ['two documents', 'version: 1\nrules: []\n---\nversion: 1\n', [':3: invalid YAML: a stub script holds exactly one YAML document']],
+  [
+    'two documents',
+    'version: 1\nrules: []\n---\nversion: 1\n',
+    [':3: invalid YAML: a stub script holds exactly one YAML document'],
+  ],
   ['empty file', '', ['expected a mapping']],
   ['root is a list', '- match: x\n', ['expected a mapping', 'a list']],
   ['unknown root key', 'version: 1\nrules: []\nrule: []\n', [':3: rule: unknown key "rule"', 'did you mean "rules"']],
@@ -139,29 +157,85 @@ const MALFORMED: Array<[string, string, string[]]> = [
   ['match not a string', 'version: 1\nrules:\n  - match: [a]\n', ['rules[0].match: must be a string, got a list']],
   ['partial wildcard', 'version: 1\nrules:\n  - match: "impl*"\n', ['rules[0].match:', 'whole path segments']],
   ['empty segment', 'version: 1\nrules:\n  - match: "a//b"\n', ['rules[0].match:', 'empty path segment']],
-  ['unknown rule key', rule('    atempts: []\n'), [':5: rules[1].atempts: unknown key "atempts"', 'did you mean "attempts"']],
+  [
+    'unknown rule key',
+    rule('    atempts: []\n'),
+    [':5: rules[1].atempts: unknown key "atempts"', 'did you mean "attempts"'],
+  ],
   ['bad agent', rule('    agent: "stub cheap"\n'), ['rules[1].agent: invalid agent name']],
-  ['attempts beside response keys', rule('    turns: 2\n    attempts: [ {} ]\n'), ['rules[1]:', '"turns" cannot sit beside "attempts"']],
+  [
+    'attempts beside response keys',
+    rule('    turns: 2\n    attempts: [ {} ]\n'),
+    ['rules[1]:', '"turns" cannot sit beside "attempts"'],
+  ],
   ['empty attempts', rule('    attempts: []\n'), ['rules[1].attempts: must list at least one response']],
-  ['attempt not a mapping', rule('    attempts: [ 3 ]\n'), ['rules[1].attempts[0]: must be a mapping, got the number 3']],
-  ['unknown response key in attempts', rule('    attempts:\n      - {}\n      - { exitcode: 1 }\n'), [':7: rules[1].attempts[1].exitcode: unknown key', 'did you mean "exit_code"']],
+  [
+    'attempt not a mapping',
+    rule('    attempts: [ 3 ]\n'),
+    ['rules[1].attempts[0]: must be a mapping, got the number 3'],
+  ],
+  [
+    'unknown response key in attempts',
+    rule('    attempts:\n      - {}\n      - { exitcode: 1 }\n'),
+    [':7: rules[1].attempts[1].exitcode: unknown key', 'did you mean "exit_code"'],
+  ],
   ['write not a mapping', rule('    write: [ a.txt ]\n'), ['rules[1].write: must be a mapping']],
-  ['write value not a string', rule('    write: { a.txt: 3 }\n'), ['rules[1].write["a.txt"]: must be a string, got the number 3']],
-  ['write absolute path', rule('    write: { /etc/passwd: x }\n'), ['rules[1].write["/etc/passwd"]: path "/etc/passwd" must be relative']],
+  [
+    'write value not a string',
+    rule('    write: { a.txt: 3 }\n'),
+    ['rules[1].write["a.txt"]: must be a string, got the number 3'],
+  ],
+  [
+    'write absolute path',
+    rule('    write: { /etc/passwd: x }\n'),
+    ['rules[1].write["/etc/passwd"]: path "/etc/passwd" must be relative'],
+  ],
   ['write escaping path', rule('    write: { ../up.txt: x }\n'), ['path "../up.txt" escapes the working directory']],
-  ['append escaping path', rule('    append: { "a/../../b": x }\n'), ['rules[1].append', 'escapes the working directory']],
+  [
+    'append escaping path',
+    rule('    append: { "a/../../b": x }\n'),
+    ['rules[1].append', 'escapes the working directory'],
+  ],
   ['replace not a list', rule('    replace: { file: a, find: b, with: c }\n'), ['rules[1].replace: must be a list']],
-  ['replace without find', rule('    replace: [ { file: a.txt, with: b } ]\n'), ['rules[1].replace[0]: missing "find"', 'file, find and with']],
-  ['replace without with', rule('    replace: [ { file: a.txt, find: b } ]\n'), ['rules[1].replace[0]: missing "with"']],
-  ['replace unknown key', rule('    replace: [ { file: a.txt, find: b, with: c, all: true } ]\n'), ['rules[1].replace[0].all: unknown key']],
-  ['replace empty find', rule('    replace: [ { file: a.txt, find: "", with: c } ]\n'), ['rules[1].replace[0].find: must not be empty']],
+  [
+    'replace without find',
+    rule('    replace: [ { file: a.txt, with: b } ]\n'),
+    ['rules[1].replace[0]: missing "find"', 'file, find and with'],
+  ],
+  [
+    'replace without with',
+    rule('    replace: [ { file: a.txt, find: b } ]\n'),
+    ['rules[1].replace[0]: missing "with"'],
+  ],
+  [
+    'replace unknown key',
+    rule('    replace: [ { file: a.txt, find: b, with: c, all: true } ]\n'),
+    ['rules[1].replace[0].all: unknown key'],
+  ],
+  [
+    'replace empty find',
+    rule('    replace: [ { file: a.txt, find: "", with: c } ]\n'),
+    ['rules[1].replace[0].find: must not be empty'],
+  ],
   ['delete not strings', rule('    delete: [ 1 ]\n'), ['rules[1].delete[0]: must be a string']],
   ['delete the worktree', rule('    delete: [ "." ]\n'), ['rules[1].delete[0]:', 'names the directory itself']],
   ['plan not a list', rule('    plan: { name: x }\n'), ['rules[1].plan: must be a list']],
   ['plan task not a mapping', rule('    plan: [ x ]\n'), ['rules[1].plan[0]: must be a task mapping', 'use "out"']],
-  ['validate without pass', rule('    validate: { comments: x }\n'), ['rules[1].validate: "pass" must be true or false, got nothing']],
-  ['validate pass as string', rule('    validate: { pass: yes }\n'), ['"pass" must be true or false, got the string "yes"']],
-  ['validate unknown key', rule('    validate: { pass: true, comment: x }\n'), ['rules[1].validate.comment: unknown key', 'did you mean "comments"']],
+  [
+    'validate without pass',
+    rule('    validate: { comments: x }\n'),
+    ['rules[1].validate: "pass" must be true or false, got nothing'],
+  ],
+  [
+    'validate pass as string',
+    rule('    validate: { pass: yes }\n'),
+    ['"pass" must be true or false, got the string "yes"'],
+  ],
+  [
+    'validate unknown key',
+    rule('    validate: { pass: true, comment: x }\n'),
+    ['rules[1].validate.comment: unknown key', 'did you mean "comments"'],
+  ],
   ['artifact not text', rule('    artifact: { a: 1 }\n'), ['rules[1].artifact: must be a string, got a mapping']],
   ['out escaping', rule('    out: { ../x: y }\n'), ['rules[1].out["../x"]:', 'escapes']],
   ['exit_code too big', rule('    exit_code: 256\n'), ['rules[1].exit_code: must be between 0 and 255, got 256']],
@@ -169,7 +243,11 @@ const MALFORMED: Array<[string, string, string[]]> = [
   ['stdout not text', rule('    stdout: [ a ]\n'), ['rules[1].stdout: must be a string']],
   ['turns zero', rule('    turns: 0\n'), ['rules[1].turns: must be between 1 and']],
   ['turns quoted', rule('    turns: "3"\n'), ['rules[1].turns: must be an integer, got the string "3"']],
-  ['tokens unknown key', rule('    tokens: { input: 3 }\n'), ['rules[1].tokens.input: unknown key', 'expected one of: in, out, cache_read, cache_write']],
+  [
+    'tokens unknown key',
+    rule('    tokens: { input: 3 }\n'),
+    ['rules[1].tokens.input: unknown key', 'expected one of: in, out, cache_read, cache_write'],
+  ],
   ['tokens negative', rule('    tokens: { in: -1 }\n'), ['rules[1].tokens.in: must be between 0 and']],
   ['cost negative', rule('    cost: -0.1\n'), ['rules[1].cost: must be a number ≥ 0']],
   ['cost as text', rule('    cost: "$3"\n'), ['rules[1].cost: must be a number ≥ 0 (USD), got the string "$3"']],
@@ -192,7 +270,9 @@ describe('malformed scripts', () => {
       expect(() => loadStubScript(missing)).toThrow(StubScriptError);
       expect(() => loadStubScript(missing)).toThrow(`${missing}: cannot read the stub script (file not found)`);
       writeFileSync(join(dir, 'bad.yaml'), 'version: 1\nrules:\n  - match: x\n    turns: many\n');
-      expect(() => loadStubScript(join(dir, 'bad.yaml'))).toThrow(`${join(dir, 'bad.yaml')}:4: rules[0].turns: must be an integer`);
+      expect(() => loadStubScript(join(dir, 'bad.yaml'))).toThrow(
+        `${join(dir, 'bad.yaml')}:4: rules[0].turns: must be an integer`,
+      );
     } finally {
       rmSync(dir, { recursive: true, force: true });
     }

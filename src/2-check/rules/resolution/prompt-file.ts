@@ -11,10 +11,15 @@ export const promptFile: Rule = {
       if (prompt?.value.kind !== 'file') continue;
       const value = prompt.value.path;
       if (ctx.source.builtin) {
-        ctx.out.report('GUMP221', prompt.key.keySpan, { value }, {
-          message: `a built-in workflow cannot use prompt: {file: ${value}}`,
-          hint: 'inline the prompt',
-        });
+        ctx.out.report(
+          'GUMP221',
+          prompt.key.keySpan,
+          { value },
+          {
+            message: `a built-in workflow cannot use prompt: {file: ${value}}`,
+            hint: 'inline the prompt',
+          },
+        );
       } else if (ctx.wf.prompts.get(value) === undefined) {
         ctx.out.report('GUMP221', prompt.key.keySpan, { value });
       }

@@ -18,9 +18,17 @@ export const unknownInput: Rule = {
         if (accepted.has(input.name)) continue;
         const near = closest(input.name, [...accepted]);
         const known = [...accepted].sort().join(', ');
-        ctx.out.report('GUMP122', input.keySpan, { key: input.name, callee: ref.ref }, {
-          hint: near === undefined ? `inputs of ${ref.ref}: ${known}` : `did you mean "${near}"? (inputs of ${ref.ref}: ${known})`,
-        });
+        ctx.out.report(
+          'GUMP122',
+          input.keySpan,
+          { key: input.name, callee: ref.ref },
+          {
+            hint:
+              near === undefined
+                ? `inputs of ${ref.ref}: ${known}`
+                : `did you mean "${near}"? (inputs of ${ref.ref}: ${known})`,
+          },
+        );
       }
     }
   },

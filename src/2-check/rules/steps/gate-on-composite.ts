@@ -7,7 +7,8 @@ export const gateOnComposite: Rule = {
   name: 'gate-on-composite',
   check({ wf, out }) {
     for (const s of wf.steps) {
-      if ((s.kind === 'group' || s.kind === 'call') && s.ast.keys.has('gate')) out.report('GUMP325', s.ast.span, { kind: s.kind });
+      if ((s.kind === 'group' || s.kind === 'call') && s.ast.keys.has('gate'))
+        out.report('GUMP325', s.ast.span, { kind: s.kind });
     }
   },
 };

@@ -9,7 +9,8 @@ export const groupRetryConditions: Rule = {
     for (const s of wf.steps) {
       if (s.kind !== 'group') continue;
       for (const entry of s.ast.retry?.value ?? []) {
-        if (entry.conditionKeys.length === 1 && entry.conditionKeys[0]!.name !== 'exit') out.report('GUMP321', entry.span);
+        if (entry.conditionKeys.length === 1 && entry.conditionKeys[0]!.name !== 'exit')
+          out.report('GUMP321', entry.span);
       }
     }
   },

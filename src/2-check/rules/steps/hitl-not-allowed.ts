@@ -10,7 +10,8 @@ export const hitlNotAllowed: Rule = {
       const key = s.ast.keys.get('hitl');
       if (!key) continue;
       if (s.kind === 'gate-only') out.report('GUMP327', key.keySpan, { kind: s.kind });
-      else if (s.kind === 'group' || (s.kind === 'call' && key.place === 'step')) out.report('GUMP327', s.ast.span, { kind: s.kind });
+      else if (s.kind === 'group' || (s.kind === 'call' && key.place === 'step'))
+        out.report('GUMP327', s.ast.span, { kind: s.kind });
     }
   },
 };

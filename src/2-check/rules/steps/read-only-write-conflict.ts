@@ -9,7 +9,8 @@ export const readOnlyWriteConflict: Rule = {
   check({ wf, out }) {
     for (const s of wf.steps) {
       if (!isAgentKind(s.kind)) continue;
-      if (s.ast.worktree?.value === 'read-only' && s.ast.guard?.value.noWrite?.value === false) out.report('GUMP323', s.ast.span);
+      if (s.ast.worktree?.value === 'read-only' && s.ast.guard?.value.noWrite?.value === false)
+        out.report('GUMP323', s.ast.span);
     }
   },
 };

@@ -10,7 +10,8 @@ export const resetKeepsSession: Rule = {
     for (const s of wf.steps) {
       if (!takesRetry(s.kind) || s.kind === 'group') continue;
       for (const entry of s.ast.retry?.value ?? []) {
-        if (entry.worktree?.value === 'reset' && !entry.overrideKeys.some((k) => k.name === 'session')) out.report('GUMP521', entry.span);
+        if (entry.worktree?.value === 'reset' && !entry.overrideKeys.some((k) => k.name === 'session'))
+          out.report('GUMP521', entry.span);
       }
     }
   },

@@ -14,7 +14,8 @@ export const unknownModelPrice: Rule = {
     for (const s of wf.steps) {
       if (!isAgentKind(s.kind)) continue;
       for (const { agent, key } of literalAgents(s.ast)) {
-        if (knownProvider(agent.name) && !priceFor(agent.name, prices)) out.report('GUMP520', key.keySpan, { value: agent.name });
+        if (knownProvider(agent.name) && !priceFor(agent.name, prices))
+          out.report('GUMP520', key.keySpan, { value: agent.name });
       }
     }
   },

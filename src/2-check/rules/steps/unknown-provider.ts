@@ -12,7 +12,8 @@ export const unknownProvider: Rule = {
     for (const s of wf.steps) {
       if (s.kind === 'group' || s.kind === 'call') continue;
       for (const { agent, key } of literalAgents(s.ast)) {
-        if (!knownProvider(agent.name)) out.report('GUMP124', key.keySpan, { provider: splitAgentName(agent.name).provider });
+        if (!knownProvider(agent.name))
+          out.report('GUMP124', key.keySpan, { provider: splitAgentName(agent.name).provider });
       }
     }
   },

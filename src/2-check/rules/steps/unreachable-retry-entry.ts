@@ -14,7 +14,8 @@ export const unreachableRetryEntry: Rule = {
       if (exit?.kind !== 'exit') continue;
       for (const entry of entries) {
         const c = entry.condition;
-        if (c?.kind === 'attempt' && c.value > exit.value) out.report('GUMP515', entry.span, { value: c.value, limit: exit.value });
+        if (c?.kind === 'attempt' && c.value > exit.value)
+          out.report('GUMP515', entry.span, { value: c.value, limit: exit.value });
       }
     }
   },

@@ -8,7 +8,8 @@ export const worktreeNoneNotAllowed: Rule = {
   check({ wf, out }) {
     for (const s of wf.steps) {
       const w = s.ast.worktree;
-      if (w?.value === 'none' && (s.kind === 'code' || s.kind === 'artifact')) out.report('GUMP322', w.key.keySpan, { kind: s.kind });
+      if (w?.value === 'none' && (s.kind === 'code' || s.kind === 'artifact'))
+        out.report('GUMP322', w.key.keySpan, { kind: s.kind });
     }
   },
 };

@@ -12,7 +12,12 @@ export const hitlInParallelBranch: Rule = {
       const name = s.name ?? s.path;
       if (hasApproval(s)) out.report('GUMP403', s.ast.hitl!.key.keySpan, { name });
       else if (runsSomewhere(s, wf, hasApproval)) {
-        out.report('GUMP403', s.ast.span, { name }, { message: `step "${name}" runs a workflow with an approval point, inside a parallel branch` });
+        out.report(
+          'GUMP403',
+          s.ast.span,
+          { name },
+          { message: `step "${name}" runs a workflow with an approval point, inside a parallel branch` },
+        );
       }
     }
   },

@@ -30,7 +30,11 @@ export const jobIdCollision: Rule = {
         const earlier = first.get(key);
         if (earlier === undefined) first.set(key, origin);
         else if (earlier !== origin) {
-          out.report('GUMP404', s.ast.span, { list: `${earlier} and ${origin}`, target: TARGET_LIMITS[target].title, id });
+          out.report('GUMP404', s.ast.span, {
+            list: `${earlier} and ${origin}`,
+            target: TARGET_LIMITS[target].title,
+            id,
+          });
           break;
         }
       }

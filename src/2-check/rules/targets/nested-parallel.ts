@@ -14,7 +14,12 @@ export const nestedParallel: Rule = {
         out.report('GUMP402', s.ast.span, { kind: s.kind === 'group' ? 'group' : 'split', name: s.name ?? s.path });
       } else if (runsSomewhere(s, wf, (c) => c.kind === 'group' || isParallelSplit(c))) {
         const name = s.name ?? s.path;
-        out.report('GUMP402', s.ast.span, { kind: 'step', name }, { message: `step "${name}" runs a workflow containing a parallel group or split, inside a parallel branch` });
+        out.report(
+          'GUMP402',
+          s.ast.span,
+          { kind: 'step', name },
+          { message: `step "${name}" runs a workflow containing a parallel group or split, inside a parallel branch` },
+        );
       }
     }
   },

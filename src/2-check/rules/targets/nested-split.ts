@@ -18,7 +18,15 @@ export const nestedSplit: Rule = {
       }
       // Through callees: in a branch, their parallel splits are GUMP402.
       const nested = runsSomewhere(s, wf, (c) => c.kind === 'split' && !(branch && isParallelSplit(c)));
-      if (nested) out.report('GUMP401', s.ast.span, { name }, { message: `step "${name}" runs a workflow containing a split, inside another split's task or a parallel branch` });
+      if (nested)
+        out.report(
+          'GUMP401',
+          s.ast.span,
+          { name },
+          {
+            message: `step "${name}" runs a workflow containing a split, inside another split's task or a parallel branch`,
+          },
+        );
     }
   },
 };

@@ -36,13 +36,19 @@ export function calleesOf(step: StepAst, wf: CheckedWorkflow): CheckedWorkflow[]
   const found: Array<ResolvedCallee | undefined> = [];
   if (step.workflow) found.push(calleeFor(wf, step.workflow.value.ref));
   if (step.getWorkflow) found.push(calleeFor(wf, step.getWorkflow.value.ref));
-  for (const g of step.gate?.value ?? []) if (g.type === 'validate' && g.arg !== undefined) found.push(calleeFor(wf, g.arg, 'validator'));
-  for (const r of step.retry?.value ?? []) if (r.condition?.kind === 'validate') found.push(calleeFor(wf, r.condition.ref.ref, 'validator'));
+  for (const g of step.gate?.value ?? [])
+    if (g.type === 'validate' && g.arg !== undefined) found.push(calleeFor(wf, g.arg, 'validator'));
+  for (const r of step.retry?.value ?? [])
+    if (r.condition?.kind === 'validate') found.push(calleeFor(wf, r.condition.ref.ref, 'validator'));
   return found.flatMap((c) => (c?.checked ? [c.checked] : []));
 }
 
 /** Some step of the workflow, or of a workflow it runs (transitively), satisfies `test`. */
-export function reaches(wf: CheckedWorkflow, test: (s: StepInfo) => boolean, seen = new Set<CheckedWorkflow>()): boolean {
+export function reaches(
+  wf: CheckedWorkflow,
+  test: (s: StepInfo) => boolean,
+  seen = new Set<CheckedWorkflow>(),
+): boolean {
   if (seen.has(wf)) return false;
   seen.add(wf);
   return wf.steps.some((s) => test(s) || calleesOf(s.ast, wf).some((c) => reaches(c, test, seen)));

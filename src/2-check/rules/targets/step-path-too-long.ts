@@ -23,11 +23,19 @@ export const stepPathTooLong: Rule = {
     }
     for (const s of wf.root.steps) {
       if (s.name === undefined || reported.has(s) || s.child?.steps.some((c) => reported.has(c))) continue;
-      const shape = s.kind === 'split' ? (s.ast.parallel?.value === true ? 'parallel-split' : 'sequential-split') : s.kind === 'group' ? 'parallel-group' : 'single';
+      const shape =
+        s.kind === 'split'
+          ? s.ast.parallel?.value === true
+            ? 'parallel-split'
+            : 'sequential-split'
+          : s.kind === 'group'
+            ? 'parallel-group'
+            : 'single';
       const ids = stepJobIds(s.path, shape, target, { slots, children: s.child?.steps.map((c) => c.name ?? '') ?? [] });
       // Approval and share jobs add `-approve-10-share` at most.
       const longest = Math.max(...ids.map((id) => id.length)) + (hasHitl(s) ? '-approve-10-share'.length : 0);
-      if (longest > limits.maxJobName) out.report('GUMP406', s.ast.span, { name: s.path, limit: limits.maxJobName, target: limits.title });
+      if (longest > limits.maxJobName)
+        out.report('GUMP406', s.ast.span, { name: s.path, limit: limits.maxJobName, target: limits.title });
     }
   },
 };

@@ -16,6 +16,7 @@ export const tooManyInputs: Rule = {
     if (!target || !root) return;
     const count = new Set([...wf.inputs, 'spec']).size + EXTRA_PIPELINE_INPUTS;
     const limits = TARGET_LIMITS[target];
-    if (count > limits.maxInputs) out.report('GUMP405', DOCUMENT_START, { count, target: limits.title, limit: limits.maxInputs });
+    if (count > limits.maxInputs)
+      out.report('GUMP405', DOCUMENT_START, { count, target: limits.title, limit: limits.maxInputs });
   },
 };

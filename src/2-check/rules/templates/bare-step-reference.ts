@@ -10,7 +10,13 @@ export const bareStepReference: Rule = {
     forEachPlaceholder(ctx, (v) => {
       const b = v.binding;
       if (b.kind !== 'bare-step') return;
-      reportAtPlaceholder(ctx, v, 'GUMP112', { name: b.name, ref: `{${v.ph.ref}}` }, { hint: `reference one of its fields, e.g. {${b.name}.output}` });
+      reportAtPlaceholder(
+        ctx,
+        v,
+        'GUMP112',
+        { name: b.name, ref: `{${v.ph.ref}}` },
+        { hint: `reference one of its fields, e.g. {${b.name}.output}` },
+      );
     });
   },
 };

@@ -18,18 +18,39 @@ export const legacyStepsReference: Rule = {
           reportAtPlaceholder(ctx, v, 'GUMP128', { name: b.name, ref });
           return;
         case 'unknown':
-          reportAtPlaceholder(ctx, v, 'GUMP104', { name: b.name, ref }, { hint: `no step "${b.name}" with a static path is visible from here` });
+          reportAtPlaceholder(
+            ctx,
+            v,
+            'GUMP104',
+            { name: b.name, ref },
+            { hint: `no step "${b.name}" with a static path is visible from here` },
+          );
           return;
         case 'bare':
-          reportAtPlaceholder(ctx, v, 'GUMP112', { name: b.name, ref }, { hint: `reference one of its fields, e.g. {${b.name}.output}` });
+          reportAtPlaceholder(
+            ctx,
+            v,
+            'GUMP112',
+            { name: b.name, ref },
+            { hint: `reference one of its fields, e.g. {${b.name}.output}` },
+          );
           return;
         case 'ok': {
           const replacement = `{${b.outcome.replacement}}`;
           const span = placeholderSpan(v.site.source, v.site.template, v.ph);
-          reportAtPlaceholder(ctx, v, 'GUMP508', { ref, replacement }, {
-            hint: `write ${replacement}`,
-            fix: { description: `replace ${ref} with ${replacement}`, edits: [{ offset: span.offset, endOffset: span.endOffset, text: replacement }] },
-          });
+          reportAtPlaceholder(
+            ctx,
+            v,
+            'GUMP508',
+            { ref, replacement },
+            {
+              hint: `write ${replacement}`,
+              fix: {
+                description: `replace ${ref} with ${replacement}`,
+                edits: [{ offset: span.offset, endOffset: span.endOffset, text: replacement }],
+              },
+            },
+          );
         }
       }
     });

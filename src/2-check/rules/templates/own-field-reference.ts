@@ -14,18 +14,32 @@ export const ownFieldReference: Rule = {
       if (b.kind !== 'prev' && b.kind !== 'gate') return;
       const self = { kind: 'step' as const, step: v.step };
       const problem: FieldProblem | undefined =
-        b.kind === 'prev' ? fieldProblem(ctx.wf, self, b.fields) : gateFieldProblem(v.step, b.fields, `gate.${b.fields.join('.')}`);
+        b.kind === 'prev'
+          ? fieldProblem(ctx.wf, self, b.fields)
+          : gateFieldProblem(v.step, b.fields, `gate.${b.fields.join('.')}`);
       if (!problem) return;
       const ref = `{${v.ph.ref}}`;
       const name = v.step.name ?? v.step.path;
       if (problem.code === 'GUMP108') {
-        reportAtPlaceholder(ctx, v, 'GUMP108', { name: problem.gate, ref, step: name }, { hint: gatesHint(name, problem.valid) });
+        reportAtPlaceholder(
+          ctx,
+          v,
+          'GUMP108',
+          { name: problem.gate, ref, step: name },
+          { hint: gatesHint(name, problem.valid) },
+        );
         return;
       }
       const field = b.kind === 'prev' ? problem.field : `gate.${b.fields.join('.')}`;
-      reportAtPlaceholder(ctx, v, 'GUMP105', { field, kind: kindLabel(self), name, ref }, {
-        hint: `valid fields of ${kindLabel(self)} step "${name}": ${validFields(self).join(', ')}`,
-      });
+      reportAtPlaceholder(
+        ctx,
+        v,
+        'GUMP105',
+        { field, kind: kindLabel(self), name, ref },
+        {
+          hint: `valid fields of ${kindLabel(self)} step "${name}": ${validFields(self).join(', ')}`,
+        },
+      );
     });
   },
 };

@@ -17,7 +17,8 @@ export const retryVariableWithoutRetry: Rule = {
       if (v.site.bound || !OWN_FIELDS.includes(v.site.kind)) return;
       if (hasRetryLoop(v.step.ast) !== false) return;
       const b = v.binding;
-      const applies = (b.kind === 'reserved' && ATTEMPT_VALUES.includes(b.name)) || b.kind === 'prev' || b.kind === 'gate';
+      const applies =
+        (b.kind === 'reserved' && ATTEMPT_VALUES.includes(b.name)) || b.kind === 'prev' || b.kind === 'gate';
       if (applies) reportAtPlaceholder(ctx, v, 'GUMP511', { ref: `{${v.ph.ref}}` });
     });
   },

@@ -15,7 +15,10 @@ export const sessionProviderMismatch: Rule = {
       const theirs = target?.ast.agent?.value;
       if (mine?.kind !== 'literal' || theirs?.kind !== 'literal' || mine.provider === theirs.provider) continue;
       if (mine.name === 'pass' || theirs.name === 'pass') continue;
-      ctx.out.report('GUMP517', fromKeySpan(step), { name: session.step, provider: `${theirs.provider} → ${mine.provider}` });
+      ctx.out.report('GUMP517', fromKeySpan(step), {
+        name: session.step,
+        provider: `${theirs.provider} → ${mine.provider}`,
+      });
     }
   },
 };

@@ -19,12 +19,25 @@ export const stepFieldReference: Rule = {
       const ref = `{${v.ph.ref}}`;
       const name = bindableName(b.target);
       if (problem.code === 'GUMP108') {
-        reportAtPlaceholder(ctx, v, 'GUMP108', { name: problem.gate, ref, step: name }, { hint: gatesHint(name, problem.valid) });
+        reportAtPlaceholder(
+          ctx,
+          v,
+          'GUMP108',
+          { name: problem.gate, ref, step: name },
+          { hint: gatesHint(name, problem.valid) },
+        );
         return;
       }
       const hint = `valid fields of ${kindLabel(b.target)} step "${name}": ${validFields(b.target).join(', ')}`;
       if (b.qualified) reportAtPlaceholder(ctx, v, 'GUMP113', { ref }, { hint });
-      else reportAtPlaceholder(ctx, v, 'GUMP105', { field: problem.field, kind: kindLabel(b.target), name, ref }, { hint });
+      else
+        reportAtPlaceholder(
+          ctx,
+          v,
+          'GUMP105',
+          { field: problem.field, kind: kindLabel(b.target), name, ref },
+          { hint },
+        );
     });
   },
 };

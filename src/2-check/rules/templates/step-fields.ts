@@ -82,8 +82,10 @@ export function fieldProblem(wf: CheckedWorkflow, target: Bindable, fields: stri
   const [first, ...rest] = fields;
   if (first === undefined) return { code: 'GUMP105', field };
   if (rest.length === 0 && c.plain.includes(first)) return undefined;
-  if (first === 'gate' && c.gates && target.kind === 'step') return gateFieldProblem(target.step, rest, `gate.${rest.join('.')}`);
-  if (first === 'state' && c.state) return stateKeyProblem(calleeOf(wf, target), rest) ? { code: 'GUMP105', field } : undefined;
+  if (first === 'gate' && c.gates && target.kind === 'step')
+    return gateFieldProblem(target.step, rest, `gate.${rest.join('.')}`);
+  if (first === 'state' && c.state)
+    return stateKeyProblem(calleeOf(wf, target), rest) ? { code: 'GUMP105', field } : undefined;
   if (first === 'retry_validator' && c.retryValidator && target.kind === 'step') {
     return retryValidatorProblem(wf, target.step, rest) ? { code: 'GUMP105', field } : undefined;
   }
@@ -93,14 +95,24 @@ export function fieldProblem(wf: CheckedWorkflow, target: Bindable, fields: stri
 /** `gate.<g>[.pass|.comments|.error]` of a step: `rest` starts at `<g>`. */
 export function gateFieldProblem(step: StepInfo, rest: string[], field: string): FieldProblem | undefined {
   const [g, suffix, ...more] = rest;
-  if (g === undefined || more.length > 0 || (suffix !== undefined && !(GATE_RESULT_FIELDS as readonly string[]).includes(suffix))) return { code: 'GUMP105', field };
+  if (
+    g === undefined ||
+    more.length > 0 ||
+    (suffix !== undefined && !(GATE_RESULT_FIELDS as readonly string[]).includes(suffix))
+  )
+    return { code: 'GUMP105', field };
   const names = gateNames(step);
   if (names && !names.includes(g)) return { code: 'GUMP108', gate: g, valid: names };
   return undefined;
 }
 
 function calleeOf(wf: CheckedWorkflow, target: Bindable): CheckedWorkflow | undefined {
-  const ref = target.kind === 'pseudo' ? target.pseudo.ref : target.step.ast.keys.has('workflow') ? target.step.ast.workflow?.value.ref : undefined;
+  const ref =
+    target.kind === 'pseudo'
+      ? target.pseudo.ref
+      : target.step.ast.keys.has('workflow')
+        ? target.step.ast.workflow?.value.ref
+        : undefined;
   return ref === undefined || ref === '' ? undefined : calleeFor(wf, ref)?.checked;
 }
 
@@ -117,7 +129,9 @@ function stateKeyProblem(callee: CheckedWorkflow | undefined, key: string[]): bo
 function retryValidatorProblem(wf: CheckedWorkflow, step: StepInfo, rest: string[]): boolean {
   const [name, state, ...key] = rest;
   if (name === undefined || state !== 'state') return true;
-  const refs = (step.ast.retry?.value ?? []).flatMap((r) => (r.condition?.kind === 'validate' ? [r.condition.ref.ref] : []));
+  const refs = (step.ast.retry?.value ?? []).flatMap((r) =>
+    r.condition?.kind === 'validate' ? [r.condition.ref.ref] : [],
+  );
   const ref = refs.find((r) => validatorGateName(r) === name);
   if (ref === undefined) return step.ast.retry !== undefined || !step.ast.keys.has('retry');
   return stateKeyProblem(calleeFor(wf, ref, 'validator')?.checked, key);

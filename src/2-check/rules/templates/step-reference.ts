@@ -19,13 +19,28 @@ export const stepReference: Rule = {
         const visible = visibleNames(v.step);
         const near = closest(b.name, visible);
         const list = visible.length === 0 ? 'no step is visible from here' : `visible steps: ${visible.join(', ')}`;
-        reportAtPlaceholder(ctx, v, 'GUMP104', { name: b.name, ref }, { hint: near === undefined ? list : `did you mean "${near}"? (${list})` });
+        reportAtPlaceholder(
+          ctx,
+          v,
+          'GUMP104',
+          { name: b.name, ref },
+          { hint: near === undefined ? list : `did you mean "${near}"? (${list})` },
+        );
       } else if (b.kind === 'bad-qualified') {
-        reportAtPlaceholder(ctx, v, 'GUMP113', { ref }, { hint: `${b.why}; qualified paths start at the workflow root: {<group>/<step>.<field>} or {<split>/<task>/<step>.<field>}` });
+        reportAtPlaceholder(
+          ctx,
+          v,
+          'GUMP113',
+          { ref },
+          {
+            hint: `${b.why}; qualified paths start at the workflow root: {<group>/<step>.<field>} or {<split>/<task>/<step>.<field>}`,
+          },
+        );
       } else if (b.kind === 'step') {
         const name = bindableName(b.target);
         const field = b.fields.join('.');
-        if (b.relation === 'self') reportAtPlaceholder(ctx, v, 'GUMP110', { name, ref }, { hint: `use {prev.${field}}` });
+        if (b.relation === 'self')
+          reportAtPlaceholder(ctx, v, 'GUMP110', { name, ref }, { hint: `use {prev.${field}}` });
         else if (b.relation === 'forward') reportAtPlaceholder(ctx, v, 'GUMP109', { name, ref });
         else if (b.relation === 'sibling') reportAtPlaceholder(ctx, v, 'GUMP111', { name, ref });
       }

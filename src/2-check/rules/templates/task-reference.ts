@@ -16,10 +16,19 @@ export const taskReference: Rule = {
       if (b.legacyItem) {
         const replacement = `{task.${b.field}}`;
         const span = placeholderSpan(v.site.source, v.site.template, v.ph);
-        reportAtPlaceholder(ctx, v, 'GUMP509', { ref, replacement }, {
-          hint: `write ${replacement}`,
-          fix: { description: `replace ${ref} with ${replacement}`, edits: [{ offset: span.offset, endOffset: span.endOffset, text: replacement }] },
-        });
+        reportAtPlaceholder(
+          ctx,
+          v,
+          'GUMP509',
+          { ref, replacement },
+          {
+            hint: `write ${replacement}`,
+            fix: {
+              description: `replace ${ref} with ${replacement}`,
+              edits: [{ offset: span.offset, endOffset: span.endOffset, text: replacement }],
+            },
+          },
+        );
       }
       if (!v.step.inTask) reportAtPlaceholder(ctx, v, 'GUMP106', { ref });
       else if (!TASK_FIELDS.includes(b.field)) reportAtPlaceholder(ctx, v, 'GUMP107', { field: b.field, ref });
