@@ -202,9 +202,13 @@ describe('defect 8 and housekeeping: the waiting run, id prefixes, gump runs, gu
 
     const clean = await gump(dir, 'clean');
     expect(clean.code, clean.stderr).toBe(0);
-    expect(clean.stdout).toBe(
-      `removed ${appliedId} (pass, simple) and branch gump/run-${appliedId}\nkept ${unapplied} (passed, not applied: gump apply ${unapplied}, or gump clean --all)\n1 run removed\n`,
-    );
+    // One line per run, in run-id order (runs of one second: not their start order), then the count.
+    const lines = clean.stdout.trimEnd().split('\n');
+    expect(lines.slice(0, -1).sort()).toEqual([
+      `kept ${unapplied} (passed, not applied: gump apply ${unapplied}, or gump clean --all)`,
+      `removed ${appliedId} (pass, simple) and branch gump/run-${appliedId}`,
+    ]);
+    expect(lines.at(-1)).toBe('1 run removed');
     expect(runBranches(dir).sort()).toEqual(['gump/mine', `gump/run-${unapplied}`, `gump/run-${waiting}`]);
     expect(gitIn(dir, 'worktree', 'list').split('\n')).toHaveLength(3);
 
