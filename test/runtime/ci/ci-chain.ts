@@ -3,7 +3,7 @@
 // boundary saved so far (an artifact store folder) and "uploads" the one it saves. Boundaries are
 // the only thing jobs share, as on GitHub Actions or GitLab CI.
 
-import { execFile, execFileSync } from 'node:child_process';
+import { execFileSync } from 'node:child_process';
 import { cpSync, existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -11,7 +11,7 @@ import { lowerPlan, serialisePlan } from '../../../src/3-lower/lower.js';
 import { checkFiles } from '../../../src/compile.js';
 import { NodeHost } from '../../../src/project/node-host.js';
 import { inspect, makeRepo, type ScenarioResult } from '../scenario/harness.js';
-import { RUNTIME_BUNDLE } from '../e2e/library-run.js';
+import { node, RUNTIME_BUNDLE } from '../e2e/library-run.js';
 
 export interface Pipeline {
   origin: string;
@@ -83,7 +83,7 @@ export async function ciJob(
     GITLAB_CI: '',
     ...(o.env ?? {}),
   };
-  const r = await run(args, clone, env);
+  const r = await node(clone, RUNTIME_BUNDLE, args, env);
   const outputs = Object.fromEntries(
     readFileSync(githubOutput, 'utf8')
       .split('\n')
@@ -119,26 +119,4 @@ export async function finalState(p: Pipeline): Promise<ScenarioResult> {
 
 function listDirs(dir: string): string[] {
   return existsSync(dir) ? readdirSync(dir).sort() : [];
-}
-
-function run(
-  args: string[],
-  cwd: string,
-  env: Record<string, string>,
-): Promise<{ code: number; stdout: string; stderr: string }> {
-  return new Promise((resolve) => {
-    execFile(
-      process.execPath,
-      [RUNTIME_BUNDLE, ...args],
-      { cwd, env: { ...process.env, ...env }, encoding: 'utf8', maxBuffer: 64 * 1024 * 1024 },
-      (error, stdout, stderr) => {
-        const code = error
-          ? typeof (error as { code?: unknown }).code === 'number'
-            ? (error as { code: number }).code
-            : 1
-          : 0;
-        resolve({ code, stdout, stderr });
-      },
-    );
-  });
 }

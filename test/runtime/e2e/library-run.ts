@@ -199,7 +199,7 @@ export function node(cwd: string, script: string, args: string[], env: Record<st
     execFile(
       process.execPath,
       [script, ...args],
-      { cwd, env: { ...process.env, ...env }, encoding: 'utf8', maxBuffer: 32 * 1024 * 1024 },
+      { cwd, env: { ...process.env, ...env }, encoding: 'utf8', maxBuffer: 64 * 1024 * 1024 },
       (error, stdout, stderr) => {
         const code = error
           ? typeof (error as { code?: unknown }).code === 'number'
