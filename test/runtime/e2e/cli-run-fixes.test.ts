@@ -209,7 +209,7 @@ describe('defect 8 and housekeeping: the waiting run, id prefixes, gump runs, gu
       `removed ${appliedId} (pass, simple) and branch gump/run-${appliedId}`,
     ]);
     expect(lines.at(-1)).toBe('1 run removed');
-    expect(runBranches(dir).sort()).toEqual(['gump/mine', `gump/run-${unapplied}`, `gump/run-${waiting}`]);
+    expect(runBranches(dir).sort()).toEqual(['gump/mine', `gump/run-${unapplied}`, `gump/run-${waiting}`].sort());
     expect(gitIn(dir, 'worktree', 'list').split('\n')).toHaveLength(3);
 
     const all = await gump(dir, 'clean', '--all', '--keep', '0');
