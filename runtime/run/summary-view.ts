@@ -50,6 +50,8 @@ export interface SummaryView {
   };
   /** The CI run to resume (GITHUB_RUN_ID): the waiting instructions name it. */
   ciRunId?: string;
+  /** On GitLab (GITLAB_CI): the pipeline whose manual jobs decide a waiting run (CI_PIPELINE_URL, may be empty). */
+  gitlab?: { pipelineUrl: string };
   /** Steps outside any task, in run order. */
   steps: StepRow[];
   /** One section per planned task of every split. */
@@ -146,6 +148,7 @@ export function summaryView(
     base: report.base.slice(0, 12),
     outcome: outcomeOf(report, state),
     ...(env.GITHUB_RUN_ID ? { ciRunId: env.GITHUB_RUN_ID } : {}),
+    ...(env.GITLAB_CI === 'true' ? { gitlab: { pipelineUrl: env.CI_PIPELINE_URL ?? '' } } : {}),
     steps: report.steps.filter((s) => !inTask.has(s.step)).map((s) => row(s)),
     tasks,
     ...(files ? { files: filesOf(files) } : {}),

@@ -10,7 +10,11 @@ import { RUN_JOBS, stepJobIds, type Target } from './limits.js';
 import type { CiOptions } from './options.js';
 import { agentsOf, approvalPoints, minutesOf } from './unit-facts.js';
 
-/** Approval jobs chained after one unit job at most; a run that waits more often is resumed by dispatch. */
+/**
+ * GitHub: approval jobs chained after one unit job at most; a run that waits more often is resumed
+ * by dispatch. GitLab has no dispatch resume (a new pipeline cannot read this one's artifacts
+ * without an API token), so there every approval point gets its manual job, whatever `[ci] approval`.
+ */
 const MAX_APPROVAL_JOBS = 10;
 /** Minutes every job spends on checkout, set-up and state, on top of its steps. */
 const SETUP_MINUTES = 10;
@@ -187,7 +191,8 @@ class GraphBuilder {
     });
     const block = [job.id];
     if (points === 0) return block;
-    const approvals = this.o.approval === 'environment' ? Math.min(points, MAX_APPROVAL_JOBS) : 0;
+    const approvals =
+      this.target === 'gitlab' ? points : this.o.approval === 'environment' ? Math.min(points, MAX_APPROVAL_JOBS) : 0;
     let previous = job;
     for (let n = 1; n <= approvals + 1; n++) {
       this.add({

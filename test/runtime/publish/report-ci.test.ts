@@ -129,6 +129,22 @@ describe('report --out --summary (CI report job)', () => {
     golden('waiting.summary.md', mask(r, c.markdown));
   });
 
+  it('waiting on GitLab: the manual approve and reject jobs of the pipeline, no dispatch', async () => {
+    const r = await waitingRun();
+    const url = 'https://gitlab.example.com/group/project/-/pipelines/812';
+    const c = await ciReport(r, { GITHUB_RUN_ID: '', GITLAB_CI: 'true', CI_PIPELINE_URL: url });
+    expect(c.code, c.stderr).toBe(0);
+    const how = c.markdown.slice(c.markdown.indexOf('To continue, either:'), c.markdown.indexOf('\nSpec '));
+    expect(how).toBe(
+      [
+        'To continue, either:',
+        `- play the blocking manual job \`<job>-approve-<n>\` that follows the waiting job in [its pipeline](${url}), or`,
+        '- play the manual job `<job>-reject-<n>` beside it to end the run.',
+        '',
+      ].join('\n'),
+    );
+  });
+
   it('rejected: GUMP_DECISION=reject aborts the waiting run first, then reports it aborted; state=aborted', async () => {
     const r = await waitingRun();
     const c = await ciReport(r, { GUMP_DECISION: 'reject', GUMP_ACTOR: 'octocat' });
