@@ -40,8 +40,11 @@ export function runInfo(repo: string, id: string): RunInfo {
   };
 }
 
+/** Runs oldest first by start time (ids of one second sort in any order), then by id. */
 export function allRuns(repo: string): RunInfo[] {
-  return listRuns(repo).map((id) => runInfo(repo, id));
+  return listRuns(repo)
+    .map((id) => runInfo(repo, id))
+    .sort((a, b) => Date.parse(a.startedAt) - Date.parse(b.startedAt) || (a.id < b.id ? -1 : a.id > b.id ? 1 : 0));
 }
 
 /** `42s`, `5m`, `3h`, `2d`: how long ago. */

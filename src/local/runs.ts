@@ -87,7 +87,7 @@ export function runWorktree(repo: string, id: string): string {
   return join(runsDir(repo), id, 'worktree');
 }
 
-/** Runs of this repository, oldest first (ids sort by start time). */
+/** Runs of this repository by id (oldest first, except among runs started within one second). */
 export function listRuns(repo: string): string[] {
   const dir = runsDir(repo);
   if (!existsSync(dir)) return [];
@@ -100,10 +100,25 @@ export function listRuns(repo: string): string[] {
 export function pickRun(repo: string, id: string | undefined): string {
   const runs = listRuns(repo);
   if (id !== undefined) return matchRun(runs, id);
-  const last = runs[runs.length - 1];
+  const last = latest(repo, runs);
   if (!last)
     throw new LocalRunError('no gump run in this repository yet: start one with gump run <workflow> --spec <file>');
   return last;
+}
+
+/** The run started last (ids of one second do not sort by start time); by id when a state is unreadable. */
+function latest(repo: string, runs: readonly string[]): string | undefined {
+  let best: { id: string; at: number } | undefined;
+  for (const id of runs) {
+    let at: number;
+    try {
+      at = Date.parse(readState(join(runsDir(repo), id, 'worktree')).startedAt);
+    } catch {
+      return runs[runs.length - 1];
+    }
+    if (!best || at >= best.at) best = { id, at };
+  }
+  return best?.id;
 }
 
 /** An id, `gump/run-<id>`, or a unique prefix of one of `runs`. */
