@@ -9,6 +9,7 @@ import { render } from '../diagnostics/render.js';
 import { NodeHost } from '../project/node-host.js';
 import { executeRun } from '../local/execute.js';
 import { headCommit, pickRun, readState, repoRoot, runWorktree } from '../local/runs.js';
+import { removeRun, runInfo } from '../local/housekeeping.js';
 import { startRun } from '../local/start-run.js';
 import { lockRun } from '../local/lock.js';
 import { checkGateCommands, checkInputs, checkSpec } from '../local/preflight.js';
@@ -86,7 +87,6 @@ export const runCommand: Command = {
       // Before any agent spends, before a run branch exists.
       checkSpec(resolve(spec), spec);
       checkInputs(plan, inputs);
-      checkGateCommands(plan, repo);
       const stub = args.flags.has('stub');
       const stubText = stub ? readStubScript(repo, process.cwd()) : undefined;
       const run = await startRun({
@@ -99,6 +99,13 @@ export const runCommand: Command = {
         stub,
         ...(stubText !== undefined ? { stubText } : {}),
       });
+      try {
+        // In the run's checkout (the last commit), before any agent spends; a run that cannot start leaves nothing.
+        checkGateCommands(plan, run.worktree, repo);
+      } catch (e) {
+        removeRun(repo, runInfo(repo, run.id));
+        throw e;
+      }
       lockRun(repo, run.id, write);
       write(`run ${run.id} on branch ${run.branch}\n`);
       const code = await executeRun(run.worktree, { isolate, write, progress: progressOptions() });

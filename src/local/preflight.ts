@@ -1,13 +1,14 @@
-// Checks of `gump run` before any agent spends (and before a run branch exists): the spec is
-// readable and not empty, every --input is one the workflow takes, and every command gate the plan
+// Checks of `gump run` before any agent spends: the spec is readable and not empty, every --input
+// is one the workflow takes (both before a run branch exists), and every command gate the plan
 // holds (compile, test, lint, tests_found, coverage) resolves to a command that can run
-// (language.md §8.4), as it would at gate time.
+// (language.md §8.4), as it would at gate time — in the run's own checkout of the last commit,
+// whose gump.toml and package.json are the ones its gates will read.
 
 import { readFileSync } from 'node:fs';
 import type { Gate, Plan, PlanStep } from '../../protocol/plan.js';
 import { readRuntimeConfig } from '../../runtime/config.js';
 import { resolveGateCommand, type CommandAlias } from '../../runtime/gates/resolve-command.js';
-import { LocalRunError } from './runs.js';
+import { git, LocalRunError } from './runs.js';
 
 const ALIASES: readonly string[] = ['compile', 'test', 'lint', 'tests_found', 'coverage'];
 
@@ -37,9 +38,14 @@ export function checkInputs(plan: Plan, inputs: Record<string, string>): void {
   }
 }
 
-/** Every command gate alias of the plan, resolved in `repo`; one LocalRunError listing what cannot run. */
+/**
+ * Every command gate alias of the plan, resolved in `checkout` (the run's worktree); one
+ * LocalRunError listing what cannot run, which says so when `repo`'s working tree has uncommitted
+ * changes to the files the resolution reads (the run does not see them).
+ */
 export function checkGateCommands(
   plan: Plan,
+  checkout: string,
   repo: string,
   env: Record<string, string | undefined> = process.env,
 ): void {
@@ -53,11 +59,22 @@ export function checkGateCommands(
     }
   };
   for (const wf of Object.values(plan.workflows)) visit(wf.steps);
-  const config = readRuntimeConfig(repo);
+  const config = readRuntimeConfig(checkout);
   const problems = [...aliases].sort().flatMap((alias) => {
-    const r = resolveGateCommand(alias as CommandAlias, repo, config, env.PATH ?? '');
+    const r = resolveGateCommand(alias as CommandAlias, checkout, config, env.PATH ?? '');
     return 'missing' in r ? [r.missing] : [];
   });
-  if (problems.length > 0)
-    throw new LocalRunError(`the workflow's gates cannot run; nothing was started:\n  ${problems.join('\n  ')}`);
+  if (problems.length === 0) return;
+  const changed = git(repo, ['status', '--porcelain', '--', ...GATE_FILES])
+    .split('\n')
+    .filter(Boolean)
+    .map((l) => l.replace(/^\S+\s+/, '')); // `XY path` (git() trims the first line's leading space)
+  const note =
+    changed.length > 0
+      ? `\n(the run starts from the last commit; uncommitted changes to ${changed.join(', ')} are not in it: commit them first)`
+      : '';
+  throw new LocalRunError(`the workflow's gates cannot run; nothing was started:\n  ${problems.join('\n  ')}${note}`);
 }
+
+/** Files the gate commands are resolved from (runtime/gates/resolve-command.ts). */
+const GATE_FILES = ['gump.toml', 'package.json', 'Makefile', 'Cargo.toml', 'go.mod', 'pyproject.toml'];

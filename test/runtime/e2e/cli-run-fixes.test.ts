@@ -299,11 +299,25 @@ describe('early checks before any agent spends', () => {
     expect(input.code).toBe(2);
     expect(input.stderr).toBe('gump run: unknown input "colour": workflow simple takes no inputs\n');
 
+    // The gates resolve in the run's checkout of the last commit: its gump.toml, not the working tree's.
     writeFileSync(join(dir, 'gump.toml'), '[validation]\ncompile_cmd = "no-such-compiler-xyz --all"\n');
+    gitIn(dir, 'add', 'gump.toml');
+    gitIn(dir, 'commit', '-qm', 'a compile command that cannot run');
+    const problem =
+      'gump run: the workflow\'s gates cannot run; nothing was started:\n  compile command "no-such-compiler-xyz --all" (from gump.toml [validation] compile_cmd) cannot run: "no-such-compiler-xyz" is not on PATH; install it or set compile_cmd in gump.toml [validation]';
     const gate = await gump(dir, 'run', 'simple', '--spec', 'spec.md', '--stub');
     expect(gate.code).toBe(2);
-    expect(gate.stderr).toBe(
-      'gump run: the workflow\'s gates cannot run; nothing was started:\n  compile command "no-such-compiler-xyz --all" (from gump.toml [validation] compile_cmd) cannot run: "no-such-compiler-xyz" is not on PATH; install it or set compile_cmd in gump.toml [validation]\n',
+    expect(gate.stderr).toBe(`${problem}\n`);
+    expect(runBranches(dir)).toEqual([]);
+    expect((await gump(dir, 'runs')).stdout).toBe(
+      'no gump run in this repository yet: start one with gump run <workflow> --spec <file>\n',
+    );
+    // A fix not yet committed is not in the run: said so.
+    writeFileSync(join(dir, 'gump.toml'), '[validation]\ncompile_cmd = "true"\n');
+    const uncommitted = await gump(dir, 'run', 'simple', '--spec', 'spec.md', '--stub');
+    expect(uncommitted.code).toBe(2);
+    expect(uncommitted.stderr).toBe(
+      `${problem}\n(the run starts from the last commit; uncommitted changes to gump.toml are not in it: commit them first)\n`,
     );
     expect(runBranches(dir)).toEqual([]);
   });
