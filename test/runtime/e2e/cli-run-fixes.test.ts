@@ -5,21 +5,10 @@ import { existsSync, mkdirSync, readFileSync, rmSync, writeFileSync } from 'node
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { makeRepo } from '../scenario/harness.js';
-import { demoProject, FAST_GATES, gitIn, gump } from './library-run.js';
-
-const SIMPLE = `name: simple
-steps:
-  - name: impl
-    type: code
-    get: { prompt: "{spec}" }
-    run: { agent: claude-sonnet }
-    gate: [compile]
-`;
-const stubWriting = (value: number): string =>
-  `version: 1\nrules:\n  - match: impl\n    write: { "src/a.js": "module.exports = ${value};\\n" }\n`;
+import { demoProject, FAST_GATES, gitIn, gump, SIMPLE_WORKFLOW, stubWritingA } from './library-run.js';
 
 function repo(extra: Record<string, string> = {}): string {
-  return makeRepo(demoProject({ ...FAST_GATES, '.gump/workflows/simple.yaml': SIMPLE, ...extra }));
+  return makeRepo(demoProject({ ...FAST_GATES, '.gump/workflows/simple.yaml': SIMPLE_WORKFLOW, ...extra }));
 }
 
 function runBranches(dir: string): string[] {
@@ -31,15 +20,15 @@ function runBranches(dir: string): string[] {
 describe('defect 1: the stub script comes from the working tree', () => {
   it('uses an uncommitted .gump/stub.yaml', async () => {
     const dir = repo();
-    writeFileSync(join(dir, '.gump', 'stub.yaml'), stubWriting(1));
+    writeFileSync(join(dir, '.gump', 'stub.yaml'), stubWritingA(1));
     const run = await gump(dir, 'run', 'simple', '--spec', 'spec.md', '--stub');
     expect(run.code, run.stdout + run.stderr).toBe(0);
     expect(gitIn(dir, 'show', `${runBranches(dir)[0]}:src/a.js`)).toBe('module.exports = 1;');
   });
 
   it('uses uncommitted edits to a committed stub script', async () => {
-    const dir = repo({ '.gump/stub.yaml': stubWriting(1) });
-    writeFileSync(join(dir, '.gump', 'stub.yaml'), stubWriting(2));
+    const dir = repo({ '.gump/stub.yaml': stubWritingA(1) });
+    writeFileSync(join(dir, '.gump', 'stub.yaml'), stubWritingA(2));
     const run = await gump(dir, 'run', 'simple', '--spec', 'spec.md', '--stub');
     expect(run.code, run.stdout + run.stderr).toBe(0);
     expect(gitIn(dir, 'show', `${runBranches(dir)[0]}:src/a.js`)).toBe('module.exports = 2;');
@@ -65,7 +54,7 @@ describe('defect 1: the stub script comes from the working tree', () => {
 
 describe('defect 2: gump apply changes nothing on a conflict', () => {
   async function passedRun(): Promise<{ dir: string; id: string }> {
-    const dir = repo({ '.gump/stub.yaml': stubWriting(1), 'src/a.js': 'module.exports = 0;\n' });
+    const dir = repo({ '.gump/stub.yaml': stubWritingA(1), 'src/a.js': 'module.exports = 0;\n' });
     const run = await gump(dir, 'run', 'simple', '--spec', 'spec.md', '--stub');
     expect(run.code, run.stdout + run.stderr).toBe(0);
     return { dir, id: runBranches(dir)[0]!.replace('gump/run-', '') };
@@ -100,7 +89,7 @@ describe('defect 2: gump apply changes nothing on a conflict', () => {
   });
 
   it('names an untracked file in the way of a file the run adds', async () => {
-    const dir = repo({ '.gump/stub.yaml': stubWriting(1) });
+    const dir = repo({ '.gump/stub.yaml': stubWritingA(1) });
     const run = await gump(dir, 'run', 'simple', '--spec', 'spec.md', '--stub');
     expect(run.code, run.stdout + run.stderr).toBe(0);
     const id = runBranches(dir)[0]!.replace('gump/run-', '');
@@ -138,7 +127,7 @@ function uniquePrefix(id: string, ids: string[]): string {
 
 describe('defect 8 and housekeeping: the waiting run, id prefixes, gump runs, gump clean', () => {
   it('approve/reject without an id take the run that waits, not the newest; several waiting are listed', async () => {
-    const dir = repo({ '.gump/stub.yaml': stubWriting(1), '.gump/workflows/reviewed.yaml': REVIEWED });
+    const dir = repo({ '.gump/stub.yaml': stubWritingA(1), '.gump/workflows/reviewed.yaml': REVIEWED });
     expect((await gump(dir, 'run', 'reviewed', '--spec', 'spec.md', '--stub')).code).toBe(3);
     expect((await gump(dir, 'run', 'reviewed', '--spec', 'spec.md', '--stub')).code).toBe(3);
     const [first, second] = runBranches(dir)
@@ -182,7 +171,7 @@ describe('defect 8 and housekeeping: the waiting run, id prefixes, gump runs, gu
   });
 
   it("clean removes finished runs and their branches, keeps waiting and unapplied runs and the user's branches", async () => {
-    const dir = repo({ '.gump/stub.yaml': stubWriting(1), '.gump/workflows/reviewed.yaml': REVIEWED });
+    const dir = repo({ '.gump/stub.yaml': stubWritingA(1), '.gump/workflows/reviewed.yaml': REVIEWED });
     gitIn(dir, 'branch', 'gump/mine');
     // Each run's id from its own output: ids started within one second do not sort by start.
     const start = async (workflow: string, code: number): Promise<string> => {
@@ -241,7 +230,7 @@ interface ReportJson {
 
 describe('defect 7: status after resume, open attempts, passed and conflicted runs', () => {
   it('a rejected run, resumed, no longer says rejected; open attempts read waiting and aborted, not running', async () => {
-    const dir = repo({ '.gump/stub.yaml': stubWriting(1), '.gump/workflows/reviewed.yaml': REVIEWED });
+    const dir = repo({ '.gump/stub.yaml': stubWritingA(1), '.gump/workflows/reviewed.yaml': REVIEWED });
     expect((await gump(dir, 'run', 'reviewed', '--spec', 'spec.md', '--stub')).code).toBe(3);
     const report = async (): Promise<ReportJson> =>
       JSON.parse((await gump(dir, 'report', '--format', 'json')).stdout) as ReportJson;
@@ -263,7 +252,7 @@ describe('defect 7: status after resume, open attempts, passed and conflicted ru
   });
 
   it('resuming a passed run changes nothing', async () => {
-    const dir = repo({ '.gump/stub.yaml': stubWriting(1) });
+    const dir = repo({ '.gump/stub.yaml': stubWritingA(1) });
     expect((await gump(dir, 'run', 'simple', '--spec', 'spec.md', '--stub')).code).toBe(0);
     const before = (await gump(dir, 'report', '--format', 'json')).stdout;
     const id = runBranches(dir)[0]!.replace('gump/run-', '');
@@ -287,7 +276,7 @@ describe('defect 7: status after resume, open attempts, passed and conflicted ru
 
 describe('early checks before any agent spends', () => {
   it('refuses an empty or unreadable spec, an unknown --input and a gate command that cannot run; no run branch', async () => {
-    const dir = repo({ '.gump/stub.yaml': stubWriting(1), 'empty.md': ' \n\n' });
+    const dir = repo({ '.gump/stub.yaml': stubWritingA(1), 'empty.md': ' \n\n' });
     const empty = await gump(dir, 'run', 'simple', '--spec', 'empty.md', '--stub');
     expect(empty.code).toBe(2);
     expect(empty.stderr).toBe('gump run: the spec file empty.md is empty: write what the agents should build\n');

@@ -36,6 +36,21 @@ export const FAST_GATES: Record<string, string> = {
     '[validation]\ncompile_cmd = "node scripts/check.js build"\ntest_cmd = "node scripts/check.js test"\nlint_cmd = "node scripts/check.js lint"\n',
 };
 
+/** A one-step project workflow (`simple`): one code step `impl` with the compile gate. */
+export const SIMPLE_WORKFLOW = `name: simple
+steps:
+  - name: impl
+    type: code
+    get: { prompt: "{spec}" }
+    run: { agent: claude-sonnet }
+    gate: [compile]
+`;
+
+/** A stub script whose `impl` writes `src/a.js` exporting `value`, with extra rule lines (e.g. `turns: 4`). */
+export function stubWritingA(value: number, ...extra: string[]): string {
+  return `version: 1\nrules:\n  - match: impl\n    write: { "src/a.js": "module.exports = ${value};\\n" }\n${extra.map((l) => `    ${l}\n`).join('')}`;
+}
+
 /** The demo project (`fixtures/stub/project`) with extra or replaced files. */
 export function demoProject(extra: Record<string, string> = {}): Record<string, string> {
   return { ...readTree(join(STUB_FIXTURES, 'project')), ...extra };

@@ -7,19 +7,10 @@ import { existsSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { makeRepo } from '../scenario/harness.js';
-import { demoProject, FAST_GATES, GUMP_BIN, gump } from './library-run.js';
+import { demoProject, FAST_GATES, GUMP_BIN, gump, SIMPLE_WORKFLOW, stubWritingA } from './library-run.js';
 import { runsDir } from '../../../src/local/runs.js';
 
-const SIMPLE = `name: simple
-steps:
-  - name: impl
-    type: code
-    get: { prompt: "{spec}" }
-    run: { agent: claude-sonnet }
-    gate: [compile]
-`;
-const stub = (delay: string): string =>
-  `version: 1\nrules:\n  - match: impl\n    write: { "src/a.js": "module.exports = 1;\\n" }\n    turns: 4\n    delay: ${delay}\n`;
+const stub = (delay: string): string => stubWritingA(1, 'turns: 4', `delay: ${delay}`);
 
 async function until(what: string, test: () => boolean, timeoutMs = 20_000): Promise<void> {
   const end = Date.now() + timeoutMs;
@@ -41,7 +32,7 @@ function groupAlive(pgid: number): boolean {
 describe('a lock on a run', () => {
   it('refuses a second process on a run in use; after kill -9 the resume stops the orphaned agent and completes', async () => {
     const repo = makeRepo(
-      demoProject({ ...FAST_GATES, '.gump/workflows/simple.yaml': SIMPLE, '.gump/stub.yaml': stub('60s') }),
+      demoProject({ ...FAST_GATES, '.gump/workflows/simple.yaml': SIMPLE_WORKFLOW, '.gump/stub.yaml': stub('60s') }),
     );
     const child = spawn(process.execPath, [GUMP_BIN, 'run', 'simple', '--spec', 'spec.md', '--stub'], {
       cwd: repo,
