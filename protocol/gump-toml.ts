@@ -66,3 +66,8 @@ export const VALUE_RULES = {
   model: { expected: 'a model name (string)', ok: (x: unknown) => typeof x === 'string' },
   price: { expected: 'a number ≥ 0 (USD per million tokens)', ok: (x: unknown) => typeof x === 'number' && x >= 0 },
 } as const satisfies Record<string, ValueRule>;
+
+/** A table path as gump.toml spells it: bare keys as they are, others quoted (`[prices."gpt-5.4"]`). */
+export function tableName(path: readonly string[]): string {
+  return `[${path.map((s) => (/^[A-Za-z0-9_-]+$/.test(s) ? s : JSON.stringify(s))).join('.')}]`;
+}

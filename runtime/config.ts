@@ -13,6 +13,7 @@ import {
   DEFAULT_GATE_TIMEOUT_MS,
   ENDPOINT_KEYS,
   PRICE_KEYS,
+  tableName,
   VALUE_RULES,
   type Price,
 } from '../protocol/gump-toml.js';
@@ -96,12 +97,13 @@ export function parseRuntimeConfig(text: string): RuntimeConfig {
     config.models[alias] = model as string;
   }
   for (const [model, value] of Object.entries(table(data, 'prices'))) {
-    const entry = table({ [model]: value }, model, `[prices."${model}"]`);
+    const entry = table({ [model]: value }, model, tableName(['prices', model]));
     const price: Price = {};
     for (const key of PRICE_KEYS) {
       const v = entry[key];
       if (v === undefined) continue;
-      if (!VALUE_RULES.price.ok(v)) throw wrongType(`[prices."${model}"] ${key}`, VALUE_RULES.price.expected, v);
+      if (!VALUE_RULES.price.ok(v))
+        throw wrongType(`${tableName(['prices', model])} ${key}`, VALUE_RULES.price.expected, v);
       price[key] = v as number;
     }
     config.prices[model] = price;

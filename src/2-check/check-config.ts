@@ -15,6 +15,7 @@ import {
   PIN_PROVIDERS,
   PRICE_KEYS,
   ROOT_KEYS,
+  tableName,
   VALIDATION_KEYS,
   VALUE_RULES,
   type Price,
@@ -314,7 +315,7 @@ class ConfigChecker {
 
   private unknown(path: string[], known: readonly string[]): void {
     const key = path[path.length - 1]!;
-    const where = path.length === 1 ? 'gump.toml' : `[${path.slice(0, -1).map(segment).join('.')}]`;
+    const where = path.length === 1 ? 'gump.toml' : tableName(path.slice(0, -1));
     const near = suggestKey(key, known);
     this.out.report(
       'GUMP523',
@@ -350,14 +351,10 @@ function isTable(v: unknown): v is Table {
   return typeof v === 'object' && v !== null && !Array.isArray(v) && !(v instanceof Date);
 }
 
-function segment(s: string): string {
-  return /^[A-Za-z0-9_-]+$/.test(s) ? s : JSON.stringify(s);
-}
-
 /** `[error_context] max_error_chars`, `[prices."gpt-5.4"] input`, `default_agent`. */
 function label(path: string[]): string {
   if (path.length === 1) return path[0]!;
-  return `[${path.slice(0, -1).map(segment).join('.')}] ${path[path.length - 1]}`;
+  return `${tableName(path.slice(0, -1))} ${path[path.length - 1]}`;
 }
 
 function describe(v: unknown): string {

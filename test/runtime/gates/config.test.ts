@@ -89,7 +89,10 @@ describe('readRuntimeConfig', () => {
     ['[validation]\ncompile_cmd = 3', '[validation] compile_cmd'],
     ['[error_context]\nmax_error_chars = -1', '[error_context] max_error_chars'],
     ['validation = "x"', '[validation] must be a table'],
-    ['[prices]\nm = 3', '[prices."m"] must be a table'],
+    // Table names as gump.toml spells them and the checker says them: bare keys bare, others quoted.
+    ['[prices]\nm = 3', '[prices.m] must be a table'],
+    ['[prices]\n"gpt-5.4" = 3', '[prices."gpt-5.4"] must be a table'],
+    ['[prices."gpt-5.4"]\ninput = "cheap"', '[prices."gpt-5.4"] input'],
   ])('throws a ConfigError naming the key for %j', (text, key) => {
     p = makeProject({ 'gump.toml': text });
     expect(() => readRuntimeConfig(p!.root)).toThrow(key);
