@@ -4,10 +4,10 @@
 // rendered into an `agent` field, directly or through a callee's agent input, are its agent inputs.
 // Runs after the resolve and bind passes; returns the two sorted lists for the model.
 
-import type { InputAst } from '../1-parse/ast.js';
 import type { CheckedWorkflow, WorkflowModel } from './model.js';
 import { calleeFor } from './resolve-ref.js';
-import { getWorkflowOf, indexScopes } from './scope-lookup.js';
+import { indexScopes } from './scope-lookup.js';
+import { collectReferences } from './references.js';
 import type { TemplateSite } from './template-sites.js';
 import { isReservedName } from './bind-reference.js';
 
@@ -29,8 +29,9 @@ export function collectInputs(
       if (site.kind === 'agent' || site.kind === 'retry-agent') names.forEach((n) => agentInputs.add(n));
     }
   }
-  for (const use of calleeUses(wf)) {
-    const callee = calleeFor(wf, use.ref, use.validator ? 'validator' : undefined)?.checked;
+  // The references the resolve pass resolved (references.ts): calls, GET, validator gates and retries.
+  for (const use of collectReferences(wf)) {
+    const callee = calleeFor(wf, use.ref, use.use === 'validator' ? 'validator' : undefined)?.checked;
     if (!callee) continue;
     const bound = new Map(use.inputs.map((i) => [i.name, i]));
     for (const name of callee.inputs) {
@@ -61,29 +62,4 @@ function inputNames(wf: WorkflowModel, stepNames: Set<string>, site: Pick<Templa
       ? [ph.parsed.name]
       : [],
   );
-}
-
-interface CalleeUse {
-  ref: string;
-  validator: boolean;
-  inputs: InputAst[];
-}
-
-/** Every reference to another workflow with the inputs it binds: call, GET, validator gate, retry. */
-function calleeUses(wf: WorkflowModel): CalleeUse[] {
-  const uses: CalleeUse[] = [];
-  for (const { ast } of wf.steps) {
-    if (ast.workflow && ast.keys.has('workflow'))
-      uses.push({ ref: ast.workflow.value.ref, validator: false, inputs: ast.with?.value ?? [] });
-    const get = getWorkflowOf(ast);
-    if (get) uses.push({ ref: get.ref, validator: false, inputs: ast.getInputs });
-    for (const gate of ast.gate?.value ?? []) {
-      if (gate.type === 'validate' && gate.arg) uses.push({ ref: gate.arg, validator: true, inputs: gate.inputs });
-    }
-    for (const entry of ast.retry?.value ?? []) {
-      if (entry.condition?.kind === 'validate')
-        uses.push({ ref: entry.condition.ref.ref, validator: true, inputs: entry.with?.value ?? [] });
-    }
-  }
-  return uses;
 }
