@@ -2,6 +2,7 @@
 // enforces the wall-clock timeout (SIGTERM to the group, SIGKILL after a grace), captures raw
 // stdout lines with timestamps, feeds the parser, reports live events and returns RunMetrics.
 import { spawn, type ChildProcess } from 'node:child_process';
+import { processStart } from './process-start.js';
 import { createWriteStream, existsSync, mkdirSync, rmSync, writeFileSync, type WriteStream } from 'node:fs';
 import { dirname, join } from 'node:path';
 import type { AgentAdapter, AgentRunRequest, NormalizedEvent, RunMetrics } from './types.js';
@@ -205,7 +206,9 @@ export function startAgent(o: RunAgentOptions): AgentRun {
   if (groupFile) {
     try {
       mkdirSync(o.groupDir!, { recursive: true });
-      writeFileSync(groupFile, `${child.pid}\n`);
+      // The leader's start time too: the next holder leaves a group that merely reuses the id alone.
+      const start = processStart(child.pid!);
+      writeFileSync(groupFile, start === undefined ? `${child.pid}\n` : `${child.pid} ${start}\n`);
     } catch {
       // best effort: without the record only a manual kill stops a CLI orphaned by a kill -9
     }

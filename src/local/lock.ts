@@ -5,6 +5,7 @@
 
 import { closeSync, existsSync, openSync, readdirSync, readFileSync, rmSync, statSync, writeSync } from 'node:fs';
 import { join } from 'node:path';
+import { sameGroup } from '../../runtime/agents/process-start.js';
 import { LocalRunError, runsDir } from './runs.js';
 
 function lockPath(repo: string, id: string): string {
@@ -78,7 +79,7 @@ export function stopOrphanedAgents(runDir: string, write: (s: string) => void): 
   for (const dir of groupDirs(runDir, 0)) {
     for (const name of readdirSync(dir)) {
       const pid = Number(name);
-      if (Number.isInteger(pid) && pid > 1 && groupAlive(pid)) {
+      if (Number.isInteger(pid) && pid > 1 && groupAlive(pid) && sameGroup(pid, recordedStart(join(dir, name)))) {
         signal(-pid, 'SIGTERM');
         const until = Date.now() + 2000;
         while (groupAlive(pid) && Date.now() < until) Atomics.wait(new Int32Array(new SharedArrayBuffer(4)), 0, 0, 50);
@@ -87,6 +88,15 @@ export function stopOrphanedAgents(runDir: string, write: (s: string) => void): 
       }
       rmSync(join(dir, name), { force: true });
     }
+  }
+}
+
+/** The start time recorded with a group (`<pgid> <start>`); none in records without it. */
+function recordedStart(file: string): string | undefined {
+  try {
+    return readFileSync(file, 'utf8').trim().split(' ')[1];
+  } catch {
+    return undefined;
   }
 }
 

@@ -9,6 +9,7 @@ import { describe, expect, it } from 'vitest';
 import { makeRepo } from '../scenario/harness.js';
 import { demoProject, FAST_GATES, GUMP_BIN, gump, SIMPLE_WORKFLOW, stubWritingA } from './library-run.js';
 import { runsDir } from '../../../src/local/runs.js';
+import { processStart } from '../../../runtime/agents/process-start.js';
 
 const stub = (delay: string): string => stubWritingA(1, 'turns: 4', `delay: ${delay}`);
 
@@ -49,6 +50,9 @@ describe('a lock on a run', () => {
     });
     const pgid = Number(readdirSync(groups)[0]);
     expect(groupAlive(pgid)).toBe(true);
+    // The record holds the leader's start time where procfs gives it (a reused id is left alone).
+    if (existsSync('/proc/self/stat'))
+      expect(readFileSync(join(groups, String(pgid)), 'utf8')).toBe(`${pgid} ${processStart(pgid)}\n`);
     const holder = Number(readFileSync(join(runsDir(repo), id, 'lock'), 'utf8'));
 
     const second = await gump(repo, 'run', '--resume', id);
