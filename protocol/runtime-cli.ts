@@ -41,6 +41,8 @@ export const ENV = {
   decision: 'GUMP_DECISION',
   /** Who decided (CI actor), recorded in the ledger. */
   actor: 'GUMP_ACTOR',
+  /** Why a reviewer rejected (optional; e.g. a variable given when playing GitLab's reject job): the run's reason. */
+  reason: 'GUMP_REASON',
   /** Run id for a new run (default: generated). */
   runId: 'GUMP_RUN_ID',
   /** Token for pushing `gump/run-<id>` and opening the PR/MR (publish job only). */

@@ -1,11 +1,11 @@
 // `report` in a CI job (design.md "job summary"): the report files of the `gump-report` artifact
 // (report.json, report.md), the Markdown job summary appended to GITHUB_STEP_SUMMARY, and the step
 // output `state`. A waiting run whose environment review was rejected (GUMP_DECISION=reject) is
-// aborted first, so the report shows how the run ended.
+// aborted first, with the reviewer's GUMP_REASON if given, so the report shows how the run ended.
 
 import { appendFileSync, mkdirSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { OUTPUTS, REPORT } from '../../protocol/runtime-cli.js';
+import { ENV, OUTPUTS, REPORT } from '../../protocol/runtime-cli.js';
 import type { Services } from '../exec/services.js';
 import { appendStepOutputs } from '../platform/step-output.js';
 import { readLedger } from '../state/ledger.js';
@@ -26,7 +26,7 @@ export interface CiReportOptions {
 export function ciReport(svc: Services, opts: CiReportOptions): { report: RunReport; problem?: string } {
   const env = svc.env;
   if (svc.state.status === 'waiting' && env.GUMP_DECISION === 'reject') {
-    const problem = decide(svc, 'reject', env.GUMP_ACTOR || 'ci');
+    const problem = decide(svc, 'reject', env[ENV.actor] || 'ci', env[ENV.reason]);
     if (problem) return { report: buildReport(svc.state, readLedger(runPaths(svc.worktree).ledger)), problem };
     // The run stopped: its own report files are written as for any stop (docs/runtime.md).
     writeReport(svc);

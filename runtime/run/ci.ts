@@ -62,7 +62,7 @@ export async function ciCommand(a: CiArgs): Promise<number> {
   if (s.status === 'waiting' && decision !== '') {
     // Before the approval moves on, what reviewers pushed to the waiting run branch joins the run.
     if (decision === 'approve') await adoptReviewerCommits(svc, a.env);
-    decide(svc, decision, a.env[ENV.actor] || 'ci');
+    decide(svc, decision, a.env[ENV.actor] || 'ci', decision === 'reject' ? a.env[ENV.reason] : undefined);
   }
   let outcome: Outcome | undefined;
   let tasks: string[] | undefined;

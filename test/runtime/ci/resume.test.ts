@@ -49,12 +49,16 @@ describe('ci: approval, re-runs', () => {
     await chain(p, ['step-0']);
     const rejected = await ciJob(p, 'step-0', {
       name: 'approve-0',
-      env: { GUMP_DECISION: 'reject', GUMP_ACTOR: 'octocat' },
+      env: { GUMP_DECISION: 'reject', GUMP_ACTOR: 'octocat', GUMP_REASON: 'wrong  approach' },
     });
     expect([rejected.code, rejected.outputs.state]).toEqual([4, 'aborted']);
     const r = await finalState(p);
     expect(r.state.status).toBe('aborted');
-    expect(r.events('approval.decided')).toMatchObject([{ decision: 'reject', by: 'octocat' }]);
+    // The reviewer's reason (e.g. a variable given when playing GitLab's reject job) is the run's.
+    expect(r.state.message).toMatch(/: wrong approach$/);
+    expect(r.events('approval.decided')).toMatchObject([
+      { decision: 'reject', by: 'octocat', reason: 'wrong approach' },
+    ]);
     expect(r.events('run.finished').map((e) => e.status)).toEqual(['aborted']);
   });
 

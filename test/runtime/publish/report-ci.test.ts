@@ -147,7 +147,7 @@ describe('report --out --summary (CI report job)', () => {
 
   it('rejected: GUMP_DECISION=reject aborts the waiting run first, then reports it aborted; state=aborted', async () => {
     const r = await waitingRun();
-    const c = await ciReport(r, { GUMP_DECISION: 'reject', GUMP_ACTOR: 'octocat' });
+    const c = await ciReport(r, { GUMP_DECISION: 'reject', GUMP_ACTOR: 'octocat', GUMP_REASON: '' });
     expect(c.code, c.stderr).toBe(0);
     expect(c.outputs).toBe('state=aborted\n');
     expect(c.json.status).toBe('aborted');
@@ -163,6 +163,16 @@ describe('report --out --summary (CI report job)', () => {
     const again = await ciReport(r, { GUMP_DECISION: 'reject' });
     expect(again.outputs).toBe('state=aborted\n');
     expect(ledgerEvents(r, 'approval.decided')).toHaveLength(1);
+  });
+
+  it("rejected in CI with GUMP_REASON: the reviewer's reason ends the run", async () => {
+    const r = await waitingRun();
+    const c = await ciReport(r, { GUMP_DECISION: 'reject', GUMP_ACTOR: 'octocat', GUMP_REASON: 'needs tests' });
+    expect(c.code, c.stderr).toBe(0);
+    expect(c.markdown).toContain('**⛔ Aborted:** rejected at before gate of impl: needs tests\n');
+    expect(ledgerEvents(r, 'approval.decided')).toEqual([
+      expect.objectContaining({ decision: 'reject', by: 'octocat', reason: 'needs tests' }),
+    ]);
   });
 
   it('reject --reason: recorded in the ledger and shown as the reason the run ended', async () => {
