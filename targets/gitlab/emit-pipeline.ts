@@ -34,7 +34,7 @@ type Obj = Record<string, unknown>;
 
 /** Stages GitLab defines by default, kept so that the project's own jobs stay valid in a gump pipeline. */
 const DEFAULT_STAGES = ['build', 'test', 'deploy'];
-/** GitLab nests child pipelines at most two levels deep: later parallel splits keep `parallel:` legs. */
+/** GitLab nests child pipelines at most two levels deep: later splits keep `parallel:` legs or task slots. */
 const MAX_CHILD_DEPTH = 2;
 /** Minutes of the jobs that only move state (generate a child, hand the parent's state on). */
 const STATE_JOB_MINUTES = 10;
@@ -44,7 +44,7 @@ export function gitlabImage(o: CiOptions): string {
   return `node:${o.nodeVersion}-bookworm`;
 }
 
-/** A parallel split mapped to a dynamic child pipeline. */
+/** A split mapped to a dynamic child pipeline. */
 export interface ChildSplit {
   /** Static path of the split (its planner job's step). */
   split: string;
@@ -54,9 +54,21 @@ export interface ChildSplit {
   path: string;
   /** The hidden job each task job extends. */
   template: string;
-  /** The matrix job of the graph the task jobs come from. */
-  matrix: CiJob;
+  /**
+   * The graph job the task jobs come from: a parallel split's matrix, or a sequential split's first
+   * task slot, as unit `slot-<i>-{i}` (task k runs unit `slot-<i>-<k>`, never `last`: the closing job
+   * runs what is left).
+   */
+  tasks: CiJob;
+  /** A sequential split: one stage per task, in plan order, where the marker line is. */
+  sequential: boolean;
 }
+
+/**
+ * The stage that stands for a sequential split's task stages in a compiled child file: emit.ts
+ * turns its line into GITLAB_TASK_STAGES, which gitlab-child replaces with one stage per task.
+ */
+export const TASK_STAGES_SENTINEL = '#task-stages';
 
 export interface GitlabPipelines {
   /** `.gitlab/gump/<name>.yml`. */
@@ -78,9 +90,24 @@ export function childFile(name: string, split: string): string {
 export function emitPipelines(graph: CiGraph, name: string, o: CiOptions, image = gitlabImage(o)): GitlabPipelines {
   const e = new Emitter(graph, name, o, image);
   const segments: { jobs: CiJob[]; from?: ChildSplit }[] = [{ jobs: [] }];
+  /** A sequential split in a child: its task slots, their approvals and share jobs are the task jobs. */
+  let slots: string | undefined;
+  const dropped = new Set<string>();
   for (const job of graph.jobs) {
-    if (job.matrix && segments.length <= MAX_CHILD_DEPTH) {
-      const split = job.step ?? job.matrix.planner;
+    if (slots && (job.unit?.startsWith(slots) || (job.role === 'share' && dropped.has(job.needs[0]!)))) {
+      dropped.add(job.id);
+      continue;
+    }
+    // A sequential split whose tasks can stop at an approval point keeps its task slots: each slot
+    // has its approval jobs, which the task jobs of a child would not have.
+    const first = job.role === 'unit' && !job.canWait ? /^slot-(\d+)-0(-last)?$/.exec(job.unit ?? '') : null;
+    if ((job.matrix || first) && segments.length <= MAX_CHILD_DEPTH) {
+      const split = job.step ?? job.matrix!.planner;
+      const sequential = job.matrix === undefined;
+      if (first) {
+        slots = `slot-${first[1]}-`;
+        dropped.add(job.id);
+      }
       segments.push({
         jobs: [],
         from: {
@@ -88,7 +115,8 @@ export function emitPipelines(graph: CiGraph, name: string, o: CiOptions, image 
           depth: segments.length,
           path: childFile(name, split),
           template: `.gump-${name}-${stateSlug(split)}-tasks`,
-          matrix: job,
+          tasks: sequential ? { ...job, unit: `${slots}{i}`, saves: `${split} tasks-{i}` } : job,
+          sequential,
         },
       });
       continue;
@@ -146,7 +174,10 @@ class Emitter {
     let hidden: Obj = {};
     if (from) {
       jobs[baseId(from)] = this.baseJob(from, stageOf(`${from.split} base`));
-      hidden = { [from.template]: this.taskTemplate(from, stageOf(from.matrix.id)) };
+      // A sequential split's task jobs each get their own stage (gitlab-child writes them at the sentinel).
+      hidden = {
+        [from.template]: this.taskTemplate(from, stageOf(from.sequential ? TASK_STAGES_SENTINEL : from.tasks.id)),
+      };
     }
     for (const job of graphJobs) {
       if (job.role === 'approval') {
@@ -242,13 +273,17 @@ class Emitter {
     };
   }
 
-  /** The hidden job every task job of the child extends (`GUMP_TASK`: the task's index, set by gitlab-child). */
+  /**
+   * The hidden job every task job of the child extends (`GUMP_TASK`: the task's index, set by
+   * gitlab-child); a sequential split's task jobs set their own stage.
+   */
   private taskTemplate(from: ChildSplit, stage: string): Obj {
-    const job = emitJob({ ...from.matrix, matrix: undefined as never }, stage, this.name, this.template, this.o, true);
+    const job = emitJob({ ...from.tasks, matrix: undefined as never }, stage, this.name, this.template, this.o, true);
     delete job.rules;
+    if (from.sequential) delete job.stage;
     const lines = job.script as string[];
-    lines.splice(unsetLines(keptSecrets(from.matrix.agents)).length, 0, taskLine());
-    const dir = stateSlug(from.matrix.saves!).replace('{i}', '$GUMP_TASK');
+    lines.splice(unsetLines(keptSecrets(from.tasks.agents)).length, 0, taskLine());
+    const dir = stateSlug(from.tasks.saves!).replace('{i}', '$GUMP_TASK');
     job.artifacts = {
       name: `gump-state-${dir}`,
       paths: [`${STATE_DIR}/${dir}/`],
