@@ -1,8 +1,8 @@
 // End-to-end on gitlab-ci-local 4.72.0 (harness.ts), the GitLab target's run-time mapping beyond
 // the built-ins (the GitHub target's scenarios, test/e2e/github/scenarios.test.ts): a retry with
-// escalation inside one job, a parallel split whose tasks run as separate jobs of a dynamic child
-// pipeline, a parallel conflict, and a failed job run again that continues from the state the
-// jobs before it saved.
+// escalation inside one job, a sequential and a parallel split whose tasks run as separate jobs of
+// a dynamic child pipeline, a parallel conflict, and a failed job run again that continues from
+// the state the jobs before it saved.
 // Where a local run can say what should happen, the outcome is compared.
 
 import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
@@ -55,6 +55,43 @@ rules:
     write: { "left.txt": "left\\n" }
   - match: decompose/right/impl
     write: { "right.txt": "right\\n" }
+`;
+
+const SEQUENTIAL = `# A sequential split of three tasks, each building on the file the one before it wrote.
+name: sequential
+steps:
+  - name: decompose
+    type: split
+    agent: claude-opus
+    prompt: "Plan {spec}"
+    gate: [schema]
+    each:
+      - name: impl
+        type: code
+        agent: claude-sonnet
+        prompt: "{task.description}"
+        gate: ["bash: test -f one.txt"]
+  - name: check
+    gate: ["bash: test -f one.txt && test -f two.txt && test -f three.txt"]
+`;
+
+/** Each task appends its name to order.txt: the file says in which order the task jobs ran. */
+const SEQUENTIAL_STUB = `version: 1
+rules:
+  - match: decompose
+    plan:
+      - { name: one, description: "one", files: [one.txt, order.txt] }
+      - { name: two, description: "two", files: [two.txt, order.txt] }
+      - { name: three, description: "three", files: [three.txt, order.txt] }
+  - match: decompose/one/impl
+    write: { "one.txt": "one\\n" }
+    append: { "order.txt": "one\\n" }
+  - match: decompose/two/impl
+    write: { "two.txt": "two\\n" }
+    append: { "order.txt": "two\\n" }
+  - match: decompose/three/impl
+    write: { "three.txt": "three\\n" }
+    append: { "order.txt": "three\\n" }
 `;
 
 /** `impl`'s gate needs a file outside the repository: absent, the job fails as on a broken runner; present, a re-run passes. */
@@ -135,6 +172,47 @@ describe.skipIf(missing !== undefined)('GitLab target end to end (gitlab-ci-loca
     expect(run.jobLog('gump-report before decompose')).toContain('the run went on in the child pipeline of decompose');
     expect(run.mergeRequests).toHaveLength(1);
     expectSameAsLocal(p, run, await startInRepo(p.repo, { workflow: 'parallel', files: {} }), { parallel: true });
+  }, 290_000);
+
+  it('a sequential split: the child pipeline holds one job per task, each in its own stage, run in plan order, then the closing job and the rest; same end as gump run', async () => {
+    const p = await gitlabProject('sequential', {
+      '.gump/workflows/sequential.yaml': SEQUENTIAL,
+      '.gump/stub.yaml': SEQUENTIAL_STUB,
+      'spec.md': 'the spec\n',
+      'gump.toml': TOML,
+    });
+    const run = await runPipeline(p, 'sequential');
+    expect(run.status, run.log).toBe(0);
+    expect(run.jobs).toMatchObject({
+      decompose: 'PASS',
+      'decompose child': 'PASS',
+      'decompose pipeline': 'PASS',
+      'gump-report before decompose': 'PASS',
+    });
+    // Three planned tasks, three task jobs (not the two task slots of gump.toml), in plan order.
+    expect(run.children['decompose pipeline']).toEqual([
+      'decompose base',
+      'decompose/one',
+      'decompose/two',
+      'decompose/three',
+      'decompose end',
+      'check',
+      'gump-publish',
+      'gump-report',
+    ]);
+    for (const job of run.children['decompose pipeline']!) expect(run.jobs[job], job).toBe('PASS');
+    // Each task job ran its own task only, from the state of the jobs before it; the closing job ran none.
+    const tasks = ['one', 'two', 'three'];
+    for (const t of tasks) {
+      expect(run.jobLog(`decompose/${t}`)).toContain(`[decompose/${t}/impl]`);
+      for (const other of tasks.filter((o) => o !== t))
+        expect(run.jobLog(`decompose/${t}`)).not.toContain(`[decompose/${other}/impl]`);
+    }
+    expect(run.jobLog('decompose end')).not.toMatch(/\[decompose\/\w+\/impl\]/);
+    // The tasks ran one after the other, in plan order: each job's commit is the base of the next.
+    expect(git(p.origin, 'show', `${run.state!.branch}:order.txt`)).toBe('one\ntwo\nthree');
+    expect(run.mergeRequests).toHaveLength(1);
+    expectSameAsLocal(p, run, await startInRepo(p.repo, { workflow: 'sequential', files: {} }));
   }, 290_000);
 
   it('a parallel conflict: both task jobs pass, the merge job fails the child pipeline, nothing merged or published', async () => {
