@@ -83,31 +83,27 @@ export function childFile(name: string, split: string): string {
 }
 
 /**
- * The graph cut at its parallel splits: the parent pipeline runs the jobs up to the first split's
- * planner, then generates and triggers its child pipeline, which holds the split's task jobs,
- * its merge job and everything after it (a parent cannot read a child's artifacts), and so on.
+ * The graph cut at its splits: the parent pipeline runs the jobs up to the first split's planner,
+ * then generates and triggers its child pipeline, which holds the split's task jobs, its merge or
+ * closing job and everything after it (a parent cannot read a child's artifacts), and so on. A
+ * sequential split's task slots become the child's task jobs (one per planned task, written by
+ * gitlab-child from the first slot's job); the graph's other slots are left out.
  */
 export function emitPipelines(graph: CiGraph, name: string, o: CiOptions, image = gitlabImage(o)): GitlabPipelines {
   const e = new Emitter(graph, name, o, image);
   const segments: { jobs: CiJob[]; from?: ChildSplit }[] = [{ jobs: [] }];
-  /** A sequential split in a child: its task slots, their approvals and share jobs are the task jobs. */
+  /** The unit prefix (`slot-<i>-`) of the sequential split whose slots the last child replaces. */
   let slots: string | undefined;
-  const dropped = new Set<string>();
   for (const job of graph.jobs) {
-    if (slots && (job.unit?.startsWith(slots) || (job.role === 'share' && dropped.has(job.needs[0]!)))) {
-      dropped.add(job.id);
-      continue;
-    }
-    // A sequential split whose tasks can stop at an approval point keeps its task slots: each slot
-    // has its approval jobs, which the task jobs of a child would not have.
+    if (slots && job.unit?.startsWith(slots)) continue;
+    // A sequential split whose tasks can stop at an approval point keeps its task slots (and no
+    // slot has approval or share jobs otherwise): each slot has its approval jobs, which the task
+    // jobs of a child would not have.
     const first = job.role === 'unit' && !job.canWait ? /^slot-(\d+)-0(-last)?$/.exec(job.unit ?? '') : null;
     if ((job.matrix || first) && segments.length <= MAX_CHILD_DEPTH) {
       const split = job.step ?? job.matrix!.planner;
       const sequential = job.matrix === undefined;
-      if (first) {
-        slots = `slot-${first[1]}-`;
-        dropped.add(job.id);
-      }
+      if (first) slots = `slot-${first[1]}-`;
       segments.push({
         jobs: [],
         from: {

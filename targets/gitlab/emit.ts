@@ -21,6 +21,11 @@ export function pipelineFile(name: string): string {
   return `.gitlab/gump/${name}.yml`;
 }
 
+/** The folder of a workflow's compiled child pipeline files (`childFile`). */
+export function childDir(name: string): string {
+  return `.gitlab/gump/${name}`;
+}
+
 /**
  * The pipeline of one plan, then the compiled child file of every parallel split that runs as a
  * dynamic child pipeline; `name` is the workflow's file name without extension; `image`: gump.toml
