@@ -3,13 +3,17 @@
 // on into the split (a sequential split's task jobs each in their own stage, written at the marker
 // line); byte-for-byte the same for the same plan.
 
-import { describe, expect, it } from 'vitest';
+import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { describe, expect, it, vi } from 'vitest';
 import { parse } from 'yaml';
 import type { Services } from '../../runtime/exec/services.js';
 import {
   ChildConfigError,
   childPipeline,
   childTasks,
+  gitlabChildCommand,
   isSequentialSplit,
   taskJobName,
 } from '../../runtime/run/ci-gitlab-child.js';
@@ -122,5 +126,41 @@ describe('gitlab-child', () => {
     expect(isSequentialSplit(plan(false), 'decompose')).toBe(true);
     expect(isSequentialSplit(plan(true), 'decompose')).toBe(false);
     expect(isSequentialSplit(plan(false), 'q')).toBe(false);
+  });
+  it('the command reads the compiled file from the checkout and writes the child; a file without the marker is exit 2 with a message', () => {
+    const dir = mkdtempSync(join(tmpdir(), 'gump-gitlab-child-'));
+    try {
+      const services = {
+        ...svc('running', true),
+        plan: { root: 'w', workflows: { w: { steps: [{ kind: 'agent', type: 'split', path: 'decompose' }] } } },
+      } as unknown as Services;
+      const marker = '  # gump-runtime gitlab-child: one stage per planned task, in plan order';
+      writeFileSync(join(dir, 'child.yml'), `stages:\n  - decompose base\n${marker}\n.t:\n  script: [ "true" ]\n`);
+      const args = {
+        split: 'decompose',
+        config: 'child.yml',
+        template: '.t',
+        out: join(dir, 'out/c.yml'),
+        worktree: dir,
+      };
+      expect(gitlabChildCommand(services, args)).toBe(0);
+      expect((parse(readFileSync(join(dir, 'out/c.yml'), 'utf8')) as { stages: string[] }).stages).toEqual([
+        'decompose base',
+        'decompose task 1',
+        'decompose task 2',
+      ]);
+      writeFileSync(join(dir, 'child.yml'), CONFIG);
+      const stderr = vi.spyOn(process.stderr, 'write').mockImplementation(() => true);
+      try {
+        expect(gitlabChildCommand(services, args)).toBe(2);
+        expect(String(stderr.mock.calls[0]?.[0])).toMatch(
+          /^gump-runtime: the compiled child file of decompose needs exactly one line .* \(recompile: npx gump compile --target gitlab\)\n$/,
+        );
+      } finally {
+        stderr.mockRestore();
+      }
+    } finally {
+      rmSync(dir, { recursive: true, force: true });
+    }
   });
 });
