@@ -1,8 +1,9 @@
 // End-to-end on gitlab-ci-local 4.72.0 (harness.ts), the GitLab target's run-time mapping beyond
 // the built-ins (the GitHub target's scenarios, test/e2e/github/scenarios.test.ts): a retry with
 // escalation inside one job, a sequential and a parallel split whose tasks run as separate jobs of
-// a dynamic child pipeline, a parallel conflict, and a failed job run again that continues from
-// the state the jobs before it saved.
+// a dynamic child pipeline (the sequential one also with a group-retry pass in its closing job), a
+// parallel conflict, and a failed job run again that continues from the state the jobs before it
+// saved.
 // Where a local run can say what should happen, the outcome is compared.
 
 import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
@@ -93,6 +94,16 @@ rules:
     write: { "three.txt": "three\\n" }
     append: { "order.txt": "three\\n" }
 `;
+
+/** The same split with two group-retry passes; task two's agent crashes in the first pass only. */
+const SEQUENTIAL_RETRY = SEQUENTIAL.replace('name: sequential\n', 'name: passes\n').replace(
+  '    gate: [schema]\n    each:',
+  '    gate: [schema]\n    retry:\n      - exit: 2\n    each:',
+);
+const SEQUENTIAL_RETRY_STUB = SEQUENTIAL_STUB.replace(
+  '  - match: decompose/two/impl\n    write: { "two.txt": "two\\n" }\n    append: { "order.txt": "two\\n" }\n',
+  '  - match: decompose/two/impl\n    attempts:\n      - { exit_code: 1, stderr: "simulated crash" }\n      - { write: { "two.txt": "two\\n" }, append: { "order.txt": "two\\n" } }\n',
+);
 
 /** `impl`'s gate needs a file outside the repository: absent, the job fails as on a broken runner; present, a re-run passes. */
 function resumeWorkflow(flag: string): string {
@@ -213,6 +224,27 @@ describe.skipIf(missing !== undefined)('GitLab target end to end (gitlab-ci-loca
     expect(git(p.origin, 'show', `${run.state!.branch}:order.txt`)).toBe('one\ntwo\nthree');
     expect(run.mergeRequests).toHaveLength(1);
     expectSameAsLocal(p, run, await startInRepo(p.repo, { workflow: 'sequential', files: {} }));
+  }, 290_000);
+
+  it('a sequential split with group-retry passes: a failed task leaves the later task jobs nothing to do, the closing job runs the next pass; same end as gump run', async () => {
+    expect(SEQUENTIAL_RETRY).toContain('retry:\n      - exit: 2\n    each:');
+    expect(SEQUENTIAL_RETRY_STUB).toContain('simulated crash');
+    const p = await gitlabProject('passes', {
+      '.gump/workflows/passes.yaml': SEQUENTIAL_RETRY,
+      '.gump/stub.yaml': SEQUENTIAL_RETRY_STUB,
+      'spec.md': 'the spec\n',
+      'gump.toml': TOML,
+    });
+    const run = await runPipeline(p, 'passes');
+    expect(run.status, run.log).toBe(0);
+    for (const job of run.children['decompose pipeline']!) expect(run.jobs[job], job).toBe('PASS');
+    expect(run.jobLog('decompose/two')).toContain('[decompose/two/impl]');
+    expect(run.jobLog('decompose/three')).not.toContain('[decompose/three/impl]');
+    // The second pass, in the closing job: the failed task and the one after it, in plan order.
+    expect(run.jobLog('decompose end')).toMatch(/\[decompose\/two\/impl\][\s\S]*\[decompose\/three\/impl\]/);
+    expect(run.jobLog('decompose end')).not.toContain('[decompose/one/impl]');
+    expect(git(p.origin, 'show', `${run.state!.branch}:order.txt`)).toBe('one\ntwo\nthree');
+    expectSameAsLocal(p, run, await startInRepo(p.repo, { workflow: 'passes', files: {} }));
   }, 290_000);
 
   it('a parallel conflict: both task jobs pass, the merge job fails the child pipeline, nothing merged or published', async () => {
