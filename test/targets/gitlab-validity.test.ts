@@ -203,6 +203,19 @@ describe('emitted GitLab pipelines validate against GitLab\u2019s CI schema', ()
       expect(jobs['decompose end']!.variables).toMatchObject({ GUMP_UNIT: 'step-0' });
     }
   });
+  it('with one task slot (the last) a sequential split\u2019s task jobs still run one task each: unit slot-<i>-<k>, never last', () => {
+    const c = targetCases().find((x) => x.name === 'sequential-split')!;
+    const one = { ...c, files: { ...c.files, 'gump.toml': '[ci]\ntask_slots = 1\n' } };
+    const [child] = childrenOf(one);
+    const template = (parse(child!.text) as Record<string, Job>)[child!.template]!;
+    expect(template.variables).toMatchObject({ GUMP_UNIT: 'slot-0-', GUMP_SAVE: 'decompose tasks-' });
+    expect(Object.keys(jobsOf(pipelineOf(one)))).toEqual([
+      'decompose',
+      'decompose child',
+      'decompose pipeline',
+      'gump-report before decompose',
+    ]);
+  });
   it('a sequential split after a parallel one is a grandchild; a third split keeps task slots', () => {
     const grand = childrenOf(targetCases().find((x) => x.name === 'sequential-grandchild')!);
     expect(grand.map((ch) => [ch.path, ch.sequential])).toEqual([
