@@ -1,9 +1,9 @@
 // End-to-end on gitlab-ci-local 4.72.0 (harness.ts), the GitLab target's run-time mapping beyond
 // the built-ins (the GitHub target's scenarios, test/e2e/github/scenarios.test.ts): a retry with
 // escalation inside one job, a sequential and a parallel split whose tasks run as separate jobs of
-// a dynamic child pipeline (the sequential one also with a group-retry pass in its closing job), a
-// parallel conflict, and a failed job run again that continues from the state the jobs before it
-// saved.
+// a dynamic child pipeline (the sequential one also with a group-retry pass in its closing job, and
+// after a parallel split as a grandchild), a parallel conflict, and a failed job run again that
+// continues from the state the jobs before it saved.
 // Where a local run can say what should happen, the outcome is compared.
 
 import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
@@ -104,6 +104,17 @@ const SEQUENTIAL_RETRY_STUB = SEQUENTIAL_STUB.replace(
   '  - match: decompose/two/impl\n    write: { "two.txt": "two\\n" }\n    append: { "order.txt": "two\\n" }\n',
   '  - match: decompose/two/impl\n    attempts:\n      - { exit_code: 1, stderr: "simulated crash" }\n      - { write: { "two.txt": "two\\n" }, append: { "order.txt": "two\\n" } }\n',
 );
+
+/** The parallel split, then the sequential one: the sequential split's child is a grandchild. */
+const GRANDCHILD = `${PARALLEL.replace('name: parallel\n', 'name: nested\n').replace(/ {2}- name: check\n[\s\S]*$/, '')}${SEQUENTIAL.slice(
+  SEQUENTIAL.indexOf('  - name: decompose'),
+)
+  .replace('  - name: decompose', '  - name: refine')
+  .replace(
+    'test -f one.txt && test -f two.txt',
+    'test -f left.txt && test -f right.txt && test -f one.txt && test -f two.txt',
+  )}`;
+const GRANDCHILD_STUB = `${PARALLEL_STUB}${SEQUENTIAL_STUB.slice(SEQUENTIAL_STUB.indexOf('  - match: decompose\n')).replaceAll('decompose', 'refine')}`;
 
 /** `impl`'s gate needs a file outside the repository: absent, the job fails as on a broken runner; present, a re-run passes. */
 function resumeWorkflow(flag: string): string {
@@ -245,6 +256,43 @@ describe.skipIf(missing !== undefined)('GitLab target end to end (gitlab-ci-loca
     expect(run.jobLog('decompose end')).not.toContain('[decompose/one/impl]');
     expect(git(p.origin, 'show', `${run.state!.branch}:order.txt`)).toBe('one\ntwo\nthree');
     expectSameAsLocal(p, run, await startInRepo(p.repo, { workflow: 'passes', files: {} }));
+  }, 290_000);
+
+  it('a sequential split after a parallel one runs in a grandchild pipeline, its task jobs in plan order; same end as gump run', async () => {
+    expect(GRANDCHILD).toContain('  - name: refine\n    type: split\n    agent: claude-opus');
+    expect(GRANDCHILD_STUB).toContain('  - match: refine/three/impl\n');
+    const p = await gitlabProject('nested', {
+      '.gump/workflows/nested.yaml': GRANDCHILD,
+      '.gump/stub.yaml': GRANDCHILD_STUB,
+      'spec.md': 'the spec\n',
+      'gump.toml': TOML,
+    });
+    const run = await runPipeline(p, 'nested');
+    expect(run.status, run.log).toBe(0);
+    expect(run.children['decompose pipeline']).toEqual([
+      'decompose base',
+      'decompose/left',
+      'decompose/right',
+      'decompose merge',
+      'refine',
+      'refine child',
+      'refine pipeline',
+      'gump-report before refine',
+    ]);
+    expect(run.children['refine pipeline']).toEqual([
+      'refine base',
+      'refine/one',
+      'refine/two',
+      'refine/three',
+      'refine end',
+      'check',
+      'gump-publish',
+      'gump-report',
+    ]);
+    for (const job of [...run.children['decompose pipeline']!, ...run.children['refine pipeline']!])
+      expect(run.jobs[job], job).toBe('PASS');
+    expect(git(p.origin, 'show', `${run.state!.branch}:order.txt`)).toBe('one\ntwo\nthree');
+    expectSameAsLocal(p, run, await startInRepo(p.repo, { workflow: 'nested', files: {} }), { parallel: true });
   }, 290_000);
 
   it('a parallel conflict: both task jobs pass, the merge job fails the child pipeline, nothing merged or published', async () => {
