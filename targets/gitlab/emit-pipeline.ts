@@ -1,8 +1,9 @@
 // GitLab target: CiGraph → `.gitlab/gump/<name>.yml` (GitLab docs, "CI/CD YAML syntax reference").
 // Jobs run in stages in the graph's order — a stage per job, the children of a group and the legs
-// of a parallel split side by side — so each job downloads the state artifacts of every earlier
-// job (the default `dependencies`) without `needs:` lists that could pass GitLab's 50. Whether a
-// later job has anything to do is decided by the runtime from the restored state.
+// of a parallel split side by side, a sequential split's tasks a stage each — so each job
+// downloads the state artifacts of every earlier job (the default `dependencies`) without `needs:`
+// lists that could pass GitLab's 50. Splits run as dynamic child pipelines, two levels deep. Whether
+// a later job has anything to do is decided by the runtime from the restored state.
 
 import { ENV, planPath } from '../../protocol/runtime-cli.js';
 import type { CiGraph, CiJob } from '../ci/job-graph.js';

@@ -27,8 +27,8 @@ export function childDir(name: string): string {
 }
 
 /**
- * The pipeline of one plan, then the compiled child file of every parallel split that runs as a
- * dynamic child pipeline; `name` is the workflow's file name without extension; `image`: gump.toml
+ * The pipeline of one plan, then the compiled child file of every split that runs as a dynamic
+ * child pipeline (a sequential split's with the marker line of its task stages); `name` is the workflow's file name without extension; `image`: gump.toml
  * `[ci] image`.
  */
 export function emitGitlab(plan: Plan, name: string, o: CiOptions, image?: string): EmittedFile[] {
