@@ -20,11 +20,17 @@ export const COMMANDS = {
   reject: 'reject',
   report: 'report',
   tasks: 'tasks',
-  /** GitLab: the child pipeline of a parallel split, one job per planned task. */
+  /** GitLab: the child pipeline of a split, one job per planned task. */
   gitlabChild: 'gitlab-child',
   /** Push `gump/run-<id>` (nothing else, ever) and open the PR/MR. */
   publish: 'publish',
 } as const;
+
+/**
+ * GitLab: the line of a sequential split's compiled child file (in its `stages:` list) that
+ * `gitlab-child` replaces with one stage per planned task, in plan order.
+ */
+export const GITLAB_TASK_STAGES = '  # gump-runtime gitlab-child: one stage per planned task, in plan order';
 
 export const EXIT = { pass: 0, fatal: 1, usage: 2, waiting: 3, aborted: 4 } as const;
 

@@ -18,8 +18,9 @@ export const HELP = `usage: node gump-runtime.mjs <command> [flags]
   report   --worktree <dir> [--format text|json|markdown]
   tasks    --worktree <dir> --split <path>         a planned split's task list as JSON
   gitlab-child --split <path> --config <repo-relative file> --extends <hidden job> --out <file>
-           [--worktree <dir>]  GitLab: the child pipeline of a parallel split, the compiled file
-           plus one job per planned task (none unless the restored run goes on into the split)
+           [--worktree <dir>]  GitLab: the child pipeline of a split, the compiled file plus one
+           job per planned task (a sequential split's each in its own stage, in plan order; none
+           unless the restored run goes on into the split)
   publish  --worktree <dir> [--remote origin] [--body <file>] [--dry-run]   push gump/run-<id> only
   help                                             this text
 

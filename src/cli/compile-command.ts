@@ -2,16 +2,19 @@
 // workflow (names — project, then built-in — or files; default: every file of .gump/workflows/)
 // and writes its plan, its pipelines for the targets (flag, else gump.toml `[ci] targets`, else
 // plan only), the runtime, the shared CI files and the `.gitattributes` block marking them all
-// generated. `--check` writes nothing and exits 1 when a file is stale.
+// generated. `--check` writes nothing and exits 1 when a file is stale. A GitLab child pipeline file
+// of a compiled workflow whose split no longer exists is removed (only a file gump generated).
 
-import { existsSync, mkdirSync, readdirSync, readFileSync } from 'node:fs';
+import { existsSync, mkdirSync, readdirSync, readFileSync, rmdirSync, unlinkSync } from 'node:fs';
 import { dirname, join, relative, resolve, sep } from 'node:path';
-import { compile } from '../compile.js';
+import { compile, workflowName } from '../compile.js';
 import { Program } from '../2-check/program.js';
 import { render } from '../diagnostics/render.js';
 import { findProjectRoot, NodeHost } from '../project/node-host.js';
 import { RUNTIME_PATH } from '../../protocol/runtime-cli.js';
+import { hasGeneratedHeader } from '../../targets/ci/header.js';
 import type { Target } from '../../targets/ci/limits.js';
+import { childDir } from '../../targets/gitlab/emit.js';
 import { parseArgs, UsageError } from './args.js';
 import type { Command } from './commands.js';
 import { ROOT_OPTION, type CommandHelp } from './command-help.js';
@@ -103,11 +106,50 @@ export const compileCommand: Command = {
       written++;
       process.stdout.write(`wrote ${f.path}\n`);
     }
-    if (!args.flags.has('check') && written === 0)
+    const orphans = targets.includes('gitlab') ? orphanChildFiles(root, result.workflows, files) : [];
+    for (const path of orphans) {
+      if (args.flags.has('check')) {
+        stale++;
+        process.stdout.write(
+          `stale: ${path} (the child pipeline of a split that no longer exists; run: npx gump compile --target gitlab, then commit)\n`,
+        );
+        continue;
+      }
+      unlinkSync(join(root, path));
+      process.stderr.write(`gump compile: removed ${path} (the child pipeline of a split that no longer exists)\n`);
+      const dir = join(root, dirname(path));
+      if (readdirSync(dir).length === 0) rmdirSync(dir);
+    }
+    if (!args.flags.has('check') && written === 0 && orphans.length === 0)
       process.stdout.write(`${files.length} file${files.length === 1 ? '' : 's'} up to date\n`);
     return stale > 0 ? 1 : 0;
   },
 };
+
+/**
+ * Compiled GitLab child pipeline files (`.gitlab/gump/<workflow>/<split>.yml`) of the compiled
+ * workflows that this compile no longer writes, sorted; only files that carry gump's generated
+ * header (anything else in the folder is the project's own and is never touched).
+ */
+function orphanChildFiles(
+  root: string,
+  workflows: { source: { file: string } }[],
+  files: { path: string }[],
+): string[] {
+  const written = new Set(files.map((f) => f.path));
+  const out: string[] = [];
+  for (const w of workflows) {
+    const dir = childDir(workflowName(w.source.file));
+    const abs = join(root, dir);
+    if (!existsSync(abs)) continue;
+    for (const e of readdirSync(abs, { withFileTypes: true })) {
+      const path = `${dir}/${e.name}`;
+      if (!e.isFile() || !/\.yml$/.test(e.name) || written.has(path)) continue;
+      if (hasGeneratedHeader(readFileSync(join(abs, e.name), 'utf8'))) out.push(path);
+    }
+  }
+  return out.sort();
+}
 
 /** A workflow file, or a name: `.gump/workflows/<name>.yaml`, then the built-in library. */
 function sourceOf(host: NodeHost, root: string, arg: string) {

@@ -1,5 +1,7 @@
 // `gump graph <workflow> [--target github|gitlab]`: the CI job graph of a workflow as a Mermaid
-// flowchart — the jobs the target emits, their needs and approval points — without writing files.
+// flowchart — the jobs the target emits, their needs and approval points; for GitLab, which
+// pipeline (parent or dynamic child) holds each job, in stage order, and the triggers — without
+// writing files.
 
 import { existsSync } from 'node:fs';
 import { relative, resolve, sep } from 'node:path';
@@ -10,6 +12,7 @@ import { NodeHost } from '../project/node-host.js';
 import { rootOption } from './root-option.js';
 import { buildGraph } from '../../targets/ci/build-graph.js';
 import { renderMermaid } from '../../targets/ci/mermaid.js';
+import { renderGitlabGraph } from '../../targets/gitlab/graph.js';
 import { oneOf, parseArgs, UsageError } from './args.js';
 import type { Command } from './commands.js';
 import { ROOT_OPTION, type CommandHelp } from './command-help.js';
@@ -18,7 +21,9 @@ import { loadFiles } from './load-files.js';
 const help: CommandHelp = {
   usage: ['gump graph <workflow> [--target github|gitlab] [--root <dir>]'],
   description: `Prints the CI job graph of a workflow as a Mermaid flowchart: one node per job (a matrix of
-parallel tasks is one node, approval jobs are hexagons), one edge per need. <workflow> is a file or
+parallel tasks is one node, approval jobs are hexagons), one edge per need. For GitLab, one subgraph
+per pipeline — the parent and each dynamic child pipeline of a split — with its jobs in stage order,
+a split's task jobs as one node and each trigger job's edge into its child. <workflow> is a file or
 a name (.gump/workflows/<name>.yaml, then the built-in library).`,
   options: [['--target github|gitlab', 'the CI target whose jobs to draw (default github)'], ROOT_OPTION],
   exit: [
@@ -49,8 +54,11 @@ export const graphCommand: Command = {
       process.stderr.write(render(result.diagnostics, 'text', host.sources()));
       return 1;
     }
-    const graph = buildGraph(plan, ciOptions(new Program(host, {}).config()?.config), target);
-    process.stdout.write(`%% gump graph ${workflowName(source.file)} --target ${target}\n${renderMermaid(graph)}`);
+    const options = ciOptions(new Program(host, {}).config()?.config);
+    const graph = buildGraph(plan, options, target);
+    const name = workflowName(source.file);
+    const chart = target === 'gitlab' ? renderGitlabGraph(graph, name, options) : renderMermaid(graph);
+    process.stdout.write(`%% gump graph ${name} --target ${target}\n${chart}`);
     return 0;
   },
 };

@@ -1,8 +1,9 @@
 // GitLab target: CiGraph → `.gitlab/gump/<name>.yml` (GitLab docs, "CI/CD YAML syntax reference").
 // Jobs run in stages in the graph's order — a stage per job, the children of a group and the legs
-// of a parallel split side by side — so each job downloads the state artifacts of every earlier
-// job (the default `dependencies`) without `needs:` lists that could pass GitLab's 50. Whether a
-// later job has anything to do is decided by the runtime from the restored state.
+// of a parallel split side by side, a sequential split's tasks a stage each — so each job
+// downloads the state artifacts of every earlier job (the default `dependencies`) without `needs:`
+// lists that could pass GitLab's 50. Splits run as dynamic child pipelines, two levels deep. Whether
+// a later job has anything to do is decided by the runtime from the restored state.
 
 import { ENV, planPath } from '../../protocol/runtime-cli.js';
 import type { CiGraph, CiJob } from '../ci/job-graph.js';
@@ -34,7 +35,7 @@ type Obj = Record<string, unknown>;
 
 /** Stages GitLab defines by default, kept so that the project's own jobs stay valid in a gump pipeline. */
 const DEFAULT_STAGES = ['build', 'test', 'deploy'];
-/** GitLab nests child pipelines at most two levels deep: later parallel splits keep `parallel:` legs. */
+/** GitLab nests child pipelines at most two levels deep: later splits keep `parallel:` legs or task slots. */
 const MAX_CHILD_DEPTH = 2;
 /** Minutes of the jobs that only move state (generate a child, hand the parent's state on). */
 const STATE_JOB_MINUTES = 10;
@@ -44,7 +45,7 @@ export function gitlabImage(o: CiOptions): string {
   return `node:${o.nodeVersion}-bookworm`;
 }
 
-/** A parallel split mapped to a dynamic child pipeline. */
+/** A split mapped to a dynamic child pipeline. */
 export interface ChildSplit {
   /** Static path of the split (its planner job's step). */
   split: string;
@@ -54,9 +55,21 @@ export interface ChildSplit {
   path: string;
   /** The hidden job each task job extends. */
   template: string;
-  /** The matrix job of the graph the task jobs come from. */
-  matrix: CiJob;
+  /**
+   * The graph job the task jobs come from: a parallel split's matrix, or a sequential split's first
+   * task slot, as unit `slot-<i>-{i}` (task k runs unit `slot-<i>-<k>`, never `last`: the closing job
+   * runs what is left).
+   */
+  tasks: CiJob;
+  /** A sequential split: one stage per task, in plan order, where the marker line is. */
+  sequential: boolean;
 }
+
+/**
+ * The stage that stands for a sequential split's task stages in a compiled child file: emit.ts
+ * turns its line into GITLAB_TASK_STAGES, which gitlab-child replaces with one stage per task.
+ */
+export const TASK_STAGES_SENTINEL = '#task-stages';
 
 export interface GitlabPipelines {
   /** `.gitlab/gump/<name>.yml`. */
@@ -71,16 +84,27 @@ export function childFile(name: string, split: string): string {
 }
 
 /**
- * The graph cut at its parallel splits: the parent pipeline runs the jobs up to the first split's
- * planner, then generates and triggers its child pipeline, which holds the split's task jobs,
- * its merge job and everything after it (a parent cannot read a child's artifacts), and so on.
+ * The graph cut at its splits: the parent pipeline runs the jobs up to the first split's planner,
+ * then generates and triggers its child pipeline, which holds the split's task jobs, its merge or
+ * closing job and everything after it (a parent cannot read a child's artifacts), and so on. A
+ * sequential split's task slots become the child's task jobs (one per planned task, written by
+ * gitlab-child from the first slot's job); the graph's other slots are left out.
  */
 export function emitPipelines(graph: CiGraph, name: string, o: CiOptions, image = gitlabImage(o)): GitlabPipelines {
   const e = new Emitter(graph, name, o, image);
   const segments: { jobs: CiJob[]; from?: ChildSplit }[] = [{ jobs: [] }];
+  /** The unit prefix (`slot-<i>-`) of the sequential split whose slots the last child replaces. */
+  let slots: string | undefined;
   for (const job of graph.jobs) {
-    if (job.matrix && segments.length <= MAX_CHILD_DEPTH) {
-      const split = job.step ?? job.matrix.planner;
+    if (slots && job.unit?.startsWith(slots)) continue;
+    // A sequential split whose tasks can stop at an approval point keeps its task slots (and no
+    // slot has approval or share jobs otherwise): each slot has its approval jobs, which the task
+    // jobs of a child would not have.
+    const first = job.role === 'unit' && !job.canWait ? /^slot-(\d+)-0(-last)?$/.exec(job.unit ?? '') : null;
+    if ((job.matrix || first) && segments.length <= MAX_CHILD_DEPTH) {
+      const split = job.step ?? job.matrix!.planner;
+      const sequential = job.matrix === undefined;
+      if (first) slots = `slot-${first[1]}-`;
       segments.push({
         jobs: [],
         from: {
@@ -88,7 +112,8 @@ export function emitPipelines(graph: CiGraph, name: string, o: CiOptions, image 
           depth: segments.length,
           path: childFile(name, split),
           template: `.gump-${name}-${stateSlug(split)}-tasks`,
-          matrix: job,
+          tasks: sequential ? { ...job, unit: `${slots}{i}`, saves: `${split} tasks-{i}` } : job,
+          sequential,
         },
       });
       continue;
@@ -146,7 +171,10 @@ class Emitter {
     let hidden: Obj = {};
     if (from) {
       jobs[baseId(from)] = this.baseJob(from, stageOf(`${from.split} base`));
-      hidden = { [from.template]: this.taskTemplate(from, stageOf(from.matrix.id)) };
+      // A sequential split's task jobs each get their own stage (gitlab-child writes them at the sentinel).
+      hidden = {
+        [from.template]: this.taskTemplate(from, stageOf(from.sequential ? TASK_STAGES_SENTINEL : from.tasks.id)),
+      };
     }
     for (const job of graphJobs) {
       if (job.role === 'approval') {
@@ -242,13 +270,17 @@ class Emitter {
     };
   }
 
-  /** The hidden job every task job of the child extends (`GUMP_TASK`: the task's index, set by gitlab-child). */
+  /**
+   * The hidden job every task job of the child extends (`GUMP_TASK`: the task's index, set by
+   * gitlab-child); a sequential split's task jobs set their own stage.
+   */
   private taskTemplate(from: ChildSplit, stage: string): Obj {
-    const job = emitJob({ ...from.matrix, matrix: undefined as never }, stage, this.name, this.template, this.o, true);
+    const job = emitJob({ ...from.tasks, matrix: undefined as never }, stage, this.name, this.template, this.o, true);
     delete job.rules;
+    if (from.sequential) delete job.stage;
     const lines = job.script as string[];
-    lines.splice(unsetLines(keptSecrets(from.matrix.agents)).length, 0, taskLine());
-    const dir = stateSlug(from.matrix.saves!).replace('{i}', '$GUMP_TASK');
+    lines.splice(unsetLines(keptSecrets(from.tasks.agents)).length, 0, taskLine());
+    const dir = stateSlug(from.tasks.saves!).replace('{i}', '$GUMP_TASK');
     job.artifacts = {
       name: `gump-state-${dir}`,
       paths: [`${STATE_DIR}/${dir}/`],

@@ -1,13 +1,16 @@
 // `gump compile`: targets from the flag or gump.toml, the generated tree, the .gitattributes block,
 // `--check` for stale output, and byte-identical output whatever is compiled and from where.
 
-import { readFileSync, readdirSync, writeFileSync, mkdirSync, existsSync } from 'node:fs';
+import { readFileSync, readdirSync, writeFileSync, mkdirSync, existsSync, rmSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { gump, project } from './run-cli.js';
 
 const WF = (name: string, agent = 'claude-sonnet') =>
   `name: ${name}\nsteps:\n  - name: impl\n    type: code\n    agent: ${agent}\n    prompt: "Implement {spec}"\n    gate: [compile]\n`;
+
+const SPLIT = (name: string, split: string, parallel = false) =>
+  `name: ${name}\nsteps:\n  - name: ${split}\n    type: split\n${parallel ? '    parallel: true\n' : ''}    agent: claude-opus\n    prompt: "Plan {spec}"\n    gate: [schema]\n    each:\n      - name: impl\n        type: code\n        agent: claude-sonnet\n        prompt: "{task.description}"\n        gate: [compile]\n`;
 
 function tree(dir: string, sub = ''): Record<string, string> {
   const out: Record<string, string> = {};
@@ -101,7 +104,57 @@ describe('gump compile --target github', () => {
   });
 });
 
+describe('gump compile --target gitlab', () => {
+  it('writes a child pipeline file per split, removes the one of a split that no longer exists (only gump\u2019s own), and --check reports it', () => {
+    const dir = project({ '.gump/workflows/a.yaml': SPLIT('a', 'decompose') });
+    expect(gump(['compile', '--target', 'gitlab'], dir).status).toBe(0);
+    const old = join(dir, '.gitlab/gump/a/decompose.yml');
+    expect(readFileSync(old, 'utf8')).toContain('The child pipeline of the sequential split decompose (depth 1)');
+    // A file of the project's own in the same folder, without gump's header.
+    const own = join(dir, '.gitlab/gump/a/notes.yml');
+    writeFileSync(own, '# my notes\njob: { script: [ "true" ] }\n');
+    writeFileSync(join(dir, '.gump/workflows/a.yaml'), SPLIT('a', 'plan', true));
+    const check = gump(['compile', '--target', 'gitlab', '--check'], dir);
+    expect(check.status).toBe(1);
+    expect(check.stdout).toContain(
+      'stale: .gitlab/gump/a/decompose.yml (the child pipeline of a split that no longer exists; run: npx gump compile --target gitlab, then commit)',
+    );
+    expect(check.stdout).not.toContain('notes.yml');
+    expect(existsSync(old)).toBe(true);
+    const r = gump(['compile', '--target', 'gitlab'], dir);
+    expect(r.status).toBe(0);
+    expect(r.stderr).toBe(
+      'gump compile: removed .gitlab/gump/a/decompose.yml (the child pipeline of a split that no longer exists)\n',
+    );
+    expect(existsSync(old)).toBe(false);
+    expect(readFileSync(own, 'utf8')).toBe('# my notes\njob: { script: [ "true" ] }\n');
+    expect(readFileSync(join(dir, '.gitlab/gump/a/plan.yml'), 'utf8')).toContain('parallel split plan');
+    expect(gump(['compile', '--target', 'gitlab', '--check'], dir).status).toBe(0);
+    // No split left: the last child file goes, and its folder when nothing else is in it.
+    rmSync(own);
+    writeFileSync(join(dir, '.gump/workflows/a.yaml'), WF('a'));
+    expect(gump(['compile', '--target', 'gitlab'], dir).stderr).toContain('removed .gitlab/gump/a/plan.yml');
+    expect(existsSync(join(dir, '.gitlab/gump/a'))).toBe(false);
+    expect(existsSync(join(dir, '.gitlab/gump/a.yml'))).toBe(true);
+  });
+});
+
 describe('gump graph', () => {
+  it('--target gitlab draws each pipeline: the parent, the child of a split, the trigger between them', () => {
+    const r = gump(['graph', 'simple', '--target', 'gitlab'], project());
+    expect(r.status).toBe(0);
+    const lines = r.stdout.split('\n');
+    expect(lines.slice(0, 3)).toEqual([
+      '%% gump graph simple --target gitlab',
+      'flowchart TD',
+      '  subgraph p0["pipeline .gitlab/gump/simple.yml"]',
+    ]);
+    expect(lines).toContain(
+      '  subgraph p1["child pipeline of decompose (depth 1): .gitlab/gump/simple/decompose.yml"]',
+    );
+    expect(lines).toContain('  p0_decompose_pipeline == trigger ==> p1_decompose_base');
+    expect(lines).toContain('  p1_decompose_tasks --> p1_decompose_end');
+  });
   it('prints the job graph of a sequential split as Mermaid', () => {
     const r = gump(['graph', 'simple', '--target', 'github'], project());
     expect(r.status).toBe(0);

@@ -8,7 +8,7 @@ import { existsSync, mkdirSync, readdirSync, readFileSync, writeFileSync } from 
 import { dirname, join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { buildGraph } from '../../targets/ci/build-graph.js';
-import { renderMermaid } from '../../targets/ci/mermaid.js';
+import { renderGitlabGraph } from '../../targets/gitlab/graph.js';
 import { ciOptions } from '../../src/compile.js';
 import { MemoryHost } from '../../src/project/memory-host.js';
 import { Program } from '../../src/2-check/program.js';
@@ -45,11 +45,15 @@ describe('GitLab target golden fixtures', () => {
         (f) => /^gitlab\..+\.yml$/.test(f) && !children.some((ch) => f === `gitlab.${ch.path.split('/').pop()}`),
       );
       expect(stale, 'golden child files no longer emitted').toEqual([]);
-      // `gump graph --target gitlab`: the same job graph with GitLab's job names, drawn.
+      // `gump graph --target gitlab`: the pipelines (parent, dynamic children) and their jobs in stage order, drawn.
       const options = ciOptions(new Program(new MemoryHost(c.files), {}).config()?.config);
       golden(
         join(c.dir, 'expected', 'gitlab.mmd'),
-        renderMermaid(buildGraph(result.workflows[0]!.plan!, options, 'gitlab')),
+        renderGitlabGraph(
+          buildGraph(result.workflows[0]!.plan!, options, 'gitlab'),
+          pipeline!.path.replace(/^.*\/|\.yml$/g, ''),
+          options,
+        ),
       );
     });
   }

@@ -1,5 +1,5 @@
 // Every pipeline the GitLab target emits — each fixture's and each built-in's, and every child
-// pipeline: the compiled child file of each parallel split and the configuration the runtime's
+// pipeline: the compiled child file of each split and the configuration the runtime's
 // gitlab-child makes of it for a plan of N tasks — validates against GitLab's CI JSON schema
 // (embedded in gitlab-ci-local 4.72.0) with zero errors; a broken pipeline shows the validator does
 // report. Plus the target's own invariants: every job of the parent is guarded by the workflow's
@@ -38,21 +38,23 @@ function pipelineOf(c: TargetCase): Pipeline {
   return documentsOf(c)[1];
 }
 
-/** The compiled child files of a case: path, text, and the hidden task template's name. */
-function childrenOf(c: TargetCase): { path: string; text: string; template: string; split: string }[] {
+/** The compiled child files of a case: path, text, the hidden task template's name, and whether its split is sequential. */
+function childrenOf(
+  c: TargetCase,
+): { path: string; text: string; template: string; split: string; sequential: boolean }[] {
   return filesOf(c)
     .slice(1)
     .map((f) => {
       const template = Object.keys(hiddenTasks(parse(f.text) as Pipeline))[0]!;
-      const split = /split (\S+) \(depth/.exec(f.text)![1]!;
-      return { ...f, template, split };
+      const [, kind, split] = /of the (sequential|parallel) split (\S+) \(depth/.exec(f.text)!;
+      return { ...f, template, split: split!, sequential: kind === 'sequential' };
     });
 }
 
-/** The hidden task templates of a child pipeline (hidden jobs with a stage; their scripts run in every task job). */
+/** The hidden task templates of a child pipeline (hidden jobs extending the common one; their scripts run in every task job). */
 function hiddenTasks(p: Pipeline): Record<string, Job> {
   return Object.fromEntries(
-    Object.entries(p).filter(([k, v]) => k.startsWith('.') && (v as Job).stage !== undefined),
+    Object.entries(p).filter(([k, v]) => k.startsWith('.') && (v as Job).extends !== undefined),
   ) as Record<string, Job>;
 }
 
@@ -71,7 +73,7 @@ function everyPipeline(c: TargetCase, tasks: string[]): { label: string; pipelin
     out.push({ label: ch.path, pipeline: parse(ch.text) as Pipeline, child: true });
     out.push({
       label: `${ch.path} + ${tasks.length} tasks`,
-      pipeline: parse(childPipeline({ split: ch.split, config: ch.text, template: ch.template, tasks })) as Pipeline,
+      pipeline: parse(childPipeline({ ...ch, config: ch.text, tasks })) as Pipeline,
       child: true,
     });
   }
@@ -142,6 +144,123 @@ describe('emitted GitLab pipelines validate against GitLab\u2019s CI schema', ()
         'gump-report',
       ]);
     }
+  });
+  it('a sequential split runs its tasks in a dynamic child pipeline: a job and a stage per task in plan order, then the closing job and every later job', () => {
+    const c = targetCases().find((x) => x.name === 'sequential-split')!;
+    expect(Object.keys(jobsOf(pipelineOf(c)))).toEqual([
+      'decompose',
+      'decompose child',
+      'decompose pipeline',
+      'gump-report before decompose',
+    ]);
+    const [child] = childrenOf(c);
+    expect(child).toMatchObject({ path: '.gitlab/gump/sequential-split/decompose.yml', sequential: true });
+    for (const n of [0, 1, 3, 60]) {
+      const tasks = Array.from({ length: n }, (_, i) => `task-${i}`);
+      const config = parse(
+        childPipeline({ split: 'decompose', config: child!.text, template: child!.template, tasks, sequential: true }),
+      ) as Pipeline;
+      expect(gitlabSchemaErrors(config), `${n} tasks`).toEqual([]);
+      const stages = Array.from({ length: n }, (_, i) => `decompose task ${i + 1}`);
+      expect(config.stages).toEqual([
+        'decompose base',
+        ...stages,
+        'decompose end',
+        'quality',
+        'gump-publish',
+        'report',
+      ]);
+      const jobs = jobsOf(config);
+      const taskJobs = Object.entries(jobs).filter(([id]) => id.startsWith('decompose/'));
+      expect(taskJobs.map(([id]) => id)).toEqual(tasks.map((t) => `decompose/${t}`));
+      taskJobs.forEach(([, j], i) =>
+        expect(j).toEqual({
+          extends: '.gump-sequential-split-decompose-tasks',
+          stage: `decompose task ${i + 1}`,
+          variables: { GUMP_TASK: String(i) },
+        }),
+      );
+      const template = (config as Record<string, Job>)['.gump-sequential-split-decompose-tasks']!;
+      expect(template.stage).toBeUndefined();
+      // Task k runs unit slot-0-k, never the `last` slot: the closing job runs whatever is left.
+      expect(template.variables).toMatchObject({ GUMP_UNIT: 'slot-0-' });
+      expect(template.script).toContain(
+        'export GUMP_UNIT="${GUMP_UNIT%-}-$GUMP_TASK" GUMP_SAVE="${GUMP_SAVE%-}-$GUMP_TASK" GUMP_SAVE_DIR="${GUMP_SAVE_DIR%-}-$GUMP_TASK"',
+      );
+      // Stages, not needs: only the first job reads the parent's state, whatever the task count (GitLab's 50).
+      expect(
+        Object.entries(jobs)
+          .filter(([, j]) => j.needs !== undefined)
+          .map(([id, j]) => [id, j.needs]),
+      ).toEqual([['decompose base', [{ pipeline: '$GUMP_PARENT_PIPELINE_ID', job: 'decompose child' }]]]);
+      expect(Object.keys(jobs).filter((id) => !id.startsWith('decompose/'))).toEqual([
+        'decompose base',
+        'decompose end',
+        'quality',
+        'gump-publish',
+        'gump-report',
+      ]);
+      expect(jobs['decompose end']!.variables).toMatchObject({ GUMP_UNIT: 'step-0' });
+    }
+  });
+  it('with one task slot (the last) a sequential split\u2019s task jobs still run one task each: unit slot-<i>-<k>, never last', () => {
+    const c = targetCases().find((x) => x.name === 'sequential-split')!;
+    const one = { ...c, files: { ...c.files, 'gump.toml': '[ci]\ntask_slots = 1\n' } };
+    const [child] = childrenOf(one);
+    const template = (parse(child!.text) as Record<string, Job>)[child!.template]!;
+    expect(template.variables).toMatchObject({ GUMP_UNIT: 'slot-0-', GUMP_SAVE: 'decompose tasks-' });
+    expect(Object.keys(jobsOf(pipelineOf(one)))).toEqual([
+      'decompose',
+      'decompose child',
+      'decompose pipeline',
+      'gump-report before decompose',
+    ]);
+  });
+  it('a sequential split after a parallel one is a grandchild; a third split keeps task slots', () => {
+    const grand = childrenOf(targetCases().find((x) => x.name === 'sequential-grandchild')!);
+    expect(grand.map((ch) => [ch.path, ch.sequential])).toEqual([
+      ['.gitlab/gump/sequential-grandchild/decompose.yml', false],
+      ['.gitlab/gump/sequential-grandchild/refine.yml', true],
+    ]);
+    expect(jobsOf(parse(grand[1]!.text) as Pipeline)['refine base']!.needs).toEqual([
+      { pipeline: '$GUMP_PARENT_PIPELINE_ID_2', job: 'refine child' },
+    ]);
+    const deep = childrenOf(targetCases().find((x) => x.name === 'split-depth-fallback')!);
+    expect(deep.map((ch) => [ch.split, ch.sequential])).toEqual([
+      ['one', true],
+      ['two', false],
+    ]);
+    const second = jobsOf(parse(deep[1]!.text) as Pipeline);
+    expect(Object.keys(second).filter((id) => id.startsWith('three'))).toEqual([
+      'three',
+      'three task 1',
+      'three task 2',
+      'three end',
+    ]);
+    expect(second['three task 2']!.variables).toMatchObject({ GUMP_UNIT: 'slot-2-1-last' });
+  });
+  it('a sequential split whose tasks can wait at an approval point keeps its task slots and their approval jobs', () => {
+    const c = targetCases().find((x) => x.name === 'sequential-grandchild')!;
+    const path = '.gump/workflows/sequential-grandchild.yaml';
+    const hitl = {
+      ...c,
+      files: {
+        ...c.files,
+        [path]: c.files[path]!.replace(
+          '        gate: [compile]\n  - name: quality',
+          '        hitl: before_gate\n        gate: [compile]\n  - name: quality',
+        ),
+      },
+    };
+    expect(hitl.files[path]).not.toBe(c.files[path]);
+    const children = childrenOf(hitl);
+    expect(children.map((ch) => ch.split)).toEqual(['decompose']);
+    const jobs = Object.keys(jobsOf(parse(children[0]!.text) as Pipeline));
+    expect(jobs).toContain('refine task 1-approve-1');
+    expect(jobs).toContain('refine task 2');
+    expect(jobs).toContain('refine end');
+    for (const { label, pipeline } of everyPipeline(hitl, ['a', 'b']))
+      expect(gitlabSchemaErrors(pipeline), label).toEqual([]);
   });
   it('child pipelines nest two levels deep: a third parallel split keeps parallel: legs (at least GitLab’s 2)', () => {
     const c = targetCases().find((x) => x.name === 'parallel-split')!;

@@ -12,8 +12,8 @@ const LIBRARY = ['freeform', 'simple', 'tdd', 'bugfix', 'cheap2sota', 'parallel-
 describe.skipIf(missing !== undefined)('built-in workflows on GitLab CI (gitlab-ci-local, stub mode)', () => {
   for (const name of LIBRARY) {
     it(`${name} ends like the local run and opens one merge request when it passes`, async () => {
-      // Two task slots (the last runs any surplus tasks, in order): gitlab-ci-local spends many
-      // seconds per job on isolation and artifacts, so 16 mostly idle slots would take minutes.
+      // A split's tasks run as one child job per planned task; two task slots only where a split
+      // keeps slots: gitlab-ci-local spends many seconds per job on isolation and artifacts.
       const p = await gitlabProject(
         name,
         projectFiles(name, { 'gump.toml': `${FAST_GATES['gump.toml']}\n[ci]\ntask_slots = 2\n` }),

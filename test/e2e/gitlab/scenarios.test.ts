@@ -1,8 +1,9 @@
 // End-to-end on gitlab-ci-local 4.72.0 (harness.ts), the GitLab target's run-time mapping beyond
 // the built-ins (the GitHub target's scenarios, test/e2e/github/scenarios.test.ts): a retry with
-// escalation inside one job, a parallel split whose tasks run as separate jobs of a dynamic child
-// pipeline, a parallel conflict, and a failed job run again that continues from the state the
-// jobs before it saved.
+// escalation inside one job, a sequential and a parallel split whose tasks run as separate jobs of
+// a dynamic child pipeline (the sequential one also with a group-retry pass in its closing job, and
+// after a parallel split as a grandchild), a parallel conflict, and a failed job run again that
+// continues from the state the jobs before it saved.
 // Where a local run can say what should happen, the outcome is compared.
 
 import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
@@ -56,6 +57,64 @@ rules:
   - match: decompose/right/impl
     write: { "right.txt": "right\\n" }
 `;
+
+const SEQUENTIAL = `# A sequential split of three tasks, each building on the file the one before it wrote.
+name: sequential
+steps:
+  - name: decompose
+    type: split
+    agent: claude-opus
+    prompt: "Plan {spec}"
+    gate: [schema]
+    each:
+      - name: impl
+        type: code
+        agent: claude-sonnet
+        prompt: "{task.description}"
+        gate: ["bash: test -f one.txt"]
+  - name: check
+    gate: ["bash: test -f one.txt && test -f two.txt && test -f three.txt"]
+`;
+
+/** Each task appends its name to order.txt: the file says in which order the task jobs ran. */
+const SEQUENTIAL_STUB = `version: 1
+rules:
+  - match: decompose
+    plan:
+      - { name: one, description: "one", files: [one.txt, order.txt] }
+      - { name: two, description: "two", files: [two.txt, order.txt] }
+      - { name: three, description: "three", files: [three.txt, order.txt] }
+  - match: decompose/one/impl
+    write: { "one.txt": "one\\n" }
+    append: { "order.txt": "one\\n" }
+  - match: decompose/two/impl
+    write: { "two.txt": "two\\n" }
+    append: { "order.txt": "two\\n" }
+  - match: decompose/three/impl
+    write: { "three.txt": "three\\n" }
+    append: { "order.txt": "three\\n" }
+`;
+
+/** The same split with two group-retry passes; task two's agent crashes in the first pass only. */
+const SEQUENTIAL_RETRY = SEQUENTIAL.replace('name: sequential\n', 'name: passes\n').replace(
+  '    gate: [schema]\n    each:',
+  '    gate: [schema]\n    retry:\n      - exit: 2\n    each:',
+);
+const SEQUENTIAL_RETRY_STUB = SEQUENTIAL_STUB.replace(
+  '  - match: decompose/two/impl\n    write: { "two.txt": "two\\n" }\n    append: { "order.txt": "two\\n" }\n',
+  '  - match: decompose/two/impl\n    attempts:\n      - { exit_code: 1, stderr: "simulated crash" }\n      - { write: { "two.txt": "two\\n" }, append: { "order.txt": "two\\n" } }\n',
+);
+
+/** The parallel split, then the sequential one: the sequential split's child is a grandchild. */
+const GRANDCHILD = `${PARALLEL.replace('name: parallel\n', 'name: nested\n').replace(/ {2}- name: check\n[\s\S]*$/, '')}${SEQUENTIAL.slice(
+  SEQUENTIAL.indexOf('  - name: decompose'),
+)
+  .replace('  - name: decompose', '  - name: refine')
+  .replace(
+    'test -f one.txt && test -f two.txt',
+    'test -f left.txt && test -f right.txt && test -f one.txt && test -f two.txt',
+  )}`;
+const GRANDCHILD_STUB = `${PARALLEL_STUB}${SEQUENTIAL_STUB.slice(SEQUENTIAL_STUB.indexOf('  - match: decompose\n')).replaceAll('decompose', 'refine')}`;
 
 /** `impl`'s gate needs a file outside the repository: absent, the job fails as on a broken runner; present, a re-run passes. */
 function resumeWorkflow(flag: string): string {
@@ -135,6 +194,105 @@ describe.skipIf(missing !== undefined)('GitLab target end to end (gitlab-ci-loca
     expect(run.jobLog('gump-report before decompose')).toContain('the run went on in the child pipeline of decompose');
     expect(run.mergeRequests).toHaveLength(1);
     expectSameAsLocal(p, run, await startInRepo(p.repo, { workflow: 'parallel', files: {} }), { parallel: true });
+  }, 290_000);
+
+  it('a sequential split: the child pipeline holds one job per task, each in its own stage, run in plan order, then the closing job and the rest; same end as gump run', async () => {
+    const p = await gitlabProject('sequential', {
+      '.gump/workflows/sequential.yaml': SEQUENTIAL,
+      '.gump/stub.yaml': SEQUENTIAL_STUB,
+      'spec.md': 'the spec\n',
+      'gump.toml': TOML,
+    });
+    const run = await runPipeline(p, 'sequential');
+    expect(run.status, run.log).toBe(0);
+    expect(run.jobs).toMatchObject({
+      decompose: 'PASS',
+      'decompose child': 'PASS',
+      'decompose pipeline': 'PASS',
+      'gump-report before decompose': 'PASS',
+    });
+    // Three planned tasks, three task jobs (not the two task slots of gump.toml), in plan order.
+    expect(run.children['decompose pipeline']).toEqual([
+      'decompose base',
+      'decompose/one',
+      'decompose/two',
+      'decompose/three',
+      'decompose end',
+      'check',
+      'gump-publish',
+      'gump-report',
+    ]);
+    for (const job of run.children['decompose pipeline']!) expect(run.jobs[job], job).toBe('PASS');
+    // Each task job ran its own task only, from the state of the jobs before it; the closing job ran none.
+    const tasks = ['one', 'two', 'three'];
+    for (const t of tasks) {
+      expect(run.jobLog(`decompose/${t}`)).toContain(`[decompose/${t}/impl]`);
+      for (const other of tasks.filter((o) => o !== t))
+        expect(run.jobLog(`decompose/${t}`)).not.toContain(`[decompose/${other}/impl]`);
+    }
+    expect(run.jobLog('decompose end')).not.toMatch(/\[decompose\/\w+\/impl\]/);
+    // The tasks ran one after the other, in plan order: each job's commit is the base of the next.
+    expect(git(p.origin, 'show', `${run.state!.branch}:order.txt`)).toBe('one\ntwo\nthree');
+    expect(run.mergeRequests).toHaveLength(1);
+    expectSameAsLocal(p, run, await startInRepo(p.repo, { workflow: 'sequential', files: {} }));
+  }, 290_000);
+
+  it('a sequential split with group-retry passes: a failed task leaves the later task jobs nothing to do, the closing job runs the next pass; same end as gump run', async () => {
+    expect(SEQUENTIAL_RETRY).toContain('retry:\n      - exit: 2\n    each:');
+    expect(SEQUENTIAL_RETRY_STUB).toContain('simulated crash');
+    const p = await gitlabProject('passes', {
+      '.gump/workflows/passes.yaml': SEQUENTIAL_RETRY,
+      '.gump/stub.yaml': SEQUENTIAL_RETRY_STUB,
+      'spec.md': 'the spec\n',
+      'gump.toml': TOML,
+    });
+    const run = await runPipeline(p, 'passes');
+    expect(run.status, run.log).toBe(0);
+    for (const job of run.children['decompose pipeline']!) expect(run.jobs[job], job).toBe('PASS');
+    expect(run.jobLog('decompose/two')).toContain('[decompose/two/impl]');
+    expect(run.jobLog('decompose/three')).not.toContain('[decompose/three/impl]');
+    // The second pass, in the closing job: the failed task and the one after it, in plan order.
+    expect(run.jobLog('decompose end')).toMatch(/\[decompose\/two\/impl\][\s\S]*\[decompose\/three\/impl\]/);
+    expect(run.jobLog('decompose end')).not.toContain('[decompose/one/impl]');
+    expect(git(p.origin, 'show', `${run.state!.branch}:order.txt`)).toBe('one\ntwo\nthree');
+    expectSameAsLocal(p, run, await startInRepo(p.repo, { workflow: 'passes', files: {} }));
+  }, 290_000);
+
+  it('a sequential split after a parallel one runs in a grandchild pipeline, its task jobs in plan order; same end as gump run', async () => {
+    expect(GRANDCHILD).toContain('  - name: refine\n    type: split\n    agent: claude-opus');
+    expect(GRANDCHILD_STUB).toContain('  - match: refine/three/impl\n');
+    const p = await gitlabProject('nested', {
+      '.gump/workflows/nested.yaml': GRANDCHILD,
+      '.gump/stub.yaml': GRANDCHILD_STUB,
+      'spec.md': 'the spec\n',
+      'gump.toml': TOML,
+    });
+    const run = await runPipeline(p, 'nested');
+    expect(run.status, run.log).toBe(0);
+    expect(run.children['decompose pipeline']).toEqual([
+      'decompose base',
+      'decompose/left',
+      'decompose/right',
+      'decompose merge',
+      'refine',
+      'refine child',
+      'refine pipeline',
+      'gump-report before refine',
+    ]);
+    expect(run.children['refine pipeline']).toEqual([
+      'refine base',
+      'refine/one',
+      'refine/two',
+      'refine/three',
+      'refine end',
+      'check',
+      'gump-publish',
+      'gump-report',
+    ]);
+    for (const job of [...run.children['decompose pipeline']!, ...run.children['refine pipeline']!])
+      expect(run.jobs[job], job).toBe('PASS');
+    expect(git(p.origin, 'show', `${run.state!.branch}:order.txt`)).toBe('one\ntwo\nthree');
+    expectSameAsLocal(p, run, await startInRepo(p.repo, { workflow: 'nested', files: {} }), { parallel: true });
   }, 290_000);
 
   it('a parallel conflict: both task jobs pass, the merge job fails the child pipeline, nothing merged or published', async () => {
