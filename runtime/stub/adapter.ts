@@ -2,6 +2,7 @@
 // `node <runtime bundle> __stub <json>` (or the small dist/gump-stub.mjs beside it, given the
 // validated script) like any CLI, so guards, timeouts, abort and raw capture behave as with a real
 // agent. Session ids are `stub-<step-path>-<n>`; a resumed id is echoed.
+import { STUB_RUNTIME_PATH } from '../../protocol/runtime-cli.js';
 import { existsSync, statSync } from 'node:fs';
 import { dirname, join, resolve } from 'node:path';
 import type { AgentAdapter, AgentRunRequest, Invocation } from '../agents/types.js';
@@ -53,8 +54,8 @@ export function isStubSessionId(id: string): boolean {
 /** `stub` is a pseudo-provider (protocol/models.ts); the runner only reads `provider` for display. */
 const STUB_PROVIDER = 'stub' as unknown as AgentAdapter['provider'];
 
-/** dist/gump-stub.mjs, built beside the runtime bundle (scripts/build.mjs): the stub process alone. */
-export const STUB_BUNDLE = 'gump-stub.mjs';
+/** dist/gump-stub.mjs (scripts/build.mjs), or `.gump/runtime/gump-stub.mjs` (gump compile): the stub process alone, beside the runtime. */
+export const STUB_BUNDLE = STUB_RUNTIME_PATH.slice(STUB_RUNTIME_PATH.lastIndexOf('/') + 1);
 
 /** The JSON argument is one command-line argument: Linux caps one at 128 KiB. */
 const MAX_INLINE_ARG = 100_000;

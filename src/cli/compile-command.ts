@@ -6,12 +6,12 @@
 // of a compiled workflow whose split no longer exists is removed (only a file gump generated).
 
 import { existsSync, mkdirSync, readdirSync, readFileSync, rmdirSync, unlinkSync } from 'node:fs';
-import { dirname, join, relative, resolve, sep } from 'node:path';
+import { basename, dirname, join, relative, resolve, sep } from 'node:path';
 import { compile, workflowName } from '../compile.js';
 import { Program } from '../2-check/program.js';
 import { render } from '../diagnostics/render.js';
 import { findProjectRoot, NodeHost } from '../project/node-host.js';
-import { RUNTIME_PATH } from '../../protocol/runtime-cli.js';
+import { RUNTIME_PATH, STUB_RUNTIME_PATH } from '../../protocol/runtime-cli.js';
 import { hasGeneratedHeader } from '../../targets/ci/header.js';
 import type { Target } from '../../targets/ci/limits.js';
 import { childDir } from '../../targets/gitlab/emit.js';
@@ -26,7 +26,7 @@ import { withGitattributes } from './gitattributes.js';
 const help: CommandHelp = {
   usage: ['gump compile [<workflow>...] [--target plan|github|gitlab] [--check] [--root <dir>]'],
   description: `Checks each workflow and writes what runs it: the compiled plan (.gump/compiled/<name>.plan.json),
-the runtime (.gump/runtime/gump-runtime.mjs) and, per target, the pipeline:
+the runtime (.gump/runtime/gump-runtime.mjs, gump-stub.mjs) and, per target, the pipeline:
   github   .github/workflows/gump-<name>.yml and .github/actions/gump/action.yml
   gitlab   .gitlab/gump/<name>.yml (included from .gitlab-ci.yml: gump init --target gitlab)
 <workflow> is a file or a name (.gump/workflows/<name>.yaml, then the built-in library); without
@@ -83,6 +83,11 @@ export const compileCommand: Command = {
     const files = [...result.workflows.flatMap((w) => w.files), ...result.shared];
     // The runtime the plans run with (design.md): one self-contained file, no npm install in jobs.
     files.push({ path: RUNTIME_PATH, text: readFileSync(runtimeBundle(), 'utf8') });
+    // A stub attempt's process loads only this (11 KB) instead of the whole runtime.
+    files.push({
+      path: STUB_RUNTIME_PATH,
+      text: readFileSync(join(dirname(runtimeBundle()), basename(STUB_RUNTIME_PATH)), 'utf8'),
+    });
     const attributes = join(root, '.gitattributes');
     const current = existsSync(attributes) ? readFileSync(attributes, 'utf8') : undefined;
     const wanted = withGitattributes(current, targets);

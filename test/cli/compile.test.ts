@@ -38,7 +38,12 @@ describe('gump compile --target github', () => {
       'wrote .github/workflows/gump-a.yml',
       'wrote .gump/compiled/a.plan.json',
       'wrote .gump/runtime/gump-runtime.mjs',
+      'wrote .gump/runtime/gump-stub.mjs',
     ]);
+    // The stub agent's own bundle, beside the runtime, as built: a CI stub attempt loads only it.
+    expect(readFileSync(join(dir, '.gump/runtime/gump-stub.mjs'), 'utf8')).toBe(
+      readFileSync(join(import.meta.dirname, '..', '..', 'dist', 'gump-stub.mjs'), 'utf8'),
+    );
     const attributes = readFileSync(join(dir, '.gitattributes'), 'utf8');
     expect(attributes.startsWith('*.png binary\n# >>> gump')).toBe(true);
     expect(attributes).toContain('.github/workflows/gump-*.yml linguist-generated=true');
@@ -48,7 +53,7 @@ describe('gump compile --target github', () => {
     );
     expect(workflow).toMatch(/^# source sha256: [0-9a-f]{64}$/m);
     // A second compile changes nothing.
-    expect(gump(['compile', '--target', 'github'], dir).stdout).toContain('4 files up to date');
+    expect(gump(['compile', '--target', 'github'], dir).stdout).toContain('5 files up to date');
   });
 
   it('--check exits 1 naming each stale file and the command, after a source edit or a hand edit', () => {
