@@ -7,7 +7,7 @@ import { keysOf, stepRecord, type StepRecord } from '../state/run-state.js';
 import { render } from '../render.js';
 import { resetTo } from '../git/worktree.js';
 import { exceeded } from './budget.js';
-import { NEGATIVE_VERDICT, runAttempt, type AttemptResult } from './attempt.js';
+import { runAttempt, type AttemptResult } from './attempt.js';
 import { fullPath, renderScope, type Frame } from './frame.js';
 import { nextSticky } from './retry-policy.js';
 import { fatal, PASS, type Outcome, type Services } from './services.js';
@@ -79,6 +79,8 @@ export async function runAtomic(ex: Executor, frame: Frame, step: AgentStep): Pr
       return PASS;
     }
     rec.error = result.error;
+    if (result.errorKind !== undefined) rec.errorKind = result.errorKind;
+    else delete rec.errorKind;
     rec.phase = 'failed';
     svc.save();
     // An after_gate approval point precedes a further attempt (§12).
@@ -186,6 +188,7 @@ function restartRecord(rec: StepRecord): void {
   rec.sticky = {};
   rec.phase = undefined;
   delete rec.error;
+  delete rec.errorKind;
   delete rec.firstCommit;
   delete rec.carriedSession;
 }
@@ -199,8 +202,7 @@ function finishFatal(ex: Executor, frame: Frame, path: string, rec: StepRecord, 
   // In a validator the run goes on (§7.2): a negative verdict was already printed as such; any other
   // end means the validator gives no verdict, which its caller counts as "no".
   if (!frame.validator) svc.trace.line(path, 'fatal', firstLine(message));
-  else if (!(rec.error ?? '').startsWith(NEGATIVE_VERDICT))
-    svc.trace.line(path, 'verdict', `none — ${firstLine(message)}`);
+  else if (rec.errorKind !== 'negative_verdict') svc.trace.line(path, 'verdict', `none — ${firstLine(message)}`);
   svc.save();
   return fatal(`step ${path}: ${message}`);
 }

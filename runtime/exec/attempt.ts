@@ -14,7 +14,7 @@ import { changedFiles, commitChanges } from '../git/changes.js';
 import { snapshot } from '../git/snapshot.js';
 import { headCommit, resetTo } from '../git/worktree.js';
 import { render } from '../render.js';
-import { clearKeys, type StepRecord } from '../state/run-state.js';
+import { clearKeys, type AttemptErrorKind, type StepRecord } from '../state/run-state.js';
 import { providerOf } from './agent-call.js';
 import { runAgentPhase } from './agent-phase.js';
 import { progressDetail } from './error-excerpt.js';
@@ -23,13 +23,13 @@ import type { Executor } from './executor.js';
 
 export type AttemptResult =
   | { status: 'pass' }
-  | { status: 'fail'; error: string; failedGates: Set<string>; gatesRan: boolean }
+  | { status: 'fail'; error: string; errorKind?: AttemptErrorKind; failedGates: Set<string>; gatesRan: boolean }
   | { status: 'fatal'; error: string }
   | { status: 'waiting' };
 
 const KNOWN_PROVIDERS = new Set(Object.keys(PROVIDER_INFO));
 
-/** Start of the error of a validate step whose verdict is `pass: false`. */
+/** Start of the error text of a validate step whose verdict is `pass: false` (its kind: `negative_verdict`). */
 export const NEGATIVE_VERDICT = 'validate did not pass:';
 
 export async function runAttempt(
@@ -74,6 +74,8 @@ export async function runAttempt(
   rec.agents[global] = agent;
   const declared = ex.effectiveAgent(render(step.agent, scope));
   const failures: string[] = [];
+  // The attempt's error is a negative verdict when the verdict is its first failure (§7.2).
+  let errorKind: AttemptErrorKind | undefined;
   let unreadStream = false;
 
   // worktree: none (§13): an empty folder outside the repository, so nothing above it leads back to
@@ -132,7 +134,10 @@ export async function runAttempt(
       const verdict = output.value as { pass: boolean; comments: string };
       outputText = verdict.pass ? 'true' : 'false';
       v[`${path}.comments`] = verdict.comments ?? '';
-      if (!verdict.pass) failures.push(`${NEGATIVE_VERDICT} ${verdict.comments}`);
+      if (!verdict.pass) {
+        if (failures.length === 0) errorKind = 'negative_verdict';
+        failures.push(`${NEGATIVE_VERDICT} ${verdict.comments}`);
+      }
     } else outputText = output.text;
   } else if (output && !output.ok) failures.push(output.message);
   v[`${path}.output`] = outputText === '' && attemptDiff !== '' ? attemptDiff : outputText;
@@ -164,15 +169,10 @@ export async function runAttempt(
     output?.ok === true &&
     outputText === 'false';
   if (failures.length > 0)
-    return failAttempt(
-      ex,
-      path,
-      k,
-      failures,
-      new Set(),
-      false,
-      verdictNo ? `no — ${v[`${path}.comments`] ?? ''}` : undefined,
-    );
+    return failAttempt(ex, path, k, failures, new Set(), false, {
+      ...(errorKind ? { errorKind } : {}),
+      ...(verdictNo ? { verdict: `no — ${v[`${path}.comments`] ?? ''}` } : {}),
+    });
 
   if (step.hitl === 'before_gate' && step.gates.length > 0) {
     rec.phase = 'waiting-before-gate';
@@ -249,7 +249,10 @@ function tripped(ex: Executor, path: string, k: number, message: string): Attemp
   return { status: 'fail', error: message, failedGates: new Set(), gatesRan: false };
 }
 
-/** `verdict` replaces the `fail` trace line of a validator's negative verdict (`no — <comments>`). */
+/**
+ * `errorKind` types the error (recorded in the ledger for the report); `verdict` replaces the `fail`
+ * trace line of a validator's negative verdict (`no — <comments>`).
+ */
 function failAttempt(
   ex: Executor,
   path: string,
@@ -257,16 +260,17 @@ function failAttempt(
   messages: string[],
   failedGates: Set<string>,
   gatesRan: boolean,
-  verdict?: string,
+  opts: { errorKind?: AttemptErrorKind; verdict?: string } = {},
 ): AttemptResult {
   const error = messages.join('\n---\n');
+  const kind = opts.errorKind !== undefined ? { errorKind: opts.errorKind } : {};
   ex.svc.state.values[`${path}.status`] = 'fail';
   if (!gatesRan) ex.svc.ledger.emit('check.failed', { step: path, attempt: k, error });
-  ex.svc.ledger.emit('attempt.finished', { step: path, attempt: k, status: 'fail', error });
-  if (verdict !== undefined) ex.svc.trace.line(path, 'verdict', verdict.trimEnd());
+  ex.svc.ledger.emit('attempt.finished', { step: path, attempt: k, status: 'fail', error, ...kind });
+  if (opts.verdict !== undefined) ex.svc.trace.line(path, 'verdict', opts.verdict.trimEnd());
   else ex.svc.trace.line(path, 'fail', progressDetail(error));
   ex.svc.save();
-  return { status: 'fail', error, failedGates, gatesRan };
+  return { status: 'fail', error, ...kind, failedGates, gatesRan };
 }
 
 /** Copy of an attempt's `.gump/out/` kept in the run directory (carried across job boundaries). */

@@ -28,7 +28,7 @@ export interface Fan {
   passed(name: string): boolean;
 }
 
-/** One pass's result. A merge conflict is never retried (§6.3): `retryable` false. */
+/** One pass's result. A merge conflict (kind `merge_conflict`) is never retried (§6.3): `retryable` false. */
 export interface PassResult {
   outcome: Outcome;
   retryable: boolean;
@@ -183,7 +183,7 @@ async function mergeFan(ex: Executor, frame: Frame, fan: Fan): Promise<PassResul
   if (!merged.ok) {
     const list = merged.conflicts.map((c) => `${c.file} (${c.branches.join(', ')})`).join('; ');
     svc.ledger.emit('merge.finished', { step: fan.path, status: 'conflict', conflicts: merged.conflicts });
-    return { outcome: fatal(`parallel merge conflict in ${fan.path}: ${list}`), retryable: false };
+    return { outcome: fatal(`parallel merge conflict in ${fan.path}: ${list}`, 'merge_conflict'), retryable: false };
   }
   fan.split.merged = true;
   svc.ledger.emit('merge.finished', { step: fan.path, status: 'pass', commit: merged.commit });
