@@ -7,7 +7,7 @@ import { PROVIDER_INFO, type Provider } from '../../protocol/models.js';
 import type { AgentStep } from '../../protocol/plan.js';
 import { capMiddle } from '../gates/error-context.js';
 import type { StepRecord } from '../state/run-state.js';
-import { providerOf, type AgentCallResult } from './agent-call.js';
+import { callAgent, providerOf, type AgentCallResult } from './agent-call.js';
 import { exceeded, recordSpend } from './budget.js';
 import { buildContext } from './context-entries.js';
 import { placeContextFile, promptMarkers, readIfExists, renderContextFile, type RetrySection } from './context-file.js';
@@ -64,7 +64,7 @@ export async function runAgentPhase(
   });
   let result: AgentCallResult;
   try {
-    result = await ex.invoke({
+    result = await callAgent(svc, {
       agent: a.agent,
       prompt: fullPrompt,
       cwd: a.agentCwd,

@@ -12,6 +12,9 @@ import { fullPath, renderScope, type Frame } from './frame.js';
 import { nextSticky } from './retry-policy.js';
 import { fatal, PASS, type Outcome, type Services } from './services.js';
 import type { Executor } from './executor.js';
+import { waitForApproval } from './approval-point.js';
+import { effectiveAgent } from './effective-agent.js';
+import { runValidator } from './validator.js';
 
 export async function runAtomic(ex: Executor, frame: Frame, step: AgentStep): Promise<Outcome> {
   const svc = ex.svc;
@@ -86,7 +89,7 @@ export async function runAtomic(ex: Executor, frame: Frame, step: AgentStep): Pr
     // An after_gate approval point precedes a further attempt (§12).
     if (step.hitl === 'after_gate' && result.gatesRan && k < n) {
       rec.phase = 'waiting-after-failure';
-      return ex.waitForApproval(path, 'after_gate', k);
+      return waitForApproval(svc, path, 'after_gate', k);
     }
   }
 }
@@ -120,7 +123,8 @@ async function prepareRetry(
     failedGates,
     validatorPasses: async (entry) => {
       if (entry.when.kind !== 'validate') return false;
-      const verdict = await ex.runValidator(
+      const verdict = await runValidator(
+        ex,
         frame,
         `${path}/retry/${entry.when.name}`,
         entry.when.workflow,
@@ -142,7 +146,7 @@ async function prepareRetry(
     diff: svc.state.values[`${path}.diff`] ?? '',
   });
   const agentTpl = sticky.agentEntry !== undefined ? step.retry.entries[sticky.agentEntry]?.agent : undefined;
-  const effective = ex.effectiveAgent(render(agentTpl ?? step.agent, scope));
+  const effective = effectiveAgent(svc, render(agentTpl ?? step.agent, scope));
   let note: string | undefined;
   if (!step.pass && effective !== prevAgent && sticky.session === undefined) {
     sticky.session = 'new';

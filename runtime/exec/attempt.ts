@@ -20,6 +20,11 @@ import { runAgentPhase } from './agent-phase.js';
 import { progressDetail } from './error-excerpt.js';
 import { renderScope, type Frame } from './frame.js';
 import type { Executor } from './executor.js';
+import { waitForApproval } from './approval-point.js';
+import { effectiveAgent } from './effective-agent.js';
+import { recordGates, runGates } from './gate-run.js';
+import { runGet } from './get-workflow.js';
+import { recordPlan } from './split.js';
 
 export type AttemptResult =
   | { status: 'pass' }
@@ -61,7 +66,7 @@ export async function runAttempt(
 
   // GET workflow (§7.3): before every attempt, in the run worktree.
   if (step.get) {
-    const got = await ex.runGet(frame, step, path, { path, attempt: k, error, diff: prevDiff });
+    const got = await runGet(ex, frame, step, path, { path, attempt: k, error, diff: prevDiff });
     if (got.status !== 'pass')
       return { status: 'fatal', error: got.status === 'fatal' ? got.message : 'GET workflow did not finish' };
   }
@@ -70,9 +75,9 @@ export async function runAttempt(
   const promptEntry = rec.sticky.promptEntry !== undefined ? step.retry.entries[rec.sticky.promptEntry] : undefined;
   const prompt = render(promptEntry?.prompt ?? step.prompt, scope);
   const agentEntry = rec.sticky.agentEntry !== undefined ? step.retry.entries[rec.sticky.agentEntry] : undefined;
-  const agent = ex.effectiveAgent(render(agentEntry?.agent ?? step.agent, scope));
+  const agent = effectiveAgent(svc, render(agentEntry?.agent ?? step.agent, scope));
   rec.agents[global] = agent;
-  const declared = ex.effectiveAgent(render(step.agent, scope));
+  const declared = effectiveAgent(svc, render(step.agent, scope));
   const failures: string[] = [];
   // The attempt's error is a negative verdict when the verdict is its first failure (§7.2).
   let errorKind: AttemptErrorKind | undefined;
@@ -142,7 +147,7 @@ export async function runAttempt(
   } else if (output && !output.ok) failures.push(output.message);
   v[`${path}.output`] = outputText === '' && attemptDiff !== '' ? attemptDiff : outputText;
   if (step.type === 'split' && output?.ok)
-    ex.recordPlan(path, output.value as { name: string; description?: string; files?: string[] }[]);
+    recordPlan(svc, path, output.value as { name: string; description?: string; files?: string[] }[]);
 
   // agents.md §2.11: no final event in the stream, so judged by exit code plus the diff; a code step
   // whose agent left nothing readable and changed nothing failed.
@@ -176,7 +181,7 @@ export async function runAttempt(
 
   if (step.hitl === 'before_gate' && step.gates.length > 0) {
     rec.phase = 'waiting-before-gate';
-    await ex.waitForApproval(path, 'before_gate', k);
+    waitForApproval(svc, path, 'before_gate', k);
     return { status: 'waiting' };
   }
   return gateAndDecide(ex, frame, step, path, rec, k, preCommit, { files, diff: attemptDiff });
@@ -201,7 +206,7 @@ async function gateAndDecide(
   let results: GateResult[] = [];
   if (step.gates.length > 0) {
     const { files, diff: attemptDiff } = changes ?? (await commitChanges(frame.cwd, preCommit, 'HEAD'));
-    results = await ex.evaluate(frame, step.gates, {
+    results = await runGates(ex, frame, step.gates, {
       path,
       stepType: step.type,
       outDir: keptOutDir(svc.runDir, path, String(rec.attemptBase + k)),
@@ -210,7 +215,7 @@ async function gateAndDecide(
       view: { path, attempt: k, error: '', diff: attemptDiff },
     });
   }
-  const failed = ex.recordGates(path, k, results, step.type);
+  const failed = recordGates(svc, path, k, results, step.type);
   if (failed.length > 0)
     return failAttempt(
       ex,
@@ -233,7 +238,7 @@ async function finishPass(
 ): Promise<AttemptResult> {
   if (step.hitl === 'after_gate' && !approved) {
     rec.phase = 'waiting-after-gate';
-    await ex.waitForApproval(path, 'after_gate', k);
+    waitForApproval(ex.svc, path, 'after_gate', k);
     return { status: 'waiting' };
   }
   ex.svc.ledger.emit('attempt.finished', { step: path, attempt: k, status: 'pass' });

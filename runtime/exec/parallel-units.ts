@@ -6,11 +6,13 @@
 import type { AgentStep, GroupStep, PlanStep } from '../../protocol/plan.js';
 import { headCommit } from '../git/worktree.js';
 import { stepRecord } from '../state/run-state.js';
-import { endTaskPhase, finish } from './composite.js';
 import type { Executor } from './executor.js';
 import { fullPath, type Frame } from './frame.js';
-import { branchFrame, groupFan, joinPass, runPasses, splitFan, type Fan } from './parallel.js';
+import { branchFrame, groupFan, splitFan, type Fan } from './fan.js';
+import { joinPass, runPasses } from './parallel.js';
 import { fatal, PASS, type Outcome } from './services.js';
+import { endTaskPhase } from './split.js';
+import { finish } from './step-end.js';
 import { UnitError } from './unit-error.js';
 
 /** The fan-out of root step `step`: a planned parallel split or a parallel group. */

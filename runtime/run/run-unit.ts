@@ -5,7 +5,7 @@
 import type { AgentStep, PlanStep } from '../../protocol/plan.js';
 import type { Unit } from '../../protocol/units.js';
 import { runAtomic } from '../exec/atomic.js';
-import { announcePlan, endTaskPhase, runTask, taskPassed } from '../exec/composite.js';
+import { announcePlan, endTaskPhase, runTask, taskPassed } from '../exec/split.js';
 import { Executor } from '../exec/executor.js';
 import { fullPath, type Frame } from '../exec/frame.js';
 import { runBranchUnit, runMergeUnit } from '../exec/parallel-units.js';
