@@ -3,6 +3,7 @@
 // persisted so a later process (next CI job, `gump run --resume`) continues where this one stopped.
 
 import type { AgentStep } from '../../protocol/plan.js';
+import { calleePath, stateKey } from '../../protocol/state-keys.js';
 import { keysOf, stepRecord, type StepRecord } from '../state/run-state.js';
 import { render } from '../render.js';
 import { resetTo } from '../git/worktree.js';
@@ -26,8 +27,8 @@ export async function runAtomic(ex: Executor, frame: Frame, step: AgentStep): Pr
   }
   if (rec.status !== 'running') {
     // §9.5: a step re-run by a group-retry pass (or a resume) keeps its session.
-    const id = svc.state.values[`${path}.session_id`];
-    const agent = svc.state.values[`${path}.agent`];
+    const id = svc.state.values[stateKey(path, 'session_id')];
+    const agent = svc.state.values[stateKey(path, 'agent')];
     restartRecord(rec);
     if (id && agent) rec.carriedSession = { id, agent };
   }
@@ -126,14 +127,14 @@ async function prepareRetry(
       const verdict = await runValidator(
         ex,
         frame,
-        `${path}/retry/${entry.when.name}`,
+        calleePath(path, 'retry', entry.when.name),
         entry.when.workflow,
         entry.when.inputs,
         {
           path,
           attempt: k - 1,
           error: rec.error ?? '',
-          diff: svc.state.values[`${path}.diff`] ?? '',
+          diff: svc.state.values[stateKey(path, 'diff')] ?? '',
         },
       );
       return verdict.pass;
@@ -143,7 +144,7 @@ async function prepareRetry(
     path,
     attempt: k,
     error: rec.error ?? '',
-    diff: svc.state.values[`${path}.diff`] ?? '',
+    diff: svc.state.values[stateKey(path, 'diff')] ?? '',
   });
   const agentTpl = sticky.agentEntry !== undefined ? step.retry.entries[sticky.agentEntry]?.agent : undefined;
   const effective = effectiveAgent(svc, render(agentTpl ?? step.agent, scope));
@@ -213,9 +214,9 @@ function finishFatal(ex: Executor, frame: Frame, path: string, rec: StepRecord, 
 
 export function writeEndKeys(svc: Services, path: string, rec: StepRecord, status: string): void {
   const k = rec.attempt - rec.attemptBase;
-  svc.state.values[`${path}.status`] = status;
-  svc.state.values[`${path}.attempt`] = String(k);
-  svc.state.values[`${path}.retries`] = String(Math.max(0, k - 1));
+  svc.state.values[stateKey(path, 'status')] = status;
+  svc.state.values[stateKey(path, 'attempt')] = String(k);
+  svc.state.values[stateKey(path, 'retries')] = String(Math.max(0, k - 1));
 }
 
 function firstLine(s: string): string {

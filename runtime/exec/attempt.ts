@@ -7,6 +7,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { PROVIDER_INFO } from '../../protocol/models.js';
 import type { AgentStep } from '../../protocol/plan.js';
+import { stateKey } from '../../protocol/state-keys.js';
 import { compileGlob } from '../glob.js';
 import type { GateResult } from '../gates/evaluate.js';
 import { validateOutput } from '../gates/output-contract.js';
@@ -130,22 +131,22 @@ export async function runAttempt(
     ? { files: [], diff: '' }
     : await commitChanges(frame.cwd, preCommit, 'HEAD');
   const v = svc.state.values;
-  v[`${path}.diff`] = attemptDiff;
-  v[`${path}.files`] = files.join(', ');
-  if (!step.pass) v[`${path}.agent`] = agent;
+  v[stateKey(path, 'diff')] = attemptDiff;
+  v[stateKey(path, 'files')] = files.join(', ');
+  if (!step.pass) v[stateKey(path, 'agent')] = agent;
   let outputText = '';
   if (output?.ok) {
     if (step.type === 'validate') {
       const verdict = output.value as { pass: boolean; comments: string };
       outputText = verdict.pass ? 'true' : 'false';
-      v[`${path}.comments`] = verdict.comments ?? '';
+      v[stateKey(path, 'comments')] = verdict.comments ?? '';
       if (!verdict.pass) {
         if (failures.length === 0) errorKind = 'negative_verdict';
         failures.push(`${NEGATIVE_VERDICT} ${verdict.comments}`);
       }
     } else outputText = output.text;
   } else if (output && !output.ok) failures.push(output.message);
-  v[`${path}.output`] = outputText === '' && attemptDiff !== '' ? attemptDiff : outputText;
+  v[stateKey(path, 'output')] = outputText === '' && attemptDiff !== '' ? attemptDiff : outputText;
   if (step.type === 'split' && output?.ok)
     recordPlan(svc, path, output.value as { name: string; description?: string; files?: string[] }[]);
 
@@ -176,7 +177,7 @@ export async function runAttempt(
   if (failures.length > 0)
     return failAttempt(ex, path, k, failures, new Set(), false, {
       ...(errorKind ? { errorKind } : {}),
-      ...(verdictNo ? { verdict: `no — ${v[`${path}.comments`] ?? ''}` } : {}),
+      ...(verdictNo ? { verdict: `no — ${v[stateKey(path, 'comments')] ?? ''}` } : {}),
     });
 
   if (step.hitl === 'before_gate' && step.gates.length > 0) {
@@ -246,7 +247,7 @@ async function finishPass(
 }
 
 function tripped(ex: Executor, path: string, k: number, message: string): AttemptResult {
-  ex.svc.state.values[`${path}.status`] = 'guard_failed';
+  ex.svc.state.values[stateKey(path, 'status')] = 'guard_failed';
   ex.svc.ledger.emit('guard.tripped', { step: path, attempt: k, message });
   ex.svc.trace.line(path, 'guard', message);
   ex.svc.ledger.emit('attempt.finished', { step: path, attempt: k, status: 'guard_failed', error: message });
@@ -269,7 +270,7 @@ function failAttempt(
 ): AttemptResult {
   const error = messages.join('\n---\n');
   const kind = opts.errorKind !== undefined ? { errorKind: opts.errorKind } : {};
-  ex.svc.state.values[`${path}.status`] = 'fail';
+  ex.svc.state.values[stateKey(path, 'status')] = 'fail';
   if (!gatesRan) ex.svc.ledger.emit('check.failed', { step: path, attempt: k, error });
   ex.svc.ledger.emit('attempt.finished', { step: path, attempt: k, status: 'fail', error, ...kind });
   if (opts.verdict !== undefined) ex.svc.trace.line(path, 'verdict', opts.verdict.trimEnd());

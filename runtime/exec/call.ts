@@ -2,6 +2,7 @@
 // own limits; the call's `cost`, `cost_source` and tokens are what the callee spent (§15.2).
 
 import type { CallStep } from '../../protocol/plan.js';
+import { stateKey } from '../../protocol/state-keys.js';
 import { stepRecord } from '../state/run-state.js';
 import { scopeCostSource, scopeFor } from './budget.js';
 import { runCallee } from './callee.js';
@@ -31,10 +32,10 @@ export async function runCall(ex: Executor, frame: Frame, step: CallStep): Promi
     { keepState: true, scope },
   );
   const v = svc.state.values;
-  v[`${path}.cost`] = String(Math.round(scope.spent.cost * 1e6) / 1e6);
-  v[`${path}.cost_source`] = scopeCostSource(scope);
-  v[`${path}.tokens_in`] = String(scope.spent.tokensIn);
-  v[`${path}.tokens_out`] = String(scope.spent.tokensOut);
+  v[stateKey(path, 'cost')] = String(Math.round(scope.spent.cost * 1e6) / 1e6);
+  v[stateKey(path, 'cost_source')] = scopeCostSource(scope);
+  v[stateKey(path, 'tokens_in')] = String(scope.spent.tokensIn);
+  v[stateKey(path, 'tokens_out')] = String(scope.spent.tokensOut);
   return finish(
     ex,
     path,

@@ -3,6 +3,7 @@
 
 import { join } from 'node:path';
 import type { GateOnlyStep } from '../../protocol/plan.js';
+import { stateKey } from '../../protocol/state-keys.js';
 import { changedFiles } from '../git/changes.js';
 import { stepRecord } from '../state/run-state.js';
 import { progressDetail } from './error-excerpt.js';
@@ -29,8 +30,8 @@ export async function runGateOnly(ex: Executor, frame: Frame, step: GateOnlyStep
     attempt: 1,
     view: { path, attempt: 1, error: '', diff: '' },
   });
-  svc.state.values[`${path}.attempt`] = '1';
-  svc.state.values[`${path}.retries`] = '0';
+  svc.state.values[stateKey(path, 'attempt')] = '1';
+  svc.state.values[stateKey(path, 'retries')] = '0';
   const failed = recordGates(svc, path, 1, results, 'gate-only');
   const error = failed.map((r) => r.error ?? r.name).join('\n---\n');
   if (failed.length > 0) svc.trace.line(path, 'fail', progressDetail(error));

@@ -3,6 +3,7 @@
 // state keys of §8.5.
 
 import type { Gate } from '../../protocol/plan.js';
+import { calleePath, stateKey } from '../../protocol/state-keys.js';
 import { childEnv } from '../agents/auth-env.js';
 import { evaluateGates, type GateResult, type GateStepType } from '../gates/evaluate.js';
 import { checkResultOf, gateStateKeys } from '../gates/state-keys.js';
@@ -38,7 +39,7 @@ export function runGates(ex: Executor, frame: Frame, gates: Gate[], run: GateRun
     env,
     config: svc.config,
     runValidator: (gate) =>
-      runValidator(ex, frame, `${run.path}/gate/${gate.name}`, gate.workflow, gate.inputs, run.view),
+      runValidator(ex, frame, calleePath(run.path, 'gate', gate.name), gate.workflow, gate.inputs, run.view),
     onGate: (name, result) => svc.trace.gate?.(run.path, name, result ? { status: result.status } : undefined),
     log: (w) => {
       svc.trace.warn(`${run.path}: ${w}`);
@@ -67,7 +68,7 @@ export function recordGates(
       durationMs: r.durationMs,
     });
   Object.assign(svc.state.values, gateStateKeys(path, results, { stepType }));
-  svc.state.values[`${path}.check_result`] = checkResultOf(results);
+  svc.state.values[stateKey(path, 'check_result')] = checkResultOf(results);
   svc.save();
   return results.filter((r) => r.status === 'fail');
 }

@@ -2,6 +2,7 @@
 // worktree; its last step's output becomes `<step>/get/<name>.output`.
 
 import type { AgentStep } from '../../protocol/plan.js';
+import { calleePath, stateKey } from '../../protocol/state-keys.js';
 import { runCallee } from './callee.js';
 import type { Executor } from './executor.js';
 import type { AttemptView, Frame } from './frame.js';
@@ -18,9 +19,9 @@ export async function runGet(
   const get = step.get!;
   const wf = ex.svc.plan.workflows[get.workflow];
   if (!wf) return { status: 'fatal', message: `GET workflow ${get.workflow} is missing from the plan` };
-  const prefix = `${path}/get/${get.as}`;
+  const prefix = calleePath(path, 'get', get.as);
   const outcome = await runCallee(ex, frame, prefix, wf, get.inputs, view);
   const last = wf.steps[wf.steps.length - 1];
-  if (last) v[`${prefix}.output`] = v[`${prefix}/${last.path}.output`] ?? '';
+  if (last) v[stateKey(prefix, 'output')] = v[stateKey(`${prefix}/${last.path}`, 'output')] ?? '';
   return outcome;
 }

@@ -4,6 +4,7 @@
 // group-retry pass in-process).
 
 import type { AgentStep, GroupStep, PlanStep } from '../../protocol/plan.js';
+import { stateKey } from '../../protocol/state-keys.js';
 import { headCommit } from '../git/worktree.js';
 import { stepRecord } from '../state/run-state.js';
 import type { Executor } from './executor.js';
@@ -61,12 +62,12 @@ export async function runBranchUnit(ex: Executor, frame: Frame, step: PlanStep, 
 export async function runMergeUnit(ex: Executor, frame: Frame, step: PlanStep): Promise<Outcome> {
   const svc = ex.svc;
   const fan = fanOf(ex, frame, step);
-  if (fan.split.merged === true && svc.state.values[`${fan.path}.status`] === 'pass') {
+  if (fan.split.merged === true && svc.state.values[stateKey(fan.path, 'status')] === 'pass') {
     svc.ledger.emit('step.skipped', { step: fan.path });
     return PASS;
   }
   let outcome: Outcome;
-  if (svc.state.values[`${fan.path}.status`] === 'fatal') {
+  if (svc.state.values[stateKey(fan.path, 'status')] === 'fatal') {
     // A re-run after the step failed: a fresh round of passes, as `gump run --resume` gives.
     fan.split.pass = 0;
     outcome = await runPasses(ex, frame, fan);

@@ -3,6 +3,7 @@
 // for up to `exit` passes that re-run only the tasks that have not passed.
 
 import type { AgentStep, PlanStep } from '../../protocol/plan.js';
+import { stateKey } from '../../protocol/state-keys.js';
 import type { SplitRecord } from '../state/run-state.js';
 import { runAtomic } from './atomic.js';
 import type { Executor } from './executor.js';
@@ -17,7 +18,11 @@ export async function runSplit(ex: Executor, frame: Frame, step: AgentStep): Pro
   const planner = await runAtomic(ex, frame, step);
   if (planner.status !== 'pass') return planner;
   const split = (svc.state.splits[path] ??= { tasks: [], pass: 0, branchHeads: {} });
-  if (svc.state.values[`${path}.status`] === 'pass' && split.pass > 0 && allPassed(ex, frame, step, split.tasks))
+  if (
+    svc.state.values[stateKey(path, 'status')] === 'pass' &&
+    split.pass > 0 &&
+    allPassed(ex, frame, step, split.tasks)
+  )
     return PASS;
   if (split.pass === 0) announcePlan(ex, path);
   // Resumed after the task phase failed: a fresh round of passes (like a fatal atomic step's attempts).
@@ -69,7 +74,7 @@ export function announcePlan(ex: Executor, path: string): void {
 /** The task phase of a split ended (all passes, or one task job that ends the run). */
 export function endTaskPhase(ex: Executor, path: string, outcome: Outcome): Outcome {
   const svc = ex.svc;
-  svc.state.values[`${path}.status`] = outcome.status === 'pass' ? 'pass' : 'fatal';
+  svc.state.values[stateKey(path, 'status')] = outcome.status === 'pass' ? 'pass' : 'fatal';
   // The split's status covers the task phase (§15.2): a failed task phase ends the split fatal.
   if (outcome.status === 'fatal')
     svc.ledger.emit('step.finished', { step: path, status: 'fatal', message: outcome.message });

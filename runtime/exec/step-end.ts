@@ -1,6 +1,7 @@
 // Executor: how a gate-only step, a parallel group or a workflow call ends (language.md §15.2): a
 // passed step met again is skipped; otherwise its record, `status` key, ledger event and trace line.
 
+import { stateKey } from '../../protocol/state-keys.js';
 import { stepRecord } from '../state/run-state.js';
 import type { Executor } from './executor.js';
 import { PASS, type Outcome } from './services.js';
@@ -17,7 +18,7 @@ export function finish(ex: Executor, path: string, outcome: Outcome): Outcome {
   const rec = stepRecord(svc.state, path);
   const status = outcome.status === 'pass' ? 'pass' : outcome.status === 'aborted' ? 'aborted' : 'fatal';
   rec.status = status;
-  svc.state.values[`${path}.status`] = status;
+  svc.state.values[stateKey(path, 'status')] = status;
   svc.ledger.emit('step.finished', {
     step: path,
     status,

@@ -2,6 +2,7 @@
 // the step it judges, afresh at every use; its verdict is the output of its last validate step.
 
 import type { AgentStep, Binding } from '../../protocol/plan.js';
+import { stateKey } from '../../protocol/state-keys.js';
 import { runCallee } from './callee.js';
 import type { Executor } from './executor.js';
 import type { AttemptView, Frame } from './frame.js';
@@ -22,7 +23,7 @@ export async function runValidator(
     .reverse()
     .find(
       (s): s is AgentStep =>
-        s.kind === 'agent' && s.type === 'validate' && v[`${prefix}/${s.path}.output`] !== undefined,
+        s.kind === 'agent' && s.type === 'validate' && v[stateKey(`${prefix}/${s.path}`, 'output')] !== undefined,
     );
   if (!verdictStep)
     return {
@@ -30,10 +31,10 @@ export async function runValidator(
       comments: '',
       error: outcome.status === 'fatal' ? outcome.message : 'the validator gave no verdict',
     };
-  const pass = v[`${prefix}/${verdictStep.path}.output`] === 'true' && outcome.status === 'pass';
+  const pass = v[stateKey(`${prefix}/${verdictStep.path}`, 'output')] === 'true' && outcome.status === 'pass';
   return {
     pass,
-    comments: v[`${prefix}/${verdictStep.path}.comments`] ?? '',
+    comments: v[stateKey(`${prefix}/${verdictStep.path}`, 'comments')] ?? '',
     ...(outcome.status === 'fatal' && !pass ? { error: outcome.message } : {}),
   };
 }
