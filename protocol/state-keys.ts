@@ -1,6 +1,7 @@
 // Shared protocol: run-state keys (language.md §15) — `<step-path>.<field>` — and the field catalogue
 // of §15.2 per kind of step: what the check phase lets a template read (GUMP105) and what the
-// runtime writes (test/runtime/state/step-fields.test.ts holds the two together). Imports nothing.
+// runtime writes (test/runtime/state/step-fields.test.ts holds the two together; the runtime names
+// every key through these helpers, state-keys-source.test.ts). Imports nothing.
 
 /** Fields of a step that ran an agent (code, split, artifact; validate adds `comments`). */
 export const AGENT_FIELDS = [
@@ -47,4 +48,17 @@ export function stateKey(path: string, field: StepField): string {
 /** `<path>.gate.<gate>` (the gate's verdict), or `<path>.gate.<gate>.<field>`. */
 export function gateStateKey(path: string, gate: string, field?: GateResultField): string {
   return field === undefined ? `${path}.gate.${gate}` : `${path}.gate.${gate}.${field}`;
+}
+
+/** `<path>.<field>` of a key a template reads (`output`, `gate.review.comments`, …; GUMP105 checked the field). */
+export function referencedStateKey(path: string, field: string): string {
+  return `${path}.${field}`;
+}
+
+/** What a callee of a step is to it: a validator gate, a retry validator, a GET workflow. */
+export type CalleeRole = 'gate' | 'retry' | 'get';
+
+/** State path under which a validator or GET workflow of step `path` runs (§7.2, §7.3, §8.5). */
+export function calleePath(path: string, role: CalleeRole, name: string): string {
+  return `${path}/${role}/${name}`;
 }

@@ -5,9 +5,10 @@
 import { join } from 'node:path';
 import { PROVIDER_INFO, type Provider } from '../../protocol/models.js';
 import type { AgentStep } from '../../protocol/plan.js';
+import { stateKey } from '../../protocol/state-keys.js';
 import { capMiddle } from '../gates/error-context.js';
 import type { StepRecord } from '../state/run-state.js';
-import { providerOf, type AgentCallResult } from './agent-call.js';
+import { callAgent, providerOf, type AgentCallResult } from './agent-call.js';
 import { exceeded, recordSpend } from './budget.js';
 import { buildContext } from './context-entries.js';
 import { placeContextFile, promptMarkers, readIfExists, renderContextFile, type RetrySection } from './context-file.js';
@@ -64,7 +65,7 @@ export async function runAgentPhase(
   });
   let result: AgentCallResult;
   try {
-    result = await ex.invoke({
+    result = await callAgent(svc, {
       agent: a.agent,
       prompt: fullPrompt,
       cwd: a.agentCwd,
@@ -95,16 +96,16 @@ export async function runAgentPhase(
     svc.state.spend.tokensOut += m.tokens.output;
     recordSpend(frame.budgets, { cost, tokensIn: m.tokens.input, tokensOut: m.tokens.output }, m.costSource);
     Object.assign(v, {
-      [`${path}.session_id`]: m.sessionId ?? '',
-      [`${path}.duration`]: String(m.durationMs),
-      [`${path}.cost`]: String(round(cost)),
-      [`${path}.cost_source`]: m.costSource,
-      [`${path}.turns`]: String(m.numTurns ?? 0),
-      [`${path}.tokens_in`]: String(m.tokens.input),
-      [`${path}.tokens_out`]: String(m.tokens.output),
-      [`${path}.cache_read`]: String(m.tokens.cacheRead),
-      [`${path}.cache_write`]: String(m.tokens.cacheWrite),
-      [`${path}.agent`]: a.agent,
+      [stateKey(path, 'session_id')]: m.sessionId ?? '',
+      [stateKey(path, 'duration')]: String(m.durationMs),
+      [stateKey(path, 'cost')]: String(round(cost)),
+      [stateKey(path, 'cost_source')]: m.costSource,
+      [stateKey(path, 'turns')]: String(m.numTurns ?? 0),
+      [stateKey(path, 'tokens_in')]: String(m.tokens.input),
+      [stateKey(path, 'tokens_out')]: String(m.tokens.output),
+      [stateKey(path, 'cache_read')]: String(m.tokens.cacheRead),
+      [stateKey(path, 'cache_write')]: String(m.tokens.cacheWrite),
+      [stateKey(path, 'agent')]: a.agent,
     });
     svc.ledger.emit('agent.finished', {
       step: path,

@@ -3,15 +3,19 @@
 // persisted so a later process (next CI job, `gump run --resume`) continues where this one stopped.
 
 import type { AgentStep } from '../../protocol/plan.js';
+import { calleePath, stateKey } from '../../protocol/state-keys.js';
 import { keysOf, stepRecord, type StepRecord } from '../state/run-state.js';
 import { render } from '../render.js';
 import { resetTo } from '../git/worktree.js';
 import { exceeded } from './budget.js';
-import { NEGATIVE_VERDICT, runAttempt, type AttemptResult } from './attempt.js';
+import { runAttempt, type AttemptResult } from './attempt.js';
 import { fullPath, renderScope, type Frame } from './frame.js';
 import { nextSticky } from './retry-policy.js';
 import { fatal, PASS, type Outcome, type Services } from './services.js';
 import type { Executor } from './executor.js';
+import { waitForApproval } from './approval-point.js';
+import { effectiveAgent } from './effective-agent.js';
+import { runValidator } from './validator.js';
 
 export async function runAtomic(ex: Executor, frame: Frame, step: AgentStep): Promise<Outcome> {
   const svc = ex.svc;
@@ -23,8 +27,8 @@ export async function runAtomic(ex: Executor, frame: Frame, step: AgentStep): Pr
   }
   if (rec.status !== 'running') {
     // §9.5: a step re-run by a group-retry pass (or a resume) keeps its session.
-    const id = svc.state.values[`${path}.session_id`];
-    const agent = svc.state.values[`${path}.agent`];
+    const id = svc.state.values[stateKey(path, 'session_id')];
+    const agent = svc.state.values[stateKey(path, 'agent')];
     restartRecord(rec);
     if (id && agent) rec.carriedSession = { id, agent };
   }
@@ -79,12 +83,14 @@ export async function runAtomic(ex: Executor, frame: Frame, step: AgentStep): Pr
       return PASS;
     }
     rec.error = result.error;
+    if (result.errorKind !== undefined) rec.errorKind = result.errorKind;
+    else delete rec.errorKind;
     rec.phase = 'failed';
     svc.save();
     // An after_gate approval point precedes a further attempt (§12).
     if (step.hitl === 'after_gate' && result.gatesRan && k < n) {
       rec.phase = 'waiting-after-failure';
-      return ex.waitForApproval(path, 'after_gate', k);
+      return waitForApproval(svc, path, 'after_gate', k);
     }
   }
 }
@@ -118,16 +124,17 @@ async function prepareRetry(
     failedGates,
     validatorPasses: async (entry) => {
       if (entry.when.kind !== 'validate') return false;
-      const verdict = await ex.runValidator(
+      const verdict = await runValidator(
+        ex,
         frame,
-        `${path}/retry/${entry.when.name}`,
+        calleePath(path, 'retry', entry.when.name),
         entry.when.workflow,
         entry.when.inputs,
         {
           path,
           attempt: k - 1,
           error: rec.error ?? '',
-          diff: svc.state.values[`${path}.diff`] ?? '',
+          diff: svc.state.values[stateKey(path, 'diff')] ?? '',
         },
       );
       return verdict.pass;
@@ -137,10 +144,10 @@ async function prepareRetry(
     path,
     attempt: k,
     error: rec.error ?? '',
-    diff: svc.state.values[`${path}.diff`] ?? '',
+    diff: svc.state.values[stateKey(path, 'diff')] ?? '',
   });
   const agentTpl = sticky.agentEntry !== undefined ? step.retry.entries[sticky.agentEntry]?.agent : undefined;
-  const effective = ex.effectiveAgent(render(agentTpl ?? step.agent, scope));
+  const effective = effectiveAgent(svc, render(agentTpl ?? step.agent, scope));
   let note: string | undefined;
   if (!step.pass && effective !== prevAgent && sticky.session === undefined) {
     sticky.session = 'new';
@@ -186,6 +193,7 @@ function restartRecord(rec: StepRecord): void {
   rec.sticky = {};
   rec.phase = undefined;
   delete rec.error;
+  delete rec.errorKind;
   delete rec.firstCommit;
   delete rec.carriedSession;
 }
@@ -199,17 +207,16 @@ function finishFatal(ex: Executor, frame: Frame, path: string, rec: StepRecord, 
   // In a validator the run goes on (§7.2): a negative verdict was already printed as such; any other
   // end means the validator gives no verdict, which its caller counts as "no".
   if (!frame.validator) svc.trace.line(path, 'fatal', firstLine(message));
-  else if (!(rec.error ?? '').startsWith(NEGATIVE_VERDICT))
-    svc.trace.line(path, 'verdict', `none — ${firstLine(message)}`);
+  else if (rec.errorKind !== 'negative_verdict') svc.trace.line(path, 'verdict', `none — ${firstLine(message)}`);
   svc.save();
   return fatal(`step ${path}: ${message}`);
 }
 
 export function writeEndKeys(svc: Services, path: string, rec: StepRecord, status: string): void {
   const k = rec.attempt - rec.attemptBase;
-  svc.state.values[`${path}.status`] = status;
-  svc.state.values[`${path}.attempt`] = String(k);
-  svc.state.values[`${path}.retries`] = String(Math.max(0, k - 1));
+  svc.state.values[stateKey(path, 'status')] = status;
+  svc.state.values[stateKey(path, 'attempt')] = String(k);
+  svc.state.values[stateKey(path, 'retries')] = String(Math.max(0, k - 1));
 }
 
 function firstLine(s: string): string {

@@ -7,6 +7,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { PROVIDER_INFO } from '../../protocol/models.js';
 import type { AgentStep } from '../../protocol/plan.js';
+import { stateKey } from '../../protocol/state-keys.js';
 import { compileGlob } from '../glob.js';
 import type { GateResult } from '../gates/evaluate.js';
 import { validateOutput } from '../gates/output-contract.js';
@@ -14,22 +15,27 @@ import { changedFiles, commitChanges } from '../git/changes.js';
 import { snapshot } from '../git/snapshot.js';
 import { headCommit, resetTo } from '../git/worktree.js';
 import { render } from '../render.js';
-import { clearKeys, type StepRecord } from '../state/run-state.js';
+import { clearKeys, type AttemptErrorKind, type StepRecord } from '../state/run-state.js';
 import { providerOf } from './agent-call.js';
 import { runAgentPhase } from './agent-phase.js';
 import { progressDetail } from './error-excerpt.js';
 import { renderScope, type Frame } from './frame.js';
 import type { Executor } from './executor.js';
+import { waitForApproval } from './approval-point.js';
+import { effectiveAgent } from './effective-agent.js';
+import { recordGates, runGates } from './gate-run.js';
+import { runGet } from './get-workflow.js';
+import { recordPlan } from './split.js';
 
 export type AttemptResult =
   | { status: 'pass' }
-  | { status: 'fail'; error: string; failedGates: Set<string>; gatesRan: boolean }
+  | { status: 'fail'; error: string; errorKind?: AttemptErrorKind; failedGates: Set<string>; gatesRan: boolean }
   | { status: 'fatal'; error: string }
   | { status: 'waiting' };
 
 const KNOWN_PROVIDERS = new Set(Object.keys(PROVIDER_INFO));
 
-/** Start of the error of a validate step whose verdict is `pass: false`. */
+/** Start of the error text of a validate step whose verdict is `pass: false` (its kind: `negative_verdict`). */
 export const NEGATIVE_VERDICT = 'validate did not pass:';
 
 export async function runAttempt(
@@ -61,7 +67,7 @@ export async function runAttempt(
 
   // GET workflow (§7.3): before every attempt, in the run worktree.
   if (step.get) {
-    const got = await ex.runGet(frame, step, path, { path, attempt: k, error, diff: prevDiff });
+    const got = await runGet(ex, frame, step, path, { path, attempt: k, error, diff: prevDiff });
     if (got.status !== 'pass')
       return { status: 'fatal', error: got.status === 'fatal' ? got.message : 'GET workflow did not finish' };
   }
@@ -70,10 +76,12 @@ export async function runAttempt(
   const promptEntry = rec.sticky.promptEntry !== undefined ? step.retry.entries[rec.sticky.promptEntry] : undefined;
   const prompt = render(promptEntry?.prompt ?? step.prompt, scope);
   const agentEntry = rec.sticky.agentEntry !== undefined ? step.retry.entries[rec.sticky.agentEntry] : undefined;
-  const agent = ex.effectiveAgent(render(agentEntry?.agent ?? step.agent, scope));
+  const agent = effectiveAgent(svc, render(agentEntry?.agent ?? step.agent, scope));
   rec.agents[global] = agent;
-  const declared = ex.effectiveAgent(render(step.agent, scope));
+  const declared = effectiveAgent(svc, render(step.agent, scope));
   const failures: string[] = [];
+  // The attempt's error is a negative verdict when the verdict is its first failure (§7.2).
+  let errorKind: AttemptErrorKind | undefined;
   let unreadStream = false;
 
   // worktree: none (§13): an empty folder outside the repository, so nothing above it leads back to
@@ -123,21 +131,24 @@ export async function runAttempt(
     ? { files: [], diff: '' }
     : await commitChanges(frame.cwd, preCommit, 'HEAD');
   const v = svc.state.values;
-  v[`${path}.diff`] = attemptDiff;
-  v[`${path}.files`] = files.join(', ');
-  if (!step.pass) v[`${path}.agent`] = agent;
+  v[stateKey(path, 'diff')] = attemptDiff;
+  v[stateKey(path, 'files')] = files.join(', ');
+  if (!step.pass) v[stateKey(path, 'agent')] = agent;
   let outputText = '';
   if (output?.ok) {
     if (step.type === 'validate') {
       const verdict = output.value as { pass: boolean; comments: string };
       outputText = verdict.pass ? 'true' : 'false';
-      v[`${path}.comments`] = verdict.comments ?? '';
-      if (!verdict.pass) failures.push(`${NEGATIVE_VERDICT} ${verdict.comments}`);
+      v[stateKey(path, 'comments')] = verdict.comments ?? '';
+      if (!verdict.pass) {
+        if (failures.length === 0) errorKind = 'negative_verdict';
+        failures.push(`${NEGATIVE_VERDICT} ${verdict.comments}`);
+      }
     } else outputText = output.text;
   } else if (output && !output.ok) failures.push(output.message);
-  v[`${path}.output`] = outputText === '' && attemptDiff !== '' ? attemptDiff : outputText;
+  v[stateKey(path, 'output')] = outputText === '' && attemptDiff !== '' ? attemptDiff : outputText;
   if (step.type === 'split' && output?.ok)
-    ex.recordPlan(path, output.value as { name: string; description?: string; files?: string[] }[]);
+    recordPlan(svc, path, output.value as { name: string; description?: string; files?: string[] }[]);
 
   // agents.md §2.11: no final event in the stream, so judged by exit code plus the diff; a code step
   // whose agent left nothing readable and changed nothing failed.
@@ -164,19 +175,14 @@ export async function runAttempt(
     output?.ok === true &&
     outputText === 'false';
   if (failures.length > 0)
-    return failAttempt(
-      ex,
-      path,
-      k,
-      failures,
-      new Set(),
-      false,
-      verdictNo ? `no — ${v[`${path}.comments`] ?? ''}` : undefined,
-    );
+    return failAttempt(ex, path, k, failures, new Set(), false, {
+      ...(errorKind ? { errorKind } : {}),
+      ...(verdictNo ? { verdict: `no — ${v[stateKey(path, 'comments')] ?? ''}` } : {}),
+    });
 
   if (step.hitl === 'before_gate' && step.gates.length > 0) {
     rec.phase = 'waiting-before-gate';
-    await ex.waitForApproval(path, 'before_gate', k);
+    waitForApproval(svc, path, 'before_gate', k);
     return { status: 'waiting' };
   }
   return gateAndDecide(ex, frame, step, path, rec, k, preCommit, { files, diff: attemptDiff });
@@ -201,7 +207,7 @@ async function gateAndDecide(
   let results: GateResult[] = [];
   if (step.gates.length > 0) {
     const { files, diff: attemptDiff } = changes ?? (await commitChanges(frame.cwd, preCommit, 'HEAD'));
-    results = await ex.evaluate(frame, step.gates, {
+    results = await runGates(ex, frame, step.gates, {
       path,
       stepType: step.type,
       outDir: keptOutDir(svc.runDir, path, String(rec.attemptBase + k)),
@@ -210,7 +216,7 @@ async function gateAndDecide(
       view: { path, attempt: k, error: '', diff: attemptDiff },
     });
   }
-  const failed = ex.recordGates(path, k, results, step.type);
+  const failed = recordGates(svc, path, k, results, step.type);
   if (failed.length > 0)
     return failAttempt(
       ex,
@@ -233,7 +239,7 @@ async function finishPass(
 ): Promise<AttemptResult> {
   if (step.hitl === 'after_gate' && !approved) {
     rec.phase = 'waiting-after-gate';
-    await ex.waitForApproval(path, 'after_gate', k);
+    waitForApproval(ex.svc, path, 'after_gate', k);
     return { status: 'waiting' };
   }
   ex.svc.ledger.emit('attempt.finished', { step: path, attempt: k, status: 'pass' });
@@ -241,7 +247,7 @@ async function finishPass(
 }
 
 function tripped(ex: Executor, path: string, k: number, message: string): AttemptResult {
-  ex.svc.state.values[`${path}.status`] = 'guard_failed';
+  ex.svc.state.values[stateKey(path, 'status')] = 'guard_failed';
   ex.svc.ledger.emit('guard.tripped', { step: path, attempt: k, message });
   ex.svc.trace.line(path, 'guard', message);
   ex.svc.ledger.emit('attempt.finished', { step: path, attempt: k, status: 'guard_failed', error: message });
@@ -249,7 +255,10 @@ function tripped(ex: Executor, path: string, k: number, message: string): Attemp
   return { status: 'fail', error: message, failedGates: new Set(), gatesRan: false };
 }
 
-/** `verdict` replaces the `fail` trace line of a validator's negative verdict (`no — <comments>`). */
+/**
+ * `errorKind` types the error (recorded in the ledger for the report); `verdict` replaces the `fail`
+ * trace line of a validator's negative verdict (`no — <comments>`).
+ */
 function failAttempt(
   ex: Executor,
   path: string,
@@ -257,16 +266,17 @@ function failAttempt(
   messages: string[],
   failedGates: Set<string>,
   gatesRan: boolean,
-  verdict?: string,
+  opts: { errorKind?: AttemptErrorKind; verdict?: string } = {},
 ): AttemptResult {
   const error = messages.join('\n---\n');
-  ex.svc.state.values[`${path}.status`] = 'fail';
+  const kind = opts.errorKind !== undefined ? { errorKind: opts.errorKind } : {};
+  ex.svc.state.values[stateKey(path, 'status')] = 'fail';
   if (!gatesRan) ex.svc.ledger.emit('check.failed', { step: path, attempt: k, error });
-  ex.svc.ledger.emit('attempt.finished', { step: path, attempt: k, status: 'fail', error });
-  if (verdict !== undefined) ex.svc.trace.line(path, 'verdict', verdict.trimEnd());
+  ex.svc.ledger.emit('attempt.finished', { step: path, attempt: k, status: 'fail', error, ...kind });
+  if (opts.verdict !== undefined) ex.svc.trace.line(path, 'verdict', opts.verdict.trimEnd());
   else ex.svc.trace.line(path, 'fail', progressDetail(error));
   ex.svc.save();
-  return { status: 'fail', error, failedGates, gatesRan };
+  return { status: 'fail', error, ...kind, failedGates, gatesRan };
 }
 
 /** Copy of an attempt's `.gump/out/` kept in the run directory (carried across job boundaries). */

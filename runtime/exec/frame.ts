@@ -2,6 +2,7 @@
 // workflow) with its state prefix, inputs, current task and worktree. Templates render here.
 
 import type { PlanWorkflow, StateRef } from '../../protocol/plan.js';
+import { referencedStateKey } from '../../protocol/state-keys.js';
 import type { RenderScope } from '../render.js';
 import type { RunState, Spend } from '../state/run-state.js';
 import type { CostSource } from '../agents/types.js';
@@ -65,7 +66,7 @@ export function fullPath(frame: Frame, path: string): string {
 }
 
 export function stateKeyOf(frame: Frame, key: StateRef): string {
-  return `${fullPath(frame, key.path.join('/'))}.${key.field}`;
+  return referencedStateKey(fullPath(frame, key.path.join('/')), key.field);
 }
 
 export interface AttemptView {

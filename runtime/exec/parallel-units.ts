@@ -4,13 +4,16 @@
 // group-retry pass in-process).
 
 import type { AgentStep, GroupStep, PlanStep } from '../../protocol/plan.js';
+import { stateKey } from '../../protocol/state-keys.js';
 import { headCommit } from '../git/worktree.js';
 import { stepRecord } from '../state/run-state.js';
-import { endTaskPhase, finish } from './composite.js';
 import type { Executor } from './executor.js';
 import { fullPath, type Frame } from './frame.js';
-import { branchFrame, groupFan, joinPass, runPasses, splitFan, type Fan } from './parallel.js';
+import { branchFrame, groupFan, splitFan, type Fan } from './fan.js';
+import { joinPass, runPasses } from './parallel.js';
 import { fatal, PASS, type Outcome } from './services.js';
+import { endTaskPhase } from './split.js';
+import { finish } from './step-end.js';
 import { UnitError } from './unit-error.js';
 
 /** The fan-out of root step `step`: a planned parallel split or a parallel group. */
@@ -59,12 +62,12 @@ export async function runBranchUnit(ex: Executor, frame: Frame, step: PlanStep, 
 export async function runMergeUnit(ex: Executor, frame: Frame, step: PlanStep): Promise<Outcome> {
   const svc = ex.svc;
   const fan = fanOf(ex, frame, step);
-  if (fan.split.merged === true && svc.state.values[`${fan.path}.status`] === 'pass') {
+  if (fan.split.merged === true && svc.state.values[stateKey(fan.path, 'status')] === 'pass') {
     svc.ledger.emit('step.skipped', { step: fan.path });
     return PASS;
   }
   let outcome: Outcome;
-  if (svc.state.values[`${fan.path}.status`] === 'fatal') {
+  if (svc.state.values[stateKey(fan.path, 'status')] === 'fatal') {
     // A re-run after the step failed: a fresh round of passes, as `gump run --resume` gives.
     fan.split.pass = 0;
     outcome = await runPasses(ex, frame, fan);

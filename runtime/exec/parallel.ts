@@ -1,90 +1,19 @@
-// Executor: parallel branches (language.md §6.3, §6.4, §9.5). A fan-out is the branches of a
-// parallel split (its tasks) or of a parallel group (its children); a pass runs the pending ones
-// concurrently in worktrees of their own, joins them and merges in declaration order. The same
-// join and pass loop serve the in-process run and the one-job-per-branch units (parallel-units.ts).
+// Executor: parallel branches (language.md §6.3, §6.4, §9.5). A pass of a fan-out (fan.ts) runs the
+// pending branches concurrently in worktrees of their own, joins them and merges in declaration
+// order; a conflict is typed (`merge_conflict`) and never retried. The same join and pass loop serve
+// the in-process run and the one-job-per-branch units (parallel-units.ts).
 
 import { join } from 'node:path';
-import type { AgentStep, GroupStep } from '../../protocol/plan.js';
 import { addBranchWorktree, applyBranches, headCommit, leftoverHead, removeWorktree } from '../git/worktree.js';
-import type { SplitRecord } from '../state/run-state.js';
-import { branchScopes } from './budget.js';
-import { fullPath, type Frame } from './frame.js';
-import { fatal, PASS, type Outcome } from './services.js';
 import type { Executor } from './executor.js';
+import { branchFrame, type Fan } from './fan.js';
+import type { Frame } from './frame.js';
+import { fatal, PASS, type Outcome } from './services.js';
 
-export interface Fan {
-  /** State path of the split or group. */
-  path: string;
-  split: SplitRecord;
-  /** Branch names, in plan (split) or declaration (group) order. */
-  names: string[];
-  /** Group-retry passes (§9.5). */
-  passes: number;
-  /** A split's task phase traces each further pass. */
-  isSplit: boolean;
-  /** Runs branch `name` in its frame (worktree, base, budget shares and label already set). */
-  run(name: string, frame: Frame): Promise<Outcome>;
-  /** Every step of the branch passed. */
-  passed(name: string): boolean;
-}
-
-/** One pass's result. A merge conflict is never retried (§6.3): `retryable` false. */
+/** One pass's result. A merge conflict (kind `merge_conflict`) is never retried (§6.3): `retryable` false. */
 export interface PassResult {
   outcome: Outcome;
   retryable: boolean;
-}
-
-/** The tasks of a planned parallel split. */
-export function splitFan(ex: Executor, frame: Frame, step: AgentStep): Fan {
-  const svc = ex.svc;
-  const path = fullPath(frame, step.path);
-  const split = svc.state.splits[path]!;
-  const each = step.each ?? [];
-  const taskOf = (name: string) => split.tasks.find((t) => t.name === name)!;
-  return {
-    path,
-    split,
-    names: split.tasks.map((t) => t.name),
-    passes: step.retry.exit,
-    isSplit: true,
-    run: async (name, branchFrame) => {
-      const task = taskOf(name);
-      svc.ledger.emit('task.started', { step: path, task: name, parallel: true });
-      const outcome = await ex.runSteps({ ...branchFrame, task }, each);
-      svc.ledger.emit('task.finished', { step: path, task: name, status: outcome.status });
-      return outcome;
-    },
-    passed: (name) =>
-      each.every((s) => svc.state.steps[fullPath({ ...frame, task: taskOf(name) }, s.path)]?.status === 'pass'),
-  };
-}
-
-/** The children of a parallel group (its split record holds the base, pass and branch heads). */
-export function groupFan(ex: Executor, frame: Frame, step: GroupStep): Fan {
-  const svc = ex.svc;
-  const path = fullPath(frame, step.path);
-  const split = (svc.state.splits[path] ??= { tasks: [], pass: 0, branchHeads: {} });
-  const childOf = (name: string) => step.steps.find((c) => c.name === name)!;
-  return {
-    path,
-    split,
-    names: step.steps.map((c) => c.name),
-    passes: step.passes,
-    isSplit: false,
-    run: (name, branchFrame) => ex.runStep(branchFrame, childOf(name)),
-    passed: (name) => svc.state.steps[fullPath(frame, childOf(name).path)]?.status === 'pass',
-  };
-}
-
-/** The frame of one branch: from the fan-out base, with a fixed 1/n share of the budgets (§17.1). */
-export function branchFrame(frame: Frame, fan: Fan, name: string, cwd: string, n: number): Frame {
-  return {
-    ...frame,
-    cwd,
-    diffBase: fan.split.base!,
-    budgets: [...frame.budgets, ...branchScopes(frame.budgets, n, name)],
-    branch: name,
-  };
 }
 
 /**
@@ -183,7 +112,7 @@ async function mergeFan(ex: Executor, frame: Frame, fan: Fan): Promise<PassResul
   if (!merged.ok) {
     const list = merged.conflicts.map((c) => `${c.file} (${c.branches.join(', ')})`).join('; ');
     svc.ledger.emit('merge.finished', { step: fan.path, status: 'conflict', conflicts: merged.conflicts });
-    return { outcome: fatal(`parallel merge conflict in ${fan.path}: ${list}`), retryable: false };
+    return { outcome: fatal(`parallel merge conflict in ${fan.path}: ${list}`, 'merge_conflict'), retryable: false };
   }
   fan.split.merged = true;
   svc.ledger.emit('merge.finished', { step: fan.path, status: 'pass', commit: merged.commit });

@@ -4,7 +4,7 @@
 import type { Plan } from '../../protocol/plan.js';
 import type { RuntimeConfig } from '../config.js';
 import type { Ledger } from '../state/ledger.js';
-import type { RunState } from '../state/run-state.js';
+import type { RunFailureKind, RunState } from '../state/run-state.js';
 
 export interface Trace {
   line(step: string, what: string, detail?: string): void;
@@ -52,14 +52,19 @@ export interface Services {
   graceMs?: number;
 }
 
+/**
+ * How a step or the run ended. A fatal outcome's `kind` says what failed when something acts on it
+ * (a merge conflict is not retried, and the run records it): control flow reads the kind, never the
+ * message, which is for people.
+ */
 export type Outcome =
   | { status: 'pass' }
-  | { status: 'fatal'; message: string }
+  | { status: 'fatal'; message: string; kind?: RunFailureKind }
   | { status: 'aborted'; message: string }
   | { status: 'waiting'; step: string };
 
 export const PASS: Outcome = { status: 'pass' };
 
-export function fatal(message: string): Outcome {
-  return { status: 'fatal', message };
+export function fatal(message: string, kind?: RunFailureKind): Outcome {
+  return kind === undefined ? { status: 'fatal', message } : { status: 'fatal', message, kind };
 }

@@ -28,6 +28,7 @@ export function decide(svc: Services, decision: Decision, by = 'local user', rea
   });
   if (decision === 'reject') {
     s.status = 'aborted';
+    delete s.failureKind;
     s.message = `rejected at ${w.point.replace('_', ' ')} of ${w.step}${why ? `: ${why}` : ''}`;
     svc.ledger.emit('run.finished', { status: 'aborted', message: s.message });
     svc.save();

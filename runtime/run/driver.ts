@@ -50,6 +50,8 @@ export function rootSteps(svc: Services): readonly PlanStep[] {
 
 export function settle(svc: Services, outcome: Outcome): Outcome {
   const s = svc.state;
+  // The failure kind goes with the outcome that set it: a later outcome (even waiting) drops it.
+  delete s.failureKind;
   if (outcome.status === 'waiting') s.status = 'waiting';
   else if (outcome.status === 'pass') {
     s.status = 'pass';
@@ -57,6 +59,7 @@ export function settle(svc: Services, outcome: Outcome): Outcome {
   } else {
     s.status = outcome.status === 'aborted' ? 'aborted' : 'fatal';
     s.message = outcome.message;
+    if (outcome.status === 'fatal' && outcome.kind !== undefined) s.failureKind = outcome.kind;
   }
   if (s.status !== 'waiting') {
     svc.ledger.emit('run.finished', {

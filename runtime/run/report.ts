@@ -4,7 +4,7 @@
 
 import { settleOpenAttempts } from './open-attempts.js';
 import type { LedgerEvent } from '../state/ledger.js';
-import type { RunState } from '../state/run-state.js';
+import type { AttemptErrorKind, RunState } from '../state/run-state.js';
 import { errorExcerpt, excerptText } from '../exec/error-excerpt.js';
 import { dollars } from './summary-helpers.js';
 
@@ -23,6 +23,8 @@ export interface AttemptReport {
   gates: { name: string; status: string }[];
   /** Why the attempt failed: the error's first line, then the tail of its output (error-excerpt.ts). */
   error?: string;
+  /** What `error` is, when the runtime tells it apart: `negative_verdict` (a validate step's `pass: false`). */
+  errorKind?: AttemptErrorKind;
 }
 
 export interface StepReport {
@@ -116,7 +118,12 @@ export function buildReport(state: RunState, events: LedgerEvent[], live?: boole
         if (path) {
           const a = attemptOf(path, n);
           a.status = String(e.status);
-          if (typeof e.error === 'string') a.error = excerptText(errorExcerpt(e.error));
+          if (typeof e.error === 'string') {
+            a.error = excerptText(errorExcerpt(e.error));
+            // The kind goes with the error it types (a later error of the same attempt number replaces both).
+            if (e.errorKind === 'negative_verdict') a.errorKind = e.errorKind;
+            else delete a.errorKind;
+          }
         }
         break;
       case 'step.finished':

@@ -4,8 +4,9 @@
 
 import type { AgentStep, PlanStep } from '../../protocol/plan.js';
 import type { Unit } from '../../protocol/units.js';
+import { stateKey } from '../../protocol/state-keys.js';
 import { runAtomic } from '../exec/atomic.js';
-import { announcePlan, endTaskPhase, runTask, taskPassed } from '../exec/composite.js';
+import { announcePlan, endTaskPhase, runTask, taskPassed } from '../exec/split.js';
 import { Executor } from '../exec/executor.js';
 import { fullPath, type Frame } from '../exec/frame.js';
 import { runBranchUnit, runMergeUnit } from '../exec/parallel-units.js';
@@ -143,7 +144,7 @@ export function unitDone(svc: Services, unit: Unit): boolean {
     case 'merge':
       return (
         passed(step.path) &&
-        s.values[`${step.path}.status`] === 'pass' &&
+        s.values[stateKey(step.path, 'status')] === 'pass' &&
         (!isSplit || splitDone()) &&
         (step.kind !== 'group' || split?.merged === true || unit.kind === 'step')
       );

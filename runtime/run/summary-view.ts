@@ -5,7 +5,6 @@
 
 import type { Plan } from '../../protocol/plan.js';
 import { errorExcerpt, omittedNote } from '../exec/error-excerpt.js';
-import { NEGATIVE_VERDICT } from '../exec/attempt.js';
 import { diffStat, type FileStat } from '../git/diffstat.js';
 import { readLedger, type LedgerEvent } from '../state/ledger.js';
 import type { RunState } from '../state/run-state.js';
@@ -247,9 +246,7 @@ function stepTimes(events: LedgerEvent[]): Map<string, { start?: number; end?: n
  */
 function verdictNo(s: StepReport): boolean {
   const last = s.attempts[s.attempts.length - 1];
-  return (
-    s.status === 'fatal' && /\/(gate|retry)\/[^/]+\//.test(s.step) && (last?.error ?? '').startsWith(NEGATIVE_VERDICT)
-  );
+  return s.status === 'fatal' && /\/(gate|retry)\/[^/]+\//.test(s.step) && last?.errorKind === 'negative_verdict';
 }
 
 /** A task passed when all its steps did; else the first status that is not a pass. */

@@ -10,6 +10,18 @@ export const STATE_VERSION = 1;
 
 export type RunStatus = 'running' | 'waiting' | 'pass' | 'fatal' | 'aborted';
 
+/**
+ * Why a run ended fatal, when a later process acts on the reason (the local summary's next step):
+ * `merge_conflict`, a parallel merge conflict (language.md §6.3), is final. Read as data, never
+ * from the message text.
+ */
+export const RUN_FAILURE_KINDS = ['merge_conflict'] as const;
+export type RunFailureKind = (typeof RUN_FAILURE_KINDS)[number];
+
+/** Why an attempt failed, where the runtime acts on it: a validate step's negative verdict (§7.2). */
+export const ATTEMPT_ERROR_KINDS = ['negative_verdict'] as const;
+export type AttemptErrorKind = (typeof ATTEMPT_ERROR_KINDS)[number];
+
 export interface Spend {
   cost: number;
   tokensIn: number;
@@ -49,6 +61,8 @@ export interface StepRecord {
     | 'approved-after-gate';
   /** Failure text of the latest failed attempt (its `{error}` for the next). */
   error?: string;
+  /** What `error` is, when its first failure is one the runtime tells apart (a negative verdict). */
+  errorKind?: AttemptErrorKind;
   message?: string;
   /** The session the step ended its previous pass with (§9.5: sessions are kept across passes). */
   carriedSession?: { id: string; agent: string };
@@ -78,6 +92,8 @@ export interface RunState {
   runId: string;
   status: RunStatus;
   message?: string;
+  /** The kind of failure `message` reports, when it is one a later process acts on (absent in old states). */
+  failureKind?: RunFailureKind;
   /** Repository-relative plan path and its hash (the runtime refuses a different plan). */
   plan: { path: string; sha256: string };
   base: string;
@@ -137,7 +153,20 @@ export function loadState(file: string): RunState {
   const s = data as RunState;
   if (!s || s.version !== STATE_VERSION || typeof s.values !== 'object')
     throw new StateError(`run state ${file} is not a gump run state (version ${STATE_VERSION})`);
+  checkKinds(file, s);
   return s;
+}
+
+/** The typed failure fields hold known kinds (a state written by a newer runtime is refused, not misread). */
+function checkKinds(file: string, s: RunState): void {
+  const bad = (what: string, value: unknown, known: readonly string[]): never => {
+    throw new StateError(`run state ${file}: ${what} ${JSON.stringify(value)} is not one of ${known.join(', ')}`);
+  };
+  if (s.failureKind !== undefined && !(RUN_FAILURE_KINDS as readonly unknown[]).includes(s.failureKind))
+    bad('failureKind', s.failureKind, RUN_FAILURE_KINDS);
+  for (const [path, rec] of Object.entries(s.steps ?? {}))
+    if (rec?.errorKind !== undefined && !(ATTEMPT_ERROR_KINDS as readonly unknown[]).includes(rec.errorKind))
+      bad(`steps.${path}.errorKind`, rec.errorKind, ATTEMPT_ERROR_KINDS);
 }
 
 export function saveState(file: string, state: RunState): void {

@@ -27,7 +27,7 @@ export function printSummary(worktree: string, write: (s: string) => void): void
   else if (state.status === 'waiting')
     write(`next: gump approve ${state.runId}  or  gump reject ${state.runId} --reason "<why>"\n`);
   // A merge conflict is not retried (language.md §6.3): resuming meets the same conflict.
-  else if (state.message?.startsWith('parallel merge conflict'))
+  else if (state.failureKind === 'merge_conflict')
     write(
       `next: gump report ${state.runId}; a merge conflict is final: change the workflow or the spec so tasks do not edit the same lines, and start a new run\n`,
     );

@@ -7,6 +7,7 @@ import {
   AGENT_FIELDS,
   CALL_FIELDS,
   GATE_ONLY_FIELDS,
+  GET_FIELDS,
   GATE_RESULT_FIELDS,
   GROUP_FIELDS,
   PASS_FIELDS,
@@ -115,5 +116,55 @@ rules:
     expect(v['impl.gate.compile']).toBe('true');
     // A call's cost source is its callee's: one agent step, whose stub cost is estimated.
     expect([v['setup/work.cost_source'], v['setup.cost_source']]).toEqual(['estimated', 'estimated']);
+  });
+
+  it('a GET pseudo-step and a validator gate write the catalogue fields too', async () => {
+    const r = await runScenario({
+      workflow: `name: fetched
+steps:
+  - name: impl
+    type: code
+    agent: claude-sonnet
+    get:
+      workflow: research
+      query: "how"
+      prompt: "Using {research.output}, implement {spec}"
+    gate:
+      - validate: validators/arch-review
+`,
+      files: {
+        '.gump/workflows/research.yaml':
+          'name: research\nsteps:\n  - name: find\n    type: artifact\n    agent: claude-haiku\n    prompt: "Find {query}"\n',
+        '.gump/validators/arch-review.yaml':
+          'name: arch-review\nsteps:\n  - name: review\n    type: validate\n    agent: claude-opus\n    prompt: "Review {diff}"\n',
+      },
+      stub: `version: 1
+rules:
+  - match: impl/get/research/find
+    artifact: "notes"
+  - match: impl
+    write: { "a.txt": "x" }
+  - match: "impl/gate/**"
+    validate: { pass: true, comments: "fine" }
+`,
+    });
+    expect(r.code).toBe(0);
+    const v = r.state.values;
+    const expected: Record<string, readonly string[]> = {
+      impl: AGENT_FIELDS,
+      'impl/get/research': GET_FIELDS,
+      'impl/get/research/find': AGENT_FIELDS,
+      'impl/gate/review/review': VALIDATE_FIELDS,
+    };
+    for (const [path, fields] of Object.entries(expected))
+      expect(fieldsOf(v, path).plain, path).toEqual(sorted(fields));
+    // A validator gate's results: its verdict and every result field of §8.5.
+    expect(fieldsOf(v, 'impl').gate.sort()).toEqual(['comments', 'pass']);
+    for (const f of fieldsOf(v, 'impl').gate) expect(GATE_RESULT_FIELDS as readonly string[]).toContain(f);
+    expect([v['impl.gate.review'], v['impl.gate.review.pass'], v['impl/get/research.output']]).toEqual([
+      'true',
+      'true',
+      'notes',
+    ]);
   });
 });
