@@ -21,13 +21,20 @@ export async function openGithubPullRequest(
   const token = env.GUMP_PUSH_TOKEN;
   const repo = env.GITHUB_REPOSITORY;
   if (!env.GITHUB_API_URL)
-    throw new PlatformError('GITHUB_API_URL is not set; it names the GitHub API root (set by GitHub Actions)');
+    throw new PlatformError(
+      'GITHUB_API_URL is not set; it names the GitHub API root (set by GitHub Actions)',
+      'config',
+    );
   if (!repo || !/^[^/]+\/[^/]+$/.test(repo))
     throw new PlatformError(
       `GITHUB_REPOSITORY is ${repo ? `"${repo}"` : 'not set'}; it must be <owner>/<repository> (set by GitHub Actions)`,
+      'config',
     );
   if (!token)
-    throw new PlatformError('GUMP_PUSH_TOKEN is not set; the publish job needs a token to open the pull request');
+    throw new PlatformError(
+      'GUMP_PUSH_TOKEN is not set; the publish job needs a token to open the pull request',
+      'config',
+    );
   const root = `${apiRoot(env.GITHUB_API_URL)}/repos/${repo}`;
   const headers = {
     Authorization: `Bearer ${token}`,

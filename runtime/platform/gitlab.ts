@@ -20,11 +20,13 @@ export async function openGitlabMergeRequest(
 ): Promise<PullRequestResult> {
   const token = env.GUMP_PUSH_TOKEN || env.CI_JOB_TOKEN;
   if (!env.CI_API_V4_URL)
-    throw new PlatformError('CI_API_V4_URL is not set; it names the GitLab API root (set by GitLab CI)');
-  if (!env.CI_PROJECT_ID) throw new PlatformError('CI_PROJECT_ID is not set; it names the project (set by GitLab CI)');
+    throw new PlatformError('CI_API_V4_URL is not set; it names the GitLab API root (set by GitLab CI)', 'config');
+  if (!env.CI_PROJECT_ID)
+    throw new PlatformError('CI_PROJECT_ID is not set; it names the project (set by GitLab CI)', 'config');
   if (!token)
     throw new PlatformError(
       'GUMP_PUSH_TOKEN is not set (nor CI_JOB_TOKEN); the publish job needs a token to open the merge request',
+      'config',
     );
   const auth: Record<string, string> = env.GUMP_PUSH_TOKEN ? { 'PRIVATE-TOKEN': token } : { 'JOB-TOKEN': token };
   const root = `${apiRoot(env.CI_API_V4_URL)}/projects/${encodeURIComponent(env.CI_PROJECT_ID)}/merge_requests`;

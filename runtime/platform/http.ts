@@ -1,7 +1,15 @@
 // The platform clients' one HTTP call: fetch (Node 20) with a timeout, JSON in and out. A network
 // failure or timeout becomes a PlatformError naming the URL; HTTP statuses are the caller's to judge.
 
-export class PlatformError extends Error {}
+/** A failed platform call; `config`: a required setting is missing (a usage problem, exit 2), not the platform failing. */
+export class PlatformError extends Error {
+  constructor(
+    message: string,
+    readonly kind: 'config' | 'request' = 'request',
+  ) {
+    super(message);
+  }
+}
 
 export interface HttpResponse {
   status: number;

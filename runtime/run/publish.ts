@@ -99,7 +99,7 @@ export async function publish(svc: Services, opts: PublishOptions): Promise<Publ
         : await openGitlabMergeRequest(env, input, opts.timeoutMs);
   } catch (e) {
     if (!(e instanceof PlatformError)) throw e;
-    return fail(redact(e.message, secrets), /is not set/.test(e.message) ? 2 : 1);
+    return fail(redact(e.message, secrets), e.kind === 'config' ? 2 : 1);
   }
   svc.ledger.emit('run.pull_request', { platform: opts.openPr, url: pr.url, number: pr.number });
   appendStepOutputs(env, { [PUBLISH.outputs.prUrl]: pr.url, [PUBLISH.outputs.prNumber]: pr.number });

@@ -207,6 +207,16 @@ describe('publish --open-pr github', () => {
     expect(noRepo.stderr).toBe(
       'gump-runtime: GITHUB_REPOSITORY is not set; it must be <owner>/<repository> (set by GitHub Actions)\n',
     );
+    // A malformed setting is a usage problem too (exit 2), not the platform failing.
+    const badRepo = await runtime(r, ['publish', '--open-pr', 'github', '--base', 'main'], {
+      GITHUB_API_URL: 'http://127.0.0.1:9',
+      GITHUB_REPOSITORY: 'no-slash',
+      GUMP_PUSH_TOKEN: GITHUB_TOKEN,
+    });
+    expect([badRepo.code, badRepo.stderr]).toEqual([
+      2,
+      'gump-runtime: GITHUB_REPOSITORY is "no-slash"; it must be <owner>/<repository> (set by GitHub Actions)\n',
+    ]);
     const noBase = await runtime(r, ['publish', '--open-pr', 'github'], {});
     expect(noBase.code).toBe(2);
     expect(noBase.stderr).toBe(
