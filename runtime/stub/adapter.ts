@@ -1,5 +1,5 @@
 // The stub agent as an AgentAdapter (language.md §21, §18.1): the runner spawns
-// `node <runtime bundle> __stub <json>` (or the small dist/gump-stub.mjs beside it, given the
+// `node <runtime bundle> __stub <json>` (or the small dist/gump-stub.cjs beside it, given the
 // validated script) like any CLI, so guards, timeouts, abort and raw capture behave as with a real
 // agent. Session ids are `stub-<step-path>-<n>`; a resumed id is echoed.
 import { existsSync, statSync } from 'node:fs';
@@ -53,8 +53,8 @@ export function isStubSessionId(id: string): boolean {
 /** `stub` is a pseudo-provider (protocol/models.ts); the runner only reads `provider` for display. */
 const STUB_PROVIDER = 'stub' as unknown as AgentAdapter['provider'];
 
-/** dist/gump-stub.mjs, built beside the runtime bundle (scripts/build.mjs): the stub process alone. */
-export const STUB_BUNDLE = 'gump-stub.mjs';
+/** dist/gump-stub.cjs, built beside the runtime bundle (scripts/build.mjs): the stub process alone. */
+export const STUB_BUNDLE = 'gump-stub.cjs';
 
 /** The JSON argument is one command-line argument: Linux caps one at 128 KiB. */
 const MAX_INLINE_ARG = 100_000;
