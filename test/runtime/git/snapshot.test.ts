@@ -187,6 +187,12 @@ describe.each([
     expect(treeFiles(r)).toContain('CLAUDE.md');
   });
 
+  it("fails with git's message when a command fails", async () => {
+    const r = scratch.repo();
+    write(r, { 'x.txt': 'x\n', '.git/index.lock': '' });
+    await expect(snapshot(r, 'locked')).rejects.toThrow(/git add -A.* failed.*index\.lock/);
+  });
+
   it('works without any git identity configured', async () => {
     const r = scratch.repo();
     sh(r, 'config', '--unset', 'user.name');
