@@ -5,7 +5,8 @@
 //     end, minus agent and gate time, divided by attempts (snapshot, change listing, state, ledger),
 //     on a small repository and on one with 10,000 files; the git processes started per attempt, and
 //     the processes the runtime itself starts per attempt (bench/count-spawns.mjs; the stub agent's included).
-// Usage: npm run build && node bench/runtime.mjs [--runs N] [--before <root>] [--write]
+// Usage: npm run build && node bench/runtime.mjs [--runs N] [--rounds N] [--before <root>] [--write]
+//   --runs: cold processes per figure (11); --rounds: `gump run`s per overhead figure (3).
 //   --before <root>: a second checkout with its own dist/ (e.g. `git archive <commit>` + build);
 //   both are measured in the same run, interleaved, and the table shows after/before ratios.
 
@@ -19,6 +20,7 @@ const COUNT_SPAWNS = join(import.meta.dirname, 'count-spawns.mjs');
 const args = process.argv.slice(2);
 const opt = (name) => (args.includes(name) ? args[args.indexOf(name) + 1] : undefined);
 const RUNS = Number(opt('--runs')) || 11;
+const ROUNDS = Number(opt('--rounds')) || 3;
 const BEFORE = opt('--before') ? resolve(opt('--before')) : undefined;
 const builds = [...(BEFORE ? [{ name: 'before', root: BEFORE }] : []), { name: 'after', root: ROOT }];
 
@@ -207,9 +209,9 @@ const load = loadavg()
 process.stderr.write(`cold processes (${RUNS} runs)…\n`);
 const c = cold();
 process.stderr.write('per-attempt overhead, small repository…\n');
-const small = overhead(30, 0, 3);
+const small = overhead(30, 0, ROUNDS);
 process.stderr.write('per-attempt overhead, 10,000 files…\n');
-const large = overhead(10, 10000, 3);
+const large = overhead(10, 10000, ROUNDS);
 process.stderr.write('processes per attempt…\n');
 const procs = Object.fromEntries(builds.map((b) => [b.name, perAttempt(b)]));
 
@@ -221,7 +223,7 @@ const row = (label, o, d = 1) => `| ${label} | ${cols.map((k) => fmt(o[k], d)).j
 const per = (o, key) => Object.fromEntries(Object.entries(o).map(([k, v]) => [k, v[key]]));
 const vsNode = (o) => Object.fromEntries(Object.entries(o).map(([k, v]) => [k, v / c.node]));
 const lines = [
-  `${cpus().length} cores, node ${process.version}, ${new Date().toISOString()}; load average at start ${load} (the machine was shared: compare ratios, not milliseconds). Medians: ${RUNS} interleaved cold runs; 3 runs per overhead figure.`,
+  `${cpus().length} cores, node ${process.version}, ${new Date().toISOString()}; load average at start ${load} (the machine was shared: compare ratios, not milliseconds). Medians: ${RUNS} interleaved cold runs; ${ROUNDS} interleaved runs per overhead figure.`,
   '',
   `| figure | ${cols.join(' | ')} |${ratioCol}`,
   `|---|${cols.map(() => '---:').join('|')}|${ratioSep}`,

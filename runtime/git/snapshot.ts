@@ -5,7 +5,7 @@
 // Commits carry the runtime identity ("gump <gump@localhost>", see runtimeIdentityArgs).
 import { attemptDiffArgs, parseRawPatch } from './changes.js';
 import { GIT_PREFIX, git, GitError, gitScript, runtimeIdentityArgs, shellQuote } from './git.js';
-import { statSync } from 'node:fs';
+import { readdirSync, statSync } from 'node:fs';
 import { join } from 'node:path';
 import { gitDirs, readHeadFromFiles } from './head.js';
 import { OWNED_PATHSPEC_EXCLUDES } from './owned-paths.js';
@@ -78,10 +78,20 @@ export const LARGE_INDEX_BYTES = 256 * 1024;
  * Reading either format needs nothing from the user's git configuration.
  */
 export function indexConfig(cwd: string): string[] {
+  return isLargeIndex(cwd)
+    ? ['-c', 'index.version=4', '-c', 'core.splitIndex=true', '-c', 'splitIndex.sharedIndexExpire=now']
+    : [];
+}
+
+/**
+ * The index file's size, or a shared index beside it: once split, the index file holds only the
+ * entries changed since, and the size alone would send the next snapshot down the small-index path.
+ */
+function isLargeIndex(cwd: string): boolean {
   const dirs = gitDirs(cwd);
-  const size = dirs === undefined ? 0 : (statSync(join(dirs.gitDir, 'index'), { throwIfNoEntry: false })?.size ?? 0);
-  if (size < LARGE_INDEX_BYTES) return [];
-  return ['-c', 'index.version=4', '-c', 'core.splitIndex=true', '-c', 'splitIndex.sharedIndexExpire=now'];
+  if (dirs === undefined) return false;
+  const size = statSync(join(dirs.gitDir, 'index'), { throwIfNoEntry: false })?.size ?? 0;
+  return size >= LARGE_INDEX_BYTES || readdirSync(dirs.gitDir).some((n) => n.startsWith('sharedindex.'));
 }
 
 function commitTreeArgs(message: string, head: string | undefined): string[] {

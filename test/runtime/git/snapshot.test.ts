@@ -1,12 +1,13 @@
 // Attempt snapshots (language.md §1, §1.1 phase 4, §22): everything but runtime-owned paths is
 // committed, only when something changed; a user-tracked context file keeps its committed content.
-import { chmodSync, existsSync, readdirSync, readFileSync, renameSync, rmSync } from 'node:fs';
+import { chmodSync, existsSync, readdirSync, readFileSync, renameSync, rmSync, statSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
 import { commitChanges } from '../../../runtime/git/changes.js';
 import { OWNED_PATHSPEC_EXCLUDES } from '../../../runtime/git/owned-paths.js';
 import {
   indexConfig,
+  LARGE_INDEX_BYTES,
   snapshotChanges,
   snapshot as snapshotIn,
   type SnapshotOptions,
@@ -258,6 +259,9 @@ describe('snapshot of a large index (split, version 4)', () => {
       expect(sh(r, 'rev-parse', 'HEAD^{tree}')).toBe(sh(t, 'rev-parse', 'HEAD^{tree}'));
       expect(got.files).toEqual([`new/${round}.txt`, `tree/d1/file-${round}.txt`]);
     }
+    // Split, the index file holds only the entries changed since: the index still counts as large.
+    expect(statSync(join(r, '.git', 'index')).size).toBeLessThan(LARGE_INDEX_BYTES);
+    expect(indexConfig(r)).toContain('core.splitIndex=true');
     changeEverything(r);
     changeEverything(t);
     sh(t, 'add', '-A', '--', '.', ...OWNED_PATHSPEC_EXCLUDES);
