@@ -46,11 +46,14 @@ export async function snapshotChanges(
   const knownTree = head === undefined ? undefined : TREES.get(head);
   const viaShell = opts.viaShell ?? process.platform !== 'win32';
   const config = indexConfig(cwd);
-  const r = !viaShell
-    ? await viaProcesses(cwd, config, message, from, head, knownTree)
-    : config.length === 0 && head !== undefined
+  const small = config.length === 0 && head !== undefined;
+  const r = viaShell
+    ? small
       ? await viaCommitScript(cwd, message, from, head)
-      : await viaScript(cwd, config, message, from, head, knownTree);
+      : await viaScript(cwd, config, message, from, head, knownTree)
+    : small
+      ? await viaCommitProcesses(cwd, message, from, head)
+      : await viaProcesses(cwd, config, message, from, head, knownTree);
   if (r.tree !== undefined && r.commit !== null) remember(r.commit, r.tree);
   else if (r.tree !== undefined && head !== undefined) remember(head, r.tree);
   const changes = r.patch === undefined ? { files: [], diff: '' } : parseRawPatch(r.patch);
@@ -124,17 +127,7 @@ const STAGES: Record<number, string> = {
 async function viaCommitScript(cwd: string, message: string, from: string | undefined, head: string): Promise<Raw> {
   const q = shellQuote;
   const g = (args: readonly string[]) => `g ${args.map(q).join(' ')}`;
-  const commit = [
-    ...runtimeIdentityArgs(),
-    '-c',
-    'core.hooksPath=/dev/null',
-    'commit',
-    '--no-verify',
-    '--quiet',
-    '--untracked-files=no',
-    '-m',
-    message,
-  ];
+  const commit = commitArgs(message);
   const lines = [
     `g() { git ${GIT_PREFIX.map(q).join(' ')} "$@"; }`,
     `${g(ADD)} || exit 3`,
@@ -152,6 +145,38 @@ async function viaCommitScript(cwd: string, message: string, from: string | unde
   const committed = res.stdout.slice(0, nl) === '0';
   const sha = committed ? (readHeadFromFiles(cwd) ?? (await revParse(cwd, 'HEAD^{commit}')) ?? null) : null;
   const patch = from !== undefined && (committed || head !== from) ? res.stdout.slice(nl + 1) : undefined;
+  return { tree: undefined, commit: sha, patch };
+}
+
+/** `git commit` of the index as it is, hooks off (core.hooksPath to nowhere), quiet. */
+function commitArgs(message: string): string[] {
+  return [
+    ...runtimeIdentityArgs(),
+    '-c',
+    'core.hooksPath=/dev/null',
+    'commit',
+    '--no-verify',
+    '--quiet',
+    '--untracked-files=no',
+    '-m',
+    message,
+  ];
+}
+
+/** viaCommitScript's commands, one process each (Windows). */
+async function viaCommitProcesses(cwd: string, message: string, from: string | undefined, head: string): Promise<Raw> {
+  await git(cwd, ADD);
+  const res = await git(cwd, commitArgs(message), { allowFail: true });
+  const committed = res.code === 0;
+  if (!committed) {
+    const staged = await git(cwd, ['diff', '--cached', '--quiet', '--no-ext-diff'], { allowFail: true });
+    if (staged.code !== 0) throw scriptError(9, `${res.stderr}\n${res.stdout}`);
+  }
+  const sha = committed ? (readHeadFromFiles(cwd) ?? (await revParse(cwd, 'HEAD^{commit}')) ?? null) : null;
+  const patch =
+    from !== undefined && (committed || head !== from)
+      ? (await git(cwd, attemptDiffArgs(from, 'HEAD'))).stdout
+      : undefined;
   return { tree: undefined, commit: sha, patch };
 }
 
@@ -206,7 +231,7 @@ async function viaScript(
   return { tree, commit: commit || null, patch };
 }
 
-/** The same commands, one process each (Windows has no `sh` to run them in). */
+/** viaScript's commands, one process each (Windows has no `sh` to run them in). */
 async function viaProcesses(
   cwd: string,
   config: readonly string[],

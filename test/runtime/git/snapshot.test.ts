@@ -242,7 +242,10 @@ describe('snapshot cost', () => {
   });
 });
 
-describe('snapshot of a large index (split, version 4)', () => {
+describe.each([
+  ['one sh process', { viaShell: true }],
+  ['one process per command', { viaShell: false }],
+] as [string, SnapshotOptions][])('snapshot of a large index (split, version 4; %s)', (_, mode) => {
   it('commits what `git add -A` and `git commit` commit and leaves one shared index behind', async () => {
     const files: Record<string, string> = { ...START };
     for (let i = 0; i < 4000; i++) files[`tree/d${i % 40}/file-${i}.txt`] = `${i}\n`;
@@ -255,7 +258,7 @@ describe('snapshot of a large index (split, version 4)', () => {
         write(repo, { [`tree/d1/file-${round}.txt`]: `changed ${round}\n`, [`new/${round}.txt`]: 'n\n' });
       sh(t, 'add', '-A', '--', '.', ...OWNED_PATHSPEC_EXCLUDES);
       sh(t, 'commit', '-q', '-m', `reference ${round}`);
-      const got = await snapshotChanges(r, `round ${round}`, sh(r, 'rev-parse', 'HEAD'));
+      const got = await snapshotChanges(r, `round ${round}`, sh(r, 'rev-parse', 'HEAD'), mode);
       expect(sh(r, 'rev-parse', 'HEAD^{tree}')).toBe(sh(t, 'rev-parse', 'HEAD^{tree}'));
       expect(got.files).toEqual([`new/${round}.txt`, `tree/d1/file-${round}.txt`]);
     }
@@ -266,11 +269,11 @@ describe('snapshot of a large index (split, version 4)', () => {
     changeEverything(t);
     sh(t, 'add', '-A', '--', '.', ...OWNED_PATHSPEC_EXCLUDES);
     sh(t, 'commit', '-q', '-m', 'reference');
-    expect(await snapshotIn(r, 'everything')).not.toBeNull();
+    expect(await snapshotIn(r, 'everything', mode)).not.toBeNull();
     expect(sh(r, 'rev-parse', 'HEAD^{tree}')).toBe(sh(t, 'rev-parse', 'HEAD^{tree}'));
     expect(readdirSync(join(r, '.git')).filter((n) => n.startsWith('sharedindex.'))).toHaveLength(1);
     // The user's own git reads the split index without any configuration.
     expect(sh(r, 'status', '--porcelain', '--', 'tree', 'new')).toBe('');
-    expect(await snapshotIn(r, 'nothing')).toBeNull();
+    expect(await snapshotIn(r, 'nothing', mode)).toBeNull();
   }, 60_000);
 });
