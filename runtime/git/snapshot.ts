@@ -1,12 +1,12 @@
 // Attempt snapshots (language.md §1 "snapshots", §1.1 phase 4): commit every worktree change except
-// runtime-owned paths, only when something changed, and list what the attempt changed. Hot path:
-// `git add -A`, `git write-tree`, `git commit-tree` + `git update-ref` (no second whole-tree stat as
-// `git commit` makes, no hooks) and `git diff --raw -p`, all in one `sh` process (gitScript).
-// Commits carry the runtime identity ("gump <gump@localhost>", see runtimeIdentityArgs).
-import { attemptDiffArgs, parseRawPatch } from './changes.js';
-import { GIT_PREFIX, git, GitError, gitScript, runtimeIdentityArgs, shellQuote } from './git.js';
+// runtime-owned paths, only when something changed, and list what the attempt changed, in one `sh`
+// process (gitScript): `git add -A`, then `git commit` (small index) or `git write-tree` +
+// `git commit-tree` + `git update-ref` (large index: no second whole-tree stat), no hooks, then
+// `git diff --raw -p` when HEAD moved. Commits carry the runtime identity (runtimeIdentityArgs).
 import { readdirSync, statSync } from 'node:fs';
 import { join } from 'node:path';
+import { attemptDiffArgs, parseRawPatch } from './changes.js';
+import { GIT_PREFIX, git, GitError, gitScript, runtimeIdentityArgs, shellQuote } from './git.js';
 import { gitDirs, readHeadFromFiles } from './head.js';
 import { OWNED_PATHSPEC_EXCLUDES } from './owned-paths.js';
 
