@@ -3,8 +3,10 @@
 //   - cold start of the runtime bundle (`help`) and one stub agent attempt (`__stub`) vs `node -e 0`;
 //   - per-attempt overhead of the executor inside a run: from the first step's start to the run's
 //     end, minus agent and gate time, divided by attempts (snapshot, change listing, state, ledger),
-//     on a small repository and on one with 10,000 files; the git processes started per attempt.
-// Usage: npm run build && node bench/runtime.mjs [--runs N] [--before <root>] [--write]
+//     on a small repository and on one with 10,000 files; the git processes started per attempt, and
+//     the processes the runtime itself starts per attempt (bench/count-spawns.mjs; the stub agent's included).
+// Usage: npm run build && node bench/runtime.mjs [--runs N] [--rounds N] [--before <root>] [--write]
+//   --runs: cold processes per figure (11); --rounds: `gump run`s per overhead figure (3).
 //   --before <root>: a second checkout with its own dist/ (e.g. `git archive <commit>` + build);
 //   both are measured in the same run, interleaved, and the table shows after/before ratios.
 
@@ -14,9 +16,11 @@ import { cpus, loadavg, tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 
 const ROOT = join(import.meta.dirname, '..');
+const COUNT_SPAWNS = join(import.meta.dirname, 'count-spawns.mjs');
 const args = process.argv.slice(2);
 const opt = (name) => (args.includes(name) ? args[args.indexOf(name) + 1] : undefined);
 const RUNS = Number(opt('--runs')) || 11;
+const ROUNDS = Number(opt('--rounds')) || 3;
 const BEFORE = opt('--before') ? resolve(opt('--before')) : undefined;
 const builds = [...(BEFORE ? [{ name: 'before', root: BEFORE }] : []), { name: 'after', root: ROOT }];
 
@@ -75,16 +79,17 @@ function scratchRepo(steps, extraFiles) {
 function runOnce(root, repo) {
   const runsRoot = mkdtempSync(join(tmpdir(), 'gump-bench-runs-'));
   const trace = join(runsRoot, 'git-trace.txt');
-  const env = { ...process.env, GUMP_RUNS_DIR: runsRoot, GIT_TRACE: trace };
+  const spawns = join(runsRoot, 'spawns.txt');
+  const env = { ...process.env, GUMP_RUNS_DIR: runsRoot, GIT_TRACE: trace, GUMP_BENCH_SPAWNS: spawns };
   const r = spawnSync(
     process.execPath,
-    [join(root, 'bin', 'gump.mjs'), 'run', 'bench', '--spec', 'spec.md', '--stub'],
+    ['--import', COUNT_SPAWNS, join(root, 'bin', 'gump.mjs'), 'run', 'bench', '--spec', 'spec.md', '--stub'],
     { cwd: repo, encoding: 'utf8', env },
   );
   if (r.status !== 0) throw new Error(`bench run failed:\n${r.stdout}\n${r.stderr}`);
   const runs = join(
     runsRoot,
-    readdirSync(runsRoot).find((f) => f !== 'git-trace.txt'),
+    readdirSync(runsRoot).find((f) => f !== 'git-trace.txt' && f !== 'spawns.txt'),
   );
   const id = readdirSync(runs)[0];
   const events = readFileSync(join(runs, id, 'worktree', '.gump', 'run', 'ledger.ndjson'), 'utf8')
@@ -102,12 +107,14 @@ function runOnce(root, repo) {
     .split('\n')
     .filter((l) => /trace: built-in: git /.test(l));
   const inRun = gitProcs.length; // all of them, set-up included; per attempt below from the attempt window
+  const started = Number(readFileSync(spawns, 'utf8'));
   rmSync(runsRoot, { recursive: true, force: true });
   return {
     overhead: (at(last) - at(first) - agent - gates) / attempts,
     agent: agent / attempts,
     attempts,
     gitPerRun: inRun,
+    spawnsPerRun: started,
   };
 }
 
@@ -133,15 +140,18 @@ function overhead(steps, files, rounds) {
   );
 }
 
-/** Git processes per attempt: a 2-step and a 12-step run differ by 10 attempts and nothing else. */
-function gitPerAttempt(b) {
+/**
+ * Git processes and processes the runtime starts, per attempt: a 2-step and a 12-step run differ
+ * by 10 attempts and nothing else.
+ */
+function perAttempt(b) {
   const [small, big] = [2, 12].map((n) => {
     const repo = scratchRepo(n, 0);
     const r = runOnce(b.root, repo);
     rmSync(repo, { recursive: true, force: true });
-    return r.gitPerRun;
+    return r;
   });
-  return (big - small) / 10;
+  return { git: (big.gitPerRun - small.gitPerRun) / 10, spawns: (big.spawnsPerRun - small.spawnsPerRun) / 10 };
 }
 
 /** Cold processes: `node -e 0`, the runtime's `help`, one stub attempt (`__stub`), interleaved. */
@@ -156,8 +166,9 @@ function cold() {
     sessionId: `stub-s0-${i}`,
     outDir: join(repo, '.gump', 'out'),
   });
-  // What the stub adapter starts: dist/gump-stub.mjs given the validated script when the build has
-  // it (runtime/stub/adapter.ts), else the runtime bundle's `__stub`, which reads the YAML file.
+  // What the stub adapter starts: dist/gump-stub.cjs (dist/gump-stub.mjs in older builds) given the
+  // validated script when the build has it (runtime/stub/adapter.ts), else the runtime bundle's
+  // `__stub`, which reads the YAML file.
   const response = {
     write: [{ path: 'src/f0.txt', text: 'step 0\n' }],
     append: [],
@@ -171,8 +182,8 @@ function cold() {
   };
   const script = { file: join(repo, '.gump', 'stub.yaml'), rules: [{ index: 0, match: 's0', attempts: [response] }] };
   const stubCommand = (b, i) => {
-    const small = join(b.root, 'dist', 'gump-stub.mjs');
-    return existsSync(small)
+    const small = ['gump-stub.cjs', 'gump-stub.mjs'].map((f) => join(b.root, 'dist', f)).find((f) => existsSync(f));
+    return small !== undefined
       ? [small, '__stub', JSON.stringify({ ...args(i), script })]
       : [join(b.root, 'dist', 'gump-runtime.mjs'), '__stub', JSON.stringify(args(i))];
   };
@@ -198,11 +209,11 @@ const load = loadavg()
 process.stderr.write(`cold processes (${RUNS} runs)…\n`);
 const c = cold();
 process.stderr.write('per-attempt overhead, small repository…\n');
-const small = overhead(30, 0, 3);
+const small = overhead(30, 0, ROUNDS);
 process.stderr.write('per-attempt overhead, 10,000 files…\n');
-const large = overhead(10, 10000, 3);
-process.stderr.write('git processes per attempt…\n');
-const procs = Object.fromEntries(builds.map((b) => [b.name, gitPerAttempt(b)]));
+const large = overhead(10, 10000, ROUNDS);
+process.stderr.write('processes per attempt…\n');
+const procs = Object.fromEntries(builds.map((b) => [b.name, perAttempt(b)]));
 
 const cols = builds.map((b) => b.name);
 const ratioCol = BEFORE ? ' after/before |' : '';
@@ -212,7 +223,7 @@ const row = (label, o, d = 1) => `| ${label} | ${cols.map((k) => fmt(o[k], d)).j
 const per = (o, key) => Object.fromEntries(Object.entries(o).map(([k, v]) => [k, v[key]]));
 const vsNode = (o) => Object.fromEntries(Object.entries(o).map(([k, v]) => [k, v / c.node]));
 const lines = [
-  `${cpus().length} cores, node ${process.version}, ${new Date().toISOString()}; load average at start ${load} (the machine was shared: compare ratios, not milliseconds). Medians: ${RUNS} interleaved cold runs; 3 runs per overhead figure.`,
+  `${cpus().length} cores, node ${process.version}, ${new Date().toISOString()}; load average at start ${load} (the machine was shared: compare ratios, not milliseconds). Medians: ${RUNS} interleaved cold runs; ${ROUNDS} interleaved runs per overhead figure.`,
   '',
   `| figure | ${cols.join(' | ')} |${ratioCol}`,
   `|---|${cols.map(() => '---:').join('|')}|${ratioSep}`,
@@ -226,7 +237,8 @@ const lines = [
   row('per-attempt overhead, 30-step run, small repository (ms; goal < 30)', per(small, 'overhead')),
   row('per-attempt overhead, 10-step run, 10,000 files (ms; goal < 60)', per(large, 'overhead')),
   row('— small-repository overhead ÷ `node -e 0`', vsNode(per(small, 'overhead')), 2),
-  row('git processes per attempt (GIT_TRACE; children included)', procs),
+  row('git processes per attempt (GIT_TRACE; children included)', per(procs, 'git')),
+  row('processes the runtime starts per attempt (stub agent included)', per(procs, 'spawns')),
 ];
 process.stdout.write(`${lines.join('\n')}\n`);
 

@@ -5,7 +5,7 @@
 /** Where `gump compile` writes the runtime and the plans, repository-relative. */
 export const RUNTIME_PATH = '.gump/runtime/gump-runtime.mjs';
 /** The stub agent's own small bundle, beside the runtime (runtime/stub/adapter.ts looks for it there). */
-export const STUB_RUNTIME_PATH = '.gump/runtime/gump-stub.mjs';
+export const STUB_RUNTIME_PATH = '.gump/runtime/gump-stub.cjs';
 export const COMPILED_DIR = '.gump/compiled';
 export function planPath(workflow: string): string {
   return `${COMPILED_DIR}/${workflow}.plan.json`;

@@ -1,7 +1,7 @@
 // Bundles the CLI (dist/gump.mjs) and the runtime (dist/gump-runtime.mjs), so CI jobs run the
 // runtime, one ESM file, with `node` and no `npm install`. The CLI is split (dist/cli/*.mjs chunks):
 // each command's code loads only when that command runs (src/cli/commands.ts). The stub agent
-// process has a small bundle of its own (dist/gump-stub.mjs, runtime/stub/main.ts).
+// process has a small bundle of its own (dist/gump-stub.cjs, runtime/stub/main.ts).
 // Writes to temporary files and renames them, so a process starting meanwhile never sees half a bundle.
 import { build } from 'esbuild';
 import { mkdirSync, readdirSync, renameSync, rmSync, statSync, writeFileSync } from 'node:fs';
@@ -35,8 +35,18 @@ const results = await Promise.all([
   }),
   build({ ...common, entryPoints: ['runtime/main.ts'], outfile: 'dist/gump-runtime.mjs' }),
   // The stub agent process alone, started once per attempt in stub mode (runtime/stub/main.ts).
-  build({ ...common, entryPoints: ['runtime/stub/main.ts'], outfile: 'dist/gump-stub.mjs' }),
+  // CommonJS: a .cjs entry starts without Node's ESM loader, a tenth of a bare `node -e 0` (issue 10).
+  build({
+    ...common,
+    banner: undefined,
+    format: 'cjs',
+    entryPoints: ['runtime/stub/main.ts'],
+    outfile: 'dist/gump-stub.cjs',
+  }),
 ]);
+
+// The ESM stub bundle of earlier builds: the adapter would not start it, and nothing should.
+rmSync(resolve('dist', 'gump-stub.mjs'), { force: true });
 
 const written = new Set();
 for (const file of results.flatMap((r) => r.outputFiles)) {

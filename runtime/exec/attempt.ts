@@ -12,7 +12,7 @@ import { compileGlob } from '../glob.js';
 import type { GateResult } from '../gates/evaluate.js';
 import { validateOutput } from '../gates/output-contract.js';
 import { changedFiles, commitChanges } from '../git/changes.js';
-import { snapshot } from '../git/snapshot.js';
+import { snapshotChanges } from '../git/snapshot.js';
 import { headCommit, resetTo } from '../git/worktree.js';
 import { render } from '../render.js';
 import { clearKeys, type AttemptErrorKind, type StepRecord } from '../state/run-state.js';
@@ -124,12 +124,9 @@ export async function runAttempt(
   // The empty folder of a `worktree: none` step is thrown away once its output is kept (§13).
   if (step.worktree === 'none') rmSync(agentCwd, { recursive: true, force: true });
   const taskName = frame.task?.name ?? '-';
-  const snap = await snapshot(frame.cwd, `[gump] step:${step.name} task:${taskName} attempt:${k}`);
-  // Nothing to commit and HEAD unmoved (the agent made no commit of its own): no change to list.
-  const unchanged = snap === null && (await headCommit(frame.cwd)) === preCommit;
-  const { files, diff: attemptDiff } = unchanged
-    ? { files: [], diff: '' }
-    : await commitChanges(frame.cwd, preCommit, 'HEAD');
+  // The snapshot and what changed since preCommit (the agent's own commits included), in one process.
+  const message = `[gump] step:${step.name} task:${taskName} attempt:${k}`;
+  const { files, diff: attemptDiff } = await snapshotChanges(frame.cwd, message, preCommit);
   const v = svc.state.values;
   v[stateKey(path, 'diff')] = attemptDiff;
   v[stateKey(path, 'files')] = files.join(', ');

@@ -66,7 +66,16 @@ export async function diff(cwd: string, from: string, to?: string): Promise<stri
  * (as diff). `git diff --raw -z -p` prints the NUL-separated raw records, one NUL, then the patch.
  */
 export async function commitChanges(cwd: string, from: string, to: string): Promise<{ files: string[]; diff: string }> {
-  const out = (await git(cwd, ['diff', '--raw', '-z', '-p', ...DIFF_FLAGS, from, to, ...OWNED])).stdout;
+  return parseRawPatch((await git(cwd, attemptDiffArgs(from, to))).stdout);
+}
+
+/** `git diff` arguments of commitChanges (also run by the snapshot script, runtime/git/snapshot.ts). */
+export function attemptDiffArgs(from: string, to: string): string[] {
+  return ['diff', '--raw', '-z', '-p', ...DIFF_FLAGS, from, to, ...OWNED];
+}
+
+/** The output of attemptDiffArgs: the NUL-separated raw records, one NUL, then the patch. */
+export function parseRawPatch(out: string): { files: string[]; diff: string } {
   const files = new Set<string>();
   let at = 0;
   while (out.startsWith(':', at)) {

@@ -22,7 +22,8 @@ export function readHeadFromFiles(cwd: string): string | undefined {
   }
 }
 
-function gitDirs(cwd: string): { gitDir: string; commonDir: string } | undefined {
+/** The worktree's git directory and the common one (they differ in a linked worktree), from the files. */
+export function gitDirs(cwd: string): { gitDir: string; commonDir: string } | undefined {
   const dotGit = join(cwd, '.git');
   const st = statSync(dotGit, { throwIfNoEntry: false });
   if (st === undefined) return undefined;

@@ -1,5 +1,5 @@
 // The stub agent as an AgentAdapter (language.md §21, §18.1): the runner spawns
-// `node <runtime bundle> __stub <json>` (or the small dist/gump-stub.mjs beside it, given the
+// `node <runtime bundle> __stub <json>` (or the small dist/gump-stub.cjs beside it, given the
 // validated script) like any CLI, so guards, timeouts, abort and raw capture behave as with a real
 // agent. Session ids are `stub-<step-path>-<n>`; a resumed id is echoed.
 import { STUB_RUNTIME_PATH } from '../../protocol/runtime-cli.js';
@@ -54,7 +54,7 @@ export function isStubSessionId(id: string): boolean {
 /** `stub` is a pseudo-provider (protocol/models.ts); the runner only reads `provider` for display. */
 const STUB_PROVIDER = 'stub' as unknown as AgentAdapter['provider'];
 
-/** dist/gump-stub.mjs (scripts/build.mjs), or `.gump/runtime/gump-stub.mjs` (gump compile): the stub process alone, beside the runtime. */
+/** dist/gump-stub.cjs (scripts/build.mjs), or `.gump/runtime/gump-stub.cjs` (gump compile): the stub process alone, beside the runtime. */
 export const STUB_BUNDLE = STUB_RUNTIME_PATH.slice(STUB_RUNTIME_PATH.lastIndexOf('/') + 1);
 
 /** The JSON argument is one command-line argument: Linux caps one at 128 KiB. */

@@ -46,7 +46,7 @@ export function parseStubArgs(text: string | undefined): StubArgs | string {
   return args;
 }
 
-/** Reads the script file (script.ts's loadStubScript); absent in dist/gump-stub.mjs, which never parses YAML. */
+/** Reads the script file (script.ts's loadStubScript); absent in dist/gump-stub.cjs, which never parses YAML. */
 export type ScriptLoader = (path: string) => StubScript;
 
 /** Runs the stub for the arguments that follow `__stub`; resolves to the exit status. */

@@ -1,8 +1,8 @@
 // The body of the stub "CLI" (language.md §21), run in its own process by the stub adapter:
 // init event, file operations, turn events paced over `delay`, `.gump/out/` files, stdout/stderr
 // text, the final result event, then the scripted exit status. Returns the exit status.
+import { writeSync } from 'node:fs';
 import { resolve } from 'node:path';
-import { setTimeout as sleep } from 'node:timers/promises';
 import { applyFileOps, EXIT_BAD_SCRIPT, writeOutFiles } from './file-ops.js';
 import { selectResponse } from './match.js';
 import { initLine, resultLine, spreadUsage, turnLine } from './stream.js';
@@ -70,7 +70,7 @@ export async function runStub(o: RunStubOptions): Promise<number> {
   const shares = spreadUsage(response);
   const pause = response.delayMs / shares.length;
   for (const [i, share] of shares.entries()) {
-    if (pause > 0) await sleep(pause);
+    if (pause > 0) await new Promise((done) => setTimeout(done, pause));
     await io.stdout(turnLine(i + 1, shares.length, share, Date.now() - started));
   }
 
@@ -85,11 +85,30 @@ export async function runStub(o: RunStubOptions): Promise<number> {
   return response.exitCode;
 }
 
-/** Writes that resolve once the chunk is handed to the OS, so events keep their pace and order. */
+/**
+ * Writes that resolve once the chunk is handed to the OS, so events keep their pace and order:
+ * straight to the file descriptor, without creating process.stdout's stream (loading the stream
+ * and net modules is a noticeable part of a process that lives a few milliseconds, issue 10).
+ * A descriptor that would block (a non-blocking pipe that is full) gets the stream instead.
+ */
 export function processIO(): StubIO {
-  const write = (s: NodeJS.WriteStream) => (text: string) =>
-    new Promise<void>((done) => {
-      s.write(text, () => done());
+  let viaStream = false;
+  const write = (fd: number, stream: () => NodeJS.WriteStream) => (text: string) => {
+    if (!viaStream) {
+      const bytes = Buffer.from(text);
+      let at = 0;
+      try {
+        while (at < bytes.length) at += writeSync(fd, bytes, at);
+        return Promise.resolve();
+      } catch (e) {
+        if ((e as NodeJS.ErrnoException).code !== 'EAGAIN') throw e;
+        viaStream = true; // from here on, the stream keeps the order
+        text = bytes.subarray(at).toString();
+      }
+    }
+    return new Promise<void>((done) => {
+      stream().write(text, () => done());
     });
-  return { stdout: write(process.stdout), stderr: write(process.stderr) };
+  };
+  return { stdout: write(1, () => process.stdout), stderr: write(2, () => process.stderr) };
 }

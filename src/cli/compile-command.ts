@@ -26,7 +26,7 @@ import { withGitattributes } from './gitattributes.js';
 const help: CommandHelp = {
   usage: ['gump compile [<workflow>...] [--target plan|github|gitlab] [--check] [--root <dir>]'],
   description: `Checks each workflow and writes what runs it: the compiled plan (.gump/compiled/<name>.plan.json),
-the runtime (.gump/runtime/gump-runtime.mjs, gump-stub.mjs) and, per target, the pipeline:
+the runtime (.gump/runtime/gump-runtime.mjs, gump-stub.cjs) and, per target, the pipeline:
   github   .github/workflows/gump-<name>.yml and .github/actions/gump/action.yml
   gitlab   .gitlab/gump/<name>.yml (included from .gitlab-ci.yml: gump init --target gitlab)
 <workflow> is a file or a name (.gump/workflows/<name>.yaml, then the built-in library); without

@@ -38,11 +38,11 @@ describe('gump compile --target github', () => {
       'wrote .github/workflows/gump-a.yml',
       'wrote .gump/compiled/a.plan.json',
       'wrote .gump/runtime/gump-runtime.mjs',
-      'wrote .gump/runtime/gump-stub.mjs',
+      'wrote .gump/runtime/gump-stub.cjs',
     ]);
     // The stub agent's own bundle, beside the runtime, as built: a CI stub attempt loads only it.
-    expect(readFileSync(join(dir, '.gump/runtime/gump-stub.mjs'), 'utf8')).toBe(
-      readFileSync(join(import.meta.dirname, '..', '..', 'dist', 'gump-stub.mjs'), 'utf8'),
+    expect(readFileSync(join(dir, '.gump/runtime/gump-stub.cjs'), 'utf8')).toBe(
+      readFileSync(join(import.meta.dirname, '..', '..', 'dist', 'gump-stub.cjs'), 'utf8'),
     );
     const attributes = readFileSync(join(dir, '.gitattributes'), 'utf8');
     expect(attributes.startsWith('*.png binary\n# >>> gump')).toBe(true);

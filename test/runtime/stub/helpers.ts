@@ -27,17 +27,17 @@ export async function bundleStubEntry(dir: string): Promise<string> {
 }
 
 /**
- * Bundles runtime/stub/main.ts as `<dir>/gump-stub.mjs` (as scripts/build.mjs does beside the
+ * Bundles runtime/stub/main.ts as `<dir>/gump-stub.cjs` (as scripts/build.mjs does beside the
  * runtime bundle); returns the source files bundled, to check the YAML parser is not among them.
  */
 export async function bundleSmallStub(dir: string): Promise<string[]> {
-  const outfile = join(dir, 'gump-stub.mjs');
+  const outfile = join(dir, 'gump-stub.cjs');
   const r = await build({
     entryPoints: [fileURLToPath(new URL('../../../runtime/stub/main.ts', import.meta.url))],
     outfile,
     bundle: true,
     platform: 'node',
-    format: 'esm',
+    format: 'cjs',
     target: 'node20',
     logLevel: 'silent',
     metafile: true,

@@ -17,7 +17,7 @@ let entry: string;
 let sb: StubSandbox;
 
 // Every test runs twice: with the runtime bundle's `__stub` (which reads the script file), and with
-// dist/gump-stub.mjs beside it (the adapter then passes the validated script in the argument).
+// dist/gump-stub.cjs beside it (the adapter then passes the validated script in the argument).
 beforeAll(async () => {
   bundleDir = mkdtempSync(join(tmpdir(), 'gump-stub-bundle-'));
   smallDir = mkdtempSync(join(tmpdir(), 'gump-stub-small-'));
@@ -77,7 +77,7 @@ describe.each(['runtime bundle', 'small stub bundle'])('through the %s', (mode) 
     sb.setScript('version: 1\nrules: []\n');
     const withScript = sb.adapter().buildInvocation(request('any') as AgentRunRequest);
     expect(inv.args[0]).toBe(entry); // no script file yet: the runtime bundle reads (and reports) it
-    expect(withScript.args[0]).toBe(mode === 'runtime bundle' ? entry : join(smallDir, 'gump-stub.mjs'));
+    expect(withScript.args[0]).toBe(mode === 'runtime bundle' ? entry : join(smallDir, 'gump-stub.cjs'));
     expect(JSON.parse(withScript.args[2]!).script !== undefined).toBe(mode !== 'runtime bundle');
     expect(smallInputs.filter((f) => f.includes('node_modules/yaml'))).toEqual([]);
   });
