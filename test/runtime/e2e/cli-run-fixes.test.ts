@@ -163,7 +163,13 @@ describe('defect 8 and housekeeping: the waiting run, id prefixes, gump runs, gu
     expect(runs.code, runs.stderr).toBe(0);
     const lines = runs.stdout.trimEnd().split('\n');
     expect(lines[0]).toMatch(/^id\s+status\s+workflow\s+age\s+cost$/);
-    expect(lines.slice(1).map((l) => l.split(/\s+/).slice(0, 3))).toEqual([
+    // Rows come in start order (test/local/run-order.test.ts); ids of one second may sort either way.
+    expect(
+      lines
+        .slice(1)
+        .map((l) => l.split(/\s+/).slice(0, 3))
+        .sort((a, b) => (a[0]! < b[0]! ? -1 : 1)),
+    ).toEqual([
       [first, 'aborted', 'reviewed'],
       [second, 'pass', 'reviewed'],
     ]);
