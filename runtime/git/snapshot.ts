@@ -18,42 +18,28 @@ export interface SnapshotResult {
   diff: string;
 }
 
-export interface SnapshotOptions {
-  /** One `sh` process for the git commands (default: everywhere but Windows); else one process each. */
-  viaShell?: boolean;
-}
-
 /**
  * Stages tracked changes, deletions and untracked non-ignored files, never the owned paths (even
  * when tracked by the user, e.g. their own CLAUDE.md: its index entry stays as committed), and
  * commits with `message`. Returns the new commit sha, or null when nothing was staged.
  */
-export async function snapshot(cwd: string, message: string, opts: SnapshotOptions = {}): Promise<string | null> {
-  return (await snapshotChanges(cwd, message, undefined, opts)).commit;
+export async function snapshot(cwd: string, message: string): Promise<string | null> {
+  return (await snapshotChanges(cwd, message, undefined)).commit;
 }
 
 /**
  * snapshot, plus the files and diff from commit `from` to HEAD afterwards (an agent's own commits
  * included), in the same process; no diff runs when HEAD is still `from`.
  */
-export async function snapshotChanges(
-  cwd: string,
-  message: string,
-  from: string | undefined,
-  opts: SnapshotOptions = {},
-): Promise<SnapshotResult> {
+export async function snapshotChanges(cwd: string, message: string, from: string | undefined): Promise<SnapshotResult> {
   const head = readHeadFromFiles(cwd) ?? (await revParse(cwd, 'HEAD^{commit}'));
   const knownTree = head === undefined ? undefined : TREES.get(head);
-  const viaShell = opts.viaShell ?? process.platform !== 'win32';
   const config = indexConfig(cwd);
-  const small = config.length === 0 && head !== undefined;
-  const r = viaShell
-    ? small
+  // The runtime needs a POSIX shell anyway (its gates run in /bin/sh: runtime/gates/shell.ts).
+  const r =
+    config.length === 0 && head !== undefined
       ? await viaCommitScript(cwd, message, from, head)
-      : await viaScript(cwd, config, message, from, head, knownTree)
-    : small
-      ? await viaCommitProcesses(cwd, message, from, head)
-      : await viaProcesses(cwd, config, message, from, head, knownTree);
+      : await viaScript(cwd, config, message, from, head, knownTree);
   if (r.tree !== undefined && r.commit !== null) remember(r.commit, r.tree);
   else if (r.tree !== undefined && head !== undefined) remember(head, r.tree);
   const changes = r.patch === undefined ? { files: [], diff: '' } : parseRawPatch(r.patch);
@@ -163,23 +149,6 @@ function commitArgs(message: string): string[] {
   ];
 }
 
-/** viaCommitScript's commands, one process each (Windows). */
-async function viaCommitProcesses(cwd: string, message: string, from: string | undefined, head: string): Promise<Raw> {
-  await git(cwd, ADD);
-  const res = await git(cwd, commitArgs(message), { allowFail: true });
-  const committed = res.code === 0;
-  if (!committed) {
-    const staged = await git(cwd, ['diff', '--cached', '--quiet', '--no-ext-diff'], { allowFail: true });
-    if (staged.code !== 0) throw scriptError(9, `${res.stderr}\n${res.stdout}`);
-  }
-  const sha = committed ? (readHeadFromFiles(cwd) ?? (await revParse(cwd, 'HEAD^{commit}')) ?? null) : null;
-  const patch =
-    from !== undefined && (committed || head !== from)
-      ? (await git(cwd, attemptDiffArgs(from, 'HEAD'))).stdout
-      : undefined;
-  return { tree: undefined, commit: sha, patch };
-}
-
 function scriptError(code: number, stderr: string): GitError {
   const what = STAGES[code] ?? 'sh -c <git commands>';
   const detail = stderr
@@ -229,34 +198,6 @@ async function viaScript(
   const to = commit || head;
   const patch = from !== undefined && to !== undefined && to !== from ? res.stdout.slice(nl + 1) : undefined;
   return { tree, commit: commit || null, patch };
-}
-
-/** viaScript's commands, one process each (Windows has no `sh` to run them in). */
-async function viaProcesses(
-  cwd: string,
-  config: readonly string[],
-  message: string,
-  from: string | undefined,
-  head: string | undefined,
-  knownTree: string | undefined,
-): Promise<Raw> {
-  const run = (args: readonly string[]) => git(cwd, [...config, ...args]);
-  await run(ADD);
-  const tree = (await run(['write-tree'])).stdout.trim();
-  const base =
-    knownTree ??
-    (head !== undefined
-      ? (await run(['rev-parse', '--verify', `${head}^{tree}`])).stdout.trim()
-      : (await run(['hash-object', '-t', 'tree', '/dev/null'])).stdout.trim());
-  let commit: string | null = null;
-  if (tree !== base) {
-    commit = (await run([...commitTreeArgs(message, head), tree])).stdout.trim();
-    await run([...updateRefArgs(message, head), commit, head ?? '']);
-  }
-  const to = commit ?? head;
-  const patch =
-    from !== undefined && to !== undefined && to !== from ? (await run(attemptDiffArgs(from, to))).stdout : undefined;
-  return { tree, commit, patch };
 }
 
 async function revParse(cwd: string, rev: string): Promise<string | undefined> {

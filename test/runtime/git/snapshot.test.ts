@@ -5,13 +5,7 @@ import { join } from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
 import { commitChanges } from '../../../runtime/git/changes.js';
 import { OWNED_PATHSPEC_EXCLUDES } from '../../../runtime/git/owned-paths.js';
-import {
-  indexConfig,
-  LARGE_INDEX_BYTES,
-  snapshotChanges,
-  snapshot as snapshotIn,
-  type SnapshotOptions,
-} from '../../../runtime/git/snapshot.js';
+import { indexConfig, LARGE_INDEX_BYTES, snapshotChanges, snapshot } from '../../../runtime/git/snapshot.js';
 import { makeScratch, sh, treeFiles, write } from './helpers.js';
 
 /** A second clone of `r` at the same commit, with the same identity (a reference to compare with). */
@@ -59,13 +53,7 @@ const OWNED = {
   '.cursor/rules/gump-agent.mdc': 'context',
 };
 
-// Both ways of running the commands: one `sh` process (Linux, macOS) and one process each (Windows).
-describe.each([
-  ['one sh process', { viaShell: true }],
-  ['one process per command', { viaShell: false }],
-] as [string, SnapshotOptions][])('snapshot (%s)', (_, mode) => {
-  const snapshot = (cwd: string, message: string) => snapshotIn(cwd, message, mode);
-
+describe('snapshot', () => {
   it('commits tracked changes, deletions and untracked files, never owned paths', async () => {
     const r = scratch.repo({ 'a.txt': 'a\n', 'gone.txt': 'x\n' });
     write(r, { 'a.txt': 'a2\n', 'src/new.ts': 'n\n', 'docs/CLAUDE.md': 'nested: not owned\n', ...OWNED });
@@ -140,7 +128,7 @@ describe.each([
     const r = scratch.repo(START);
     const base = sh(r, 'rev-parse', 'HEAD');
     changeEverything(r);
-    const got = await snapshotChanges(r, 'all', base, mode);
+    const got = await snapshotChanges(r, 'all', base);
     expect(got.commit).toBe(sh(r, 'rev-parse', 'HEAD'));
     expect(got).toEqual({ commit: got.commit, ...(await commitChanges(r, base, 'HEAD')) });
     expect(got.files).toContain('moved/here.txt');
@@ -152,13 +140,13 @@ describe.each([
     write(r, { 'agent.txt': 'by the agent\n' });
     sh(r, 'add', 'agent.txt');
     sh(r, 'commit', '-q', '-m', 'agent');
-    const own = await snapshotChanges(r, 'nothing left', pre, mode);
+    const own = await snapshotChanges(r, 'nothing left', pre);
     expect(own.commit).toBeNull();
     expect(own.files).toEqual(['agent.txt']);
     expect(own.diff).toContain('+by the agent');
     // Nothing at all: no commit, no diff.
     const head = sh(r, 'rev-parse', 'HEAD');
-    expect(await snapshotChanges(r, 'idle', head, mode)).toEqual({ commit: null, files: [], diff: '' });
+    expect(await snapshotChanges(r, 'idle', head)).toEqual({ commit: null, files: [], diff: '' });
     expect(sh(r, 'rev-parse', 'HEAD')).toBe(head);
   });
 
@@ -223,7 +211,6 @@ describe.each([
 });
 
 describe('snapshot cost', () => {
-  const snapshot = snapshotIn;
   it('starts no automatic `git maintenance` or `gc --auto` (GIT_TRACE lists every child git starts)', async () => {
     const r = scratch.repo({ 'a.txt': 'a\n' });
     const trace = join(scratch.dir(), 'trace.txt');
@@ -242,10 +229,7 @@ describe('snapshot cost', () => {
   });
 });
 
-describe.each([
-  ['one sh process', { viaShell: true }],
-  ['one process per command', { viaShell: false }],
-] as [string, SnapshotOptions][])('snapshot of a large index (split, version 4; %s)', (_, mode) => {
+describe('snapshot of a large index (split, version 4)', () => {
   it('commits what `git add -A` and `git commit` commit and leaves one shared index behind', async () => {
     const files: Record<string, string> = { ...START };
     for (let i = 0; i < 4000; i++) files[`tree/d${i % 40}/file-${i}.txt`] = `${i}\n`;
@@ -258,7 +242,7 @@ describe.each([
         write(repo, { [`tree/d1/file-${round}.txt`]: `changed ${round}\n`, [`new/${round}.txt`]: 'n\n' });
       sh(t, 'add', '-A', '--', '.', ...OWNED_PATHSPEC_EXCLUDES);
       sh(t, 'commit', '-q', '-m', `reference ${round}`);
-      const got = await snapshotChanges(r, `round ${round}`, sh(r, 'rev-parse', 'HEAD'), mode);
+      const got = await snapshotChanges(r, `round ${round}`, sh(r, 'rev-parse', 'HEAD'));
       expect(sh(r, 'rev-parse', 'HEAD^{tree}')).toBe(sh(t, 'rev-parse', 'HEAD^{tree}'));
       expect(got.files).toEqual([`new/${round}.txt`, `tree/d1/file-${round}.txt`]);
     }
@@ -269,11 +253,11 @@ describe.each([
     changeEverything(t);
     sh(t, 'add', '-A', '--', '.', ...OWNED_PATHSPEC_EXCLUDES);
     sh(t, 'commit', '-q', '-m', 'reference');
-    expect(await snapshotIn(r, 'everything', mode)).not.toBeNull();
+    expect(await snapshot(r, 'everything')).not.toBeNull();
     expect(sh(r, 'rev-parse', 'HEAD^{tree}')).toBe(sh(t, 'rev-parse', 'HEAD^{tree}'));
     expect(readdirSync(join(r, '.git')).filter((n) => n.startsWith('sharedindex.'))).toHaveLength(1);
     // The user's own git reads the split index without any configuration.
     expect(sh(r, 'status', '--porcelain', '--', 'tree', 'new')).toBe('');
-    expect(await snapshotIn(r, 'nothing', mode)).toBeNull();
+    expect(await snapshot(r, 'nothing')).toBeNull();
   }, 60_000);
 });
