@@ -6,7 +6,8 @@ import { accessSync, constants, readFileSync, statSync } from 'node:fs';
 import { delimiter, isAbsolute, join } from 'node:path';
 import type { RuntimeConfig } from '../config.js';
 
-export type CommandAlias = 'compile' | 'test' | 'lint' | 'coverage' | 'tests_found';
+export const COMMAND_ALIASES = ['compile', 'test', 'lint', 'coverage', 'tests_found'] as const;
+export type CommandAlias = (typeof COMMAND_ALIASES)[number];
 
 export type ResolvedCommand = { command: string; source: string } | { missing: string };
 
@@ -78,6 +79,9 @@ const MARKERS: Marker[] = [
     command: (alias) => PYPROJECT[alias],
   },
 ];
+
+/** Every file a command alias is resolved from: gump.toml, then the §8.4 markers. */
+export const GATE_COMMAND_FILES: readonly string[] = ['gump.toml', ...MARKERS.map((m) => m.file)];
 
 const MARKER_HELP: Record<CommandAlias, string> = {
   compile: 'go.mod, package.json with a "build" script, Cargo.toml, Makefile with a "build:" target, pyproject.toml',

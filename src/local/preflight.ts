@@ -7,10 +7,13 @@
 import { readFileSync } from 'node:fs';
 import type { Gate, Plan, PlanStep } from '../../protocol/plan.js';
 import { readRuntimeConfig } from '../../runtime/config.js';
-import { resolveGateCommand, type CommandAlias } from '../../runtime/gates/resolve-command.js';
+import {
+  COMMAND_ALIASES,
+  type CommandAlias,
+  GATE_COMMAND_FILES,
+  resolveGateCommand,
+} from '../../runtime/gates/resolve-command.js';
 import { git, LocalRunError } from './runs.js';
-
-const ALIASES: readonly string[] = ['compile', 'test', 'lint', 'tests_found', 'coverage'];
 
 export function checkSpec(file: string, shown: string): void {
   let text: string;
@@ -49,11 +52,11 @@ export function checkGateCommands(
   repo: string,
   env: Record<string, string | undefined> = process.env,
 ): void {
-  const aliases = new Set<string>();
+  const aliases = new Set<CommandAlias>();
   const visit = (steps: readonly PlanStep[]): void => {
     for (const s of steps) {
       if (s.kind === 'agent' || s.kind === 'gates')
-        s.gates.forEach((g: Gate) => ALIASES.includes(g.type) && aliases.add(g.type));
+        s.gates.forEach((g: Gate) => isCommandAlias(g.type) && aliases.add(g.type));
       if (s.kind === 'agent' && s.each) visit(s.each);
       if (s.kind === 'group') visit(s.steps);
     }
@@ -61,11 +64,11 @@ export function checkGateCommands(
   for (const wf of Object.values(plan.workflows)) visit(wf.steps);
   const config = readRuntimeConfig(checkout);
   const problems = [...aliases].sort().flatMap((alias) => {
-    const r = resolveGateCommand(alias as CommandAlias, checkout, config, env.PATH ?? '');
+    const r = resolveGateCommand(alias, checkout, config, env.PATH ?? '');
     return 'missing' in r ? [r.missing] : [];
   });
   if (problems.length === 0) return;
-  const changed = git(repo, ['status', '--porcelain', '--', ...GATE_FILES])
+  const changed = git(repo, ['status', '--porcelain', '--', ...GATE_COMMAND_FILES])
     .split('\n')
     .filter(Boolean)
     .map((l) => l.replace(/^\S+\s+/, '')); // `XY path` (git() trims the first line's leading space)
@@ -76,5 +79,6 @@ export function checkGateCommands(
   throw new LocalRunError(`the workflow's gates cannot run; nothing was started:\n  ${problems.join('\n  ')}${note}`);
 }
 
-/** Files the gate commands are resolved from (runtime/gates/resolve-command.ts). */
-const GATE_FILES = ['gump.toml', 'package.json', 'Makefile', 'Cargo.toml', 'go.mod', 'pyproject.toml'];
+function isCommandAlias(type: string): type is CommandAlias {
+  return (COMMAND_ALIASES as readonly string[]).includes(type);
+}
