@@ -5,7 +5,7 @@ import { existsSync, mkdirSync, readFileSync, rmSync, writeFileSync } from 'node
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { makeRepo } from '../scenario/harness.js';
-import { demoProject, FAST_GATES, gitIn, gump, SIMPLE_WORKFLOW, stubWritingA } from './library-run.js';
+import { CLASH_WORKFLOW, demoProject, FAST_GATES, gitIn, gump, SIMPLE_WORKFLOW, stubWritingA } from './library-run.js';
 
 function repo(extra: Record<string, string> = {}): string {
   return makeRepo(demoProject({ ...FAST_GATES, '.gump/workflows/simple.yaml': SIMPLE_WORKFLOW, ...extra }));
@@ -216,14 +216,6 @@ describe('defect 8 and housekeeping: the waiting run, id prefixes, gump runs, gu
   });
 });
 
-const CLASH = `name: clash
-steps:
-  - name: both
-    parallel: true
-    steps:
-      - { name: one, type: code, agent: claude-sonnet, prompt: "one {spec}" }
-      - { name: two, type: code, agent: claude-haiku, prompt: "two {spec}" }
-`;
 const CLASH_STUB =
   'version: 1\nrules:\n  - match: both/one\n    write: { "src/x.js": "module.exports = 1;\\n" }\n  - match: both/two\n    write: { "src/x.js": "module.exports = 2;\\n" }\n';
 
@@ -271,7 +263,7 @@ describe('defect 7: status after resume, open attempts, passed and conflicted ru
   });
 
   it('a fatal merge conflict does not suggest --resume', async () => {
-    const dir = repo({ '.gump/stub.yaml': CLASH_STUB, '.gump/workflows/clash.yaml': CLASH });
+    const dir = repo({ '.gump/stub.yaml': CLASH_STUB, '.gump/workflows/clash.yaml': CLASH_WORKFLOW });
     const run = await gump(dir, 'run', 'clash', '--spec', 'spec.md', '--stub');
     expect(run.code, run.stdout + run.stderr).toBe(1);
     expect(run.stdout).toContain('parallel merge conflict in both');

@@ -46,6 +46,16 @@ steps:
     gate: [compile]
 `;
 
+/** A parallel group whose two branches (`both/one`, `both/two`): stub scripts make them write the same file. */
+export const CLASH_WORKFLOW = `name: clash
+steps:
+  - name: both
+    parallel: true
+    steps:
+      - { name: one, type: code, agent: claude-sonnet, prompt: "one {spec}" }
+      - { name: two, type: code, agent: claude-haiku, prompt: "two {spec}" }
+`;
+
 /** A stub script whose `impl` writes `src/a.js` exporting `value`, with extra rule lines (e.g. `turns: 4`). */
 export function stubWritingA(value: number, ...extra: string[]): string {
   return `version: 1\nrules:\n  - match: impl\n    write: { "src/a.js": "module.exports = ${value};\\n" }\n${extra.map((l) => `    ${l}\n`).join('')}`;

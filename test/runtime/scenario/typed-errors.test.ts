@@ -8,22 +8,15 @@ import { runPaths } from '../../../runtime/run/layout.js';
 import { loadPlan } from '../../../runtime/run/plan-file.js';
 import { summaryView } from '../../../runtime/run/summary-view.js';
 import { readLedger } from '../../../runtime/state/ledger.js';
-import { continueScenario, runScenario } from './harness.js';
+import { CLASH_WORKFLOW } from '../e2e/library-run.js';
+import { continueScenario, runScenario, type ScenarioResult } from './harness.js';
 
-const CLASH = `name: clash
-steps:
-  - name: both
-    parallel: true
-    steps:
-      - { name: one, type: code, agent: claude-sonnet, prompt: "one {spec}" }
-      - { name: two, type: code, agent: claude-haiku, prompt: "two {spec}" }
-`;
 const CLASH_STUB =
   'version: 1\nrules:\n  - match: both/one\n    write: { "x.txt": "1\\n" }\n  - match: both/two\n    write: { "x.txt": "2\\n" }\n';
 
 describe('a parallel merge conflict is typed', () => {
   it('the run state records failureKind merge_conflict with the message; a resume meets it again', async () => {
-    const r = await runScenario({ workflow: CLASH, stub: CLASH_STUB });
+    const r = await runScenario({ workflow: CLASH_WORKFLOW, stub: CLASH_STUB });
     expect(r.code).toBe(1);
     expect(r.state.status).toBe('fatal');
     expect(r.state.failureKind).toBe('merge_conflict');
@@ -61,13 +54,18 @@ steps:
 const GATED_STUB =
   'version: 1\nrules:\n  - match: impl\n    attempts:\n      - write: { "a.txt": "x" }\n      - write: { "b.txt": "x" }\n  - match: "impl/retry/**"\n    validate: { pass: false, comments: "naming is off" }\n';
 
+/** One run of GATED for the tests that only read it. */
+let gated: Promise<ScenarioResult> | undefined;
+const gatedRun = (): Promise<ScenarioResult> =>
+  (gated ??= runScenario({
+    workflow: GATED,
+    files: { '.gump/validators/arch-review.yaml': REVIEW },
+    stub: GATED_STUB,
+  }));
+
 describe('a negative verdict is typed', () => {
   it('the attempt, the step record and the report carry errorKind negative_verdict; a gate failure none', async () => {
-    const r = await runScenario({
-      workflow: GATED,
-      files: { '.gump/validators/arch-review.yaml': REVIEW },
-      stub: GATED_STUB,
-    });
+    const r = await gatedRun();
     expect(r.code).toBe(0);
     const step = 'impl/retry/review/review';
     expect(r.events('attempt.finished', step)).toMatchObject([
@@ -83,11 +81,7 @@ describe('a negative verdict is typed', () => {
   });
 
   it('the report reads the verdict from the kind: the same error text without it is a failure', async () => {
-    const r = await runScenario({
-      workflow: GATED,
-      files: { '.gump/validators/arch-review.yaml': REVIEW },
-      stub: GATED_STUB,
-    });
+    const r = await gatedRun();
     const plan = loadPlan(runPaths(r.worktree).plan);
     const events = readLedger(runPaths(r.worktree).ledger);
     const statusOf = (evs: typeof events): string | undefined =>
