@@ -29,6 +29,16 @@ const alive = (pid: number) => {
   }
 };
 
+/** Whether `pid` is gone within `ms`: a SIGKILLed process dies asynchronously, a few ms after the signal. */
+const diesWithin = async (pid: number, ms: number) => {
+  const end = Date.now() + ms;
+  while (alive(pid)) {
+    if (Date.now() > end) return false;
+    await new Promise((r) => setTimeout(r, 10));
+  }
+  return true;
+};
+
 const CASES: Array<[agent: string, passed: string[], idShape: RegExp]> = [
   ['claude-sonnet', ['ANTHROPIC_API_KEY'], /^[0-9a-f-]{36}$/],
   ['codex-gpt54', ['OPENAI_API_KEY'], /^[0-9a-f-]{36}$/],
@@ -104,7 +114,7 @@ describe('limits', () => {
     expect(elapsed).toBeGreaterThanOrEqual(1200 + 300); // SIGTERM is ignored: only the SIGKILL ends it
     expect(elapsed).toBeLessThan(1200 + 300 + 3000);
     const child = Number(readFileSync(pidFile, 'utf8'));
-    expect(alive(child)).toBe(false);
+    expect(await diesWithin(child, 1000)).toBe(true);
     expect(alive(run.pid!)).toBe(false);
   });
 
