@@ -81,11 +81,13 @@ function runOnce(root, repo) {
   const trace = join(runsRoot, 'git-trace.txt');
   const spawns = join(runsRoot, 'spawns.txt');
   const env = { ...process.env, GUMP_RUNS_DIR: runsRoot, GIT_TRACE: trace, GUMP_BENCH_SPAWNS: spawns };
+  const t0 = performance.now();
   const r = spawnSync(
     process.execPath,
     ['--import', COUNT_SPAWNS, join(root, 'bin', 'gump.mjs'), 'run', 'bench', '--spec', 'spec.md', '--stub'],
     { cwd: repo, encoding: 'utf8', env },
   );
+  const wall = performance.now() - t0;
   if (r.status !== 0) throw new Error(`bench run failed:\n${r.stdout}\n${r.stderr}`);
   const runs = join(
     runsRoot,
@@ -98,6 +100,7 @@ function runOnce(root, repo) {
     .map((l) => JSON.parse(l));
   const at = (e) => Date.parse(e.at);
   const first = events.find((e) => e.event === 'step.started');
+  const started = events.find((e) => e.event === 'run.started');
   const last = events.find((e) => e.event === 'run.finished');
   const agent = events.filter((e) => e.event === 'agent.finished').reduce((t, e) => t + e.durationMs, 0);
   const gates = events.filter((e) => e.event === 'gate.finished').reduce((t, e) => t + (e.durationMs ?? 0), 0);
@@ -107,14 +110,17 @@ function runOnce(root, repo) {
     .split('\n')
     .filter((l) => /trace: built-in: git /.test(l));
   const inRun = gitProcs.length; // all of them, set-up included; per attempt below from the attempt window
-  const started = Number(readFileSync(spawns, 'utf8'));
+  const spawned = Number(readFileSync(spawns, 'utf8'));
   rmSync(runsRoot, { recursive: true, force: true });
   return {
     overhead: (at(last) - at(first) - agent - gates) / attempts,
+    // Everything before the first step: check, run worktree (checkout), run state.
+    setup: wall - (at(last) - at(started)),
+    wall,
     agent: agent / attempts,
     attempts,
     gitPerRun: inRun,
-    spawnsPerRun: started,
+    spawnsPerRun: spawned,
   };
 }
 
@@ -132,6 +138,8 @@ function overhead(steps, files, rounds) {
       k,
       {
         overhead: median(xs.map((x) => x.overhead)),
+        setup: median(xs.map((x) => x.setup)),
+        wall: median(xs.map((x) => x.wall)),
         agent: median(xs.map((x) => x.agent)),
         gitPerRun: median(xs.map((x) => x.gitPerRun)),
         attempts: xs[0].attempts,
@@ -236,6 +244,11 @@ const lines = [
   row('— ÷ `node -e 0`', vsNode(per(small, 'agent')), 2),
   row('per-attempt overhead, 30-step run, small repository (ms; goal < 30)', per(small, 'overhead')),
   row('per-attempt overhead, 10-step run, 10,000 files (ms; goal < 60)', per(large, 'overhead')),
+  row(
+    '— the rest of the `gump run` process, 10,000 files (start-up, check, run worktree, report; ms)',
+    per(large, 'setup'),
+  ),
+  row('— the whole `gump run`, 10,000 files (ms)', per(large, 'wall')),
   row('— small-repository overhead ÷ `node -e 0`', vsNode(per(small, 'overhead')), 2),
   row('git processes per attempt (GIT_TRACE; children included)', per(procs, 'git')),
   row('processes the runtime starts per attempt (stub agent included)', per(procs, 'spawns')),

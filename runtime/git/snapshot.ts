@@ -76,7 +76,7 @@ export function indexConfig(cwd: string): string[] {
  * The index file's size, or a shared index beside it: once split, the index file holds only the
  * entries changed since, and the size alone would send the next snapshot down the small-index path.
  */
-function isLargeIndex(cwd: string): boolean {
+export function isLargeIndex(cwd: string): boolean {
   const dirs = gitDirs(cwd);
   if (dirs === undefined) return false;
   const size = statSync(join(dirs.gitDir, 'index'), { throwIfNoEntry: false })?.size ?? 0;

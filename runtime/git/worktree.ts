@@ -6,6 +6,7 @@ import { join } from 'node:path';
 import { git } from './git.js';
 import { readHeadFromFiles } from './head.js';
 import { OWNED_CLEAN_EXCLUDES } from './owned-paths.js';
+import { settleCheckout } from './settle.js';
 
 export { snapshot } from './snapshot.js';
 export { changedFiles, diff } from './changes.js';
@@ -17,6 +18,7 @@ export async function createRunBranch(
   opts: { branch: string; base: string; dir: string },
 ): Promise<void> {
   await git(repo, ['worktree', 'add', '--quiet', '-b', opts.branch, opts.dir, opts.base]);
+  await settleCheckout(opts.dir);
 }
 
 /** A detached worktree at `commit`, for one parallel branch (§6.3, §6.4). */
@@ -27,6 +29,7 @@ export async function addBranchWorktree(repo: string, dir: string, commit: strin
     await git(repo, ['worktree', 'prune']);
   }
   await git(repo, ['worktree', 'add', '--quiet', '--detach', dir, commit]);
+  await settleCheckout(dir);
 }
 
 /** Removes a worktree even with untracked files in it; a vanished directory is pruned instead. */
