@@ -1,5 +1,6 @@
 // Executor: a workflow call step (language.md §7.1): the callee runs under the call's path with its
-// own limits; the call's `cost`, `cost_source` and tokens are what the callee spent (§15.2).
+// own limits; the call's `cost`, `cost_source` and tokens are what the callee spent (§15.2). A callee's
+// failure fails the call with its kind kept (a merge conflict stays final through the call).
 
 import type { CallStep } from '../../protocol/plan.js';
 import { stateKey } from '../../protocol/state-keys.js';
@@ -39,6 +40,8 @@ export async function runCall(ex: Executor, frame: Frame, step: CallStep): Promi
   return finish(
     ex,
     path,
-    outcome.status === 'fatal' ? fatal(`step ${path}: workflow call failed: ${outcome.message}`) : outcome,
+    outcome.status === 'fatal'
+      ? fatal(`step ${path}: workflow call failed: ${outcome.message}`, outcome.kind)
+      : outcome,
   );
 }

@@ -26,6 +26,19 @@ describe('a parallel merge conflict is typed', () => {
     expect(again.state.failureKind).toBe('merge_conflict');
   });
 
+  it('a conflict inside a called workflow keeps its kind through the call', async () => {
+    const r = await runScenario({
+      workflow: 'name: caller\nsteps:\n  - name: sub\n    workflow: clash\n',
+      files: { '.gump/workflows/clash.yaml': CLASH_WORKFLOW },
+      stub: CLASH_STUB.replace(/match: both/g, 'match: sub/both'),
+    });
+    expect(r.state.status).toBe('fatal');
+    expect(r.state.message).toBe(
+      'step sub: workflow call failed: parallel merge conflict in sub/both: x.txt (one, two)',
+    );
+    expect(r.state.failureKind).toBe('merge_conflict');
+  });
+
   it('another fatal end records no failure kind', async () => {
     const r = await runScenario({
       workflow:
