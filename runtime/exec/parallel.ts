@@ -101,7 +101,9 @@ function serialiser(): <T>(op: () => Promise<T>) => Promise<T> {
 /** Applies every branch onto the base in order, committed once; a conflict merges nothing. */
 async function mergeFan(ex: Executor, frame: Frame, fan: Fan): Promise<PassResult> {
   const svc = ex.svc;
-  const base = fan.split.base!;
+  // No branch job recorded a base when the plan had no task: the merge job's worktree is the base.
+  fan.split.base ??= await headCommit(frame.cwd);
+  const base = fan.split.base;
   const heads = fan.names.map((name) => ({ name, head: fan.split.branchHeads[name] ?? base }));
   const merged = await applyBranches(
     frame.cwd,

@@ -6,7 +6,7 @@ import { join, resolve } from 'node:path';
 import type { AgentStep } from '../../protocol/plan.js';
 import { ENV, EXIT } from '../../protocol/runtime-cli.js';
 import { parseUnit, unitKey, type Unit } from '../../protocol/units.js';
-import { fatal, type Outcome, type Services } from '../exec/services.js';
+import { fatal, PASS, type Outcome, type Services } from '../exec/services.js';
 import type { RunStatus } from '../state/run-state.js';
 import { decide } from './approval.js';
 import { adoptReviewerCommits } from './reviewer-commits.js';
@@ -16,7 +16,7 @@ import { MATRIX_LIMIT, OUTPUT_LIMIT_BYTES, tasksJson, writeOutputs, type CiState
 import { rootSteps, settle } from './driver.js';
 import { createGroupedTrace, logPlatform } from './log-groups.js';
 import { openRun } from './open.js';
-import { runUnit, unitDone } from './run-unit.js';
+import { endsRun, runUnit, unitDone } from './run-unit.js';
 
 export interface CiArgs {
   plan: string;
@@ -68,8 +68,12 @@ export async function ciCommand(a: CiArgs): Promise<number> {
   let tasks: string[] | undefined;
   const status = (): RunStatus => s.status;
   if (unit && status() !== 'waiting' && status() !== 'aborted') {
-    if (status() === 'pass' || unitDone(svc, unit)) svc.trace.line(unitKey(unit), 'skipped', 'already done');
-    else outcome = await runUnit(svc, unit);
+    if (status() === 'pass' || unitDone(svc, unit)) {
+      svc.trace.line(unitKey(unit), 'skipped', 'already done');
+      // The last step's closing unit with nothing left to do (a sequential split whose tasks all
+      // passed in their own jobs, or that planned none): the run has passed, and ends here.
+      if (status() === 'running' && endsRun(svc, unit)) outcome = settle(svc, PASS);
+    } else outcome = await runUnit(svc, unit);
     if (unit.kind === 'planner') ({ outcome, tasks } = plannedTasks(svc, unit, outcome));
   }
   trace.close();

@@ -24,17 +24,21 @@ export async function runUnit(svc: Services, unit: Unit): Promise<Outcome> {
   const step = steps[unit.index];
   if (!step) throw new UnitError(`the plan has no root step #${unit.index}`);
   const outcome = await dispatch(ex, frame, step, unit);
-  const last = unit.kind === 'step' || unit.kind === 'merge' ? unit.index === steps.length - 1 : false;
   if (
     outcome.status === 'waiting' ||
     outcome.status === 'aborted' ||
     (outcome.status === 'fatal' && unit.kind !== 'branch') ||
-    (outcome.status === 'pass' && last)
+    (outcome.status === 'pass' && endsRun(svc, unit))
   )
     return settle(svc, outcome);
   // A failed branch is recorded; the merge unit decides (group retry, or the step's failure).
   svc.save();
   return outcome;
+}
+
+/** The unit closing the last root step (its `step` or `merge` unit): when it passes, the run has passed. */
+export function endsRun(svc: Services, unit: Unit): boolean {
+  return (unit.kind === 'step' || unit.kind === 'merge') && unit.index === rootSteps(svc).length - 1;
 }
 
 function dispatch(ex: Executor, frame: Frame, step: PlanStep, unit: Unit): Promise<Outcome> {

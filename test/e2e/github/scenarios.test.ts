@@ -1,5 +1,6 @@
 // The GitHub target's run-time mapping, end to end through the test executor (stub mode): each
 // sequential task in its own job, a retry with escalation inside one job, a parallel conflict,
+// splits planned with no task, a sequential split as the last step,
 // approvals approved and rejected (environment) and continued by dispatch, and a failed job
 // re-run that resumes. Where a local run can say what should happen, the outcome is compared.
 
@@ -70,6 +71,53 @@ describe('GitHub target end to end (stub mode, test executor)', () => {
     expect(publishedTree(run)).toBeUndefined();
     expect(run.ledger.filter((e) => e.event === 'merge.finished').map((e) => e.status)).toEqual(['conflict']);
     expectSameAsLocal(run, await startInRepo(repo, { workflow: 'conflict', files: {} }), { parallel: true });
+  });
+
+  it.each([
+    ['parallel', { 'decompose-tasks': 'skipped', 'decompose-merge': 'success' }],
+    ['sequential', { 'decompose-task-1': 'skipped', 'decompose-end': 'success' }],
+  ])(
+    'a %s split planned with no task: no task job runs, the split ends, the run is published; same end as gump run',
+    async (kind, jobs) => {
+      const name = `empty-${kind}`;
+      let workflow = readFileSync(join(FIXTURES, 'conflict.yaml'), 'utf8')
+        .replace('name: conflict\n', `name: ${name}\n`)
+        .replace('test -f shared.txt', 'test ! -f shared.txt');
+      if (kind === 'sequential') workflow = workflow.replace('    parallel: true\n', '');
+      const repo = await githubRepo(name, {
+        [`.gump/workflows/${name}.yaml`]: workflow,
+        '.gump/stub.yaml': 'version: 1\nrules:\n  - match: decompose\n    plan: []\n',
+      });
+      const run = await dispatch(repo, name);
+      expect(run.result.conclusion, run.jobLog('gump-publish')).toBe('success');
+      expect(run.result.jobs).toMatchObject({ decompose: 'success', ...jobs, 'gump-publish': 'success' });
+      expect(run.ledger.filter((e) => e.event === 'agent.finished').map((e) => e.step)).toEqual(['decompose']);
+      expectSameAsLocal(run, await startInRepo(repo, { workflow: name, files: {} }), { parallel: kind === 'parallel' });
+    },
+  );
+
+  it('a sequential split as the last step: its task jobs run, the closing job ends the run, which is published; same end as gump run', async () => {
+    const workflow = readFileSync(join(FIXTURES, 'conflict.yaml'), 'utf8')
+      .replace('name: conflict\n', 'name: last\n')
+      .replace('    parallel: true\n', '')
+      .replace('test -f shared.txt', 'test -f left.txt');
+    const repo = await githubRepo('last', {
+      '.gump/workflows/last.yaml': workflow,
+      '.gump/stub.yaml': readFileSync(join(FIXTURES, 'conflict.stub.yaml'), 'utf8')
+        .replace('"shared.txt": "left\\n"', '"left.txt": "left\\n"')
+        .replace('"shared.txt": "right\\n"', '"right.txt": "right\\n"'),
+    });
+    const run = await dispatch(repo, 'last');
+    expect(run.result.conclusion, run.jobLog('gump-publish')).toBe('success');
+    expect(run.result.jobs).toMatchObject({
+      'decompose-task-1': 'success',
+      'decompose-task-2': 'success',
+      'decompose-end': 'success',
+      'gump-publish': 'success',
+    });
+    expect(run.report?.status).toBe('pass');
+    expect(publishedTree(run)).toContain('right.txt');
+    expectSameAsLocal(run, await startInRepo(repo, { workflow: 'last', files: {} }));
   });
 
   it('a parallel group: a job per child from the same base, then the merge job; same end as gump run', async () => {

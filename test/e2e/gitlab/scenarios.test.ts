@@ -2,7 +2,7 @@
 // the built-ins (the GitHub target's scenarios, test/e2e/github/scenarios.test.ts): a retry with
 // escalation inside one job, a sequential and a parallel split whose tasks run as separate jobs of
 // a dynamic child pipeline (the sequential one also with a group-retry pass in its closing job, and
-// after a parallel split as a grandchild), a parallel conflict, and a failed job run again that
+// after a parallel split as a grandchild), splits planned with no task, a parallel conflict, and a failed job run again that
 // continues from the state the jobs before it saved.
 // Where a local run can say what should happen, the outcome is compared.
 
@@ -294,6 +294,37 @@ describe.skipIf(missing !== undefined)('GitLab target end to end (gitlab-ci-loca
     expect(git(p.origin, 'show', `${run.state!.branch}:order.txt`)).toBe('one\ntwo\nthree');
     expectSameAsLocal(p, run, await startInRepo(p.repo, { workflow: 'nested', files: {} }), { parallel: true });
   }, 290_000);
+
+  it.each([
+    // The split is the last step: its closing job ends the run.
+    ['sequential', SEQUENTIAL.replace(/ {2}- name: check\n[\s\S]*$/, ''), ['decompose base', 'decompose end']],
+    ['parallel', PARALLEL, ['decompose base', 'decompose merge', 'check']],
+  ])(
+    'a %s split planned with no task: a child pipeline without task jobs, the rest of the run in it; same end as gump run',
+    async (kind, workflow, jobs) => {
+      const name = `empty-${kind}`;
+      const p = await gitlabProject(name, {
+        [`.gump/workflows/${name}.yaml`]: workflow
+          .replace(/^name: \w+$/m, `name: ${name}`)
+          .replace(/ {4}gate: \["bash: test -f (one|left)\.txt.*\n/, '    gate: ["bash: test -f nothing.txt"]\n')
+          .replace(/ {4}gate: \["bash: test -f [^\n]*&&[^\n]*\n$/, '    gate: ["bash: test ! -f left.txt"]\n'),
+        '.gump/stub.yaml': 'version: 1\nrules:\n  - match: decompose\n    plan: []\n',
+        'spec.md': 'the spec\n',
+        'gump.toml': TOML,
+      });
+      const run = await runPipeline(p, name);
+      expect(run.status, run.log).toBe(0);
+      expect(run.children['decompose pipeline']).toEqual([...jobs, 'gump-publish', 'gump-report']);
+      for (const job of run.children['decompose pipeline']!) expect(run.jobs[job], job).toBe('PASS');
+      expect(run.ledger.filter((e) => e.event === 'agent.finished').map((e) => e.step)).toEqual(['decompose']);
+      expect(run.report?.status).toBe('pass');
+      expect(run.mergeRequests).toHaveLength(1);
+      expectSameAsLocal(p, run, await startInRepo(p.repo, { workflow: name, files: {} }), {
+        parallel: kind === 'parallel',
+      });
+    },
+    290_000,
+  );
 
   it('a parallel conflict: both task jobs pass, the merge job fails the child pipeline, nothing merged or published', async () => {
     const p = await gitlabProject('conflict', scenario('conflict'));

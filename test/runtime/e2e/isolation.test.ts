@@ -1,5 +1,5 @@
 // Job-boundary isolation beyond the library: a split's group retry (a failed task in the first
-// pass, §9.5) and an approval point, each run in-process and with every job unit in a fresh
+// pass, §9.5), a parallel split planned with no task and an approval point, each run in-process and with every job unit in a fresh
 // runtime process restoring from the boundary directory; both must end identically.
 
 import { describe, expect, it } from 'vitest';
@@ -66,6 +66,26 @@ describe('job-boundary isolation', () => {
       '[gump] step:impl task:two attempt:1',
       '[gump] step:impl task:three attempt:1',
     ]);
+  });
+
+  it('a parallel split planned with no task: no branch job runs, the merge job merges nothing and the run goes on', async () => {
+    const wf = GROUP_RETRY.replace('name: passes\n', 'name: empty\n').replace(
+      '    type: split\n',
+      '    type: split\n    parallel: true\n',
+    );
+    expect(wf).toContain('parallel: true');
+    const { normal: r } = await runBothWays({
+      workflow: 'empty',
+      files: demoProject({
+        ...FAST_GATES,
+        '.gump/workflows/empty.yaml': wf,
+        '.gump/stub.yaml': 'version: 1\nrules:\n  - match: plan\n    plan: []\n',
+      }),
+    });
+    expect(r.code, r.output).toBe(0);
+    expect(r.events('task.started')).toEqual([]);
+    expect(r.events('merge.finished').map((e) => e.status)).toEqual(['pass']);
+    expect(r.state.values['quality.status']).toBe('pass');
   });
 
   it('an approval point: waiting, approved, then passing — the same with every unit in its own process', async () => {
