@@ -1,6 +1,7 @@
 // The GitHub target's run-time mapping, end to end through the test executor (stub mode): each
 // sequential task in its own job, a retry with escalation inside one job, a parallel conflict,
-// splits planned with no task, a sequential split as the last step,
+// splits planned with no task, a sequential split as the last step, a parallel task failing in
+// the first pass,
 // approvals approved and rejected (environment) and continued by dispatch, and a failed job
 // re-run that resumes. Where a local run can say what should happen, the outcome is compared.
 
@@ -22,6 +23,40 @@ function scenario(name: string): Record<string, string> {
 
 const agents = (run: { ledger: Array<Record<string, unknown>> }, step: string) =>
   run.ledger.filter((e) => e.event === 'agent.finished' && e.step === step).map((e) => e.agent);
+
+/** A parallel split with a second pass (§9.5); task two's agent crashes in the first pass only. */
+const PARALLEL_PASSES = `name: passes
+steps:
+  - name: decompose
+    type: split
+    parallel: true
+    agent: claude-opus
+    prompt: "Plan {spec}"
+    gate: [schema]
+    retry:
+      - exit: 2
+    each:
+      - name: impl
+        type: code
+        agent: claude-sonnet
+        prompt: "{task.description}"
+  - name: check
+    gate: ["bash: test -f one.txt && test -f two.txt"]
+`;
+
+const PARALLEL_PASSES_STUB = `version: 1
+rules:
+  - match: decompose
+    plan:
+      - { name: one, description: "one", files: [one.txt] }
+      - { name: two, description: "two", files: [two.txt] }
+  - match: decompose/one/impl
+    write: { "one.txt": "1\\n" }
+  - match: decompose/two/impl
+    attempts:
+      - { exit_code: 1, stderr: "simulated crash" }
+      - { write: { "two.txt": "2\\n" } }
+`;
 
 describe('GitHub target end to end (stub mode, test executor)', () => {
   it('runs each task of a sequential split in its own job, in plan order, unused slots skipped', async () => {
@@ -118,6 +153,25 @@ describe('GitHub target end to end (stub mode, test executor)', () => {
     expect(run.report?.status).toBe('pass');
     expect(publishedTree(run)).toContain('right.txt');
     expectSameAsLocal(run, await startInRepo(repo, { workflow: 'last', files: {} }));
+  });
+
+  it('a parallel split whose task fails in the first pass: the leg shows failed, the merge job runs the next pass, the jobs after it run; same end as gump run', async () => {
+    const repo = await githubRepo('passes', {
+      '.gump/workflows/passes.yaml': PARALLEL_PASSES,
+      '.gump/stub.yaml': PARALLEL_PASSES_STUB,
+    });
+    const run = await dispatch(repo, 'passes');
+    expect(run.result.conclusion, run.out).toBe('success');
+    expect(run.result.jobs).toMatchObject({
+      'decompose-tasks ({"i":0,"name":"one"})': 'success',
+      // The leg's own result; job-level continue-on-error keeps it from failing what follows.
+      'decompose-tasks ({"i":1,"name":"two"})': 'failure',
+      'decompose-merge': 'success',
+      check: 'success',
+      'gump-publish': 'success',
+    });
+    expect(run.jobLog('decompose-merge')).toContain('[decompose/two/impl]');
+    expectSameAsLocal(run, await startInRepo(repo, { workflow: 'passes', files: {} }), { parallel: true });
   });
 
   it('a parallel group: a job per child from the same base, then the merge job; same end as gump run', async () => {

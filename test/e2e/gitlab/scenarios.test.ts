@@ -2,7 +2,7 @@
 // the built-ins (the GitHub target's scenarios, test/e2e/github/scenarios.test.ts): a retry with
 // escalation inside one job, a sequential and a parallel split whose tasks run as separate jobs of
 // a dynamic child pipeline (the sequential one also with a group-retry pass in its closing job, and
-// after a parallel split as a grandchild), splits planned with no task, a parallel conflict, and a failed job run again that
+// after a parallel split as a grandchild), splits planned with no task, a parallel task failing in the first pass, a parallel conflict, and a failed job run again that
 // continues from the state the jobs before it saved.
 // Where a local run can say what should happen, the outcome is compared.
 
@@ -325,6 +325,36 @@ describe.skipIf(missing !== undefined)('GitLab target end to end (gitlab-ci-loca
     },
     290_000,
   );
+
+  it('a parallel split whose task fails in the first pass: the task job may fail, the merge job runs the next pass, the jobs after it run; same end as gump run', async () => {
+    const workflow = PARALLEL.replace('name: parallel\n', 'name: ppasses\n')
+      .replace('    gate: [schema]\n    each:', '    gate: [schema]\n    retry:\n      - exit: 2\n    each:')
+      .replace('test -f left.txt || test -f right.txt', 'true');
+    const stub = PARALLEL_STUB.replace(
+      '  - match: decompose/right/impl\n    write: { "right.txt": "right\\n" }\n',
+      '  - match: decompose/right/impl\n    attempts:\n      - { exit_code: 1, stderr: "simulated crash" }\n      - { write: { "right.txt": "right\\n" } }\n',
+    );
+    expect(workflow).toContain('retry:\n      - exit: 2');
+    expect(stub).toContain('simulated crash');
+    const p = await gitlabProject('ppasses', {
+      '.gump/workflows/ppasses.yaml': workflow,
+      '.gump/stub.yaml': stub,
+      'spec.md': 'the spec\n',
+      'gump.toml': TOML,
+    });
+    const run = await runPipeline(p, 'ppasses');
+    expect(run.status, run.log).toBe(0);
+    expect(run.jobs).toMatchObject({
+      'decompose/left': 'PASS',
+      'decompose/right': 'WARN',
+      'decompose merge': 'PASS',
+      check: 'PASS',
+      'gump-publish': 'PASS',
+    });
+    expect(run.jobLog('decompose merge')).toContain('[decompose/right/impl]');
+    expect(run.mergeRequests).toHaveLength(1);
+    expectSameAsLocal(p, run, await startInRepo(p.repo, { workflow: 'ppasses', files: {} }), { parallel: true });
+  }, 290_000);
 
   it('a parallel conflict: both task jobs pass, the merge job fails the child pipeline, nothing merged or published', async () => {
     const p = await gitlabProject('conflict', scenario('conflict'));
