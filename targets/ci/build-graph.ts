@@ -204,14 +204,16 @@ class GraphBuilder {
         timeoutMinutes: SETUP_MINUTES,
       });
       if (n > approvals) break;
-      const { countAbove: _count, ...inherited } = rest;
+      // Not the unit's task-count condition: the job before it waiting means its task exists. A
+      // task slot's approval job names the task from the planner's outputs, and GitHub's `needs`
+      // context holds direct needs only: the planner is one of them.
+      const { countAbove: _count, ...unitJob } = job;
       previous = this.add({
-        ...job,
-        ...inherited,
+        ...unitJob,
         id: `${id}-approve-${n}`,
         role: 'approval',
         title: `${title} · approval ${n}`,
-        needs: [previous.id],
+        needs: job.taskTitle ? [previous.id, job.taskTitle.planner] : [previous.id],
         when: { kind: 'waiting', job: previous.id },
         restores: ['*'],
         saves: `${id}-approve-${n}`,

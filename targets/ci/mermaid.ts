@@ -21,9 +21,11 @@ export function renderMermaid(graph: CiGraph, label: (job: CiJob) => string = (j
   }
   for (const j of graph.jobs) {
     if (j.role === 'report') continue;
+    // A share or approval job runs when the job it continues waits; its other needs (a task slot's
+    // planner, for the task's name) are plain edges.
     for (const n of j.needs)
       lines.push(
-        `  ${node(n)} ${j.role === 'share' || j.role === 'approval' ? '-. waiting .->' : '-->'} ${node(j.id)}`,
+        `  ${node(n)} ${j.when.kind === 'waiting' && j.when.job === n ? '-. waiting .->' : '-->'} ${node(j.id)}`,
       );
   }
   const report = graph.jobs.find((j) => j.role === 'report');

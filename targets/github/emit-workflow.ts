@@ -93,9 +93,11 @@ function emitJob(job: CiJob, o: CiOptions, approvals: readonly string[]): Obj {
 function jobName(job: CiJob): string {
   if (!job.taskTitle) return job.title;
   const { planner, slot } = job.taskTitle;
-  const step = job.title.split(' · ')[0];
-  if (slot === undefined) return `${step} · \${{ matrix.task.name }}`;
-  return `${step} · \${{ fromJSON(needs.${planner}.outputs.${OUTPUTS.tasks})[${slot}].name }}`;
+  const parts = job.title.split(' · ');
+  // An approval job of a task slot says which approval it is, after the task's name.
+  const suffix = job.role === 'approval' ? ` · ${parts[parts.length - 1]}` : '';
+  if (slot === undefined) return `${parts[0]} · \${{ matrix.task.name }}${suffix}`;
+  return `${parts[0]} · \${{ fromJSON(needs.${planner}.outputs.${OUTPUTS.tasks})[${slot}].name }}${suffix}`;
 }
 
 function permissions(job: CiJob): Obj {

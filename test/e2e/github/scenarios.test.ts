@@ -2,7 +2,8 @@
 // sequential task in its own job, a retry with escalation inside one job, a parallel conflict,
 // splits planned with no task, a sequential split as the last step, a parallel task failing in
 // the first pass,
-// approvals approved and rejected (environment) and continued by dispatch, and a failed job
+// approvals approved and rejected (environment), inside a sequential split's tasks, and continued
+// by dispatch, and a failed job
 // re-run that resumes. Where a local run can say what should happen, the outcome is compared.
 
 import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
@@ -208,6 +209,46 @@ describe('GitHub target end to end (stub mode, test executor)', () => {
     expect(local.state.status).toBe('waiting');
     expect(run.runState?.status).toBe('pass');
     expect(run.result.pulls).toHaveLength(1);
+  });
+
+  it('approvals inside a sequential split: each task slot job waits, its approval job continues it, then the next task', async () => {
+    const repo = await githubRepo('seqhitl', {
+      '.gump/workflows/seqhitl.yaml': `name: seqhitl
+steps:
+  - name: decompose
+    type: split
+    agent: claude-opus
+    prompt: "Plan {spec}"
+    gate: [schema]
+    each:
+      - name: impl
+        type: code
+        agent: claude-sonnet
+        prompt: "{task.description}"
+        hitl: after_gate
+  - name: check
+    gate: ["bash: test -f one.txt && test -f two.txt"]
+`,
+      '.gump/stub.yaml': PARALLEL_PASSES_STUB.replace(/ {4}attempts:\n.*\n.*\n/, '    write: { "two.txt": "2\\n" }\n'),
+      'gump.toml': '[ci]\ntask_slots = 2\n',
+    });
+    const run = await dispatch(repo, 'seqhitl', { decisions: ['approve', 'approve'] });
+    expect(run.result.conclusion, run.out).toBe('success');
+    expect(run.result.jobs).toMatchObject({
+      'decompose-task-1': 'success',
+      'decompose-task-1-approve-1': 'success',
+      'decompose-task-2': 'success',
+      'decompose-task-2-approve-1': 'success',
+      'decompose-end': 'success',
+      'decompose-end-approve-1': 'skipped',
+      check: 'success',
+      'gump-publish': 'success',
+    });
+    expect(run.ledger.filter((e) => e.event === 'approval.decided').map((e) => `${e.step} ${e.decision}`)).toEqual([
+      'decompose/one/impl approve',
+      'decompose/two/impl approve',
+    ]);
+    expect(run.runState?.status).toBe('pass');
   });
 
   it('an approval rejected in the environment review ends the run aborted, nothing published', async () => {
