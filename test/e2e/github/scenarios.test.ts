@@ -1,11 +1,9 @@
 // The GitHub target's run-time mapping, end to end through the test executor (stub mode): each
 // sequential task in its own job, a retry with escalation inside one job, a parallel conflict,
-// splits planned with no task, a sequential split as the last step, a parallel task failing in
-// the first pass,
-// approvals approved and rejected (environment), inside a sequential split's tasks, and continued
-// by dispatch, and a failed job
-// re-run that resumes. Where a local run can say what should happen, the outcome is compared.
-
+// splits planned with no task, a sequential split as the last step, a parallel task failing in the
+// first pass, approvals approved and rejected (environment), inside a sequential split's tasks, and
+// continued by dispatch, and a failed job re-run that resumes. Where a local run can say what
+// should happen, the outcome is compared.
 import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
