@@ -4,6 +4,7 @@
 // first pass, approvals approved and rejected (environment), inside a sequential split's tasks, and
 // continued by dispatch, and a failed job re-run that resumes. Where a local run can say what
 // should happen, the outcome is compared.
+
 import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
