@@ -24,40 +24,6 @@ function scenario(name: string): Record<string, string> {
 const agents = (run: { ledger: Array<Record<string, unknown>> }, step: string) =>
   run.ledger.filter((e) => e.event === 'agent.finished' && e.step === step).map((e) => e.agent);
 
-/** A parallel split with a second pass (§9.5); task two's agent crashes in the first pass only. */
-const PARALLEL_PASSES = `name: passes
-steps:
-  - name: decompose
-    type: split
-    parallel: true
-    agent: claude-opus
-    prompt: "Plan {spec}"
-    gate: [schema]
-    retry:
-      - exit: 2
-    each:
-      - name: impl
-        type: code
-        agent: claude-sonnet
-        prompt: "{task.description}"
-  - name: check
-    gate: ["bash: test -f one.txt && test -f two.txt"]
-`;
-
-const PARALLEL_PASSES_STUB = `version: 1
-rules:
-  - match: decompose
-    plan:
-      - { name: one, description: "one", files: [one.txt] }
-      - { name: two, description: "two", files: [two.txt] }
-  - match: decompose/one/impl
-    write: { "one.txt": "1\\n" }
-  - match: decompose/two/impl
-    attempts:
-      - { exit_code: 1, stderr: "simulated crash" }
-      - { write: { "two.txt": "2\\n" } }
-`;
-
 describe('GitHub target end to end (stub mode, test executor)', () => {
   it('runs each task of a sequential split in its own job, in plan order, unused slots skipped', async () => {
     const repo = await githubRepo('simple', projectFiles('simple', FAST_GATES));
@@ -156,11 +122,8 @@ describe('GitHub target end to end (stub mode, test executor)', () => {
   });
 
   it('a parallel split whose task fails in the first pass: the leg shows failed, the merge job runs the next pass, the jobs after it run; same end as gump run', async () => {
-    const repo = await githubRepo('passes', {
-      '.gump/workflows/passes.yaml': PARALLEL_PASSES,
-      '.gump/stub.yaml': PARALLEL_PASSES_STUB,
-    });
-    const run = await dispatch(repo, 'passes');
+    const repo = await githubRepo('parallel-passes', scenario('parallel-passes'));
+    const run = await dispatch(repo, 'parallel-passes');
     expect(run.result.conclusion, run.out).toBe('success');
     expect(run.result.jobs).toMatchObject({
       'decompose-tasks ({"i":0,"name":"one"})': 'success',
@@ -171,7 +134,7 @@ describe('GitHub target end to end (stub mode, test executor)', () => {
       'gump-publish': 'success',
     });
     expect(run.jobLog('decompose-merge')).toContain('[decompose/two/impl]');
-    expectSameAsLocal(run, await startInRepo(repo, { workflow: 'passes', files: {} }), { parallel: true });
+    expectSameAsLocal(run, await startInRepo(repo, { workflow: 'parallel-passes', files: {} }), { parallel: true });
   });
 
   it('a parallel group: a job per child from the same base, then the merge job; same end as gump run', async () => {
@@ -228,7 +191,10 @@ steps:
   - name: check
     gate: ["bash: test -f one.txt && test -f two.txt"]
 `,
-      '.gump/stub.yaml': PARALLEL_PASSES_STUB.replace(/ {4}attempts:\n.*\n.*\n/, '    write: { "two.txt": "2\\n" }\n'),
+      '.gump/stub.yaml': scenario('parallel-passes')['.gump/stub.yaml']!.replace(
+        / {4}attempts:\n.*\n.*\n/,
+        '    write: { "two.txt": "2\\n" }\n',
+      ),
       'gump.toml': '[ci]\ntask_slots = 2\n',
     });
     const run = await dispatch(repo, 'seqhitl', { decisions: ['approve', 'approve'] });

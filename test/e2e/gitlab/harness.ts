@@ -319,8 +319,9 @@ function newestReport(artifacts: string): string | undefined {
 
 /**
  * gitlab-ci-local's closing summary of each pipeline, a block of ` PASS  <job>`, ` FAIL  <job>`,
- * ` WARN  <job>  pre_script` lines; a child pipeline's block comes first and names its passed jobs
- * `[<trigger>] -> <job>` (its failed ones plainly). Jobs by name, and child jobs by trigger job.
+ * ` WARN  <job>  pre_script` lines (the name padded with two spaces or more); a child pipeline's
+ * block comes first and names its passed jobs `[<trigger>] -> <job>` (its failed ones plainly).
+ * Jobs by name, and child jobs by trigger job.
  */
 function summary(stdout: string): { jobs: Record<string, string>; children: Record<string, string[]> } {
   const jobs: Record<string, string> = {};
@@ -332,7 +333,7 @@ function summary(stdout: string): { jobs: Record<string, string>; children: Reco
     block = [];
   };
   for (const line of stdout.split('\n')) {
-    const m = /^ (PASS|FAIL|WARN) +(?:\[([^\]]+)\] -> )?(.+?)( {2}pre_script)?\s*$/.exec(line);
+    const m = /^ (PASS|FAIL|WARN) +(?:\[([^\]]+)\] -> )?(.+?)( {2,}pre_script)?\s*$/.exec(line);
     if (!m || (m[1] === 'WARN' && !m[4])) {
       if (line.trim() !== '') close();
       continue;

@@ -327,33 +327,21 @@ describe.skipIf(missing !== undefined)('GitLab target end to end (gitlab-ci-loca
   );
 
   it('a parallel split whose task fails in the first pass: the task job may fail, the merge job runs the next pass, the jobs after it run; same end as gump run', async () => {
-    const workflow = PARALLEL.replace('name: parallel\n', 'name: ppasses\n')
-      .replace('    gate: [schema]\n    each:', '    gate: [schema]\n    retry:\n      - exit: 2\n    each:')
-      .replace('test -f left.txt || test -f right.txt', 'true');
-    const stub = PARALLEL_STUB.replace(
-      '  - match: decompose/right/impl\n    write: { "right.txt": "right\\n" }\n',
-      '  - match: decompose/right/impl\n    attempts:\n      - { exit_code: 1, stderr: "simulated crash" }\n      - { write: { "right.txt": "right\\n" } }\n',
-    );
-    expect(workflow).toContain('retry:\n      - exit: 2');
-    expect(stub).toContain('simulated crash');
-    const p = await gitlabProject('ppasses', {
-      '.gump/workflows/ppasses.yaml': workflow,
-      '.gump/stub.yaml': stub,
-      'spec.md': 'the spec\n',
-      'gump.toml': TOML,
-    });
-    const run = await runPipeline(p, 'ppasses');
+    const p = await gitlabProject('parallel-passes', scenario('parallel-passes'));
+    const run = await runPipeline(p, 'parallel-passes');
     expect(run.status, run.log).toBe(0);
     expect(run.jobs).toMatchObject({
-      'decompose/left': 'PASS',
-      'decompose/right': 'WARN',
+      'decompose/one': 'PASS',
+      'decompose/two': 'WARN',
       'decompose merge': 'PASS',
       check: 'PASS',
       'gump-publish': 'PASS',
     });
-    expect(run.jobLog('decompose merge')).toContain('[decompose/right/impl]');
+    expect(run.jobLog('decompose merge')).toContain('[decompose/two/impl]');
     expect(run.mergeRequests).toHaveLength(1);
-    expectSameAsLocal(p, run, await startInRepo(p.repo, { workflow: 'ppasses', files: {} }), { parallel: true });
+    expectSameAsLocal(p, run, await startInRepo(p.repo, { workflow: 'parallel-passes', files: {} }), {
+      parallel: true,
+    });
   }, 290_000);
 
   it('a parallel conflict: both task jobs pass, the merge job fails the child pipeline, nothing merged or published', async () => {
