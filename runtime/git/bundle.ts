@@ -1,10 +1,11 @@
 // State between CI jobs (design.md "state between jobs"): the run branch travels as git bundles,
 // whole, as `base..ref` for a receiver that has the base (a fresh, possibly shallow, checkout of the
-// pipeline commit), or as what one job added since the heads it restored. restoreBundle fetches one.
+// pipeline commit), or as what one job added since the heads it restored. unbundleAll stores the
+// objects of many, in one process.
 import { createHash } from 'node:crypto';
 import { writeFile } from 'node:fs/promises';
 import { resolve } from 'node:path';
-import { git, GitError } from './git.js';
+import { GIT_PREFIX, git, GitError, gitScript, shellQuote } from './git.js';
 
 /**
  * Writes `file`: the history of `ref` (a branch name, full ref name or HEAD; not a bare sha), or
@@ -53,20 +54,22 @@ export async function missingCommits(repo: string, shas: readonly string[]): Pro
 }
 
 /**
- * Fetches the single head of bundle `file` into `refs/heads/<branch>` (forced) and returns its sha.
- * The branch must not be checked out in `repo`. Works in any clone that has the bundle's base.
+ * Stores the objects of each bundle in `files`, in order, in one `sh` (`git bundle unbundle`: the
+ * prerequisites are checked, no ref is written), so a bundle may build on one before it. Returns
+ * the files that could not be stored (a prerequisite still missing, or not a bundle) with git's
+ * message; the caller tries those again once the others are in.
  */
-export async function restoreBundle(repo: string, file: string, branch: string): Promise<string> {
-  const source = resolve(repo, file);
-  const heads = (await git(repo, ['bundle', 'list-heads', source])).stdout.trim().split('\n').filter(Boolean);
-  const first = heads[0]?.split(' ');
-  if (heads.length !== 1 || first === undefined || first.length < 2) {
-    const args = ['bundle', 'list-heads', source];
-    throw new GitError(`bundle ${source} must hold exactly one ref, found ${heads.length}`, args, -1, '');
-  }
-  const [sha, name] = first as [string, string];
-  await git(repo, ['fetch', '--quiet', '--no-tags', '--no-write-fetch-head', source, `+${name}:refs/heads/${branch}`]);
-  return sha;
+export async function unbundleAll(repo: string, files: readonly string[]): Promise<Map<string, string>> {
+  const q = shellQuote;
+  const g = `git ${GIT_PREFIX.map(q).join(' ')}`;
+  const lines = files.map(
+    (f, i) => `err=$(${g} bundle unbundle ${q(resolve(repo, f))} 2>&1 >/dev/null) || printf '%s\\0%s\\0' ${i} "$err"`,
+  );
+  const r = await gitScript(repo, `${lines.join('\n')}\n`);
+  const failed = new Map<string, string>();
+  const fields = r.stdout.split('\0');
+  for (let k = 0; k + 1 < fields.length; k += 2) failed.set(files[Number(fields[k])]!, fields[k + 1]!.trim());
+  return failed;
 }
 
 /** A v2 (sha1) or v3 (sha256) bundle whose prerequisite and only ref are `sha`, with an empty pack. */

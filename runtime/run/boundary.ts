@@ -1,14 +1,15 @@
 // Job boundaries (design.md "state between jobs", docs/runtime.md): what one job hands the next —
 // boundary.json (name, parents, seq, unit, head, status), run.bundle (only the commits this job
-// added) and run/ (the run directory without transient and credential files). Restoring fetches
-// every collected bundle parents first and checks out the tip, or joins the branch tips of a fan-out.
+// added) and run/ (the run directory without transient and credential files). Restoring stores
+// the objects of every collected bundle, parents first, in one process, and checks out the tip, or
+// joins the branch tips of a fan-out.
 
 import { cpSync, existsSync, mkdirSync, readdirSync, rmSync, writeFileSync } from 'node:fs';
 import { join, relative } from 'node:path';
 import type { GroupStep } from '../../protocol/plan.js';
 import { BOUNDARY } from '../../protocol/runtime-cli.js';
 import { CREDENTIAL_FILES } from '../agents/adapter-kit.js';
-import { missingCommits, restoreBundle, saveBundleSince } from '../git/bundle.js';
+import { missingCommits, saveBundleSince, unbundleAll } from '../git/bundle.js';
 import { git, GitError } from '../git/git.js';
 import { headCommit, resetTo } from '../git/worktree.js';
 import { loadState, type RunState } from '../state/run-state.js';
@@ -126,40 +127,32 @@ export async function saveBoundary(worktree: string, dir: string, o: SaveBoundar
 }
 
 /**
- * Fetches every bundle whose head the repository lacks, parents first. A bundle whose prerequisites
- * come only from a later one (a re-saved boundary carries what the one it replaced held) is retried
- * after the others, until nothing more can be fetched.
+ * Stores every bundle whose head the repository lacks, parents first, in one process per pass. A
+ * bundle whose prerequisites come only from a later one (a re-saved boundary carries what the one
+ * it replaced held) is tried again after the others, until nothing more can be stored.
  */
 async function fetchBundles(repo: string, all: readonly CollectedBoundary[]): Promise<void> {
-  const temp = `gump-restore/${process.pid}`;
   let pending = [...all];
-  let fetched = false;
-  let failure: unknown;
+  let failure = '';
   for (;;) {
     const missing = await missingCommits(
       repo,
       pending.map((b) => b.meta.head),
     );
     pending = pending.filter((b) => missing.has(b.meta.head));
+    if (pending.length === 0) return;
+    const files = pending.map((b) => join(b.dir, BOUNDARY.bundle));
+    for (const [b, file] of pending.map((b, i) => [b, files[i]!] as const))
+      if (!existsSync(file)) throw new BoundaryError(`boundary ${b.meta.name} has no ${BOUNDARY.bundle}`);
+    const failed = await unbundleAll(repo, files);
     const before = pending.length;
-    const left: CollectedBoundary[] = [];
-    for (const b of pending) {
-      const bundle = join(b.dir, BOUNDARY.bundle);
-      if (!existsSync(bundle)) throw new BoundaryError(`boundary ${b.meta.name} has no ${BOUNDARY.bundle}`);
-      try {
-        await restoreBundle(repo, bundle, temp);
-        fetched = true;
-      } catch (e) {
-        if (!(e instanceof GitError)) throw e;
-        failure = e;
-        left.push(b);
-      }
-    }
-    pending = left;
-    if (pending.length === 0 || pending.length === before) break;
+    pending = pending.filter((_, i) => failed.has(files[i]!));
+    if (pending.length === 0) return;
+    failure = [...failed].map(([file, message]) => `${file}: ${message}`).join('; ');
+    if (pending.length === before) break;
   }
-  if (fetched) await git(repo, ['branch', '--quiet', '-D', temp]);
-  if (pending.length > 0) throw failure;
+  const args = ['bundle', 'unbundle'];
+  throw new GitError(`git bundle unbundle failed: ${failure}`, args, -1, failure);
 }
 
 /** The run branch checked out at `head` (created over a detached fresh checkout, reset otherwise). */

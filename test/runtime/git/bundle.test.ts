@@ -1,9 +1,9 @@
 // The run branch between CI jobs (design.md "state between jobs"): a bundle saved in one clone is
-// restored in a fresh (also shallow) clone of the base repository, whole or as base..ref, even
-// when the branch has no commit beyond the base.
+// stored in a fresh (also shallow) clone of the base repository, whole or as base..ref, even when
+// the branch has no commit beyond the base; several in one pass, a late prerequisite tried again.
 import { join } from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
-import { restoreBundle, saveBundle } from '../../../runtime/git/bundle.js';
+import { saveBundle, unbundleAll } from '../../../runtime/git/bundle.js';
 import { createRunBranch, snapshot } from '../../../runtime/git/worktree.js';
 import { makeScratch, sh, write } from './helpers.js';
 
@@ -36,18 +36,16 @@ describe('bundle round trip', () => {
     const { origin, run, head, file } = await runWith(2);
     await saveBundle(run, file, 'gump/run-7');
     const clone = freshClone(origin);
-    expect(await restoreBundle(clone, file, 'gump/run-7')).toBe(head);
-    expect(sh(clone, 'rev-parse', 'gump/run-7')).toBe(head);
-    expect(sh(clone, 'log', '--format=%s', 'gump/run-7', '-2')).toContain('[gump] step:s1 task:- attempt:1');
+    expect(await unbundleAll(clone, [file])).toEqual(new Map());
+    expect(sh(clone, 'log', '--format=%s', head, '-2')).toContain('[gump] step:s1 task:- attempt:1');
   });
 
-  it('base..ref into a shallow clone of the base, forced over an existing branch', async () => {
+  it('base..ref into a shallow clone of the base', async () => {
     const { origin, base, run, head, file } = await runWith(3);
     await saveBundle(run, file, 'gump/run-7', base);
     const clone = freshClone(origin, true);
-    sh(clone, 'branch', 'gump/run-7', 'HEAD'); // stale local branch from an earlier restore
-    expect(await restoreBundle(clone, file, 'gump/run-7')).toBe(head);
-    expect(sh(clone, 'show', 'gump/run-7:f2.txt')).toBe('2');
+    expect(await unbundleAll(clone, [file])).toEqual(new Map());
+    expect(sh(clone, 'show', `${head}:f2.txt`)).toBe('2');
   });
 
   it('a branch still at its base (git refuses an empty bundle: written by hand)', async () => {
@@ -55,15 +53,37 @@ describe('bundle round trip', () => {
     await saveBundle(run, file, 'gump/run-7', base);
     sh(run, 'bundle', 'verify', file);
     const clone = freshClone(origin, true);
-    expect(await restoreBundle(clone, file, 'gump/run-x')).toBe(base);
-    expect(sh(clone, 'rev-parse', 'gump/run-x')).toBe(base);
+    expect(await unbundleAll(clone, [file])).toEqual(new Map());
+    expect(sh(clone, 'rev-parse', `${base}^{commit}`)).toBe(base);
   });
 
-  it('restores under another branch name and rejects a bare sha as ref', async () => {
+  it('saves HEAD under its branch name and rejects a bare sha as ref', async () => {
     const { origin, base, run, head, file } = await runWith(1);
     await saveBundle(run, file, 'HEAD', base);
+    expect(sh(run, 'bundle', 'list-heads', file)).toBe(`${head} HEAD`);
     const clone = freshClone(origin);
-    expect(await restoreBundle(clone, file, 'gump/other')).toBe(head);
+    expect(await unbundleAll(clone, [file])).toEqual(new Map());
     await expect(saveBundle(run, file, head, base)).rejects.toThrow(/not a branch or ref name/);
+  });
+});
+
+describe('unbundleAll', () => {
+  it('stores bundles in order in one pass; one whose prerequisite comes later is returned, then stored', async () => {
+    const { origin, base, run, file } = await runWith(2);
+    const first = sh(run, 'rev-parse', 'HEAD~1');
+    const head = sh(run, 'rev-parse', 'HEAD');
+    // The parent holds the first commit, the child (`file`) the second, on top of it.
+    const parent = join(scratch.dir(), 'parent.bundle');
+    sh(run, 'branch', 'first', first);
+    await saveBundle(run, parent, 'first', base);
+    sh(run, 'bundle', 'create', '-q', file, 'gump/run-7', `^${first}`);
+    const clone = freshClone(origin, true);
+    const nothing = join(scratch.dir(), 'nothing.bundle');
+    const failed = await unbundleAll(clone, [file, nothing, parent]);
+    expect([...failed.keys()]).toEqual([file, nothing]);
+    expect(failed.get(file)).toMatch(/prerequisite|lacks|missing/i);
+    expect(sh(clone, 'rev-parse', `${first}^{commit}`)).toBe(first);
+    expect(await unbundleAll(clone, [file])).toEqual(new Map());
+    expect(sh(clone, 'show', `${head}:f1.txt`)).toBe('1');
   });
 });
