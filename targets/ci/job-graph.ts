@@ -51,6 +51,14 @@ export interface CiJob {
   step?: string;
 }
 
+/**
+ * A branch job of a fan-out (a parallel split's leg or a parallel group's child): its failure is
+ * recorded for the merge job, which decides, so the targets let the pipeline go on after it.
+ */
+export function isBranchJob(job: CiJob): boolean {
+  return job.role === 'unit' && job.unit?.startsWith('branch-') === true;
+}
+
 export interface CiGraph {
   workflow: string;
   /** Jobs in a topological order (needs before their dependents), the order emitted. */

@@ -3,7 +3,7 @@
 // (emit-action.ts); values from inputs, task names and outputs reach scripts only through `env:`.
 
 import { ENV, OUTPUTS, planPath } from '../../protocol/runtime-cli.js';
-import type { CiGraph, CiJob } from '../ci/job-graph.js';
+import { type CiGraph, type CiJob, isBranchJob } from '../ci/job-graph.js';
 import type { CiOptions } from '../ci/options.js';
 import { secretsFor } from '../ci/agent-secrets.js';
 import { ACTIONS, uses } from './pins.js';
@@ -71,7 +71,7 @@ function emitJob(job: CiJob, o: CiOptions, approvals: readonly string[]): Obj {
   // A failed branch is recorded for the merge job, which decides (a further pass, or the step's
   // failure). GitHub's implicit success() sees every earlier job, so without this the jobs after a
   // merge that recovered would be skipped; the leg still shows as failed (platforms.md).
-  if (job.role === 'unit' && job.unit?.startsWith('branch-')) out['continue-on-error'] = true;
+  if (isBranchJob(job)) out['continue-on-error'] = true;
   if (job.matrix) {
     out.strategy = {
       'fail-fast': false,

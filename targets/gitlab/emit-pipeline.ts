@@ -6,7 +6,7 @@
 // a later job has anything to do is decided by the runtime from the restored state.
 
 import { ENV, planPath } from '../../protocol/runtime-cli.js';
-import type { CiGraph, CiJob } from '../ci/job-graph.js';
+import { type CiGraph, type CiJob, isBranchJob } from '../ci/job-graph.js';
 import type { CiOptions } from '../ci/options.js';
 import { TARGET_LIMITS } from '../ci/limits.js';
 import { ENV_NAMES, pipelineVariables, rulesOf } from './rules.js';
@@ -357,7 +357,7 @@ function emitJob(
   // The graph allows GitHub's 6 h; GitLab.com's hosted runners stop jobs at 3 h (the job-time-limit rule checks steps against it).
   out.timeout = `${Math.min(job.timeoutMinutes, TARGET_LIMITS.gitlab.maxJobMs / 60_000)} minutes`;
   // A failed branch is the merge job's to decide (GitHub's `!cancelled()`): exit 1 lets the pipeline go on.
-  if (job.role === 'unit' && job.unit?.startsWith('branch-')) out.allow_failure = { exit_codes: [1] };
+  if (isBranchJob(job)) out.allow_failure = { exit_codes: [1] };
   const variables = jobVariables(job);
   if (variables) out.variables = variables;
   if (job.agents.length > 0 && review !== 'reject') {
