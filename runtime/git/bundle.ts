@@ -5,7 +5,7 @@
 import { createHash } from 'node:crypto';
 import { writeFile } from 'node:fs/promises';
 import { resolve } from 'node:path';
-import { GIT_PREFIX, git, GitError, gitScript, shellQuote } from './git.js';
+import { git, GitError, gitScript, shellGit, shellQuote } from './git.js';
 
 /**
  * Writes `file`: the history of `ref` (a branch name, full ref name or HEAD; not a bare sha), or
@@ -60,10 +60,9 @@ export async function missingCommits(repo: string, shas: readonly string[]): Pro
  * message; the caller tries those again once the others are in.
  */
 export async function unbundleAll(repo: string, files: readonly string[]): Promise<Map<string, string>> {
-  const q = shellQuote;
-  const g = `git ${GIT_PREFIX.map(q).join(' ')}`;
   const lines = files.map(
-    (f, i) => `err=$(${g} bundle unbundle ${q(resolve(repo, f))} 2>&1 >/dev/null) || printf '%s\\0%s\\0' ${i} "$err"`,
+    (f, i) =>
+      `err=$(${shellGit()} bundle unbundle ${shellQuote(resolve(repo, f))} 2>&1 >/dev/null) || printf '%s\\0%s\\0' ${i} "$err"`,
   );
   const r = await gitScript(repo, `${lines.join('\n')}\n`);
   const failed = new Map<string, string>();

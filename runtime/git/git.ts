@@ -42,7 +42,7 @@ const MAX_BUFFER = 1024 * 1024 * 1024;
 const NO_AUTO_MAINTENANCE = ['-c', 'gc.auto=0', '-c', 'maintenance.auto=false'];
 
 /** What every runtime git command line starts with (after `git`). */
-export const GIT_PREFIX: readonly string[] = ['--no-pager', ...NO_AUTO_MAINTENANCE];
+const GIT_PREFIX: readonly string[] = ['--no-pager', ...NO_AUTO_MAINTENANCE];
 
 export function git(cwd: string, args: readonly string[], opts: GitOptions = {}): Promise<GitResult> {
   const env = gitEnv(process.env, opts.env);
@@ -88,6 +88,14 @@ export function gitScript(cwd: string, script: string): Promise<GitResult> {
     );
     child.stdin?.end();
   });
+}
+
+/**
+ * `git` with the options every runtime git command has (and `config`, e.g. `-c` pairs), quoted for
+ * a gitScript line: the shell form of git()'s command line.
+ */
+export function shellGit(config: readonly string[] = []): string {
+  return ['git', ...[...GIT_PREFIX, ...config].map(shellQuote)].join(' ');
 }
 
 /** One argument for a POSIX shell command line: single-quoted, any `'` closed, escaped, reopened. */

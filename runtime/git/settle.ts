@@ -11,24 +11,25 @@
 import { mkdtempSync, rmSync, utimesSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { GIT_PREFIX, gitScript, shellQuote } from './git.js';
-import { indexConfig, isLargeIndex } from './snapshot.js';
+import { gitScript, shellGit, shellQuote } from './git.js';
+import { indexConfig } from './snapshot.js';
 
 /** Settles the index of a checkout just made at `cwd`, when it is large enough for it to matter. */
 export async function settleCheckout(cwd: string): Promise<void> {
-  if (!isLargeIndex(cwd)) return;
+  // The large-index configuration is what the snapshots will use; none: a small index, left as is.
+  const config = indexConfig(cwd);
+  if (config.length === 0) return;
   const dir = mkdtempSync(join(tmpdir(), 'gump-settle-'));
   try {
     const reference = join(dir, 'date');
     writeFileSync(reference, '');
     const second = Math.floor(Date.now() / 1000) - 1;
     utimesSync(reference, second, second);
-    const q = shellQuote;
-    const g = `git ${[...GIT_PREFIX, ...indexConfig(cwd)].map(q).join(' ')}`;
+    const g = shellGit(config);
     // touch -r (POSIX) copies the reference's dates; -c never creates, -h dates a link, not its target.
     await gitScript(
       cwd,
-      `${g} ls-files -z | xargs -0 touch -h -c -r ${q(reference)} -- && ${g} update-index -q --refresh\n`,
+      `${g} ls-files -z | xargs -0 touch -h -c -r ${shellQuote(reference)} -- && ${g} update-index -q --refresh\n`,
     );
   } catch {
     // An optimisation only: racily clean entries are still re-read by git, as before.

@@ -6,7 +6,7 @@
 import { readdirSync, statSync } from 'node:fs';
 import { join } from 'node:path';
 import { attemptDiffArgs, parseRawPatch } from './changes.js';
-import { GIT_PREFIX, git, GitError, gitScript, runtimeIdentityArgs, shellQuote } from './git.js';
+import { git, GitError, gitScript, runtimeIdentityArgs, shellGit, shellQuote } from './git.js';
 import { gitDirs, readHeadFromFiles } from './head.js';
 import { OWNED_PATHSPEC_EXCLUDES } from './owned-paths.js';
 
@@ -76,7 +76,7 @@ export function indexConfig(cwd: string): string[] {
  * The index file's size, or a shared index beside it: once split, the index file holds only the
  * entries changed since, and the size alone would send the next snapshot down the small-index path.
  */
-export function isLargeIndex(cwd: string): boolean {
+function isLargeIndex(cwd: string): boolean {
   const dirs = gitDirs(cwd);
   if (dirs === undefined) return false;
   const size = statSync(join(dirs.gitDir, 'index'), { throwIfNoEntry: false })?.size ?? 0;
@@ -115,7 +115,7 @@ async function viaCommitScript(cwd: string, message: string, from: string | unde
   const g = (args: readonly string[]) => `g ${args.map(q).join(' ')}`;
   const commit = commitArgs(message);
   const lines = [
-    `g() { git ${GIT_PREFIX.map(q).join(' ')} "$@"; }`,
+    `g() { ${shellGit()} "$@"; }`,
     `${g(ADD)} || exit 3`,
     `err=$(${g(commit)} 2>&1 >/dev/null); c=$?`,
     `if [ $c -ne 0 ]; then ${g(['diff', '--cached', '--quiet', '--no-ext-diff'])} || { printf '%s\n' "$err" >&2; exit 9; }; fi`,
@@ -175,7 +175,7 @@ async function viaScript(
         ? `"$(${g(['rev-parse', '--verify', `${head}^{tree}`])})" || exit 5`
         : `"$(${g(['hash-object', '-t', 'tree', '/dev/null'])})" || exit 5`;
   const lines = [
-    `g() { git ${[...GIT_PREFIX, ...config].map(q).join(' ')} "$@"; }`,
+    `g() { ${shellGit(config)} "$@"; }`,
     `${g(ADD)} || exit 3`,
     `tree=$(${g(['write-tree'])}) || exit 4`,
     `base=${base}`,

@@ -133,7 +133,6 @@ export async function saveBoundary(worktree: string, dir: string, o: SaveBoundar
  */
 async function fetchBundles(repo: string, all: readonly CollectedBoundary[]): Promise<void> {
   let pending = [...all];
-  let failure = '';
   for (;;) {
     const missing = await missingCommits(
       repo,
@@ -141,18 +140,18 @@ async function fetchBundles(repo: string, all: readonly CollectedBoundary[]): Pr
     );
     pending = pending.filter((b) => missing.has(b.meta.head));
     if (pending.length === 0) return;
-    const files = pending.map((b) => join(b.dir, BOUNDARY.bundle));
-    for (const [b, file] of pending.map((b, i) => [b, files[i]!] as const))
+    const files = pending.map((b) => {
+      const file = join(b.dir, BOUNDARY.bundle);
       if (!existsSync(file)) throw new BoundaryError(`boundary ${b.meta.name} has no ${BOUNDARY.bundle}`);
+      return file;
+    });
     const failed = await unbundleAll(repo, files);
-    const before = pending.length;
+    if (failed.size === pending.length) {
+      const failure = [...failed].map(([file, message]) => `${file}: ${message}`).join('; ');
+      throw new GitError(`git bundle unbundle failed: ${failure}`, ['bundle', 'unbundle'], -1, failure);
+    }
     pending = pending.filter((_, i) => failed.has(files[i]!));
-    if (pending.length === 0) return;
-    failure = [...failed].map(([file, message]) => `${file}: ${message}`).join('; ');
-    if (pending.length === before) break;
   }
-  const args = ['bundle', 'unbundle'];
-  throw new GitError(`git bundle unbundle failed: ${failure}`, args, -1, failure);
 }
 
 /** The run branch checked out at `head` (created over a detached fresh checkout, reset otherwise). */
