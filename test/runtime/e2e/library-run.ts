@@ -46,6 +46,29 @@ steps:
     gate: [compile]
 `;
 
+/**
+ * A code step whose gate fails once, with a retry validator (`arch-review`) that says no before the
+ * second attempt passes: what runScenario takes (workflow, files, stub).
+ */
+export const GATED_REVIEW = {
+  workflow: `name: gated
+steps:
+  - name: impl
+    type: code
+    agent: claude-sonnet
+    prompt: "Implement {spec}"
+    gate: ["bash: test -f b.txt"]
+    retry:
+      - { validate: validators/arch-review, agent: claude-opus }
+      - exit: 2
+`,
+  files: {
+    '.gump/validators/arch-review.yaml':
+      'name: arch-review\nsteps:\n  - name: review\n    type: validate\n    agent: claude-opus\n    prompt: "Review {diff}"\n',
+  },
+  stub: 'version: 1\nrules:\n  - match: impl\n    attempts:\n      - write: { "a.txt": "x" }\n      - write: { "b.txt": "x" }\n  - match: "impl/retry/**"\n    validate: { pass: false, comments: "naming is off" }\n',
+};
+
 /** A parallel group whose two branches (`both/one`, `both/two`): stub scripts make them write the same file. */
 export const CLASH_WORKFLOW = `name: clash
 steps:

@@ -4,6 +4,7 @@
 
 import { describe, expect, it } from 'vitest';
 import { runScenario, type ScenarioResult } from './harness.js';
+import { GATED_REVIEW } from '../e2e/library-run.js';
 import { loadPlan } from '../../../runtime/run/plan-file.js';
 import { runPaths } from '../../../runtime/run/layout.js';
 import { viewOfRun } from '../../../runtime/run/summary-view.js';
@@ -234,26 +235,10 @@ rules:
 });
 
 describe('what the progress says about a validator (issue 9, defect 5)', () => {
-  const REVIEW =
-    'name: arch-review\nsteps:\n  - name: review\n    type: validate\n    agent: claude-opus\n    prompt: "Review {diff}"\n';
   const lines = (r: ScenarioResult): string[] => r.output.split('\n').filter((l) => l.startsWith('['));
 
   it('a retry validator saying no prints its verdict, not `fatal`, and the run goes on', async () => {
-    const r = await runScenario({
-      workflow: `name: gated
-steps:
-  - name: impl
-    type: code
-    agent: claude-sonnet
-    prompt: "Implement {spec}"
-    gate: ["bash: test -f b.txt"]
-    retry:
-      - { validate: validators/arch-review, agent: claude-opus }
-      - exit: 2
-`,
-      files: { '.gump/validators/arch-review.yaml': REVIEW },
-      stub: 'version: 1\nrules:\n  - match: impl\n    attempts:\n      - write: { "a.txt": "x" }\n      - write: { "b.txt": "x" }\n  - match: "impl/retry/**"\n    validate: { pass: false, comments: "naming is off" }\n',
-    });
+    const r = await runScenario(GATED_REVIEW);
     expect(r.code).toBe(0);
     expect(lines(r)).toEqual([
       '[impl]                       running  (claude-sonnet)  attempt 1',
@@ -286,7 +271,7 @@ steps:
     const r = await runScenario({
       workflow:
         'name: gated\nsteps:\n  - name: impl\n    type: code\n    agent: claude-sonnet\n    prompt: "Implement {spec}"\n    gate:\n      - validate: validators/arch-review\n    retry: [ { exit: 2 } ]\n',
-      files: { '.gump/validators/arch-review.yaml': REVIEW },
+      files: GATED_REVIEW.files,
       stub: 'version: 1\nrules:\n  - match: impl\n    write: { "a.txt": "x" }\n  - match: "impl/gate/**"\n    validate: { pass: false, comments: "naming is off" }\n',
     });
     expect(r.code).toBe(1);

@@ -8,7 +8,7 @@ import { runPaths } from '../../../runtime/run/layout.js';
 import { loadPlan } from '../../../runtime/run/plan-file.js';
 import { summaryView } from '../../../runtime/run/summary-view.js';
 import { readLedger } from '../../../runtime/state/ledger.js';
-import { CLASH_WORKFLOW } from '../e2e/library-run.js';
+import { CLASH_WORKFLOW, GATED_REVIEW } from '../e2e/library-run.js';
 import { continueScenario, runScenario, type ScenarioResult } from './harness.js';
 
 const CLASH_STUB =
@@ -51,30 +51,9 @@ describe('a parallel merge conflict is typed', () => {
   });
 });
 
-const REVIEW =
-  'name: arch-review\nsteps:\n  - name: review\n    type: validate\n    agent: claude-opus\n    prompt: "Review {diff}"\n';
-const GATED = `name: gated
-steps:
-  - name: impl
-    type: code
-    agent: claude-sonnet
-    prompt: "Implement {spec}"
-    gate: ["bash: test -f b.txt"]
-    retry:
-      - { validate: validators/arch-review, agent: claude-opus }
-      - exit: 2
-`;
-const GATED_STUB =
-  'version: 1\nrules:\n  - match: impl\n    attempts:\n      - write: { "a.txt": "x" }\n      - write: { "b.txt": "x" }\n  - match: "impl/retry/**"\n    validate: { pass: false, comments: "naming is off" }\n';
-
-/** One run of GATED for the tests that only read it. */
+/** One run of GATED_REVIEW for the tests that only read it. */
 let gated: Promise<ScenarioResult> | undefined;
-const gatedRun = (): Promise<ScenarioResult> =>
-  (gated ??= runScenario({
-    workflow: GATED,
-    files: { '.gump/validators/arch-review.yaml': REVIEW },
-    stub: GATED_STUB,
-  }));
+const gatedRun = (): Promise<ScenarioResult> => (gated ??= runScenario(GATED_REVIEW));
 
 describe('a negative verdict is typed', () => {
   it('the attempt, the step record and the report carry errorKind negative_verdict; a gate failure none', async () => {
